@@ -1,0 +1,163 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exports/atomic.h"
+
+/* Splits path into its directory ("." when there is none) and its last
+ * component. Returns false when dir is too small. */
+static bool split_path(const char *path, char *dir, size_t dirlen,
+		       const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n;
+
+	if (!slash) {
+		*base = path;
+		return snprintf(dir, dirlen, ".") < (int)dirlen;
+	}
+	*base = slash + 1;
+	n = slash == path ? 1 : (size_t)(slash - path); /* "/x" lives in "/" */
+	if (n >= dirlen)
+		return false;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return true;
+}
+
+moat_status atomic_begin(const char *final_path, char *tmp_path,
+			 size_t tmp_len, char *err, size_t errlen)
+{
+	char dir[4096];
+	const char *base;
+	int fd, n;
+
+	if (!split_path(final_path, dir, sizeof dir, &base) || !*base) {
+		snprintf(err, errlen, "%s: not a file name", final_path);
+		return ST_INVALID;
+	}
+	n = snprintf(tmp_path, tmp_len, "%.*s.%s.XXXXXX",
+		     (int)(base - final_path), final_path, base);
+	if (n < 0 || (size_t)n >= tmp_len) {
+		snprintf(err, errlen, "%s: path too long", final_path);
+		if (tmp_len > 0)
+			tmp_path[0] = '\0';
+		return ST_INVALID;
+	}
+	fd = mkstemp(tmp_path);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a file in %s: %s", dir,
+			 strerror(errno));
+		tmp_path[0] = '\0';
+		return ST_IO;
+	}
+	if (close(fd) != 0) {
+		snprintf(err, errlen, "%s: %s", tmp_path, strerror(errno));
+		unlink(tmp_path);
+		tmp_path[0] = '\0';
+		return ST_IO;
+	}
+	return ST_OK;
+}
+
+/* The mode a newly created file would get: 0666 less the umask. */
+static mode_t default_mode(void)
+{
+	mode_t mask = umask(022);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Flushes the directory entry of a rename to disk. Filesystems that cannot
+ * sync directories (EINVAL, EROFS...) are not an error. */
+static moat_status sync_dir(const char *dir, char *err, size_t errlen)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc, saved;
+
+	if (fd < 0) {
+		if (errno == EACCES)
+			return ST_OK; /* searchable but not readable */
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return ST_IO;
+	}
+	rc = fsync(fd);
+	saved = errno;
+	close(fd);
+	if (rc != 0 && saved != EINVAL && saved != EROFS && saved != ENOTSUP) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(saved));
+		return ST_IO;
+	}
+	return ST_OK;
+}
+
+/* Sets the permissions of the finished file and flushes it to disk.
+ * Returns 0, or an errno value with the failing step in *step. */
+static int finish_file(const char *path, const char **step)
+{
+	int fd, saved;
+
+	*step = "open";
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	*step = "chmod";
+	if (fchmod(fd, default_mode()) != 0)
+		goto fail;
+	*step = "fsync";
+	if (fsync(fd) != 0)
+		goto fail;
+	*step = "close";
+	return close(fd) == 0 ? 0 : errno;
+fail:
+	saved = errno;
+	close(fd);
+	return saved;
+}
+
+moat_status atomic_commit(const char *tmp_path, const char *final_path,
+			  char *err, size_t errlen)
+{
+	char dir[4096];
+	const char *base, *step;
+	int e;
+
+	if ((e = finish_file(tmp_path, &step)) != 0) {
+		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, strerror(e));
+		unlink(tmp_path);
+		return ST_IO;
+	}
+	if (rename(tmp_path, final_path) != 0) {
+		e = errno;
+		unlink(tmp_path);
+		snprintf(err, errlen, "cannot replace %s: %s", final_path,
+			 strerror(e));
+		return ST_IO;
+	}
+	if (!split_path(final_path, dir, sizeof dir, &base))
+		return ST_OK; /* cannot happen: atomic_begin checked it */
+	if (sync_dir(dir, err, errlen) != ST_OK) {
+		/* The new file is in place; only its durability is in doubt. */
+		size_t used = strlen(err);
+
+		snprintf(err + used, errlen - used,
+			 " (%s was written but may not survive a crash)",
+			 final_path);
+		return ST_IO;
+	}
+	return ST_OK;
+}
+
+void atomic_abort(const char *tmp_path)
+{
+	if (tmp_path && *tmp_path)
+		unlink(tmp_path);
+}

@@ -1,0 +1,30 @@
+/* Replacing a file atomically: write everything to a temporary file in the
+ * target's directory, then rename it over the target. Readers see either
+ * the old file or the complete new one, never a half-written one. */
+#ifndef MOAT_ATOMIC_H
+#define MOAT_ATOMIC_H
+
+#include <stddef.h>
+
+#include "model/status.h"
+
+/* Creates an empty temporary file ".NAME.XXXXXX" beside final_path (NAME
+ * is final_path's last component) and writes its path into tmp_path
+ * (capacity tmp_len). No descriptor stays open: the caller writes to the
+ * file by path. On failure nothing is created, err names the directory and
+ * the reason, and the result is ST_IO (ST_INVALID if tmp_path is too
+ * small). */
+moat_status atomic_begin(const char *final_path, char *tmp_path,
+			 size_t tmp_len, char *err, size_t errlen);
+
+/* Makes the finished temporary file durable and puts it in place: fsync,
+ * permissions 0666 less the umask, rename over final_path, fsync of the
+ * directory. On failure before the rename the temporary file is removed and
+ * final_path is untouched; err says which step failed on which path. */
+moat_status atomic_commit(const char *tmp_path, const char *final_path,
+			  char *err, size_t errlen);
+
+/* Removes the temporary file; harmless if it is already gone. */
+void atomic_abort(const char *tmp_path);
+
+#endif

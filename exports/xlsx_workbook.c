@@ -1,0 +1,294 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "exports/atomic.h"
+#include "exports/xlsx_sheets.h"
+#include "exports/xlsx_workbook.h"
+#include "model/date.h"
+#include "model/msg.h"
+#include "model/text.h"
+
+/* Excel's limit for the text of one cell, in UTF-16 code units. */
+#define XLSX_CELL_MAX 32767
+
+static void keep_error(xlsx_sheet *s, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && s->err == LXW_NO_ERROR)
+		s->err = e;
+}
+
+lxw_error xlsx_sheet_add(lxw_workbook *wb, const char *name,
+			 const xlsx_formats *f, xlsx_sheet *s)
+{
+	lxw_error e;
+
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	if ((e = workbook_validate_sheet_name(wb, name)) != LXW_NO_ERROR)
+		return e;
+	s->ws = workbook_add_worksheet(wb, name);
+	return s->ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
+}
+
+/* Byte length of the longest prefix of s that fits in one cell. */
+static size_t cell_prefix(const char *s)
+{
+	size_t n = strlen(s), pos = 0, units = 0;
+
+	while (pos < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + pos, n - pos, &cp);
+
+		units += cp > 0xFFFF ? 2 : 1;
+		if (units > XLSX_CELL_MAX)
+			break;
+		pos += len;
+	}
+	return pos;
+}
+
+/* Display columns of the widest line of s; *lines counts its lines. */
+static int widest_line(const char *s, int *lines)
+{
+	size_t n = strlen(s), pos = 0;
+	int widest = 0, cur = 0;
+
+	*lines = 1;
+	while (pos < n) {
+		uint32_t cp;
+
+		pos += text_decode(s + pos, n - pos, &cp);
+		if (cp == '\n') {
+			(*lines)++;
+			cur = 0;
+			continue;
+		}
+		cur += text_cp_width(cp);
+		if (cur > widest)
+			widest = cur;
+	}
+	return widest;
+}
+
+void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+		   const char *text, lxw_format *fmt, bool measure)
+{
+	char *own = NULL;
+	const char *t = text;
+	size_t keep;
+	int width, lines;
+
+	if (!s->ws || !text || !*text)
+		return;
+	if (!text_valid_utf8(text)) {
+		if (!(own = text_sanitize(text, true))) {
+			keep_error(s, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		t = own;
+	}
+	keep = cell_prefix(t);
+	if (t[keep] != '\0') {
+		char *cut = strndup(t, keep);
+
+		free(own);
+		if (!(own = cut)) {
+			keep_error(s, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		t = own;
+	}
+	width = widest_line(t, &lines);
+	if (!fmt)
+		fmt = lines > 1 || width > XLSX_MAX_WIDTH ? s->f->wrap
+							   : s->f->text;
+	if (measure && col < XLSX_MAX_COLS && width > s->width[col])
+		s->width[col] = width;
+	keep_error(s, worksheet_write_string(s->ws, row, col, t, fmt));
+	free(own);
+}
+
+void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
+		     lxw_format *fmt)
+{
+	char shown[32];
+	int width;
+
+	if (!s->ws)
+		return;
+	width = snprintf(shown, sizeof shown, "%.15g", v);
+	if (col < XLSX_MAX_COLS && width > s->width[col])
+		s->width[col] = width;
+	keep_error(s, worksheet_write_number(s->ws, row, col, v,
+					     fmt ? fmt : s->f->number));
+}
+
+lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols)
+{
+	for (lxw_col_t c = 0; s->ws && c < ncols && c < XLSX_MAX_COLS; c++) {
+		int w = s->width[c];
+
+		if (w == 0)
+			continue;
+		if (w > XLSX_MAX_WIDTH)
+			w = XLSX_MAX_WIDTH;
+		/* Two columns of padding: Excel's unit is a digit's width. */
+		keep_error(s, worksheet_set_column(s->ws, c, c, w + 2, NULL));
+	}
+	return s->err;
+}
+
+static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
+{
+	f->title = workbook_add_format(wb);
+	f->header = workbook_add_format(wb);
+	f->label = workbook_add_format(wb);
+	f->text = workbook_add_format(wb);
+	f->wrap = workbook_add_format(wb);
+	f->number = workbook_add_format(wb);
+	if (!f->title || !f->header || !f->label || !f->text || !f->wrap ||
+	    !f->number)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 14);
+	format_set_bold(f->header);
+	format_set_bottom(f->header, LXW_BORDER_THIN);
+	format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(f->label);
+	format_set_align(f->label, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(f->wrap);
+	format_set_align(f->number, LXW_ALIGN_LEFT);
+	format_set_align(f->number, LXW_ALIGN_VERTICAL_TOP);
+	return LXW_NO_ERROR;
+}
+
+/* While the workbook is written, stderr goes to a temporary file, so the
+ * library's messages neither reach a curses screen nor get lost. */
+typedef struct {
+	int saved; /* the real stderr, or -1 when not capturing */
+	FILE *log;
+} err_capture;
+
+static void capture_begin(err_capture *c)
+{
+	c->saved = -1;
+	c->log = tmpfile();
+	if (!c->log)
+		return; /* messages go to the real stderr then */
+	fflush(stderr);
+	c->saved = dup(STDERR_FILENO);
+	if (c->saved < 0 || dup2(fileno(c->log), STDERR_FILENO) < 0) {
+		if (c->saved >= 0)
+			close(c->saved);
+		c->saved = -1;
+		fclose(c->log);
+		c->log = NULL;
+	}
+}
+
+/* Restores stderr and copies the first non-empty line captured into
+ * first ("" if none), made safe to print. */
+static void capture_end(err_capture *c, char *first, size_t len)
+{
+	char line[512];
+
+	first[0] = '\0';
+	if (!c->log)
+		return;
+	fflush(stderr);
+	dup2(c->saved, STDERR_FILENO);
+	close(c->saved);
+	rewind(c->log);
+	while (fgets(line, sizeof line, c->log)) {
+		char *clean;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		text_trim(line);
+		if (!*line)
+			continue;
+		if ((clean = text_sanitize(line, false))) {
+			snprintf(first, len, "%s", clean);
+			free(clean);
+		}
+		break;
+	}
+	fclose(c->log);
+}
+
+/* A copy of s that is valid UTF-8, or NULL on no memory. */
+static char *valid_dup(const char *s)
+{
+	return text_valid_utf8(s) ? strdup(s) : text_sanitize(s, false);
+}
+
+moat_status xlsx_export(const report *r, const char *path,
+			const char *exported_at, char *err, size_t errlen)
+{
+	char tmp[4096], printed[256];
+	xlsx_formats f = {0};
+	lxw_doc_properties props = {0};
+	lxw_workbook *wb;
+	lxw_error rc, close_rc;
+	err_capture cap;
+	char *company;
+	moat_status st;
+	date d;
+
+	if (!r || !r->q || !path || !*path) {
+		snprintf(err, errlen, "export: no assessment or no file name");
+		return ST_INVALID;
+	}
+	if (!exported_at)
+		exported_at = "";
+	if ((st = atomic_begin(path, tmp, sizeof tmp, err, errlen)))
+		return st;
+	capture_begin(&cap);
+	wb = workbook_new(tmp);
+	company = valid_dup(r->unit.name);
+	if (!wb || !company) {
+		if (wb)
+			workbook_close(wb);
+		capture_end(&cap, printed, sizeof printed);
+		free(company);
+		atomic_abort(tmp);
+		snprintf(err, errlen, "cannot write %s: out of memory", path);
+		return ST_NOMEM;
+	}
+	props.title = (char *)msg(XL_TITLE);
+	props.company = company;
+	if (date_parse(exported_at, &d))
+		props.created = (time_t)date_to_days(d) * 86400;
+
+	rc = formats_create(wb, &f);
+	if (rc == LXW_NO_ERROR)
+		rc = workbook_set_properties(wb, &props);
+	if (rc == LXW_NO_ERROR)
+		rc = xlsx_write_summary(wb, &f, r, exported_at);
+	if (rc == LXW_NO_ERROR)
+		rc = xlsx_write_checklist(wb, &f, r);
+	/* Frees the workbook whatever happens; writes the file. */
+	close_rc = workbook_close(wb);
+	capture_end(&cap, printed, sizeof printed);
+	free(company);
+	if (rc == LXW_NO_ERROR)
+		rc = close_rc;
+	if (rc != LXW_NO_ERROR) {
+		atomic_abort(tmp);
+		if (*printed)
+			snprintf(err, errlen, "cannot write %s: %s (%s)", path,
+				 lxw_strerror(rc), printed);
+		else
+			snprintf(err, errlen, "cannot write %s: %s", path,
+				 lxw_strerror(rc));
+		return ST_EXPORT;
+	}
+	return atomic_commit(tmp, path, err, errlen);
+}

@@ -1,0 +1,94 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/date.h"
+
+bool date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && date_is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+bool date_parse(const char *s, date *out)
+{
+	int y, m, d;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+		return false;
+	*out = (date){y, m, d};
+	return true;
+}
+
+void date_format(date d, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+date date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+/* Civil-from-days and days-from-civil (proleptic Gregorian). */
+long date_to_days(date d)
+{
+	long y = d.y - (d.m <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.m + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+date date_from_days(long z)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	return (date){(int)(y + (m <= 2)), (int)m, (int)d};
+}
+
+date date_add_months(date d, int n)
+{
+	long idx = (long)d.y * 12 + (d.m - 1) + n;
+	date r;
+	r.y = (int)(idx / 12);
+	r.m = (int)(idx % 12) + 1;
+	r.d = d.d;
+	if (r.d > date_days_in_month(r.y, r.m))
+		r.d = date_days_in_month(r.y, r.m);
+	return r;
+}
+
+int date_cmp(date a, date b)
+{
+	long x = date_to_days(a), y = date_to_days(b);
+	return (x > y) - (x < y);
+}

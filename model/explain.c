@@ -1,0 +1,54 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "model/explain.h"
+#include "model/msg.h"
+
+const char *explain_state(item_state s)
+{
+	static const msg_id ids[] = {STATE_NOT_STARTED, STATE_IN_PROGRESS,
+				     STATE_DONE};
+	return msg(ids[(unsigned)s < ITEM_STATE_COUNT ? s : 0]);
+}
+
+const char *explain_answer(crit_answer a)
+{
+	static const msg_id ids[] = {ANS_TEXT_UNANSWERED, ANS_TEXT_NOT_MET,
+				     ANS_TEXT_PARTLY, ANS_TEXT_MET, ANS_TEXT_NA};
+	return msg(ids[(unsigned)a < CRIT_ANSWER_COUNT ? a : 0]);
+}
+
+void explain_gap_detail(const questionnaire *q, const score_gap *g, char *out,
+			size_t outlen)
+{
+	switch (g->kind) {
+	case GAP_ITEM_STATE:
+		snprintf(out, outlen, msg(GAPTXT_ITEM_FMT), g->item + 1,
+			 q->items[g->item].title, explain_state(g->have),
+			 explain_state(g->need));
+		return;
+	case GAP_NEEDS_ANSWER:
+		snprintf(out, outlen, "%s", msg(GAPTXT_NEEDS_ANSWER));
+		return;
+	case GAP_ANSWER_NOT_MET:
+		snprintf(out, outlen, "%s", msg(GAPTXT_NOT_MET));
+		return;
+	case GAP_ANSWER_PARTLY:
+		snprintf(out, outlen, "%s", msg(GAPTXT_PARTLY));
+		return;
+	case GAP_NA_NO_REASON:
+		snprintf(out, outlen, "%s", msg(GAPTXT_NA_NO_REASON));
+		return;
+	}
+	snprintf(out, outlen, "?");
+}
+
+void explain_gap(const questionnaire *q, const score_gap *g, char *out,
+		 size_t outlen)
+{
+	char detail[512];
+	explain_gap_detail(q, g, detail, sizeof detail);
+	snprintf(out, outlen, msg(GAPTXT_LINE_FMT), q->criteria[g->criterion].text,
+		 detail);
+}

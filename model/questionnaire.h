@@ -1,0 +1,76 @@
+/* The questionnaire: checklist items (§6.1) and the maturity model (§6.2),
+ * loaded from one language's YAML files. */
+#ifndef MOAT_QUESTIONNAIRE_H
+#define MOAT_QUESTIONNAIRE_H
+
+#include <stddef.h>
+
+#include "model/checklist.h"
+#include "model/status.h"
+
+#define Q_MAX_ITEMS 32
+#define Q_LEVELS 5
+#define Q_MAX_CRITERIA 64
+#define Q_MAX_RELIES 8
+
+typedef struct {
+	char *key;      /* stable id, e.g. "bia"; same in every language */
+	char *title;    /* short name shown in tables */
+	char *question; /* the checklist question of §6.1 */
+	char *why;      /* why the item matters */
+	char *counts;   /* what counts as evidence */
+} q_item;
+
+typedef struct {
+	char *key;   /* stable id, e.g. "l3.dr_site" */
+	char *text;  /* positive statement */
+	int level;   /* 1..5 */
+	size_t relies_on[Q_MAX_RELIES]; /* indexes into q->items */
+	size_t n_relies;
+	item_state min_state; /* state the relied-on items must reach */
+} q_criterion;
+
+typedef struct {
+	int number;     /* 1..5 */
+	char *name;     /* 初始级 ... */
+	char *risk;     /* 极高 ... */
+	char *summary;  /* the document's description */
+} q_level;
+
+typedef struct {
+	q_item items[Q_MAX_ITEMS];
+	size_t n_items;
+	q_level levels[Q_LEVELS];
+	q_criterion criteria[Q_MAX_CRITERIA]; /* ordered by level */
+	size_t n_criteria;
+} questionnaire;
+
+/* Loads dir/checklist.yaml and dir/maturity.yaml into q (zeroed first).
+ * On failure returns ST_PARSE, ST_IO or ST_NOMEM, writes
+ * "file:line: what is wrong" into err and leaves q empty. q owns its strings;
+ * release them with questionnaire_free. */
+moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
+			       size_t errlen);
+
+/* Loads from explicit file paths (used by the tests on broken files). */
+moat_status questionnaire_load_files(const char *checklist_path,
+				     const char *maturity_path,
+				     questionnaire *q, char *err,
+				     size_t errlen);
+
+void questionnaire_free(questionnaire *q);
+
+/* Index of the item with this key, or -1. */
+int questionnaire_item_index(const questionnaire *q, const char *key);
+
+/* Index of the criterion with this key, or -1. */
+int questionnaire_criterion_index(const questionnaire *q, const char *key);
+
+/* Finds the questionnaire directory for a language: $MOAT_DATADIR, the
+ * questionnaires/ folder beside the executable (build tree), the installed
+ * data directory, then the source tree. Writes the chosen path into out.
+ * Returns ST_NOT_FOUND (with the places tried in out) when none exists. */
+moat_status questionnaire_find_dir(const char *lang_dir, char *out,
+				   size_t outlen);
+
+#endif

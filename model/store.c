@@ -1,0 +1,316 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/store_internal.h"
+
+/* PRAGMA application_id marks a file as moat's ("moat" in ASCII). */
+#define MOAT_APPLICATION_ID 0x6D6F6174
+
+/* Numbered migrations: migrations[i] brings user_version i to i + 1. */
+static const char *const migrations[] = {
+	/* 1: units, assessments, answers, evidence, audit log, settings */
+	"CREATE TABLE org_unit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),"
+	"  validity_months INTEGER NOT NULL DEFAULT 12"
+	"    CHECK (validity_months BETWEEN 1 AND 120),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','final')),"
+	"  finalised_by TEXT,"
+	"  finalised_at TEXT,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (unit_id, year));"
+	"CREATE TABLE item_state ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  item_key TEXT NOT NULL,"
+	"  state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 2),"
+	"  updated_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, item_key));"
+	"CREATE TABLE criterion_answer ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  criterion_key TEXT NOT NULL,"
+	"  answer TEXT NOT NULL CHECK (answer IN ('unanswered','not_met','partly','met','na')),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  updated_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, criterion_key));"
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  target TEXT NOT NULL,"
+	"  body TEXT NOT NULL CHECK (length(body) > 0),"
+	"  reference TEXT NOT NULL DEFAULT '',"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  evidence_date TEXT NOT NULL,"
+	"  valid_months INTEGER NOT NULL DEFAULT 12 CHECK (valid_months BETWEEN 1 AND 120),"
+	"  reviewer TEXT NOT NULL DEFAULT '',"
+	"  review_date TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL);"
+	"CREATE INDEX evidence_by_target ON evidence (assessment_id, target);"
+	"CREATE TABLE audit_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  assessment_id INTEGER,"
+	"  entity TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT);"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);",
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+_Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
+	       "STORE_SCHEMA_VERSION must match the migrations");
+
+moat_status store_fail(store *s, int rc, const char *context)
+{
+	int base = rc & 0xFF;
+	snprintf(s->err, sizeof s->err, "%s: %s", context, sqlite3_errmsg(s->db));
+	switch (base) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return ST_BUSY;
+	case SQLITE_READONLY: return ST_READONLY;
+	case SQLITE_NOTADB: return ST_NOT_MOAT;
+	case SQLITE_NOMEM: return ST_NOMEM;
+	case SQLITE_CONSTRAINT:
+		return (rc == SQLITE_CONSTRAINT_UNIQUE ||
+			rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			       ? ST_EXISTS
+			       : ST_INVALID;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN: return ST_IO;
+	default: return ST_DB;
+	}
+}
+
+sqlite3_stmt *store_prepare(store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+	return sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+char *store_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return strdup(t ? (const char *)t : "");
+}
+
+static moat_status exec(store *s, const char *sql, const char *context)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, context);
+}
+
+moat_status store_begin(store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE", "begin");
+}
+
+moat_status store_finish(store *s, moat_status st)
+{
+	if (st != ST_OK) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
+	st = exec(s, "COMMIT", "commit");
+	if (st != ST_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return st;
+}
+
+moat_status store_scalar(store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int rc;
+	if (!st)
+		return ST_DB;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "query");
+}
+
+static moat_status pragma_int(store *s, const char *sql, int *out)
+{
+	int64_t v = 0;
+	moat_status st = store_scalar(s, sql, &v);
+	*out = (int)v;
+	return st;
+}
+
+/* Refuses foreign files before anything is written to them. */
+static moat_status check_identity(store *s, int *version)
+{
+	int app_id = 0, objects = 0;
+	moat_status st;
+
+	if ((st = pragma_int(s, "PRAGMA application_id", &app_id)) ||
+	    (st = pragma_int(s, "PRAGMA user_version", version)) ||
+	    (st = pragma_int(s, "SELECT count(*) FROM sqlite_master", &objects))) {
+		if (st == ST_NOT_MOAT || st == ST_DB)
+			snprintf(s->err, sizeof s->err,
+				 "the file is not a moat database");
+		return st == ST_DB ? ST_NOT_MOAT : st;
+	}
+	if (app_id != MOAT_APPLICATION_ID && (app_id != 0 || objects > 0)) {
+		snprintf(s->err, sizeof s->err, "the file is not a moat database");
+		return ST_NOT_MOAT;
+	}
+	if (*version > STORE_SCHEMA_VERSION) {
+		snprintf(s->err, sizeof s->err,
+			 "schema version %d is newer than this moat (%d)",
+			 *version, STORE_SCHEMA_VERSION);
+		return ST_TOO_NEW;
+	}
+	return ST_OK;
+}
+
+static moat_status migrate(store *s)
+{
+	int version = 0;
+	moat_status st = store_begin(s);
+	char sql[64];
+
+	if (st)
+		return st;
+	/* Re-read inside the transaction: another process may have
+	 * migrated since we looked. */
+	st = pragma_int(s, "PRAGMA user_version", &version);
+	for (; !st && version < N_MIGRATIONS; version++) {
+		st = exec(s, migrations[version], "migrate");
+		if (!st) {
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+				 version + 1);
+			st = exec(s, sql, "migrate");
+		}
+	}
+	if (!st) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+			 MOAT_APPLICATION_ID);
+		st = exec(s, sql, "migrate");
+	}
+	return store_finish(s, st);
+}
+
+moat_status store_open(const char *path, store **out, char *err, size_t errlen)
+{
+	store *s = calloc(1, sizeof *s);
+	moat_status st;
+	int rc, version = 0;
+
+	*out = NULL;
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return ST_NOMEM;
+	}
+	rc = sqlite3_open_v2(path, &s->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		st = s->db ? store_fail(s, rc, path) : ST_NOMEM;
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if ((st = check_identity(s, &version)))
+		goto fail;
+	if ((st = exec(s, "PRAGMA foreign_keys = ON", "open")))
+		goto fail;
+	if (!sqlite3_db_readonly(s->db, "main")) {
+		/* WAL lets readers and one writer work at once; it is
+		 * persistent, so this only changes a new file. */
+		if ((st = exec(s, "PRAGMA journal_mode = WAL", "open")) ||
+		    (st = exec(s, "PRAGMA synchronous = NORMAL", "open")))
+			goto fail;
+		if (version < STORE_SCHEMA_VERSION && (st = migrate(s)))
+			goto fail;
+	} else if (version < STORE_SCHEMA_VERSION) {
+		snprintf(s->err, sizeof s->err,
+			 "the database is read-only and needs an upgrade");
+		st = ST_READONLY;
+		goto fail;
+	}
+	*out = s;
+	return ST_OK;
+fail:
+	snprintf(err, errlen, "%s: %s", path, s->err[0] ? s->err : status_text(st));
+	store_close(s);
+	return st;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s);
+}
+
+const char *store_errmsg(const store *s)
+{
+	return s->err;
+}
+
+moat_status store_audit(store *s, const char *user, int64_t assessment_id,
+			const char *entity, const char *key, const char *field,
+			const char *old_value, const char *new_value)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO audit_log (at, user, assessment_id, entity, key,"
+		   " field, old_value, new_value) VALUES"
+		   " (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?, ?, ?, ?)");
+	int rc;
+	if (!st)
+		return ST_DB;
+	store_bind_text(st, 1, user);
+	if (assessment_id > 0)
+		sqlite3_bind_int64(st, 2, assessment_id);
+	store_bind_text(st, 3, entity);
+	store_bind_text(st, 4, key);
+	store_bind_text(st, 5, field);
+	if (old_value)
+		store_bind_text(st, 6, old_value);
+	if (new_value)
+		store_bind_text(st, 7, new_value);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "audit");
+}
+
+moat_status store_audit_count(store *s, int64_t *count)
+{
+	return store_scalar(s, "SELECT count(*) FROM audit_log", count);
+}
+
+moat_status store_data_version(store *s, int64_t *version)
+{
+	return store_scalar(s, "PRAGMA data_version", version);
+}

@@ -1,0 +1,155 @@
+/* The SQLite store: one file holds organisation units, yearly assessments,
+ * checklist states, criterion answers, evidence and the audit log.
+ * Every function returns a status; on failure store_errmsg() says why.
+ * Every write runs in its own BEGIN IMMEDIATE transaction and is committed
+ * before the function returns. */
+#ifndef MOAT_STORE_H
+#define MOAT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/checklist.h"
+#include "model/questionnaire.h"
+#include "model/scoring.h"
+#include "model/status.h"
+
+typedef struct store store;
+
+/* Schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Opens (creating when missing) the database at path and brings its schema
+ * up to date. A file that is not a moat database gives ST_NOT_MOAT, one from
+ * a newer moat ST_TOO_NEW. On failure *out is NULL and err holds the
+ * reason. */
+moat_status store_open(const char *path, store **out, char *err, size_t errlen);
+
+/* Closes the database; NULL is allowed. */
+void store_close(store *s);
+
+/* Message of the last failure on s (English, for logs and the CLI). */
+const char *store_errmsg(const store *s);
+
+typedef struct {
+	int64_t id;
+	char name[256];
+	int validity_months; /* default validity of new evidence */
+} unit;
+
+typedef enum { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 } assess_status;
+
+typedef struct {
+	int64_t id;
+	int64_t unit_id;
+	int year;
+	assess_status status;
+	char finalised_by[64];
+	char finalised_at[32];
+} assessment;
+
+/* True when the database has no organisation unit yet (first run). */
+moat_status store_is_empty(store *s, bool *empty);
+
+/* Creates a unit; ST_EXISTS if the name is taken, ST_INVALID if empty. */
+moat_status store_unit_create(store *s, const char *name, const char *user,
+			      int64_t *id);
+moat_status store_unit_get(store *s, int64_t id, unit *out);
+
+/* Creates the assessment of unit for year (draft, no answers yet);
+ * ST_EXISTS if it exists. */
+moat_status store_assessment_create(store *s, int64_t unit_id, int year,
+				    const char *user, int64_t *id);
+moat_status store_assessment_get(store *s, int64_t id, assessment *out);
+
+/* The unit and assessment a session opens on: the last one used, else the
+ * first unit's most recent year. ST_NOT_FOUND when there is none. */
+moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id);
+
+/* Remembers the assessment a session opens on next time. */
+moat_status store_set_current(store *s, int64_t assessment_id);
+
+/* Checklist states of an assessment, one per questionnaire item (items
+ * never answered are ITEM_NOT_STARTED). */
+moat_status store_states_load(store *s, int64_t assessment_id,
+			      const questionnaire *q, item_state *states);
+
+/* Sets one item's state; audited. ST_FROZEN on a finalised assessment. */
+moat_status store_state_set(store *s, int64_t assessment_id,
+			    const char *item_key, item_state state,
+			    const char *user);
+
+/* Criterion answers of an assessment, one per questionnaire criterion. */
+moat_status store_answers_load(store *s, int64_t assessment_id,
+			       const questionnaire *q, crit_input *answers);
+
+/* Sets a criterion's answer; reason may be NULL or empty except for
+ * ANS_NA, which needs one (ST_INVALID). Audited. */
+moat_status store_answer_set(store *s, int64_t assessment_id,
+			     const char *crit_key, crit_answer answer,
+			     const char *reason, const char *user);
+
+/* The written reason of a criterion's answer, copied into out ("" if
+ * none). */
+moat_status store_answer_reason(store *s, int64_t assessment_id,
+				const char *crit_key, char *out, size_t outlen);
+
+/* A piece of evidence. Strings are owned by the struct (evidence_free). */
+typedef struct {
+	int64_t id;
+	int64_t assessment_id;
+	char *target;        /* checklist item key or criterion key */
+	char *body;          /* free text, may hold newlines */
+	char *reference;     /* path, URL or document id; may be "" */
+	char *owner;         /* may be "" */
+	char *evidence_date; /* YYYY-MM-DD */
+	int valid_months;
+	char *reviewer;      /* may be "" */
+	char *review_date;   /* YYYY-MM-DD or "" */
+	char *entered_by;    /* set by the store from the caller's user */
+	char *entered_at;    /* set by the store, UTC ISO 8601 */
+} evidence;
+
+typedef struct {
+	evidence *v;
+	size_t n;
+} evidence_list;
+
+void evidence_free(evidence *e);
+void evidence_list_free(evidence_list *l);
+
+/* Checks an evidence record before it is stored: body not empty, dates
+ * valid, validity 1..120 months, all text valid UTF-8. Returns ST_OK or
+ * ST_INVALID with the field's name in *field. Pure; no database. */
+moat_status evidence_validate(const evidence *e, const char **field);
+
+/* Adds evidence; entered_by/entered_at are filled in. Audited. */
+moat_status store_evidence_add(store *s, const evidence *e, const char *user,
+			       int64_t *id);
+
+/* Replaces the editable fields of evidence e->id. Audited. */
+moat_status store_evidence_update(store *s, const evidence *e,
+				  const char *user);
+
+/* Removes evidence id. Audited. */
+moat_status store_evidence_delete(store *s, int64_t id, const char *user);
+
+/* Evidence of an assessment for one target (NULL: all), newest evidence
+ * date first. */
+moat_status store_evidence_list(store *s, int64_t assessment_id,
+				const char *target, evidence_list *out);
+
+/* Number of evidence pieces per checklist item (counts has q->n_items
+ * entries). */
+moat_status store_evidence_counts(store *s, int64_t assessment_id,
+				  const questionnaire *q, int *counts);
+
+/* A number that changes when any connection commits to the file, so a
+ * session notices other users' edits (PRAGMA data_version). */
+moat_status store_data_version(store *s, int64_t *version);
+
+/* Number of audit log entries (for tests and the audit screen). */
+moat_status store_audit_count(store *s, int64_t *count);
+
+#endif

@@ -1,0 +1,368 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/store_internal.h"
+#include "model/text.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
+static void copy_col(sqlite3_stmt *st, int col, char *out, size_t outlen)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+}
+
+/* Steps a statement expected to produce no row and finalises it. */
+static moat_status step_done(store *s, sqlite3_stmt *st, const char *context)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
+}
+
+/* Reads the text of column 0 of the row that sql (with ?1 = id and
+ * ?2 = key) selects; *found says whether there was one. */
+static moat_status lookup_text(store *s, const char *sql, int64_t id,
+			       const char *key, char *out, size_t outlen,
+			       bool *found)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, key);
+	out[0] = '\0';
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		copy_col(st, 0, out, outlen);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "lookup");
+}
+
+moat_status store_is_empty(store *s, bool *empty)
+{
+	int64_t n = 0;
+	moat_status st = store_scalar(s, "SELECT count(*) FROM org_unit", &n);
+	*empty = n == 0;
+	return st;
+}
+
+moat_status store_unit_create(store *s, const char *name, const char *user,
+			      int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+
+	if (!name || !*name || !text_valid_utf8(name)) {
+		snprintf(s->err, sizeof s->err, "unit name is empty or not UTF-8");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "INSERT INTO org_unit (name, created_by, created_at)"
+			      " VALUES (?, ?, " NOW ")");
+	if (!st)
+		return store_finish(s, ST_DB);
+	store_bind_text(st, 1, name);
+	store_bind_text(st, 2, user);
+	rc = step_done(s, st, "create unit");
+	if (!rc) {
+		*id = sqlite3_last_insert_rowid(s->db);
+		rc = store_audit(s, user, 0, "unit", name, "created", NULL, name);
+	}
+	return store_finish(s, rc);
+}
+
+moat_status store_unit_get(store *s, int64_t id, unit *out)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT id, name, validity_months FROM org_unit WHERE id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		copy_col(st, 1, out->name, sizeof out->name);
+		out->validity_months = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "no unit %lld", (long long)id);
+		return ST_NOT_FOUND;
+	}
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read unit");
+}
+
+moat_status store_assessment_create(store *s, int64_t unit_id, int year,
+				    const char *user, int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	char y[16];
+
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "INSERT INTO assessment (unit_id, year, created_by,"
+			      " created_at) VALUES (?, ?, ?, " NOW ")");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int(st, 2, year);
+	store_bind_text(st, 3, user);
+	rc = step_done(s, st, "create assessment");
+	if (!rc) {
+		*id = sqlite3_last_insert_rowid(s->db);
+		snprintf(y, sizeof y, "%d", year);
+		rc = store_audit(s, user, *id, "assessment", y, "created", NULL,
+				 "draft");
+	}
+	return store_finish(s, rc);
+}
+
+moat_status store_assessment_get(store *s, int64_t id, assessment *out)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT id, unit_id, year, status, coalesce(finalised_by, ''),"
+		   " coalesce(finalised_at, '') FROM assessment WHERE id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->unit_id = sqlite3_column_int64(st, 1);
+		out->year = sqlite3_column_int(st, 2);
+		out->status = strcmp((const char *)sqlite3_column_text(st, 3),
+				     "final") == 0
+				      ? ASSESS_FINAL
+				      : ASSESS_DRAFT;
+		copy_col(st, 4, out->finalised_by, sizeof out->finalised_by);
+		copy_col(st, 5, out->finalised_at, sizeof out->finalised_at);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "no assessment %lld", (long long)id);
+		return ST_NOT_FOUND;
+	}
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read assessment");
+}
+
+moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
+{
+	/* The remembered assessment if it still exists, else the first
+	 * unit's latest year. */
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT a.unit_id, a.id FROM assessment a"
+		   " LEFT JOIN setting c ON c.key = 'current_assessment'"
+		   "   AND CAST(c.value AS INTEGER) = a.id"
+		   " ORDER BY c.key IS NULL, a.unit_id, a.year DESC LIMIT 1");
+	int rc;
+	if (!st)
+		return ST_DB;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*unit_id = sqlite3_column_int64(st, 0);
+		*assessment_id = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "no assessment yet");
+		return ST_NOT_FOUND;
+	}
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "current assessment");
+}
+
+moat_status store_set_current(store *s, int64_t assessment_id)
+{
+	sqlite3_stmt *st;
+	moat_status rc = store_begin(s);
+	if (rc)
+		return rc;
+	st = store_prepare(s, "INSERT INTO setting (key, value) VALUES"
+			      " ('current_assessment', ?) ON CONFLICT(key)"
+			      " DO UPDATE SET value = excluded.value");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	return store_finish(s, step_done(s, st, "remember assessment"));
+}
+
+moat_status store_check_writable(store *s, int64_t assessment_id)
+{
+	assessment a;
+	moat_status rc = store_assessment_get(s, assessment_id, &a);
+	if (rc)
+		return rc;
+	if (a.status == ASSESS_FINAL) {
+		snprintf(s->err, sizeof s->err,
+			 "assessment %d was finalised by %s at %s", a.year,
+			 a.finalised_by, a.finalised_at);
+		return ST_FROZEN;
+	}
+	return ST_OK;
+}
+
+moat_status store_states_load(store *s, int64_t assessment_id,
+			      const questionnaire *q, item_state *states)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT item_key, state FROM item_state WHERE assessment_id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	for (size_t i = 0; i < q->n_items; i++)
+		states[i] = ITEM_NOT_STARTED;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* Rows for items no longer in the questionnaire are kept
+		 * but not shown. */
+		int idx = questionnaire_item_index(
+			q, (const char *)sqlite3_column_text(st, 0));
+		int v = sqlite3_column_int(st, 1);
+		if (idx >= 0 && v >= 0 && v < ITEM_STATE_COUNT)
+			states[idx] = (item_state)v;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read states");
+}
+
+moat_status store_state_set(store *s, int64_t assessment_id,
+			    const char *item_key, item_state state,
+			    const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	const char *old = "not_started";
+	char have_text[8];
+	bool found;
+	int have = -1;
+
+	if ((int)state < 0 || state >= ITEM_STATE_COUNT) {
+		snprintf(s->err, sizeof s->err, "bad state %d", (int)state);
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	if ((rc = store_check_writable(s, assessment_id)))
+		return store_finish(s, rc);
+	rc = lookup_text(s, "SELECT state FROM item_state WHERE"
+			    " assessment_id = ?1 AND item_key = ?2",
+			 assessment_id, item_key, have_text, sizeof have_text,
+			 &found);
+	if (rc)
+		return store_finish(s, rc);
+	if (found) {
+		have = atoi(have_text);
+		old = checklist_state_key((item_state)have);
+	}
+	if (have == (int)state)
+		return store_finish(s, ST_OK);
+	st = store_prepare(s, "INSERT INTO item_state (assessment_id, item_key,"
+			      " state, updated_by, updated_at) VALUES"
+			      " (?, ?, ?, ?, " NOW ") ON CONFLICT DO UPDATE SET"
+			      " state = excluded.state, updated_by ="
+			      " excluded.updated_by, updated_at = excluded.updated_at");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	store_bind_text(st, 2, item_key);
+	sqlite3_bind_int(st, 3, (int)state);
+	store_bind_text(st, 4, user);
+	rc = step_done(s, st, "set state");
+	if (!rc)
+		rc = store_audit(s, user, assessment_id, "item", item_key, "state",
+				 old, checklist_state_key(state));
+	return store_finish(s, rc);
+}
+
+moat_status store_answers_load(store *s, int64_t assessment_id,
+			       const questionnaire *q, crit_input *answers)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT criterion_key, answer, reason FROM criterion_answer"
+		   " WHERE assessment_id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	for (size_t i = 0; i < q->n_criteria; i++)
+		answers[i] = (crit_input){ANS_UNANSWERED, false};
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int idx = questionnaire_criterion_index(
+			q, (const char *)sqlite3_column_text(st, 0));
+		crit_answer a;
+		const char *reason = (const char *)sqlite3_column_text(st, 2);
+		if (idx < 0 ||
+		    !scoring_parse_answer((const char *)sqlite3_column_text(st, 1), &a))
+			continue;
+		answers[idx].answer = a;
+		answers[idx].has_reason = reason && *reason;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read answers");
+}
+
+moat_status store_answer_set(store *s, int64_t assessment_id,
+			     const char *crit_key, crit_answer answer,
+			     const char *reason, const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	char old[16];
+	bool found;
+
+	if ((int)answer < 0 || answer >= CRIT_ANSWER_COUNT ||
+	    (answer == ANS_NA && (!reason || !*reason)) ||
+	    (reason && !text_valid_utf8(reason))) {
+		snprintf(s->err, sizeof s->err,
+			 "\"not applicable\" needs a written reason");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	if ((rc = store_check_writable(s, assessment_id)))
+		return store_finish(s, rc);
+	rc = lookup_text(s, "SELECT answer FROM criterion_answer WHERE"
+			    " assessment_id = ?1 AND criterion_key = ?2",
+			 assessment_id, crit_key, old, sizeof old, &found);
+	if (rc)
+		return store_finish(s, rc);
+	if (!found)
+		snprintf(old, sizeof old, "%s", scoring_answer_key(ANS_UNANSWERED));
+	st = store_prepare(s, "INSERT INTO criterion_answer (assessment_id,"
+			      " criterion_key, answer, reason, updated_by,"
+			      " updated_at) VALUES (?, ?, ?, ?, ?, " NOW ")"
+			      " ON CONFLICT DO UPDATE SET answer = excluded.answer,"
+			      " reason = excluded.reason, updated_by ="
+			      " excluded.updated_by, updated_at = excluded.updated_at");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	store_bind_text(st, 2, crit_key);
+	store_bind_text(st, 3, scoring_answer_key(answer));
+	store_bind_text(st, 4, reason);
+	store_bind_text(st, 5, user);
+	rc = step_done(s, st, "set answer");
+	if (!rc)
+		rc = store_audit(s, user, assessment_id, "criterion", crit_key,
+				 "answer", old, scoring_answer_key(answer));
+	return store_finish(s, rc);
+}
+
+moat_status store_answer_reason(store *s, int64_t assessment_id,
+				const char *crit_key, char *out, size_t outlen)
+{
+	bool found;
+	return lookup_text(s, "SELECT reason FROM criterion_answer WHERE"
+			      " assessment_id = ?1 AND criterion_key = ?2",
+			   assessment_id, crit_key, out, outlen, &found);
+}

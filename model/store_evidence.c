@@ -1,0 +1,330 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/date.h"
+#include "model/store_internal.h"
+#include "model/text.h"
+
+#define EVIDENCE_COLUMNS                                                     \
+	"id, assessment_id, target, body, reference, owner, evidence_date,"  \
+	" valid_months, reviewer, review_date, entered_by, entered_at"
+
+void evidence_free(evidence *e)
+{
+	free(e->target);
+	free(e->body);
+	free(e->reference);
+	free(e->owner);
+	free(e->evidence_date);
+	free(e->reviewer);
+	free(e->review_date);
+	free(e->entered_by);
+	free(e->entered_at);
+	memset(e, 0, sizeof *e);
+}
+
+void evidence_list_free(evidence_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		evidence_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static bool text_ok(const char *s)
+{
+	return !s || text_valid_utf8(s);
+}
+
+moat_status evidence_validate(const evidence *e, const char **field)
+{
+	date d;
+	if (!e->body || !*e->body || !text_ok(e->body)) {
+		*field = "body";
+		return ST_INVALID;
+	}
+	if (!e->target || !*e->target) {
+		*field = "target";
+		return ST_INVALID;
+	}
+	if (!text_ok(e->reference) || (e->reference && strlen(e->reference) > 1000)) {
+		*field = "reference";
+		return ST_INVALID;
+	}
+	if (!text_ok(e->owner) || (e->owner && strlen(e->owner) > 200)) {
+		*field = "owner";
+		return ST_INVALID;
+	}
+	if (!e->evidence_date || !date_parse(e->evidence_date, &d)) {
+		*field = "evidence_date";
+		return ST_INVALID;
+	}
+	if (e->valid_months < 1 || e->valid_months > 120) {
+		*field = "valid_months";
+		return ST_INVALID;
+	}
+	if (!text_ok(e->reviewer) || (e->reviewer && strlen(e->reviewer) > 200)) {
+		*field = "reviewer";
+		return ST_INVALID;
+	}
+	if (e->review_date && *e->review_date && !date_parse(e->review_date, &d)) {
+		*field = "review_date";
+		return ST_INVALID;
+	}
+	if (strlen(e->body) > 20000) {
+		*field = "body";
+		return ST_INVALID;
+	}
+	return ST_OK;
+}
+
+static moat_status validate(store *s, const evidence *e)
+{
+	const char *field = "";
+	if (evidence_validate(e, &field) == ST_OK)
+		return ST_OK;
+	snprintf(s->err, sizeof s->err, "evidence field '%s' is invalid", field);
+	return ST_INVALID;
+}
+
+/* Binds the editable fields to parameters 1..8 in column order from body. */
+static void bind_fields(sqlite3_stmt *st, const evidence *e)
+{
+	store_bind_text(st, 1, e->body);
+	store_bind_text(st, 2, e->reference);
+	store_bind_text(st, 3, e->owner);
+	store_bind_text(st, 4, e->evidence_date);
+	sqlite3_bind_int(st, 5, e->valid_months);
+	store_bind_text(st, 6, e->reviewer);
+	store_bind_text(st, 7, e->review_date);
+}
+
+moat_status store_evidence_add(store *s, const evidence *e, const char *user,
+			       int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	int sr;
+
+	if ((rc = validate(s, e)) || (rc = store_begin(s)))
+		return rc;
+	if ((rc = store_check_writable(s, e->assessment_id)))
+		return store_finish(s, rc);
+	st = store_prepare(s, "INSERT INTO evidence (body, reference, owner,"
+			      " evidence_date, valid_months, reviewer, review_date,"
+			      " assessment_id, target, entered_by, entered_at)"
+			      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+			      " strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+	if (!st)
+		return store_finish(s, ST_DB);
+	bind_fields(st, e);
+	sqlite3_bind_int64(st, 8, e->assessment_id);
+	store_bind_text(st, 9, e->target);
+	store_bind_text(st, 10, user);
+	sr = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (sr != SQLITE_DONE)
+		return store_finish(s, store_fail(s, sr, "add evidence"));
+	*id = sqlite3_last_insert_rowid(s->db);
+	rc = store_audit(s, user, e->assessment_id, "evidence", e->target,
+			 "added", NULL, e->body);
+	return store_finish(s, rc);
+}
+
+/* Reads one row in EVIDENCE_COLUMNS order. False on no memory. */
+static bool read_row(sqlite3_stmt *st, evidence *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->assessment_id = sqlite3_column_int64(st, 1);
+	e->target = store_column_dup(st, 2);
+	e->body = store_column_dup(st, 3);
+	e->reference = store_column_dup(st, 4);
+	e->owner = store_column_dup(st, 5);
+	e->evidence_date = store_column_dup(st, 6);
+	e->valid_months = sqlite3_column_int(st, 7);
+	e->reviewer = store_column_dup(st, 8);
+	e->review_date = store_column_dup(st, 9);
+	e->entered_by = store_column_dup(st, 10);
+	e->entered_at = store_column_dup(st, 11);
+	return e->target && e->body && e->reference && e->owner &&
+	       e->evidence_date && e->reviewer && e->review_date &&
+	       e->entered_by && e->entered_at;
+}
+
+static moat_status get_one(store *s, int64_t id, evidence *e)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT " EVIDENCE_COLUMNS " FROM evidence WHERE id = ?");
+	int rc;
+	moat_status res = ST_OK;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (!read_row(st, e))
+			res = ST_NOMEM;
+	} else if (rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "no evidence %lld", (long long)id);
+		res = ST_NOT_FOUND;
+	} else {
+		res = store_fail(s, rc, "read evidence");
+	}
+	sqlite3_finalize(st);
+	if (res)
+		evidence_free(e);
+	return res;
+}
+
+moat_status store_evidence_update(store *s, const evidence *e, const char *user)
+{
+	evidence old = {0};
+	sqlite3_stmt *st;
+	moat_status rc;
+	int sr;
+
+	if ((rc = validate(s, e)) || (rc = store_begin(s)))
+		return rc;
+	if ((rc = get_one(s, e->id, &old)))
+		return store_finish(s, rc);
+	if ((rc = store_check_writable(s, old.assessment_id))) {
+		evidence_free(&old);
+		return store_finish(s, rc);
+	}
+	st = store_prepare(s, "UPDATE evidence SET body = ?, reference = ?,"
+			      " owner = ?, evidence_date = ?, valid_months = ?,"
+			      " reviewer = ?, review_date = ? WHERE id = ?");
+	if (!st) {
+		evidence_free(&old);
+		return store_finish(s, ST_DB);
+	}
+	bind_fields(st, e);
+	sqlite3_bind_int64(st, 8, e->id);
+	sr = sqlite3_step(st);
+	sqlite3_finalize(st);
+	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "update evidence");
+	/* One audit line per changed field keeps the log readable. */
+	{
+		const char *names[] = {"body", "reference", "owner",
+				       "evidence_date", "reviewer", "review_date"};
+		const char *was[] = {old.body, old.reference, old.owner,
+				     old.evidence_date, old.reviewer, old.review_date};
+		const char *now[] = {e->body, e->reference, e->owner,
+				     e->evidence_date, e->reviewer, e->review_date};
+		for (size_t i = 0; !rc && i < sizeof names / sizeof names[0]; i++)
+			if (strcmp(was[i], now[i] ? now[i] : "") != 0)
+				rc = store_audit(s, user, old.assessment_id,
+						 "evidence", old.target, names[i],
+						 was[i], now[i] ? now[i] : "");
+		if (!rc && old.valid_months != e->valid_months) {
+			char a[16], b[16];
+			snprintf(a, sizeof a, "%d", old.valid_months);
+			snprintf(b, sizeof b, "%d", e->valid_months);
+			rc = store_audit(s, user, old.assessment_id, "evidence",
+					 old.target, "valid_months", a, b);
+		}
+	}
+	evidence_free(&old);
+	return store_finish(s, rc);
+}
+
+moat_status store_evidence_delete(store *s, int64_t id, const char *user)
+{
+	evidence old = {0};
+	sqlite3_stmt *st;
+	moat_status rc;
+	int sr;
+
+	if ((rc = store_begin(s)))
+		return rc;
+	if ((rc = get_one(s, id, &old)))
+		return store_finish(s, rc);
+	if ((rc = store_check_writable(s, old.assessment_id))) {
+		evidence_free(&old);
+		return store_finish(s, rc);
+	}
+	st = store_prepare(s, "DELETE FROM evidence WHERE id = ?");
+	if (!st) {
+		evidence_free(&old);
+		return store_finish(s, ST_DB);
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sr = sqlite3_step(st);
+	sqlite3_finalize(st);
+	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "delete evidence");
+	if (!rc)
+		rc = store_audit(s, user, old.assessment_id, "evidence",
+				 old.target, "removed", old.body, NULL);
+	evidence_free(&old);
+	return store_finish(s, rc);
+}
+
+moat_status store_evidence_list(store *s, int64_t assessment_id,
+				const char *target, evidence_list *out)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT " EVIDENCE_COLUMNS " FROM evidence WHERE"
+		   " assessment_id = ?1 AND (?2 IS NULL OR target = ?2)"
+		   " ORDER BY evidence_date DESC, id DESC");
+	size_t cap = 0;
+	int rc;
+	moat_status res = ST_OK;
+
+	out->v = NULL;
+	out->n = 0;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	if (target)
+		store_bind_text(st, 2, target);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			evidence *nv = realloc(out->v, ncap * sizeof *nv);
+			if (!nv) {
+				res = ST_NOMEM;
+				break;
+			}
+			out->v = nv;
+			cap = ncap;
+		}
+		memset(&out->v[out->n], 0, sizeof out->v[0]);
+		out->n++;
+		if (!read_row(st, &out->v[out->n - 1])) {
+			res = ST_NOMEM;
+			break;
+		}
+	}
+	if (!res && rc != SQLITE_DONE)
+		res = store_fail(s, rc, "list evidence");
+	sqlite3_finalize(st);
+	if (res)
+		evidence_list_free(out);
+	return res;
+}
+
+moat_status store_evidence_counts(store *s, int64_t assessment_id,
+				  const questionnaire *q, int *counts)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT target, count(*) FROM evidence WHERE assessment_id = ?"
+		   " GROUP BY target");
+	int rc;
+	if (!st)
+		return ST_DB;
+	for (size_t i = 0; i < q->n_items; i++)
+		counts[i] = 0;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int idx = questionnaire_item_index(
+			q, (const char *)sqlite3_column_text(st, 0));
+		if (idx >= 0)
+			counts[idx] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "count evidence");
+}

@@ -1,0 +1,44 @@
+/* Shared by the store_*.c files only. */
+#ifndef MOAT_STORE_INTERNAL_H
+#define MOAT_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "model/store.h"
+
+struct store {
+	sqlite3 *db;
+	char err[512];
+};
+
+/* Records the SQLite error of the last call with a context word and maps
+ * the result code to a status. */
+moat_status store_fail(store *s, int rc, const char *context);
+
+/* Prepares sql; on failure records the error and returns NULL. */
+sqlite3_stmt *store_prepare(store *s, const char *sql);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. store_commit rolls back when st is
+ * not ST_OK and returns st (or the commit's own failure). */
+moat_status store_begin(store *s);
+moat_status store_finish(store *s, moat_status st);
+
+/* Binds text, treating NULL as "". */
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+
+/* ST_FROZEN when the assessment is finalised, ST_NOT_FOUND when absent. */
+moat_status store_check_writable(store *s, int64_t assessment_id);
+
+/* Appends an audit entry inside the caller's transaction. */
+moat_status store_audit(store *s, const char *user, int64_t assessment_id,
+			const char *entity, const char *key, const char *field,
+			const char *old_value, const char *new_value);
+
+/* Runs a query without parameters and stores its first column of the
+ * first row in *out (left alone when there is no row). */
+moat_status store_scalar(store *s, const char *sql, int64_t *out);
+
+/* Duplicates a column as a heap string ("" for NULL). */
+char *store_column_dup(sqlite3_stmt *st, int col);
+
+#endif

@@ -1,0 +1,210 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "model/text.h"
+
+#define REPLACEMENT 0xFFFDu
+
+size_t text_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t len, i;
+	uint32_t min;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xE0) == 0xC0) {
+		len = 2, c = s[0] & 0x1F, min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3, c = s[0] & 0x0F, min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	if (n < len) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = REPLACEMENT;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+bool text_valid_utf8(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = text_decode(s, n, &cp);
+		if (cp == REPLACEMENT && len == 1 &&
+		    (unsigned char)s[0] >= 0x80)
+			return false;
+		s += len;
+		n -= len;
+	}
+	return true;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	size_t n = strlen(s);
+	int w = 0;
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = text_decode(s, n, &cp);
+		w += text_cp_width(cp);
+		s += len;
+		n -= len;
+	}
+	return w;
+}
+
+int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
+{
+	size_t n = strlen(s), pos = 0;
+	int used = 0;
+	/* Positions after the last character that still leaves room for "…". */
+	size_t keep_pos = 0;
+	int keep_used = 0;
+
+	if (outsz == 0)
+		return 0;
+	if (cols <= 0) {
+		out[0] = '\0';
+		return 0;
+	}
+	if (text_width(s) <= cols && n < outsz) {
+		memcpy(out, s, n + 1);
+		return text_width(s);
+	}
+	while (pos < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + pos, n - pos, &cp);
+		int w = text_cp_width(cp);
+		if (used + w > cols || pos + len + 1 > outsz)
+			break;
+		used += w;
+		pos += len;
+		if (used <= cols - 1 && pos + 3 + 1 <= outsz) {
+			keep_pos = pos;
+			keep_used = used;
+		}
+	}
+	if (ellipsis && pos < n) {
+		memcpy(out, s, keep_pos);
+		memcpy(out + keep_pos, "\xE2\x80\xA6", 3);
+		out[keep_pos + 3] = '\0';
+		return keep_used + 1;
+	}
+	memcpy(out, s, pos);
+	out[pos] = '\0';
+	return used;
+}
+
+static bool is_format_char(uint32_t cp)
+{
+	return cp == 0xAD || (cp >= 0x600 && cp <= 0x605) || cp == 0x61C ||
+	       cp == 0x6DD || cp == 0x70F || cp == 0x180E ||
+	       (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x110BD ||
+	       (cp >= 0x1D173 && cp <= 0x1D17A) || cp == 0xE0001 ||
+	       (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+	size_t n = strlen(s);
+	/* U+FFFD takes 3 bytes where one invalid byte stood. */
+	char *out = malloc(n * 3 + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = text_decode(s, n, &cp);
+		if (cp == '\n' && keep_newlines) {
+			out[o++] = '\n';
+		} else if (cp == '\t') {
+			out[o++] = ' ';
+		} else if (cp < 0x20 || cp == 0x7F ||
+			   (cp >= 0x80 && cp < 0xA0) || is_format_char(cp)) {
+			/* dropped */
+		} else if (cp == REPLACEMENT) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		s += len;
+		n -= len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+size_t text_wrap_len(const char *s, int cols)
+{
+	size_t n = strcspn(s, "\n"), pos = 0, last_space = 0;
+	int used = 0;
+
+	while (pos < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + pos, n - pos, &cp);
+		int w = text_cp_width(cp);
+		if (used + w > cols) {
+			if (pos == 0)
+				return len;
+			if (cp == ' ')
+				return pos;
+			return last_space > 0 ? last_space : pos;
+		}
+		used += w;
+		pos += len;
+		if (cp == ' ')
+			last_space = pos;
+	}
+	return pos;
+}
+
+char *text_trim(char *s)
+{
+	size_t n = strlen(s), start = 0;
+	while (n > 0 && strchr(" \t\r\n\v\f", s[n - 1]))
+		n--;
+	s[n] = '\0';
+	while (s[start] && strchr(" \t\r\n\v\f", s[start]))
+		start++;
+	memmove(s, s + start, n - start + 1);
+	return s;
+}

@@ -1,0 +1,70 @@
+#!/bin/bash
+# The command line: help, version, usage errors, init, score, and the
+# messages for files that are not what moat expects.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+
+db=$TMPD/cli.db
+run() { out=$("$MOAT_BIN" "$@" 2>"$TMPD/err"); rc=$?; err=$(cat "$TMPD/err"); }
+
+run --help
+expect_eq "$rc" 0 "--help exits 0"
+case $out in *"export -o FILE"*) pass "--help lists the commands" ;; *) fail "--help: $out" ;; esac
+run --lang zh --help
+case $out in *"用法:moat"*) pass "--help in Chinese" ;; *) fail "zh help: $out" ;; esac
+run --version
+expect_eq "$out" "moat 0.1.0" "--version prints the version"
+
+for bad in "--bogus" "frob" "score extra" "--lang fr score" "--today 2026-02-30 score" \
+	"export" "score -o x.xlsx" "--demo score" "--db"; do
+	# shellcheck disable=SC2086
+	run $bad
+	expect_eq "$rc" 2 "'moat $bad' is a usage error (status 2)"
+	case $err in *"moat --help"*) pass "'moat $bad' points to --help" ;;
+	*) fail "'moat $bad' message: $err" ;; esac
+done
+
+run --db "$db" score
+expect_eq "$rc" 1 "score on an empty database fails"
+case $err in *"init --demo"*) pass "and says how to start" ;; *) fail "empty score: $err" ;; esac
+
+run --db "$db" --lang en --today 2026-11-25 init --demo
+expect_eq "$rc" 0 "init --demo succeeds"
+run --db "$db" --lang en --today 2026-11-25 init --demo
+expect_eq "$rc" 1 "a second init --demo is refused"
+case $err in *"already holds an organisation"*) pass "and says why" ;; *) fail "second init: $err" ;; esac
+
+run --db "$db" --lang en score
+expect_eq "$rc" 0 "score exits 0"
+expect_eq "$out" "East China After-Sales Service Centre · 2026 · Level 2 Repeatable · risk high
+Blocking Level 3 Defined:
+  - DR site in place: item 3 DR site / architecture is in progress, needs done
+  - Backups restore-tested regularly: item 5 Restore tests run regularly is in progress, needs done" \
+	"score prints the level and the gap list"
+run --db "$db" --lang zh score
+expect_eq "$(printf '%s\n' "$out" | head -2)" "East China After-Sales Service Centre · 2026 · 第2级 可重复级 · 风险高
+阻碍第3级 已定义级:" "score in Chinese (names stay in the language they were entered)" 
+
+# Files that are not moat databases.
+printf 'just text, not a database at all, long enough for a header.........................................' >"$TMPD/text.db"
+run --db "$TMPD/text.db" score
+expect_eq "$rc" 1 "a text file is refused"
+case $err in *"not a moat database"*) pass "with a clear message" ;; *) fail "text db: $err" ;; esac
+sqlite3 "$TMPD/other.db" "CREATE TABLE t (x)"
+run --db "$TMPD/other.db" score
+case $err in *"not a moat database"*) pass "another program's database is refused" ;; *) fail "other db: $err" ;; esac
+run --db "$TMPD/no/such/dir/x.db" score
+expect_eq "$rc" 1 "an unreachable path fails"
+
+# The interface needs a terminal.
+run --db "$db" </dev/null
+expect_eq "$rc" 1 "without a terminal the interface refuses to start"
+
+# A malformed questionnaire names the file and the line.
+mkdir -p "$TMPD/q/en"
+cp "${MOAT_DATADIR:-questionnaires}/en/maturity.yaml" "$TMPD/q/en/"
+sed 's/^    why:/    whyy:/' "${MOAT_DATADIR:-questionnaires}/en/checklist.yaml" >"$TMPD/q/en/checklist.yaml"
+out=$(MOAT_DATADIR=$TMPD/q "$MOAT_BIN" --db "$db" --lang en score 2>&1)
+case $out in *"q/en/checklist.yaml:"*": unknown key 'whyy'"*) pass "a malformed questionnaire is reported with file:line" ;;
+*) fail "malformed questionnaire: $out" ;; esac
+
+finish

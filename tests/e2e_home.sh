@@ -1,0 +1,104 @@
+#!/bin/bash
+# First run, the home screen, the maturity screen, export from the
+# interface, resizing and the Chinese interface, in a real terminal.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+
+# --- First run on an empty database: create an organisation by name.
+db=$TMPD/first.db
+start "$db" --lang en --today 2026-11-25
+expect_screen "Welcome to moat" "an empty database opens the first-run screen"
+keys n
+expect_screen "Name of the organisation unit:" "n asks for a name"
+type_text "华南售后服务中心"
+keys Enter
+expect_screen "华南售后服务中心 · 2026 (draft)" "the new unit opens on home"
+expect_screen "Level 1 Initial" "a new unit starts at level 1"
+expect_screen "0/10 done" "with nothing done"
+expect_eq "$(sql "$db" "SELECT u.name || '|' || a.year FROM org_unit u JOIN assessment a ON a.unit_id = u.id")" \
+	"华南售后服务中心|2026" "the unit and its 2026 assessment are stored"
+keys q
+expect_exit_ok
+
+# --- First run, demo: the document's organisation.
+db=$TMPD/demo.db
+start "$db" --lang en --today 2026-11-25
+expect_screen "Welcome to moat" "first-run screen again"
+keys d
+expect_screen "East China After-Sales Service Centre" "d loads the demo organisation"
+expect_screen "Level 2 Repeatable" "the demo is at level 2"
+expect_screen "risk high" "with its risk label"
+expect_screen "blocked by: 3 DR site / architecture" "home names what blocks level 3"
+
+# --- Maturity: all five levels, the gap list, answering a criterion.
+keys m
+expect_screen "L1 ✓  L2 ✓  L3 ✗2  L4 ✗3  L5 ✗3" "the maturity screen sums up all five levels"
+expect_screen "To reach Level 3 Defined:" "and the gap list for the next level"
+expect_screen "DR site in place: item 3 DR site / architecture is in progress, needs done" \
+	"the gap names the criterion, the item and the states"
+keys Enter
+expect_screen "Checklist 4 of 10" "Enter opens the item the criterion relies on"
+keys q
+# Finish the DR site and the restore tests: level 3 is reached.
+keys Down Down Down Down
+keys Enter
+expect_screen "Checklist 3 of 10" "the DR site criterion opens item 3"
+keys 3
+keys n n 3 q
+expect_screen "✓ reached" "levels show as reached"
+expect_screen "To reach Level 4 Managed:" "done items unblock level 3"
+expect_eq "$(moat_cli --db "$db" --lang en score | head -1)" \
+	"East China After-Sales Service Centre · 2026 · Level 3 Defined · risk medium" \
+	"moat score agrees with the screen"
+# Answer the benchmark criterion of level 5 (no item behind it).
+keys G
+expect_screen "L5  Optimised" "G scrolls to the last level"
+keys Space
+expect_screen "met" "Space answers the criterion"
+expect_eq "$(sql "$db" "SELECT answer FROM criterion_answer WHERE criterion_key = 'l5.benchmark'")" \
+	"met" "the answer is stored"
+keys n
+expect_screen "Why does this criterion not apply?" "n asks why the criterion does not apply"
+type_text "Unit is not benchmarked separately"
+keys Enter
+expect_screen "not applicable" "the criterion shows as not applicable"
+expect_eq "$(sql "$db" "SELECT answer || '|' || reason FROM criterion_answer WHERE criterion_key = 'l5.benchmark'")" \
+	"na|Unit is not benchmarked separately" "the reason is stored"
+keys q
+
+# --- Export from the interface.
+keys x
+expect_screen "Export workbook to:" "x asks where to export"
+keys C-u
+for _ in $(seq 20); do keys BSpace; done
+type_text "$TMPD/from-tui.xlsx"
+keys Enter
+expect_screen "Workbook written" "the export reports success"
+if [ -s "$TMPD/from-tui.xlsx" ]; then pass "the workbook exists"; else fail "no workbook written"; fi
+
+# --- Resize: larger redraws, too small says so, back to normal.
+resize 120 34
+expect_screen "East China After-Sales Service Centre · 2026 (draft)" "a larger window redraws"
+resize 60 18
+expect_screen "Terminal too small" "a tiny window says it is too small"
+resize 80 24
+expect_screen "Level 3 Defined" "back at 80x24 the home screen returns"
+keys q
+expect_exit_ok
+
+# --- Chinese interface and questionnaire; NO_COLOR respected.
+zdb=$TMPD/zh.db
+moat_cli --db "$zdb" --lang zh --today 2026-11-25 init --demo >/dev/null
+NO_COLOR=1 start "$zdb" --lang zh --today 2026-11-25
+expect_screen "华东售后服务中心 · 2026 (草稿)" "the Chinese demo opens"
+expect_screen "第2级 可重复级" "the level in Chinese"
+expect_screen "已完成 6/10" "progress in Chinese"
+keys c
+expect_screen "业务应急方案" "checklist titles in Chinese"
+expect_screen "○ 未开始" "states in Chinese"
+keys q m
+expect_screen "达到第3级已定义级还需:" "gap list in Chinese"
+keys q q
+expect_exit_ok
+
+finish

@@ -1,0 +1,106 @@
+#!/bin/bash
+# Exports the demo organisation in both languages through moat's CLI and
+# reads each workbook back with openpyxl (tests/read_workbook.py), checking
+# it against the database. Also checks that a failed export leaves nothing
+# behind. Exit 0 pass, 1 fail, 77 skip (no openpyxl for Debian's python3).
+
+set -u
+
+: "${MOAT_BIN:?MOAT_BIN must name the built moat}"
+: "${MOAT_TESTS:?MOAT_TESTS must name the tests directory}"
+py=${DEB_PYTHON3:-/usr/bin/python3}
+today=2026-11-25
+
+if [ ! -x "$py" ] || ! "$py" -c 'import openpyxl' 2>/dev/null; then
+	echo "SKIP: $py cannot import openpyxl (install python3-openpyxl)"
+	exit 77
+fi
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/moat-export.XXXXXX") || exit 1
+cleanup() { rm -rf -- "$dir"; }
+trap cleanup EXIT
+
+failures=0
+want_mode=$(printf '%o' $((0666 & ~$(umask))))
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+pass() {
+	echo "ok: $*"
+}
+
+# Lists leftover temporary files of an export to FILE (".FILE.XXXXXX").
+leftovers() {
+	find "$1" -maxdepth 1 -name '.*.xlsx.*' -print
+}
+
+for lang in en zh; do
+	db="$dir/$lang.db"
+	out="$dir/$lang.xlsx"
+	moat() { "$MOAT_BIN" --db "$db" --lang "$lang" --today "$today" "$@"; }
+
+	echo "== $lang"
+	if moat init --demo >"$dir/init.out" 2>&1; then
+		pass "$lang: init --demo"
+	else
+		fail "$lang: init --demo exited $?"
+		cat "$dir/init.out"
+		continue
+	fi
+
+	if moat export -o "$out" >"$dir/export.out" 2>&1; then
+		pass "$lang: export -o $lang.xlsx exited 0"
+	else
+		fail "$lang: export exited $?"
+		cat "$dir/export.out"
+		continue
+	fi
+	[ -s "$out" ] && pass "$lang: workbook written" ||
+		fail "$lang: $out missing or empty"
+	left=$(leftovers "$dir")
+	[ -z "$left" ] && pass "$lang: no temporary files left" ||
+		fail "$lang: temporary files left: $left"
+	perm=$(stat -c %a "$out" 2>/dev/null)
+	[ "$perm" = "$want_mode" ] && pass "$lang: workbook mode $perm" ||
+		fail "$lang: workbook mode $perm, expected $want_mode (0666 less umask)"
+
+	if "$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 "$today"; then
+		pass "$lang: read back with openpyxl matches the database"
+	else
+		fail "$lang: read-back check failed"
+	fi
+
+	# Exporting again replaces the workbook in place.
+	if moat export -o "$out" >"$dir/export.out" 2>&1 &&
+		"$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 \
+			"$today" >/dev/null; then
+		pass "$lang: second export replaces the workbook"
+	else
+		fail "$lang: second export"
+		cat "$dir/export.out"
+	fi
+	unset -f moat
+done
+
+echo "== failure leaves nothing behind"
+# SQLite's -wal/-shm files come and go with connections: not counted.
+listing() { (cd "$dir" && find . ! -name '*-wal' ! -name '*-shm' | sort); }
+before=$(listing)
+said=$("$MOAT_BIN" --db "$dir/en.db" --lang en --today "$today" \
+	export -o "$dir/missing/sub/x.xlsx" 2>&1)
+rc=$?
+[ "$rc" -ne 0 ] && pass "export into a missing directory exited $rc" ||
+	fail "export into a missing directory exited 0"
+[ -n "$said" ] && pass "it says why: $(printf '%s\n' "$said" | head -n 1)" ||
+	fail "no message for the failed export"
+after=$(listing)
+[ "$before" = "$after" ] && pass "nothing was created" ||
+	fail "files changed: $(diff <(echo "$before") <(echo "$after") | tr '\n' ' ')"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures check(s) failed"
+	exit 1
+fi
+echo "all checks passed"
+exit 0

@@ -1,0 +1,24 @@
+/* Helpers shared by the unit tests. */
+#ifndef MOAT_TEST_FIXTURES_H
+#define MOAT_TEST_FIXTURES_H
+
+#include <stddef.h>
+
+#include "model/questionnaire.h"
+
+/* Loads the shipped questionnaire of lang_dir ("en", "zh_CN") from
+ * $MOAT_DATADIR; aborts the test on failure. */
+void fixture_questionnaire(const char *lang_dir, questionnaire *q);
+
+/* A fresh path for a database in a temporary directory (the directory is
+ * created; the file is not). */
+void fixture_db_path(char *out, size_t outlen);
+
+/* Path of a file under tests/data in the source tree. */
+void fixture_data(const char *name, char *out, size_t outlen);
+
+/* Item states by key, the rest not started. */
+void fixture_states(const questionnaire *q, item_state *states,
+		    const char *const *done, const char *const *in_progress);
+
+#endif

@@ -1,0 +1,121 @@
+# Shared helpers for the shell tests: a private tmux server per test, a
+# temporary directory, and assertions that say what they expected.
+# Sourced by tests/*.sh; needs MOAT_BIN (the built program).
+
+set -u
+: "${MOAT_BIN:?MOAT_BIN must point to the built moat}"
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/moat-test.XXXXXX")
+SOCK_BASE="moat-$$-$RANDOM"
+SOCK="$SOCK_BASE-0"
+STARTS=0
+FAILS=0
+CHECKS=0
+
+cleanup() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+
+pass() { CHECKS=$((CHECKS + 1)); echo "ok   $*"; }
+fail() { CHECKS=$((CHECKS + 1)); FAILS=$((FAILS + 1)); echo "FAIL $*"; }
+
+# finish: prints the tally in the form the test harness reads, exits.
+finish() {
+	echo "$((CHECKS - FAILS)) passed, $FAILS failed"
+	[ "$FAILS" -eq 0 ]
+	exit $?
+}
+
+require_tmux() {
+	if ! command -v tmux >/dev/null; then
+		echo "tmux not installed: skipping"
+		exit 77
+	fi
+}
+
+# moat_cli ARGS...: runs the program outside tmux.
+moat_cli() { "$MOAT_BIN" "$@"; }
+
+# start DB [ARGS...]: starts moat at 80x24 in a fresh tmux server. The pane
+# stays after moat exits and shows "EXIT=<status>".
+start() {
+	local db=$1
+	shift
+	# A fresh server per start: a server being killed may still hold its
+	# socket for a moment.
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	STARTS=$((STARTS + 1))
+	SOCK="$SOCK_BASE-$STARTS"
+	tmux -L "$SOCK" new-session -d -x 80 -y 24 \
+		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		 MOAT_DATADIR='${MOAT_DATADIR:-}' \
+		 ASAN_OPTIONS='${ASAN_OPTIONS:-}' LSAN_OPTIONS='${LSAN_OPTIONS:-}' \
+		 '$MOAT_BIN' --db '$db' $* 2>'$TMPD/stderr'; echo EXIT=\$?; sleep 600"
+}
+
+keys() { tmux -L "$SOCK" send-keys "$@"; }
+type_text() { tmux -L "$SOCK" send-keys -l "$1"; }
+screen_text() { tmux -L "$SOCK" capture-pane -p; }
+resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT; false on time-out.
+wait_for() {
+	local text=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if screen_text | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect_screen TEXT WHAT: asserts the screen shows TEXT (waiting a little).
+expect_screen() {
+	if wait_for "$1" "${3:-5}"; then
+		pass "$2"
+	else
+		fail "$2: screen lacks '$1'"
+		screen_text | sed 's/^/     | /'
+	fi
+}
+
+# expect_no_screen TEXT WHAT
+expect_no_screen() {
+	sleep 0.3
+	if screen_text | grep -qF -- "$1"; then
+		fail "$2: screen shows '$1'"
+		screen_text | sed 's/^/     | /'
+	else
+		pass "$2"
+	fi
+}
+
+# expect_eq ACTUAL EXPECTED WHAT
+expect_eq() {
+	if [ "$1" = "$2" ]; then
+		pass "$3"
+	else
+		fail "$3: got '$1', expected '$2'"
+	fi
+}
+
+# sql DB QUERY: one value from the database, read with sqlite3 itself.
+sql() { sqlite3 -batch -noheader "$1" "$2"; }
+
+# quit_and_check: sends q until moat exits, then expects status 0 and a
+# clean stderr (sanitizer reports land there).
+expect_exit_ok() {
+	if wait_for "EXIT=0" 10; then
+		pass "moat exited with status 0"
+	else
+		fail "moat did not exit cleanly"
+		screen_text | sed 's/^/     | /'
+	fi
+	if [ -s "$TMPD/stderr" ]; then
+		fail "moat wrote to stderr"
+		sed 's/^/     | /' "$TMPD/stderr" | head -40
+	fi
+}

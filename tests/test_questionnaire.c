@@ -1,0 +1,122 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/questionnaire.h"
+#include "tests/fixtures.h"
+
+static void test_shipped_files_load_in_both_languages(void **state)
+{
+	questionnaire en, zh;
+	(void)state;
+	fixture_questionnaire("en", &en);
+	fixture_questionnaire("zh_CN", &zh);
+	assert_int_equal(en.n_items, 10);
+	assert_int_equal(zh.n_items, 10);
+	assert_int_equal(en.n_criteria, 15);
+	assert_int_equal(zh.n_criteria, 15);
+	assert_string_equal(en.items[0].key, "bia");
+	assert_string_equal(zh.items[0].title, "业务影响分析");
+	assert_string_equal(zh.levels[0].name, "初始级");
+	assert_string_equal(zh.levels[0].risk, "极高");
+	assert_string_equal(zh.levels[4].risk, "极低");
+	assert_string_equal(en.levels[2].name, "Defined");
+	/* The two languages describe the same model. */
+	for (size_t i = 0; i < en.n_items; i++)
+		assert_string_equal(en.items[i].key, zh.items[i].key);
+	for (size_t c = 0; c < en.n_criteria; c++) {
+		assert_string_equal(en.criteria[c].key, zh.criteria[c].key);
+		assert_int_equal(en.criteria[c].level, zh.criteria[c].level);
+		assert_int_equal(en.criteria[c].min_state, zh.criteria[c].min_state);
+		assert_int_equal(en.criteria[c].n_relies, zh.criteria[c].n_relies);
+		for (size_t r = 0; r < en.criteria[c].n_relies; r++)
+			assert_int_equal(en.criteria[c].relies_on[r],
+					 zh.criteria[c].relies_on[r]);
+	}
+	questionnaire_free(&en);
+	questionnaire_free(&zh);
+}
+
+static void test_small_good_files(void **state)
+{
+	questionnaire q;
+	char a[4096], b[4096], err[512] = "";
+	(void)state;
+	fixture_data("good_checklist.yaml", a, sizeof a);
+	fixture_data("good_maturity.yaml", b, sizeof b);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err), ST_OK);
+	assert_int_equal(q.n_items, 1);
+	assert_int_equal(q.n_criteria, 2);
+	assert_int_equal(q.criteria[0].level, 2);
+	assert_int_equal(q.criteria[0].min_state, ITEM_IN_PROGRESS);
+	assert_int_equal(q.criteria[0].n_relies, 1);
+	assert_int_equal(q.criteria[1].level, 5);
+	assert_int_equal(q.criteria[1].min_state, ITEM_DONE);
+	assert_int_equal(q.criteria[1].n_relies, 0);
+	questionnaire_free(&q);
+}
+
+/* Loads a broken checklist (with the good maturity file) or a broken
+ * maturity file (with the good checklist) and checks the message. */
+static void expect_error(const char *checklist, const char *maturity,
+			 const char *expected)
+{
+	questionnaire q;
+	char a[4096], b[4096], err[512] = "";
+	fixture_data(checklist, a, sizeof a);
+	fixture_data(maturity, b, sizeof b);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err),
+			 ST_PARSE);
+	if (!strstr(err, expected))
+		fail_msg("expected '%s' in '%s'", expected, err);
+	assert_int_equal(q.n_items, 0);
+}
+
+static void test_malformed_files_name_file_and_line(void **state)
+{
+	(void)state;
+	expect_error("bad_syntax.yaml", "good_maturity.yaml", "bad_syntax.yaml:");
+	expect_error("bad_unknown_key.yaml", "good_maturity.yaml",
+		     "bad_unknown_key.yaml:7: unknown key 'colour'");
+	expect_error("bad_missing_why.yaml", "good_maturity.yaml",
+		     "bad_missing_why.yaml:2: missing 'why'");
+	expect_error("bad_duplicate.yaml", "good_maturity.yaml",
+		     "bad_duplicate.yaml:7: duplicate item key 'a'");
+	expect_error("bad_empty.yaml", "good_maturity.yaml",
+		     "bad_empty.yaml:1: the file is empty");
+	expect_error("bad_title_list.yaml", "good_maturity.yaml",
+		     "bad_title_list.yaml:3: 'title' must be text");
+	expect_error("good_checklist.yaml", "bad_relies.yaml",
+		     "bad_relies.yaml:14: unknown checklist item 'nope'");
+	expect_error("good_checklist.yaml", "bad_level_order.yaml",
+		     "bad_level_order.yaml:16: expected level 3 here, found '4'");
+	expect_error("good_checklist.yaml", "bad_min_state.yaml",
+		     "bad_min_state.yaml:15: 'min_state' must be");
+}
+
+static void test_missing_file_is_an_io_error(void **state)
+{
+	questionnaire q;
+	char err[512] = "";
+	(void)state;
+	assert_int_equal(questionnaire_load("/nonexistent/dir", &q, err, sizeof err),
+			 ST_IO);
+	assert_non_null(strstr(err, "/nonexistent/dir/checklist.yaml"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_files_load_in_both_languages),
+		cmocka_unit_test(test_small_good_files),
+		cmocka_unit_test(test_malformed_files_name_file_and_line),
+		cmocka_unit_test(test_missing_file_is_an_io_error),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,227 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/scoring.h"
+#include "tests/fixtures.h"
+
+static questionnaire q;
+
+static int setup(void **state)
+{
+	(void)state;
+	fixture_questionnaire("en", &q);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	questionnaire_free(&q);
+	return 0;
+}
+
+static const char *const all_items[] = {
+	"bia", "rto_rpo", "dr_site", "backup_321", "restore_test",
+	"emergency_plan", "contingency", "drills", "team", "monitoring", NULL};
+
+static int crit(const char *key)
+{
+	int i = questionnaire_criterion_index(&q, key);
+	assert_true(i >= 0);
+	return i;
+}
+
+static void test_nothing_started_is_level_1(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	score_result r;
+	(void)state;
+	fixture_states(&q, st, NULL, NULL);
+	scoring_evaluate(&q, st, NULL, &r);
+	assert_int_equal(r.level, 1);
+	assert_int_equal(r.open_per_level[1], 3);
+	/* Level 2 is blocked by backups, DR site and the response plan. */
+	assert_int_equal(scoring_gaps_at_level(&q, &r, 2), 3);
+	{
+		size_t items[Q_MAX_ITEMS];
+		size_t n = scoring_blocking_items(&q, &r, 2, items, Q_MAX_ITEMS);
+		assert_int_equal(n, 3);
+		assert_string_equal(q.items[items[0]].key, "dr_site");
+		assert_string_equal(q.items[items[1]].key, "backup_321");
+		assert_string_equal(q.items[items[2]].key, "emergency_plan");
+	}
+}
+
+static void test_in_progress_is_enough_for_level_2(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	score_result r;
+	const char *const prog[] = {"backup_321", "dr_site", "emergency_plan", NULL};
+	(void)state;
+	fixture_states(&q, st, NULL, prog);
+	scoring_evaluate(&q, st, NULL, &r);
+	assert_int_equal(r.level, 2);
+	assert_int_equal(r.open_per_level[2], 4);
+}
+
+static void test_demo_mix_is_level_2_blocked_by_dr_and_restore(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	score_result r;
+	const char *const done[] = {"bia", "rto_rpo", "backup_321",
+				    "emergency_plan", "team", "monitoring", NULL};
+	const char *const prog[] = {"dr_site", "restore_test", "drills", NULL};
+	size_t items[Q_MAX_ITEMS], n;
+	(void)state;
+	fixture_states(&q, st, done, prog);
+	scoring_evaluate(&q, st, NULL, &r);
+	assert_int_equal(r.level, 2);
+	assert_int_equal(r.open_per_level[2], 2);
+	assert_false(r.satisfied[crit("l3.dr_site")]);
+	assert_false(r.satisfied[crit("l3.restore_tested")]);
+	assert_true(r.satisfied[crit("l3.bia_rto")]);
+	assert_true(r.satisfied[crit("l3.response_plan")]);
+	n = scoring_blocking_items(&q, &r, 3, items, Q_MAX_ITEMS);
+	assert_int_equal(n, 2);
+	assert_string_equal(q.items[items[0]].key, "dr_site");
+	assert_string_equal(q.items[items[1]].key, "restore_test");
+	/* The gap names the state found and the state needed. */
+	for (size_t g = 0; g < r.n_gaps; g++) {
+		if (r.gaps[g].criterion == (size_t)crit("l3.dr_site")) {
+			assert_int_equal(r.gaps[g].kind, GAP_ITEM_STATE);
+			assert_int_equal(r.gaps[g].have, ITEM_IN_PROGRESS);
+			assert_int_equal(r.gaps[g].need, ITEM_DONE);
+		}
+	}
+}
+
+static void test_all_done_stops_at_4_until_level_5_is_assessed(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	crit_input ans[Q_MAX_CRITERIA] = {{0}};
+	score_result r;
+	(void)state;
+	fixture_states(&q, st, all_items, NULL);
+	scoring_evaluate(&q, st, NULL, &r);
+	assert_int_equal(r.level, 4);
+	/* Culture and benchmark rely on no item: they need an answer. */
+	assert_int_equal(r.open_per_level[4], 2);
+	ans[crit("l5.culture")].answer = ANS_MET;
+	ans[crit("l5.benchmark")].answer = ANS_MET;
+	scoring_evaluate(&q, st, ans, &r);
+	assert_int_equal(r.level, 5);
+	assert_int_equal(r.n_gaps, 0);
+}
+
+static void test_levels_are_cumulative(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	crit_input ans[Q_MAX_CRITERIA] = {{0}};
+	score_result r;
+	(void)state;
+	fixture_states(&q, st, all_items, NULL);
+	/* One level-2 criterion answered "not met" holds everything at 1,
+	 * even though levels 3 and 4 are complete. */
+	ans[crit("l2.backup_process")].answer = ANS_NOT_MET;
+	scoring_evaluate(&q, st, ans, &r);
+	assert_int_equal(r.level, 1);
+	assert_int_equal(r.open_per_level[1], 1);
+	assert_int_equal(r.open_per_level[2], 0);
+	assert_int_equal(r.open_per_level[3], 0);
+}
+
+static void test_answers_override_and_na_needs_reason(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	crit_input ans[Q_MAX_CRITERIA] = {{0}};
+	score_result r;
+	int c = crit("l3.dr_site");
+	(void)state;
+	fixture_states(&q, st, all_items, NULL);
+
+	ans[c].answer = ANS_PARTLY;
+	scoring_evaluate(&q, st, ans, &r);
+	assert_int_equal(r.level, 2);
+	assert_int_equal(r.gaps[0].kind, GAP_ANSWER_PARTLY);
+
+	ans[c] = (crit_input){ANS_NA, false};
+	scoring_evaluate(&q, st, ans, &r);
+	assert_int_equal(r.level, 2);
+	assert_int_equal(r.gaps[0].kind, GAP_NA_NO_REASON);
+
+	ans[c] = (crit_input){ANS_NA, true};
+	st[questionnaire_item_index(&q, "dr_site")] = ITEM_NOT_STARTED;
+	scoring_evaluate(&q, st, ans, &r);
+	/* n/a with a reason counts even though its item is not started;
+	 * the DR site item still blocks the level-2 and level-4 criteria. */
+	assert_true(r.satisfied[c]);
+	assert_false(r.satisfied[crit("l2.dr_partial")]);
+	assert_int_equal(r.level, 1);
+
+	/* "met" does not hide an unfinished item it relies on. */
+	memset(ans, 0, sizeof ans);
+	ans[crit("l2.dr_partial")].answer = ANS_MET;
+	scoring_evaluate(&q, st, ans, &r);
+	assert_false(r.satisfied[crit("l2.dr_partial")]);
+}
+
+/* A questionnaire built by hand, independent of the shipped files. */
+static void test_hand_built_model(void **state)
+{
+	questionnaire h;
+	item_state st[2] = {ITEM_DONE, ITEM_NOT_STARTED};
+	score_result r;
+	(void)state;
+	memset(&h, 0, sizeof h);
+	h.n_items = 2;
+	h.n_criteria = 2;
+	h.criteria[0] = (q_criterion){.level = 2, .relies_on = {0}, .n_relies = 1,
+				      .min_state = ITEM_DONE};
+	h.criteria[1] = (q_criterion){.level = 4, .relies_on = {1}, .n_relies = 1,
+				      .min_state = ITEM_IN_PROGRESS};
+	/* Level 3 has no criteria, so it comes with level 2. */
+	scoring_evaluate(&h, st, NULL, &r);
+	assert_int_equal(r.level, 3);
+	st[1] = ITEM_IN_PROGRESS;
+	scoring_evaluate(&h, st, NULL, &r);
+	assert_int_equal(r.level, 5);
+	st[0] = ITEM_IN_PROGRESS;
+	scoring_evaluate(&h, st, NULL, &r);
+	assert_int_equal(r.level, 1);
+}
+
+static void test_answer_cycle_and_keys(void **state)
+{
+	crit_answer a;
+	(void)state;
+	assert_int_equal(scoring_next_answer(ANS_UNANSWERED), ANS_MET);
+	assert_int_equal(scoring_next_answer(ANS_MET), ANS_PARTLY);
+	assert_int_equal(scoring_next_answer(ANS_PARTLY), ANS_NOT_MET);
+	assert_int_equal(scoring_next_answer(ANS_NOT_MET), ANS_UNANSWERED);
+	assert_int_equal(scoring_next_answer(ANS_NA), ANS_UNANSWERED);
+	assert_true(scoring_parse_answer("na", &a));
+	assert_int_equal(a, ANS_NA);
+	assert_false(scoring_parse_answer("yes", &a));
+	assert_string_equal(scoring_answer_key(ANS_PARTLY), "partly");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nothing_started_is_level_1),
+		cmocka_unit_test(test_in_progress_is_enough_for_level_2),
+		cmocka_unit_test(test_demo_mix_is_level_2_blocked_by_dr_and_restore),
+		cmocka_unit_test(test_all_done_stops_at_4_until_level_5_is_assessed),
+		cmocka_unit_test(test_levels_are_cumulative),
+		cmocka_unit_test(test_answers_override_and_na_needs_reason),
+		cmocka_unit_test(test_hand_built_model),
+		cmocka_unit_test(test_answer_cycle_and_keys),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,354 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "model/demo.h"
+#include "model/msg.h"
+#include "model/report.h"
+#include "model/store.h"
+#include "tests/fixtures.h"
+
+typedef struct {
+	questionnaire q;
+	char path[4096];
+	store *s;
+	int64_t unit, aid;
+} ctx;
+
+static int setup(void **state)
+{
+	ctx *c = calloc(1, sizeof *c);
+	char err[512];
+	fixture_questionnaire("en", &c->q);
+	fixture_db_path(c->path, sizeof c->path);
+	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(c->s, "Unit A", "alice", &c->unit), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, c->unit, 2026, "alice", &c->aid),
+			 ST_OK);
+	*state = c;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	ctx *c = *state;
+	store_close(c->s);
+	questionnaire_free(&c->q);
+	free(c);
+	return 0;
+}
+
+/* Reads one integer with plain SQLite, independent of the store. */
+static long long sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_schema_is_migrated_and_marked(void **state)
+{
+	ctx *c = *state;
+	char mode[16] = "";
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(c->path, "PRAGMA application_id"), 0x6D6F6174);
+	sqlite3_open(c->path, &db);
+	sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(mode, sizeof mode, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_string_equal(mode, "wal");
+}
+
+static void test_units_and_assessments(void **state)
+{
+	ctx *c = *state;
+	int64_t id, u, a;
+	unit un;
+	assessment as;
+	bool empty = true;
+	assert_int_equal(store_unit_create(c->s, "Unit A", "bob", &id), ST_EXISTS);
+	assert_int_equal(store_unit_create(c->s, "", "bob", &id), ST_INVALID);
+	assert_int_equal(store_assessment_create(c->s, c->unit, 2026, "bob", &id),
+			 ST_EXISTS);
+	assert_int_equal(store_is_empty(c->s, &empty), ST_OK);
+	assert_false(empty);
+	assert_int_equal(store_unit_get(c->s, c->unit, &un), ST_OK);
+	assert_string_equal(un.name, "Unit A");
+	assert_int_equal(un.validity_months, 12);
+	assert_int_equal(store_assessment_get(c->s, c->aid, &as), ST_OK);
+	assert_int_equal(as.year, 2026);
+	assert_int_equal(as.status, ASSESS_DRAFT);
+	assert_int_equal(store_unit_get(c->s, 999, &un), ST_NOT_FOUND);
+
+	/* Without a remembered choice the latest year opens; a remembered
+	 * one wins. */
+	assert_int_equal(store_assessment_create(c->s, c->unit, 2025, "bob", &id),
+			 ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(a, c->aid);
+	assert_int_equal(store_set_current(c->s, id), ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(a, id);
+}
+
+static void test_states_are_stored_and_audited(void **state)
+{
+	ctx *c = *state;
+	item_state st[Q_MAX_ITEMS];
+	int64_t audits_before, audits_after;
+	assert_int_equal(store_audit_count(c->s, &audits_before), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "dr_site", ITEM_IN_PROGRESS,
+					 "alice"), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "dr_site", ITEM_DONE, "bob"),
+			 ST_OK);
+	/* Setting the same state again changes nothing and logs nothing. */
+	assert_int_equal(store_state_set(c->s, c->aid, "dr_site", ITEM_DONE, "bob"),
+			 ST_OK);
+	assert_int_equal(store_audit_count(c->s, &audits_after), ST_OK);
+	assert_int_equal(audits_after - audits_before, 2);
+	assert_int_equal(store_states_load(c->s, c->aid, &c->q, st), ST_OK);
+	assert_int_equal(st[questionnaire_item_index(&c->q, "dr_site")], ITEM_DONE);
+	assert_int_equal(st[questionnaire_item_index(&c->q, "bia")], ITEM_NOT_STARTED);
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", (item_state)7, "bob"),
+			 ST_INVALID);
+	/* What another connection sees. */
+	assert_int_equal(sql_int(c->path, "SELECT state FROM item_state WHERE"
+					  " item_key = 'dr_site'"), 2);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+					  " key = 'dr_site' AND user = 'bob' AND"
+					  " old_value = 'in_progress' AND"
+					  " new_value = 'done'"), 1);
+}
+
+static void test_answers_need_reason_for_na(void **state)
+{
+	ctx *c = *state;
+	crit_input in[Q_MAX_CRITERIA];
+	char reason[128];
+	int idx = questionnaire_criterion_index(&c->q, "l5.culture");
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_NA, "",
+					  "alice"), ST_INVALID);
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_NA,
+					  "Single-site unit", "alice"), ST_OK);
+	assert_int_equal(store_answers_load(c->s, c->aid, &c->q, in), ST_OK);
+	assert_int_equal(in[idx].answer, ANS_NA);
+	assert_true(in[idx].has_reason);
+	assert_int_equal(store_answer_reason(c->s, c->aid, "l5.culture", reason,
+					     sizeof reason), ST_OK);
+	assert_string_equal(reason, "Single-site unit");
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_MET, NULL,
+					  "alice"), ST_OK);
+	assert_int_equal(store_answers_load(c->s, c->aid, &c->q, in), ST_OK);
+	assert_int_equal(in[idx].answer, ANS_MET);
+	assert_false(in[idx].has_reason);
+}
+
+static void test_evidence_add_list_update_delete(void **state)
+{
+	ctx *c = *state;
+	evidence e = {0}, upd;
+	evidence_list l;
+	int counts[Q_MAX_ITEMS];
+	int64_t id1, id2;
+	const char *field = NULL;
+
+	e.assessment_id = c->aid;
+	e.target = "restore_test";
+	e.body = "恢复演练:CRM 47分钟\n第二行";
+	e.reference = "OPS-1";
+	e.owner = "wang";
+	e.evidence_date = "2026-10-12";
+	e.valid_months = 12;
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_OK);
+	e.body = "Older report";
+	e.evidence_date = "2025-09-30";
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id2), ST_OK);
+
+	assert_int_equal(store_evidence_list(c->s, c->aid, "restore_test", &l), ST_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, id1); /* newest evidence date first */
+	assert_string_equal(l.v[0].body, "恢复演练:CRM 47分钟\n第二行");
+	assert_string_equal(l.v[0].entered_by, "carol");
+	assert_int_equal(strlen(l.v[0].entered_at), 20);
+	assert_string_equal(l.v[1].evidence_date, "2025-09-30");
+	evidence_list_free(&l);
+
+	assert_int_equal(store_evidence_counts(c->s, c->aid, &c->q, counts), ST_OK);
+	assert_int_equal(counts[questionnaire_item_index(&c->q, "restore_test")], 2);
+	assert_int_equal(counts[questionnaire_item_index(&c->q, "bia")], 0);
+
+	upd = e;
+	upd.id = id2;
+	upd.body = "Q3 restore report";
+	upd.reviewer = "zhao";
+	upd.review_date = "2026-01-15";
+	assert_int_equal(store_evidence_update(c->s, &upd, "dave"), ST_OK);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+					  " entity = 'evidence' AND user = 'dave'"),
+			 3); /* body, reviewer, review date */
+
+	assert_int_equal(store_evidence_delete(c->s, id1, "dave"), ST_OK);
+	assert_int_equal(store_evidence_delete(c->s, id1, "dave"), ST_NOT_FOUND);
+	assert_int_equal(store_evidence_list(c->s, c->aid, NULL, &l), ST_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].body, "Q3 restore report");
+	assert_string_equal(l.v[0].reviewer, "zhao");
+	evidence_list_free(&l);
+
+	/* Validation happens before anything is written. */
+	e.evidence_date = "2026-02-30";
+	assert_int_equal(evidence_validate(&e, &field), ST_INVALID);
+	assert_string_equal(field, "evidence_date");
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
+	e.evidence_date = "2026-02-28";
+	e.body = "";
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
+	e.body = "ok";
+	e.valid_months = 0;
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
+	e.valid_months = 12;
+	e.owner = "bad\xFF";
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
+}
+
+static void test_finalised_year_refuses_edits(void **state)
+{
+	ctx *c = *state;
+	evidence e = {0};
+	int64_t id;
+	e.assessment_id = c->aid;
+	e.target = "bia";
+	e.body = "x";
+	e.evidence_date = "2026-01-01";
+	e.valid_months = 12;
+	sql_exec(c->path, "UPDATE assessment SET status = 'final',"
+			  " finalised_by = 'ceo', finalised_at = '2026-12-31'");
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"),
+			 ST_FROZEN);
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_MET, NULL,
+					  "alice"), ST_FROZEN);
+	assert_int_equal(store_evidence_add(c->s, &e, "alice", &id), ST_FROZEN);
+	assert_non_null(strstr(store_errmsg(c->s), "finalised by ceo"));
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM item_state"), 0);
+}
+
+static void test_data_persists_across_reopen(void **state)
+{
+	ctx *c = *state;
+	item_state st[Q_MAX_ITEMS];
+	char err[512];
+	assert_int_equal(store_state_set(c->s, c->aid, "team", ITEM_DONE, "alice"),
+			 ST_OK);
+	store_close(c->s);
+	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_states_load(c->s, c->aid, &c->q, st), ST_OK);
+	assert_int_equal(st[questionnaire_item_index(&c->q, "team")], ITEM_DONE);
+}
+
+static void test_foreign_files_are_refused(void **state)
+{
+	char path[4096], err[512];
+	store *s = NULL;
+	FILE *f;
+	(void)state;
+	fixture_db_path(path, sizeof path);
+	f = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough to"
+	      " look like a header of some kind.......................", f);
+	fclose(f);
+	assert_int_equal(store_open(path, &s, err, sizeof err), ST_NOT_MOAT);
+	assert_null(s);
+	assert_non_null(strstr(err, "not a moat database"));
+
+	fixture_db_path(path, sizeof path);
+	sql_exec(path, "CREATE TABLE other (x)");
+	assert_int_equal(store_open(path, &s, err, sizeof err), ST_NOT_MOAT);
+
+	fixture_db_path(path, sizeof path);
+	assert_int_equal(store_open(path, &s, err, sizeof err), ST_OK);
+	store_close(s);
+	sql_exec(path, "PRAGMA user_version = 99");
+	assert_int_equal(store_open(path, &s, err, sizeof err), ST_TOO_NEW);
+}
+
+static void test_demo_is_level_2_with_evidence(void **state)
+{
+	char path[4096], err[512];
+	store *s;
+	questionnaire q;
+	report r;
+	int64_t aid, unit_id, cur;
+	(void)state;
+	fixture_questionnaire("zh_CN", &q);
+	fixture_db_path(path, sizeof path);
+	msg_set_lang(LANG_ZH);
+	assert_int_equal(store_open(path, &s, err, sizeof err), ST_OK);
+	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid), ST_OK);
+	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid),
+			 ST_EXISTS);
+	assert_int_equal(store_current(s, &unit_id, &cur), ST_OK);
+	assert_int_equal(cur, aid);
+	assert_int_equal(report_load(s, &q, aid, &r), ST_OK);
+	assert_string_equal(r.unit.name, "华东售后服务中心");
+	assert_int_equal(r.assessment.year, 2026);
+	assert_int_equal(r.score.level, 2);
+	assert_int_equal(r.n_done, 6);
+	assert_int_equal(r.n_in_progress, 3);
+	assert_int_equal(r.n_not_started, 1);
+	assert_int_equal(r.evidence.n, 6);
+	assert_int_equal(r.evidence_count[questionnaire_item_index(&q, "bia")], 1);
+	assert_non_null(r.latest[questionnaire_item_index(&q, "restore_test")]);
+	/* Evidence dates follow "today": the restore drill was 12 days ago. */
+	assert_string_equal(r.latest[questionnaire_item_index(&q, "restore_test")]
+				    ->evidence_date,
+			    "2026-11-13");
+	assert_null(r.latest[questionnaire_item_index(&q, "contingency")]);
+	report_free(&r);
+	store_close(s);
+	questionnaire_free(&q);
+	msg_set_lang(LANG_EN);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_schema_is_migrated_and_marked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units_and_assessments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_states_are_stored_and_audited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers_need_reason_for_na, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_finalised_year_refuses_edits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_data_persists_across_reopen, setup, teardown),
+		cmocka_unit_test(test_foreign_files_are_refused),
+		cmocka_unit_test(test_demo_is_level_2_with_evidence),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

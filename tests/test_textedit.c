@@ -1,0 +1,121 @@
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "tui/textedit.h"
+
+static void type(textedit *t, const char *utf8)
+{
+	/* Feed a UTF-8 string one code point at a time, as keys arrive. */
+	const unsigned char *s = (const unsigned char *)utf8;
+	while (*s) {
+		uint32_t cp;
+		int n;
+		if (*s < 0x80) cp = *s, n = 1;
+		else if (*s < 0xE0) cp = *s & 0x1F, n = 2;
+		else if (*s < 0xF0) cp = *s & 0x0F, n = 3;
+		else cp = *s & 0x07, n = 4;
+		for (int i = 1; i < n; i++)
+			cp = (cp << 6) | (s[i] & 0x3F);
+		te_insert(t, cp);
+		s += n;
+	}
+}
+
+static void test_insert_and_backspace_whole_characters(void **state)
+{
+	textedit t;
+	(void)state;
+	assert_true(te_init(&t, NULL, false, 100));
+	type(&t, "证据ab");
+	assert_string_equal(t.buf, "证据ab");
+	te_left(&t);
+	te_left(&t);
+	te_backspace(&t); /* removes 据, all three bytes */
+	assert_string_equal(t.buf, "证ab");
+	assert_int_equal(t.cur, 3);
+	te_delete(&t);
+	assert_string_equal(t.buf, "证b");
+	te_home(&t);
+	assert_int_equal(t.cur, 0);
+	te_end(&t);
+	assert_int_equal(t.cur, t.len);
+	te_free(&t);
+}
+
+static void test_refuses_controls_and_overflow(void **state)
+{
+	textedit t;
+	(void)state;
+	te_init(&t, "ab", false, 4);
+	assert_false(te_insert(&t, '\n'));  /* single line */
+	assert_false(te_insert(&t, 0x1B));  /* ESC */
+	assert_false(te_insert(&t, 0x85));  /* C1 */
+	assert_false(te_insert(&t, 0x4E2D)); /* 3 bytes would exceed 4 */
+	assert_true(te_insert(&t, 'c'));
+	assert_string_equal(t.buf, "abc");
+	te_free(&t);
+}
+
+static void test_wrap_counts_columns(void **state)
+{
+	textedit t;
+	size_t starts[8];
+	int row, col;
+	(void)state;
+	te_init(&t, NULL, true, 1000);
+	type(&t, "中文中文ab\nxy");
+	/* Width 5: "中文" (4) | "中文a" (5) | "b" | "xy". */
+	assert_int_equal(te_wrap(&t, 5, starts, 8), 4);
+	assert_int_equal(starts[1], 6);
+	assert_int_equal(starts[2], 13);
+	assert_int_equal(starts[3], 15);
+	te_cursor_xy(&t, 5, &row, &col);
+	assert_int_equal(row, 3);
+	assert_int_equal(col, 2);
+	/* Up keeps the column where the line allows. */
+	assert_true(te_up(&t, 5));
+	te_cursor_xy(&t, 5, &row, &col);
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 1);
+	assert_true(te_up(&t, 5));
+	te_cursor_xy(&t, 5, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	assert_true(te_up(&t, 5));
+	assert_false(te_up(&t, 5));
+	assert_true(te_down(&t, 5));
+	te_free(&t);
+}
+
+static void test_empty_has_one_line(void **state)
+{
+	textedit t;
+	size_t starts[2];
+	int row = -1, col = -1;
+	(void)state;
+	te_init(&t, "", true, 10);
+	assert_int_equal(te_wrap(&t, 10, starts, 2), 1);
+	te_cursor_xy(&t, 10, &row, &col);
+	assert_int_equal(row, 0);
+	assert_int_equal(col, 0);
+	assert_false(te_backspace(&t));
+	te_free(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_and_backspace_whole_characters),
+		cmocka_unit_test(test_refuses_controls_and_overflow),
+		cmocka_unit_test(test_wrap_counts_columns),
+		cmocka_unit_test(test_empty_has_one_line),
+	};
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,352 @@
+#include "config.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/msg.h"
+#include "model/text.h"
+#include "model/user.h"
+#include "tui/app.h"
+#include "tui/screens.h"
+
+/* Set by signal handlers; the loop notices it between keys. */
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal wakes get_wch so the loop can leave. */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void app_message(app *a, draw_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_role = role;
+}
+
+static void notify_screens(app *a)
+{
+	for (int i = 0; i < a->depth; i++)
+		if (a->stack[i]->ops->reload)
+			a->stack[i]->ops->reload(a->stack[i], a);
+}
+
+void app_reload(app *a)
+{
+	moat_status st;
+	if (a->rep_loaded)
+		report_free(&a->rep);
+	a->rep_loaded = false;
+	if (a->assessment_id == 0)
+		return;
+	st = report_load(a->st, a->q, a->assessment_id, &a->rep);
+	if (st) {
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+		return;
+	}
+	a->rep_loaded = true;
+	store_data_version(a->st, &a->data_version);
+	notify_screens(a);
+}
+
+bool app_wrote(app *a, moat_status st)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (st == ST_OK) {
+		localtime_r(&now, &tm);
+		strftime(a->saved_at, sizeof a->saved_at, "%H:%M:%S", &tm);
+		app_reload(a);
+		return true;
+	}
+	if (st == ST_FROZEN)
+		app_message(a, ROLE_BAD, "%s", msg(ERR_FROZEN));
+	else if (st == ST_BUSY)
+		app_message(a, ROLE_BAD, "%s", msg(ERR_BUSY));
+	else
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+	/* The screen may show a value that did not make it: re-read. */
+	app_reload(a);
+	return false;
+}
+
+void app_open_assessment(app *a, int64_t assessment_id)
+{
+	a->assessment_id = assessment_id;
+	store_set_current(a->st, assessment_id);
+	app_reload(a);
+}
+
+static void draw_title(app *a, rect r, const screen *top)
+{
+	char left[512], right[128];
+	draw_fill(r.y, r.x, r.w, ROLE_TITLE);
+	if (a->rep_loaded) {
+		/* The screen name first: a long unit name is what gets cut. */
+		snprintf(left, sizeof left, " moat · %s  %s · %d (%s)",
+			 msg(top->ops->title), a->rep.unit.name,
+			 a->rep.assessment.year,
+			 msg(a->rep.assessment.status == ASSESS_FINAL
+				     ? ASSESS_TEXT_FINAL
+				     : ASSESS_TEXT_DRAFT));
+	} else {
+		snprintf(left, sizeof left, " moat · %s", msg(top->ops->title));
+	}
+	snprintf(right, sizeof right, msg(FRAME_USER_FMT), a->user);
+	draw_text(r.y, r.x, r.w - text_width(right) - 2, ROLE_TITLE, left);
+	draw_text_right(r.y, r.x, r.w - 1, ROLE_TITLE, right);
+}
+
+/* Key hints of the top screen, then the common ones, as fits. */
+static int draw_hints(rect r, const screen *top, int room)
+{
+	keytable tables[2] = {top->ops->keys, keymap_common()};
+	int x = r.x + 1;
+	for (int t = 0; t < 2; t++) {
+		for (size_t i = 0; i < tables[t].n; i++) {
+			const keybinding *b = &tables[t].v[i];
+			const char *label = keymap_label(b);
+			const char *help = msg(b->help);
+			int need = text_width(label) + 1 + text_width(help) + 2;
+			if (!b->hint || (top->ops->text_entry && t == 1))
+				continue;
+			if (x + need > r.x + room)
+				return x;
+			x += draw_text(r.y, x, need, ROLE_KEY, label);
+			x += 1;
+			x += draw_text(r.y, x, need, ROLE_NORMAL, help);
+			x += 2;
+		}
+	}
+	return x;
+}
+
+static void draw_status(app *a, rect r, const screen *top)
+{
+	char right[64] = "";
+	int rw;
+	if (a->status[0]) {
+		draw_text(r.y, r.x + 1, r.w - 2, a->status_role, a->status);
+		return;
+	}
+	if (a->saved_at[0])
+		snprintf(right, sizeof right, msg(FRAME_SAVED_FMT), a->saved_at);
+	rw = text_width(right);
+	draw_hints(r, top, r.w - rw - 2);
+	if (rw)
+		draw_text_right(r.y, r.x, r.w - 1, ROLE_DIM, right);
+}
+
+static void draw_all(app *a)
+{
+	frame_layout f = layout_frame(LINES, COLS);
+	screen *top = a->stack[a->depth - 1];
+	int base = a->depth - 1;
+
+	erase();
+	a->cursor_on = false;
+	if (f.too_small) {
+		char buf[256];
+		snprintf(buf, sizeof buf, msg(FRAME_TOO_SMALL_FMT), COLS, LINES,
+			 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+		draw_paragraph(f.body, LINES / 2 - 1, ROLE_WARN, buf);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	while (base > 0 && a->stack[base]->ops->modal)
+		base--;
+	draw_title(a, f.title, a->stack[base]);
+	draw_rule(f.top_rule.y, 0, f.top_rule.w);
+	draw_rule(f.bottom_rule.y, 0, f.bottom_rule.w);
+	for (int i = base; i < a->depth; i++) {
+		a->cursor_on = false;
+		a->stack[i]->ops->draw(a->stack[i], a, f.body);
+	}
+	draw_status(a, f.status, top);
+	if (a->cursor_on) {
+		curs_set(1);
+		move(a->cursor_y, a->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static void destroy_top(app *a)
+{
+	screen *s = a->stack[--a->depth];
+	s->ops->destroy(s);
+}
+
+static bool push_screen(app *a, screen *s)
+{
+	if (!s)
+		return false;
+	if (a->depth == APP_MAX_SCREENS) {
+		s->ops->destroy(s);
+		return false;
+	}
+	a->stack[a->depth++] = s;
+	return true;
+}
+
+/* Applies what a screen asked for; false when moat should end. */
+static bool apply(app *a, key_result r)
+{
+	switch (r.kind) {
+	case RES_NONE:
+	case RES_UNUSED:
+		break;
+	case RES_PUSH:
+		push_screen(a, r.next);
+		break;
+	case RES_POP:
+		destroy_top(a);
+		if (a->depth == 0)
+			return false;
+		break;
+	case RES_REPLACE:
+		destroy_top(a);
+		push_screen(a, r.next);
+		if (a->depth == 0)
+			return false;
+		break;
+	case RES_QUIT:
+		return false;
+	}
+	if (a->reset_stack && a->depth > 1) {
+		screen *top = a->stack[a->depth - 1];
+		a->depth--;
+		while (a->depth > 0)
+			destroy_top(a);
+		a->stack[a->depth++] = top;
+	}
+	a->reset_stack = false;
+	return true;
+}
+
+static bool dispatch(app *a, int key)
+{
+	screen *top = a->stack[a->depth - 1];
+	int action = keymap_lookup(top->ops->keys, key);
+	key_result r;
+
+	if (action == ACT_NONE && (!top->ops->text_entry || key == KEY_CTRL('c')))
+		action = keymap_lookup(keymap_common(), key);
+	r = top->ops->handle_key(top, a, action, key);
+	if (r.kind == RES_UNUSED) {
+		if (action == ACT_HELP)
+			r = push(screen_help_new(top));
+		else if (action == ACT_QUIT)
+			r = result(RES_QUIT);
+		else if (action == ACT_BACK && a->depth > 1)
+			r = result(RES_POP);
+		else if (action == ACT_BACK && key != KEY_ESC)
+			r = result(RES_QUIT); /* q on the first screen */
+	}
+	return apply(a, r);
+}
+
+/* Notices commits by other users and re-reads. */
+static void poll_changes(app *a)
+{
+	int64_t v;
+	if (a->rep_loaded && store_data_version(a->st, &v) == ST_OK &&
+	    v != a->data_version)
+		app_reload(a);
+}
+
+int app_run(store *st, const questionnaire *q, const char *db_path, date today)
+{
+	app a;
+	SCREEN *term;
+	bool empty = true;
+	int64_t unit_id, assessment_id;
+
+	memset(&a, 0, sizeof a);
+	a.st = st;
+	a.q = q;
+	a.db_path = db_path;
+	a.today = today;
+	user_name(a.user, sizeof a.user);
+
+	term = newterm(NULL, stdout, stdin);
+	if (!term) {
+		const char *t = getenv("TERM");
+		fprintf(stderr, "moat: cannot use the terminal type '%s'\n",
+			t ? t : "(unset)");
+		return 1;
+	}
+	set_term(term);
+	install_signals();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	timeout(1000);
+	draw_init_colors();
+
+	if (store_is_empty(st, &empty) == ST_OK && !empty &&
+	    store_current(st, &unit_id, &assessment_id) == ST_OK) {
+		a.assessment_id = assessment_id;
+		app_reload(&a);
+		push_screen(&a, screen_home_new());
+	} else {
+		push_screen(&a, screen_firstrun_new());
+	}
+
+	while (a.depth > 0 && !stop_requested) {
+		wint_t ch;
+		int rc, key;
+
+		draw_all(&a);
+		rc = get_wch(&ch);
+		if (rc == ERR) {
+			poll_changes(&a);
+			continue;
+		}
+		key = rc == KEY_CODE_YES ? KEY_FN((int)ch) : (int)ch;
+		if (key == KEY_FN(KEY_RESIZE)) {
+			for (int i = 0; i < a.depth; i++)
+				if (a.stack[i]->ops->resize)
+					a.stack[i]->ops->resize(a.stack[i], &a);
+			continue;
+		}
+		if (key == '\r')
+			key = '\n';
+		a.status[0] = '\0';
+		if (!dispatch(&a, key))
+			break;
+	}
+	while (a.depth > 0)
+		destroy_top(&a);
+	if (a.rep_loaded)
+		report_free(&a.rep);
+	endwin();
+	delscreen(term);
+	return 0;
+}

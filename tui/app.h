@@ -1,0 +1,66 @@
+/* The running terminal session: the store, the questionnaire, the current
+ * assessment's report, the screen stack and the status line. */
+#ifndef MOAT_APP_H
+#define MOAT_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/date.h"
+#include "model/questionnaire.h"
+#include "model/report.h"
+#include "model/store.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
+
+#define APP_MAX_SCREENS 16
+
+struct app {
+	store *st;
+	const questionnaire *q;
+	const char *db_path;
+	char user[64];
+	date today;
+	int64_t assessment_id; /* 0 until an organisation exists */
+	report rep;            /* of assessment_id; reloaded after writes */
+	bool rep_loaded;
+	int64_t data_version;  /* to notice other users' commits */
+
+	screen *stack[APP_MAX_SCREENS];
+	int depth;
+
+	char status[256];      /* one-line message for the user */
+	draw_role status_role;
+	char saved_at[16];     /* time of the last successful write */
+
+	/* Set by a screen that starts over (first run done): after the next
+	 * push or replace, only the new top screen remains. */
+	bool reset_stack;
+
+	/* Set by a text-entry screen's draw to show the terminal cursor. */
+	bool cursor_on;
+	int cursor_y, cursor_x;
+};
+
+/* Runs the interface until the user quits. Returns 0, or 1 when the
+ * terminal could not be set up (message on stderr). The terminal is
+ * restored on every way out. */
+int app_run(store *st, const questionnaire *q, const char *db_path,
+	    date today);
+
+/* Reloads the report of the current assessment and tells every screen. */
+void app_reload(app *a);
+
+/* Shows a message in the status line until the next key. */
+void app_message(app *a, draw_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* After a store write: on success remembers the time, reloads and returns
+ * true; on failure shows why (frozen, busy, or the store's message) and
+ * returns false. */
+bool app_wrote(app *a, moat_status st);
+
+/* Makes assessment_id current (after first-run creation). */
+void app_open_assessment(app *a, int64_t assessment_id);
+
+#endif

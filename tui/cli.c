@@ -1,0 +1,270 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "exports/xlsx_workbook.h"
+#include "model/demo.h"
+#include "model/explain.h"
+#include "model/report.h"
+#include "model/text.h"
+#include "model/user.h"
+#include "tui/cli.h"
+
+enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO };
+
+static int usage_error(FILE *err, const char *what, const char *arg)
+{
+	fprintf(err, "moat: %s%s%s\n%s\n", what, arg ? ": " : "", arg ? arg : "",
+		msg(CLI_TRY_HELP));
+	return EXIT_USAGE;
+}
+
+int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, OPT_DB},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"today", required_argument, NULL, OPT_TODAY},
+		{"demo", no_argument, NULL, OPT_DEMO},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct {
+		const char *name;
+		cli_command cmd;
+	} commands[] = {
+		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
+		{"help", CMD_HELP},
+	};
+	bool help = false, version = false;
+	int c;
+
+	o->command = CMD_TUI;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			if (!*optarg)
+				return usage_error(err, "empty --db", NULL);
+			o->db = optarg;
+			break;
+		case OPT_LANG:
+			if (!msg_parse_lang(optarg, &o->lang))
+				return usage_error(err, "--lang must be zh or en",
+						   optarg);
+			msg_set_lang(o->lang);
+			o->lang_given = true;
+			break;
+		case OPT_TODAY:
+			if (!date_parse(optarg, &o->today))
+				return usage_error(err,
+						   "--today must be a date YYYY-MM-DD",
+						   optarg);
+			break;
+		case OPT_DEMO:
+			o->demo = true;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'h':
+			help = true;
+			break;
+		case 'V':
+			version = true;
+			break;
+		case ':':
+			return usage_error(err, "missing value for",
+					   argv[optind - 1]);
+		default:
+			return usage_error(err, "unknown option",
+					   argv[optind - 1]);
+		}
+	}
+	if (optind < argc) {
+		size_t i;
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(argv[optind], commands[i].name) == 0)
+				break;
+		if (i == sizeof commands / sizeof commands[0])
+			return usage_error(err, "unknown command", argv[optind]);
+		o->command = commands[i].cmd;
+		if (optind + 1 < argc)
+			return usage_error(err, "unexpected argument",
+					   argv[optind + 1]);
+	}
+	if (version) {
+		o->command = CMD_VERSION;
+		return EXIT_OK;
+	}
+	if (help || o->command == CMD_HELP) {
+		o->command = CMD_HELP;
+		return EXIT_OK;
+	}
+	if (o->demo && o->command != CMD_INIT)
+		return usage_error(err, "--demo only goes with init", NULL);
+	if (o->output && o->command != CMD_EXPORT)
+		return usage_error(err, "-o only goes with export", NULL);
+	if (o->command == CMD_EXPORT && !o->output)
+		return usage_error(err, "export needs -o FILE.xlsx", NULL);
+	return EXIT_OK;
+}
+
+/* mkdir -p for the parent directories of path. */
+static bool make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return false;
+		}
+		*p = '/';
+	}
+	return true;
+}
+
+bool cli_default_db(char *out, size_t outlen)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(out, outlen, "%s/moat/moat.db", xdg);
+	else if (home && *home)
+		snprintf(out, outlen, "%s/.local/share/moat/moat.db", home);
+	else {
+		snprintf(out, outlen, "neither XDG_DATA_HOME nor HOME is set; use --db");
+		return false;
+	}
+	if (!make_parents(out)) {
+		char why[256];
+		snprintf(why, sizeof why, "%s", strerror(errno));
+		snprintf(out + strlen(out), outlen - strlen(out), ": %s", why);
+		return false;
+	}
+	return true;
+}
+
+int cli_init(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err)
+{
+	char user[64];
+	int64_t aid;
+	bool empty = false;
+	moat_status st;
+
+	if (!o->demo) {
+		fprintf(out, msg(CLI_INITIALISED_FMT), db_path);
+		fputc('\n', out);
+		return EXIT_OK;
+	}
+	if ((st = store_is_empty(s, &empty))) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	if (!empty) {
+		fprintf(err, msg(CLI_ALREADY_FMT), db_path);
+		fputc('\n', err);
+		return EXIT_FAIL;
+	}
+	user_name(user, sizeof user);
+	if ((st = demo_load(s, q, o->today, user, &aid))) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	fprintf(out, msg(CLI_DEMO_LOADED_FMT), db_path);
+	fputc('\n', out);
+	return EXIT_OK;
+}
+
+/* Loads the current assessment's report, or explains why not. */
+static int load_current(store *s, const questionnaire *q, const char *db_path,
+			report *r, FILE *err)
+{
+	int64_t unit_id, aid;
+	moat_status st = store_current(s, &unit_id, &aid);
+	if (st == ST_NOT_FOUND) {
+		fprintf(err, msg(CLI_NO_ORG_FMT), db_path);
+		fputc('\n', err);
+		return EXIT_FAIL;
+	}
+	if (st || (st = report_load(s, q, aid, r))) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* Prints text made safe for a terminal (names come from users). */
+static void put_clean(FILE *out, const char *text)
+{
+	char *clean = text_sanitize(text, false);
+	fputs(clean ? clean : "", out);
+	free(clean);
+}
+
+int cli_score(store *s, const questionnaire *q, const char *db_path, FILE *out,
+	      FILE *err)
+{
+	report r;
+	const q_level *lv;
+	char line[1024];
+	int rc = load_current(s, q, db_path, &r, err);
+
+	if (rc)
+		return rc;
+	lv = &q->levels[r.score.level - 1];
+	snprintf(line, sizeof line, msg(CLI_SCORE_FMT), r.unit.name,
+		 r.assessment.year, lv->number, lv->name, lv->risk);
+	put_clean(out, line);
+	fputc('\n', out);
+	if (r.score.level == Q_LEVELS) {
+		fprintf(out, "%s\n", msg(CLI_ALL_REACHED));
+	} else {
+		const q_level *next = &q->levels[r.score.level];
+		fprintf(out, msg(CLI_BLOCKING_FMT), next->number, next->name);
+		fputc('\n', out);
+		for (size_t g = 0; g < r.score.n_gaps; g++) {
+			if (q->criteria[r.score.gaps[g].criterion].level != next->number)
+				continue;
+			explain_gap(q, &r.score.gaps[g], line, sizeof line);
+			fputs("  - ", out);
+			put_clean(out, line);
+			fputc('\n', out);
+		}
+	}
+	report_free(&r);
+	return EXIT_OK;
+}
+
+int cli_export(store *s, const questionnaire *q, const cli_options *o,
+	       const char *db_path, FILE *out, FILE *err)
+{
+	report r;
+	char msgbuf[1024], today[16];
+	int rc = load_current(s, q, db_path, &r, err);
+
+	if (rc)
+		return rc;
+	date_format(o->today, today, sizeof today);
+	if (xlsx_export(&r, o->output, today, msgbuf, sizeof msgbuf) != ST_OK) {
+		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
+		fputc('\n', err);
+		rc = EXIT_FAIL;
+	} else {
+		fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
+		fputc('\n', out);
+	}
+	report_free(&r);
+	return rc;
+}

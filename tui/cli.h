@@ -1,0 +1,47 @@
+/* The command line: options, and the subcommands that run without the
+ * terminal interface (init, score, export). */
+#ifndef MOAT_CLI_H
+#define MOAT_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model/date.h"
+#include "model/msg.h"
+#include "model/questionnaire.h"
+#include "model/store.h"
+
+typedef enum { CMD_TUI, CMD_INIT, CMD_SCORE, CMD_EXPORT, CMD_HELP, CMD_VERSION } cli_command;
+
+typedef struct {
+	cli_command command;
+	const char *db;     /* NULL: the default path */
+	moat_lang lang;
+	bool lang_given;
+	date today;
+	const char *output; /* export -o */
+	bool demo;          /* init --demo */
+} cli_options;
+
+/* Exit statuses. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Parses argv into o (o->today must already hold today's date and
+ * o->lang the locale's language). On a usage error writes the problem and
+ * a hint to err and returns EXIT_USAGE; else EXIT_OK. */
+int cli_parse(int argc, char **argv, cli_options *o, FILE *err);
+
+/* The default database path: $XDG_DATA_HOME/moat/moat.db, else
+ * ~/.local/share/moat/moat.db. Creates the directory. Returns false
+ * (with a message in out) when no home is known or it cannot be made. */
+bool cli_default_db(char *out, size_t outlen);
+
+/* The subcommands; each returns an exit status and reports to out/err. */
+int cli_init(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err);
+int cli_score(store *s, const questionnaire *q, const char *db_path,
+	      FILE *out, FILE *err);
+int cli_export(store *s, const questionnaire *q, const cli_options *o,
+	       const char *db_path, FILE *out, FILE *err);
+
+#endif

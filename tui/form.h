@@ -1,0 +1,67 @@
+/* Text fields and a vertical form of them, drawn by display columns.
+ * The evidence dialog uses the form; prompts use a single line. */
+#ifndef MOAT_FORM_H
+#define MOAT_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/msg.h"
+#include "tui/layout.h"
+#include "tui/screen.h"
+#include "tui/textedit.h"
+
+/* Applies an editing key (characters, Backspace, Delete, arrows, Home,
+ * End; Up/Down and Enter only in multi-line buffers, which wrap at width).
+ * Returns whether the key was an editing key. */
+bool form_edit_key(textedit *te, int key, int width);
+
+/* Draws a one-line field at (y, x) w columns wide, scrolling sideways to
+ * keep the cursor visible; puts the terminal cursor there if focused. */
+void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
+		    bool focused, app *a);
+
+/* Draws a wrapped multi-line field in r, scrolling to the cursor. */
+void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
+		     app *a);
+
+typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_MONTHS } field_kind;
+
+typedef struct {
+	msg_id label;
+	field_kind kind;
+	int rows;       /* 1 for a line, more for multi-line text */
+	bool required;
+	textedit te;
+	int scroll;
+} form_field;
+
+typedef enum { FORM_NONE, FORM_SUBMIT, FORM_CANCEL } form_result;
+
+typedef struct {
+	form_field *fields;
+	size_t n;
+	size_t focus;
+	bool dirty;        /* anything typed since opening */
+	msg_id error;      /* MSG__COUNT when none */
+	size_t error_field;
+	int label_w;       /* display width of the label column */
+	int field_w;       /* width the last draw used, for Up/Down */
+} form;
+
+/* Prepares a form over caller-owned fields whose textedits are set up. */
+void form_init(form *f, form_field *fields, size_t n);
+
+/* Draws labels and fields in r. */
+void form_draw(form *f, rect r, app *a);
+
+/* Handles a key: Tab / Shift-Tab / Down / Up move between fields (Up and
+ * Down move inside multi-line text first), Enter goes to the next field or
+ * submits on the last, Ctrl-S submits, Esc cancels. */
+form_result form_key(form *f, int key);
+
+/* Checks required fields, dates and month counts; on failure sets error,
+ * moves the focus to the field and returns false. */
+bool form_validate(form *f);
+
+#endif

@@ -1,0 +1,36 @@
+/* Screen geometry as pure functions of rows x columns, tested without a
+ * terminal. */
+#ifndef MOAT_LAYOUT_H
+#define MOAT_LAYOUT_H
+
+#include <stdbool.h>
+
+#define LAYOUT_MIN_COLS 70
+#define LAYOUT_MIN_ROWS 20
+
+typedef struct {
+	int y, x, h, w;
+} rect;
+
+/* The frame every screen shares: a title bar, a rule, the body, a rule
+ * and one status/key line. too_small is set below the minimum size, and
+ * then only the body (the whole terminal) is meaningful. */
+typedef struct {
+	bool too_small;
+	rect title, top_rule, body, bottom_rule, status;
+} frame_layout;
+
+frame_layout layout_frame(int rows, int cols);
+
+/* Splits width among n columns: each gets min[i], then what is left goes
+ * to the columns with a non-zero weight, in proportion (the last flexible
+ * column takes the rounding). Gaps of one column separate them. Returns
+ * false when even the minimums do not fit. */
+bool layout_columns(int width, int n, const int *min, const int *weight,
+		    int *out);
+
+/* First row to show so that row `cursor` of `count` is visible in a
+ * window of `height` rows that showed from `top` before. */
+int layout_scroll(int top, int cursor, int count, int height);
+
+#endif

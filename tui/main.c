@@ -1,0 +1,108 @@
+#include "config.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/questionnaire.h"
+#include "model/store.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+
+/* The language the environment asks for, as the C library would look it
+ * up for messages. */
+static moat_lang env_lang(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return msg_lang_from_locale(v);
+	}
+	return LANG_EN;
+}
+
+/* Wide characters need a UTF-8 LC_CTYPE; an SSH client may send a locale
+ * this server lacks, so fall back to C.UTF-8, which libc always has. */
+static void setup_locale(void)
+{
+	const char *cs;
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+	cli_options o;
+	char db_path[PATH_MAX], qdir[PATH_MAX], err[1024];
+	questionnaire q;
+	store *st = NULL;
+	int rc;
+
+	setup_locale();
+	memset(&o, 0, sizeof o);
+	o.today = date_today();
+	o.lang = env_lang();
+	msg_set_lang(o.lang);
+
+	rc = cli_parse(argc, argv, &o, stderr);
+	if (rc)
+		return rc;
+	if (o.command == CMD_HELP) {
+		fputs(msg(CLI_USAGE), stdout);
+		return EXIT_OK;
+	}
+	if (o.command == CMD_VERSION) {
+		printf("moat %s\n", PACKAGE_VERSION);
+		return EXIT_OK;
+	}
+	if (o.command == CMD_TUI && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "moat: the interface needs a terminal\n%s\n",
+			msg(CLI_TRY_HELP));
+		return EXIT_FAIL;
+	}
+
+	if (o.db)
+		snprintf(db_path, sizeof db_path, "%s", o.db);
+	else if (!cli_default_db(db_path, sizeof db_path)) {
+		fprintf(stderr, "moat: %s\n", db_path);
+		return EXIT_FAIL;
+	}
+	if (questionnaire_find_dir(msg_lang_dir(o.lang), qdir, sizeof qdir)) {
+		fprintf(stderr, "moat: %s\n", qdir);
+		return EXIT_FAIL;
+	}
+	if (questionnaire_load(qdir, &q, err, sizeof err)) {
+		fprintf(stderr, "moat: %s\n", err);
+		return EXIT_FAIL;
+	}
+	if (store_open(db_path, &st, err, sizeof err)) {
+		fprintf(stderr, "moat: %s\n", err);
+		questionnaire_free(&q);
+		return EXIT_FAIL;
+	}
+
+	switch (o.command) {
+	case CMD_INIT:
+		rc = cli_init(st, &q, &o, db_path, stdout, stderr);
+		break;
+	case CMD_SCORE:
+		rc = cli_score(st, &q, db_path, stdout, stderr);
+		break;
+	case CMD_EXPORT:
+		rc = cli_export(st, &q, &o, db_path, stdout, stderr);
+		break;
+	default:
+		rc = app_run(st, &q, db_path, o.today);
+		break;
+	}
+	store_close(st);
+	questionnaire_free(&q);
+	return rc;
+}

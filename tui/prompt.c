@@ -1,0 +1,148 @@
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/msg.h"
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/form.h"
+#include "tui/prompt.h"
+#include "tui/textedit.h"
+
+typedef struct {
+	screen base;
+	char *question;
+	textedit te;
+	prompt_done done;
+	confirm_done cdone;
+	void *ctx;
+	bool owned;
+	int scroll; /* first column shown of a long entry */
+} prompt_screen;
+
+enum { ACT_OK = ACT_USER, ACT_CANCEL, ACT_YES, ACT_NO };
+
+static const keybinding prompt_keys[] = {
+	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_SAVE, ACT_OK, true},
+	{{KEY_ESC, 0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_CANCEL, true},
+};
+
+static const keybinding confirm_keys[] = {
+	{{'y', 'Y', 0}, "y", NO_LABEL, HK_SAVE, ACT_YES, true},
+	{{'n', 'N', KEY_ESC, 0}, "n Esc", NO_LABEL, HK_CANCEL, ACT_NO, true},
+};
+
+static void prompt_draw(screen *s, app *a, rect body)
+{
+	prompt_screen *p = (prompt_screen *)s;
+	int w = body.w - 10 < 70 ? body.w - 10 : 70;
+	rect in = draw_box(p->cdone ? 4 : 6, w, NULL);
+
+	draw_paragraph((rect){in.y, in.x, 1, in.w}, 0, ROLE_HEADING, p->question);
+	if (p->cdone)
+		return;
+	form_draw_line(&p->te, in.y + 2, in.x, in.w, &p->scroll, true, a);
+	draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
+}
+
+static void prompt_destroy(screen *s)
+{
+	prompt_screen *p = (prompt_screen *)s;
+	if (p->owned)
+		free(p->ctx);
+	free(p->question);
+	te_free(&p->te);
+	free(p);
+}
+
+static key_result finish(prompt_screen *p, app *a, bool ok)
+{
+	screen *next = NULL;
+	char *text = NULL;
+	if (p->cdone) {
+		next = p->cdone(a, p->ctx, ok);
+	} else if (ok) {
+		text = strdup(p->te.buf);
+		if (text)
+			next = p->done(a, p->ctx, text_trim(text));
+		free(text);
+	}
+	return next ? (key_result){RES_REPLACE, next} : result(RES_POP);
+}
+
+static key_result prompt_key(screen *s, app *a, int action, int key)
+{
+	prompt_screen *p = (prompt_screen *)s;
+	switch (action) {
+	case ACT_OK:
+		return finish(p, a, true);
+	case ACT_YES:
+		return finish(p, a, true);
+	case ACT_CANCEL:
+	case ACT_NO:
+		return finish(p, a, false);
+	case ACT_QUIT:
+		return result(RES_UNUSED);
+	}
+	if (!p->cdone)
+		form_edit_key(&p->te, key, 0);
+	return result(RES_NONE);
+}
+
+static const screen_ops prompt_ops = {
+	.title = PROMPT_HINT,
+	.keys = KEYTABLE(prompt_keys),
+	.text_entry = true,
+	.modal = true,
+	.draw = prompt_draw,
+	.handle_key = prompt_key,
+	.destroy = prompt_destroy,
+};
+
+static const screen_ops confirm_ops = {
+	.title = PROMPT_HINT,
+	.keys = KEYTABLE(confirm_keys),
+	.text_entry = true,
+	.modal = true,
+	.draw = prompt_draw,
+	.handle_key = prompt_key,
+	.destroy = prompt_destroy,
+};
+
+screen *prompt_new(const char *question, const char *initial, size_t max_bytes,
+		   prompt_done done, void *ctx, bool owned)
+{
+	prompt_screen *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->base.ops = &prompt_ops;
+	p->question = strdup(question);
+	p->done = done;
+	p->ctx = ctx;
+	p->owned = owned;
+	if (!p->question || !te_init(&p->te, initial, false, max_bytes)) {
+		prompt_destroy(&p->base);
+		return NULL;
+	}
+	return &p->base;
+}
+
+screen *confirm_new(const char *question, confirm_done done, void *ctx,
+		    bool owned)
+{
+	prompt_screen *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->base.ops = &confirm_ops;
+	p->question = strdup(question);
+	p->cdone = done;
+	p->ctx = ctx;
+	p->owned = owned;
+	if (!p->question || !te_init(&p->te, NULL, false, 0)) {
+		prompt_destroy(&p->base);
+		return NULL;
+	}
+	return &p->base;
+}

@@ -1,0 +1,22 @@
+/* Small modal screens: a one-line text prompt and a yes/no question. The
+ * callback runs after the modal closed; it may return a screen to push. */
+#ifndef MOAT_PROMPT_H
+#define MOAT_PROMPT_H
+
+#include <stdbool.h>
+
+#include "tui/screen.h"
+
+/* Called with the trimmed text when the user confirms with Enter. */
+typedef screen *(*prompt_done)(app *a, void *ctx, const char *text);
+/* Called with true for y, false for n / Esc. */
+typedef screen *(*confirm_done)(app *a, void *ctx, bool yes);
+
+/* A prompt titled by question, pre-filled with initial (may be NULL).
+ * ctx is freed with free() when the prompt closes if owned is true. */
+screen *prompt_new(const char *question, const char *initial, size_t max_bytes,
+		   prompt_done done, void *ctx, bool owned);
+screen *confirm_new(const char *question, confirm_done done, void *ctx,
+		    bool owned);
+
+#endif

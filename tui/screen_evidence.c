@@ -1,0 +1,204 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/form.h"
+#include "tui/screens.h"
+
+/* Adds or edits one piece of evidence in a form. Nothing is stored until
+ * the user saves; Esc with unsaved typing asks first. */
+typedef struct {
+	screen base;
+	char *target;
+	int64_t id; /* 0 for a new piece */
+	char entered[160];
+	form form;
+	form_field fields[7];
+	bool asking_discard;
+} evidence_screen;
+
+enum { F_BODY, F_REFERENCE, F_OWNER, F_DATE, F_VALID, F_REVIEWER, F_REVIEW_DATE };
+
+static const keybinding evidence_keys[] = {
+	{{0}, NULL, HK_NAME_TAB, HK_NEXT_FIELD, ACT_NONE, true},
+	{{0}, NULL, HK_NAME_SHIFT_TAB, HK_PREV_FIELD, ACT_NONE, false},
+	{{0}, NULL, HK_NAME_ENTER, HK_NEWLINE, ACT_NONE, false},
+	{{0}, "Ctrl-S", NO_LABEL, HK_SAVE, ACT_NONE, true},
+	{{0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_NONE, true},
+};
+
+static void evidence_draw(screen *s, app *a, rect b)
+{
+	evidence_screen *e = (evidence_screen *)s;
+	int row = 0;
+	const char *title = "";
+	int idx = questionnaire_item_index(a->q, e->target);
+
+	if (idx >= 0)
+		title = a->q->items[idx].title;
+	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING,
+		   msg(e->id ? EV_TITLE_EDIT_FMT : EV_TITLE_ADD_FMT), title);
+	if (e->entered[0])
+		draw_text_right(b.y, b.x, b.w - 1, ROLE_DIM, e->entered);
+	row = 2;
+	form_draw(&e->form, (rect){b.y + row, b.x + 2, b.h - row - 1, b.w - 4}, a);
+	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
+}
+
+static char *field_text(evidence_screen *e, int f)
+{
+	char *v = strdup(e->fields[f].te.buf);
+	return v ? text_trim(v) : NULL;
+}
+
+static bool save(evidence_screen *e, app *a)
+{
+	evidence ev = {0};
+	char *valid;
+	moat_status st = ST_NOMEM;
+	int64_t id;
+
+	if (!form_validate(&e->form))
+		return false;
+	ev.id = e->id;
+	ev.assessment_id = a->assessment_id;
+	ev.target = e->target;
+	ev.body = field_text(e, F_BODY);
+	ev.reference = field_text(e, F_REFERENCE);
+	ev.owner = field_text(e, F_OWNER);
+	ev.evidence_date = field_text(e, F_DATE);
+	ev.reviewer = field_text(e, F_REVIEWER);
+	ev.review_date = field_text(e, F_REVIEW_DATE);
+	valid = field_text(e, F_VALID);
+	if (ev.body && ev.reference && ev.owner && ev.evidence_date &&
+	    ev.reviewer && ev.review_date && valid) {
+		ev.valid_months = *valid ? atoi(valid) : a->rep.unit.validity_months;
+		st = e->id ? store_evidence_update(a->st, &ev, a->user)
+			   : store_evidence_add(a->st, &ev, a->user, &id);
+	}
+	free(valid);
+	ev.target = NULL; /* borrowed */
+	evidence_free(&ev);
+	return app_wrote(a, st);
+}
+
+static key_result evidence_key(screen *s, app *a, int action, int key)
+{
+	evidence_screen *e = (evidence_screen *)s;
+
+	if (action == ACT_QUIT)
+		return result(RES_UNUSED);
+	if (e->asking_discard) {
+		e->asking_discard = false;
+		return result(key == 'y' || key == 'Y' ? RES_POP : RES_NONE);
+	}
+	switch (form_key(&e->form, key)) {
+	case FORM_SUBMIT:
+		return result(save(e, a) ? RES_POP : RES_NONE);
+	case FORM_CANCEL:
+		if (!e->form.dirty)
+			return result(RES_POP);
+		e->asking_discard = true;
+		app_message(a, ROLE_WARN, "%s", msg(CONFIRM_DISCARD));
+		return result(RES_NONE);
+	case FORM_NONE:
+		break;
+	}
+	return result(RES_NONE);
+}
+
+static void evidence_destroy(screen *s)
+{
+	evidence_screen *e = (evidence_screen *)s;
+	for (size_t i = 0; i < sizeof e->fields / sizeof e->fields[0]; i++)
+		te_free(&e->fields[i].te);
+	free(e->target);
+	free(e);
+}
+
+static const screen_ops evidence_ops = {
+	.title = ITEM_EVIDENCE,
+	.keys = KEYTABLE(evidence_keys),
+	.text_entry = true,
+	.draw = evidence_draw,
+	.handle_key = evidence_key,
+	.destroy = evidence_destroy,
+};
+
+/* Fills the fields from an existing piece (or defaults for a new one). */
+static bool fill(evidence_screen *e, app *a, const evidence *ev)
+{
+	static const struct {
+		msg_id label;
+		field_kind kind;
+		int rows;
+		bool required;
+		size_t max;
+	} spec[] = {
+		{EV_BODY, FIELD_TEXT, 5, true, 20000},
+		{EV_REFERENCE, FIELD_TEXT, 1, false, 1000},
+		{EV_OWNER, FIELD_TEXT, 1, false, 200},
+		{EV_DATE, FIELD_DATE, 1, true, 10},
+		{EV_VALID, FIELD_MONTHS, 1, false, 3},
+		{EV_REVIEWER, FIELD_TEXT, 1, false, 200},
+		{EV_REVIEW_DATE, FIELD_DATE, 1, false, 10},
+	};
+	char today[16], valid[16];
+	const char *init[7];
+
+	date_format(a->today, today, sizeof today);
+	snprintf(valid, sizeof valid, "%d",
+		 ev ? ev->valid_months : a->rep.unit.validity_months);
+	init[F_BODY] = ev ? ev->body : "";
+	init[F_REFERENCE] = ev ? ev->reference : "";
+	init[F_OWNER] = ev ? ev->owner : a->user;
+	init[F_DATE] = ev ? ev->evidence_date : today;
+	init[F_VALID] = valid;
+	init[F_REVIEWER] = ev ? ev->reviewer : "";
+	init[F_REVIEW_DATE] = ev ? ev->review_date : "";
+	for (int i = 0; i < 7; i++) {
+		form_field *f = &e->fields[i];
+		f->label = spec[i].label;
+		f->kind = spec[i].kind;
+		f->rows = spec[i].rows;
+		f->required = spec[i].required;
+		if (!te_init(&f->te, init[i], spec[i].rows > 1, spec[i].max))
+			return false;
+	}
+	form_init(&e->form, e->fields, 7);
+	return true;
+}
+
+screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
+{
+	evidence_screen *e = calloc(1, sizeof *e);
+	evidence_list l = {0};
+	const evidence *ev = NULL;
+	bool ok;
+
+	if (!e)
+		return NULL;
+	e->base.ops = &evidence_ops;
+	e->id = evidence_id;
+	e->target = strdup(target);
+	if (evidence_id &&
+	    store_evidence_list(a->st, a->assessment_id, target, &l) == ST_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			if (l.v[i].id == evidence_id)
+				ev = &l.v[i];
+	}
+	if (ev)
+		snprintf(e->entered, sizeof e->entered, msg(EV_ENTERED_FMT),
+			 ev->entered_by, ev->entered_at);
+	ok = e->target && (evidence_id == 0 || ev) && fill(e, a, ev);
+	evidence_list_free(&l);
+	if (!ok) {
+		evidence_destroy(&e->base);
+		return NULL;
+	}
+	return &e->base;
+}

@@ -1,0 +1,246 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/explain.h"
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/prompt.h"
+#include "tui/screens.h"
+
+/* The five levels of §6.2 with their criteria, what is reached, and the
+ * gap list for the next level. Space answers the criterion under the
+ * cursor; Enter opens the checklist item it relies on. */
+typedef struct {
+	screen base;
+	int cursor; /* criterion index */
+	int top;    /* first row shown */
+} maturity_screen;
+
+enum { ACT_CYCLE = ACT_USER, ACT_NA, ACT_OPEN };
+
+static const keybinding maturity_keys[] = {
+	NAV_BINDINGS,
+	{{' ', 0}, NULL, HK_NAME_SPACE, HK_CYCLE_ANSWER, ACT_CYCLE, true},
+	{{'n', 0}, "n", NO_LABEL, HK_SET_NA, ACT_NA, true},
+	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_OPEN, ACT_OPEN, true},
+};
+
+/* Rows of the level list: a heading per level, then its criteria. */
+typedef struct {
+	int level;     /* heading of this level when crit < 0 */
+	int crit;      /* criterion index or -1 */
+} mrow;
+
+static int build_rows(const questionnaire *q, mrow *rows)
+{
+	int n = 0;
+	for (int lv = 1; lv <= Q_LEVELS; lv++) {
+		rows[n++] = (mrow){lv, -1};
+		for (size_t c = 0; c < q->n_criteria; c++)
+			if (q->criteria[c].level == lv)
+				rows[n++] = (mrow){lv, (int)c};
+	}
+	return n;
+}
+
+static int row_of_crit(const mrow *rows, int n, int crit)
+{
+	for (int i = 0; i < n; i++)
+		if (rows[i].crit == crit)
+			return i;
+	return 0;
+}
+
+static void draw_level_row(app *a, int y, rect b, int lv)
+{
+	const q_level *l = &a->q->levels[lv - 1];
+	bool reached = a->rep.score.level >= lv;
+	int x = b.x + 1;
+	draw_textf(y, x, 4, ROLE_HEADING, "L%d", lv);
+	draw_text(y, x + 4, 14, ROLE_HEADING, l->name);
+	draw_textf(y, x + 19, 18, ROLE_DIM, msg(FRAME_RISK_FMT), l->risk);
+	x += 38;
+	if (reached)
+		x += draw_textf(y, x, b.x + b.w - x, ROLE_OK, "✓ %s",
+				msg(MAT_REACHED)) + 2;
+	if (lv == 1)
+		draw_text(y, x, b.x + b.w - x, ROLE_DIM, msg(MAT_NO_CRITERIA));
+}
+
+/* One line with every level: reached, or how many criteria are open. */
+static void draw_overview(app *a, int y, rect b)
+{
+	const report *r = &a->rep;
+	const q_level *lv = &a->q->levels[r->score.level - 1];
+	int x = b.x + 1;
+	char risk[64];
+
+	x += draw_textf(y, x, b.w / 2, ROLE_HEADING, msg(FRAME_LEVEL_FMT),
+			lv->number, lv->name);
+	x += draw_text(y, x, 3, ROLE_DIM, " · ");
+	snprintf(risk, sizeof risk, msg(FRAME_RISK_FMT), lv->risk);
+	x += draw_text(y, x, b.x + b.w - x, ROLE_DIM, risk) + 3;
+	for (int l = 1; l <= Q_LEVELS && x < b.x + b.w - 6; l++) {
+		size_t open = r->score.open_per_level[l - 1];
+		if (r->score.level >= l)
+			x += draw_textf(y, x, 6, ROLE_OK, "L%d ✓", l) + 2;
+		else
+			x += draw_textf(y, x, 8, ROLE_WARN, "L%d ✗%zu", l, open) + 2;
+	}
+}
+
+static void draw_crit_row(app *a, int y, rect b, int c, bool sel)
+{
+	const q_criterion *cr = &a->q->criteria[c];
+	crit_input in = a->rep.answers[c];
+	bool ok = a->rep.score.satisfied[c];
+	draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+	char right[96] = "";
+	int rw, x = b.x + 4;
+
+	if (sel) {
+		draw_fill(y, b.x, b.w, ROLE_SELECTED);
+		draw_text(y, b.x, 1, ROLE_SELECTED, ">");
+	}
+	draw_text(y, x, 2, sel ? base : ok ? ROLE_OK : ROLE_BAD, ok ? "✓" : "✗");
+	x += 2;
+	if (in.answer != ANS_UNANSWERED) {
+		snprintf(right, sizeof right, "%s", explain_answer(in.answer));
+	} else if (cr->n_relies > 0) {
+		size_t o = (size_t)snprintf(right, sizeof right, "%s",
+					    msg(MAT_RELIES_ON));
+		for (size_t i = 0; i < cr->n_relies && o < sizeof right; i++)
+			o += (size_t)snprintf(right + o, sizeof right - o, " %zu",
+					      cr->relies_on[i] + 1);
+	}
+	rw = text_width(right);
+	draw_text(y, x, b.x + b.w - x - rw - 3, base, cr->text);
+	draw_text_right(y, b.x, b.w - 2, sel ? base : ROLE_DIM, right);
+}
+
+static void maturity_draw(screen *s, app *a, rect b)
+{
+	maturity_screen *m = (maturity_screen *)s;
+	mrow rows[Q_LEVELS + Q_MAX_CRITERIA];
+	int n, cur_row, list_h, gap_h, next;
+	const report *r = &a->rep;
+	rect gaps;
+
+	if (!a->rep_loaded)
+		return;
+	n = build_rows(a->q, rows);
+	draw_overview(a, b.y, b);
+	b.y++;
+	b.h--;
+	/* The gap list gets the lower part; the levels scroll above it. */
+	gap_h = b.h / 3 < 4 ? 4 : b.h / 3;
+	list_h = b.h - gap_h - 1;
+	cur_row = row_of_crit(rows, n, m->cursor);
+	m->top = layout_scroll(m->top, cur_row, n, list_h);
+	if (cur_row - m->top < list_h && m->top > 0 && rows[cur_row - 1].crit < 0 &&
+	    cur_row - 1 < m->top)
+		m->top--;
+	for (int i = 0; i < list_h && m->top + i < n; i++) {
+		const mrow *row = &rows[m->top + i];
+		if (row->crit < 0)
+			draw_level_row(a, b.y + i, b, row->level);
+		else
+			draw_crit_row(a, b.y + i, b, row->crit, row->crit == m->cursor);
+	}
+
+	draw_rule(b.y + list_h, b.x, b.w);
+	gaps = (rect){b.y + list_h + 1, b.x + 2, gap_h, b.w - 4};
+	next = r->score.level + 1;
+	if (next > Q_LEVELS) {
+		draw_text(gaps.y, gaps.x, gaps.w, ROLE_OK, msg(MAT_ALL_REACHED));
+		return;
+	}
+	draw_textf(gaps.y, gaps.x, gaps.w, ROLE_HEADING, msg(MAT_GAPS_FMT), next,
+		   a->q->levels[next - 1].name);
+	{
+		int y = 1;
+		rect text = {gaps.y, gaps.x + 2, gaps.h, gaps.w - 2};
+		for (size_t g = 0; g < r->score.n_gaps && y < gaps.h; g++) {
+			char line[768];
+			const score_gap *gp = &r->score.gaps[g];
+			if (a->q->criteria[gp->criterion].level != next)
+				continue;
+			explain_gap(a->q, gp, line, sizeof line);
+			draw_text(gaps.y + y, gaps.x, 2, ROLE_WARN, "•");
+			y += draw_paragraph(text, y, ROLE_WARN, line);
+		}
+	}
+}
+
+static screen *na_reason_given(app *a, void *ctx, const char *reason)
+{
+	int *crit = ctx;
+	if (*reason)
+		app_wrote(a, store_answer_set(a->st, a->assessment_id,
+					      a->q->criteria[*crit].key, ANS_NA,
+					      reason, a->user));
+	return NULL;
+}
+
+static key_result ask_na_reason(app *a, int crit)
+{
+	int *ctx = malloc(sizeof *ctx);
+	char reason[1024] = "";
+	if (!ctx)
+		return result(RES_NONE);
+	*ctx = crit;
+	store_answer_reason(a->st, a->assessment_id, a->q->criteria[crit].key,
+			    reason, sizeof reason);
+	return push(prompt_new(msg(NA_REASON_PROMPT), reason, 1000,
+			       na_reason_given, ctx, true));
+}
+
+static key_result maturity_key(screen *s, app *a, int action, int key)
+{
+	maturity_screen *m = (maturity_screen *)s;
+	const q_criterion *cr;
+	crit_answer next;
+
+	(void)key;
+	if (a->q->n_criteria == 0 || !a->rep_loaded)
+		return result(RES_UNUSED);
+	if (keymap_move(action, &m->cursor, (int)a->q->n_criteria))
+		return result(RES_NONE);
+	cr = &a->q->criteria[m->cursor];
+	switch (action) {
+	case ACT_CYCLE:
+		next = scoring_next_answer(a->rep.answers[m->cursor].answer);
+		app_wrote(a, store_answer_set(a->st, a->assessment_id, cr->key,
+					      next, NULL, a->user));
+		return result(RES_NONE);
+	case ACT_NA:
+		return ask_na_reason(a, m->cursor);
+	case ACT_OPEN:
+		if (cr->n_relies == 0)
+			return result(RES_NONE);
+		return push(screen_item_new(a, cr->relies_on[0], false));
+	}
+	return result(RES_UNUSED);
+}
+
+static void maturity_destroy(screen *s) { free(s); }
+
+static const screen_ops maturity_ops = {
+	.title = MAT_TITLE,
+	.keys = KEYTABLE(maturity_keys),
+	.draw = maturity_draw,
+	.handle_key = maturity_key,
+	.destroy = maturity_destroy,
+};
+
+screen *screen_maturity_new(void)
+{
+	maturity_screen *m = calloc(1, sizeof *m);
+	if (!m)
+		return NULL;
+	m->base.ops = &maturity_ops;
+	return &m->base;
+}

@@ -1,0 +1,22 @@
+/* Constructors of the screens. Each returns NULL on no memory. */
+#ifndef MOAT_SCREENS_H
+#define MOAT_SCREENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tui/screen.h"
+
+screen *screen_home_new(void);
+screen *screen_firstrun_new(void);
+screen *screen_checklist_new(void);
+/* The item screen at item index; walk=true starts a walk-through. */
+screen *screen_item_new(app *a, size_t item, bool walk);
+/* The evidence form for target (an item key): a new piece when
+ * evidence_id is 0, else that piece. */
+screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id);
+screen *screen_maturity_new(void);
+/* Help overlay listing the keys of the screen below. */
+screen *screen_help_new(const screen *below);
+
+#endif

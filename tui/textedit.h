@@ -1,0 +1,52 @@
+/* An editable UTF-8 text buffer with a cursor, for form fields. Pure: no
+ * curses, so editing and wrapping are tested directly. The cursor is a
+ * byte offset that always sits on a character boundary. */
+#ifndef MOAT_TEXTEDIT_H
+#define MOAT_TEXTEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char *buf;        /* NUL-terminated UTF-8 */
+	size_t len, cap;
+	size_t cur;       /* cursor, byte offset */
+	bool multiline;   /* accepts '\n' */
+	size_t max_bytes; /* insertions beyond this are refused */
+} textedit;
+
+/* Starts with a copy of initial (NULL = empty). False on no memory. */
+bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes);
+void te_free(textedit *t);
+
+/* Replaces the whole text and puts the cursor at the end. */
+bool te_set(textedit *t, const char *text);
+
+/* Inserts a code point at the cursor. Control characters are refused
+ * (except '\n' in a multi-line buffer), as is anything past max_bytes.
+ * Returns whether the text changed. */
+bool te_insert(textedit *t, uint32_t cp);
+
+bool te_backspace(textedit *t);
+bool te_delete(textedit *t);
+void te_left(textedit *t);
+void te_right(textedit *t);
+/* Start / end of the current logical line. */
+void te_home(textedit *t);
+void te_end(textedit *t);
+
+/* Visual lines when wrapped at width columns: writes the byte offset where
+ * each line starts into starts (capacity max) and returns how many lines
+ * there are (which may exceed max). An empty buffer has one line. */
+size_t te_wrap(const textedit *t, int width, size_t *starts, size_t max);
+
+/* Row and column of the cursor in the wrapped text. */
+void te_cursor_xy(const textedit *t, int width, int *row, int *col);
+
+/* Moves the cursor one visual line up or down, keeping the column as near
+ * as possible. Returns false at the first / last line. */
+bool te_up(textedit *t, int width);
+bool te_down(textedit *t, int width);
+
+#endif
