@@ -241,10 +241,10 @@ moat_status store_state_set(store *s, int64_t assessment_id,
 {
 	sqlite3_stmt *st;
 	moat_status rc;
-	const char *old = "not_started";
+	const char *old;
 	char have_text[8];
 	bool found;
-	int have = -1;
+	int have;
 
 	if ((int)state < 0 || state >= ITEM_STATE_COUNT) {
 		snprintf(s->err, sizeof s->err, "bad state %d", (int)state);
@@ -260,10 +260,9 @@ moat_status store_state_set(store *s, int64_t assessment_id,
 			 &found);
 	if (rc)
 		return store_finish(s, rc);
-	if (found) {
-		have = atoi(have_text);
-		old = checklist_state_key((item_state)have);
-	}
+	/* An item never answered is not started: setting that is no change. */
+	have = found ? atoi(have_text) : (int)ITEM_NOT_STARTED;
+	old = checklist_state_key((item_state)have);
 	if (have == (int)state)
 		return store_finish(s, ST_OK);
 	st = store_prepare(s, "INSERT INTO item_state (assessment_id, item_key,"
@@ -338,6 +337,9 @@ moat_status store_answer_set(store *s, int64_t assessment_id,
 		return store_finish(s, rc);
 	if (!found)
 		snprintf(old, sizeof old, "%s", scoring_answer_key(ANS_UNANSWERED));
+	/* Only a new reason makes "not applicable" again a change. */
+	if (answer != ANS_NA && strcmp(old, scoring_answer_key(answer)) == 0)
+		return store_finish(s, ST_OK);
 	st = store_prepare(s, "INSERT INTO criterion_answer (assessment_id,"
 			      " criterion_key, answer, reason, updated_by,"
 			      " updated_at) VALUES (?, ?, ?, ?, ?, " NOW ")"

@@ -44,6 +44,14 @@ run --db "$db" --lang zh score
 expect_eq "$(printf '%s\n' "$out" | head -2)" "East China After-Sales Service Centre · 2026 · 第2级 可重复级 · 风险高
 阻碍第3级 已定义级:" "score in Chinese (names stay in the language they were entered)" 
 
+# Without --db the database lives under $XDG_DATA_HOME (created on demand).
+out=$(XDG_DATA_HOME=$TMPD/xdg "$MOAT_BIN" --lang en --today 2026-11-25 init --demo 2>&1)
+if [ -f "$TMPD/xdg/moat/moat.db" ]; then pass "the default database is \$XDG_DATA_HOME/moat/moat.db"
+else fail "no database under XDG_DATA_HOME: $out"; fi
+out=$(env -u XDG_DATA_HOME HOME=$TMPD/home "$MOAT_BIN" --lang en score 2>&1)
+case $out in *"init --demo"*) pass "without XDG_DATA_HOME it falls back to ~/.local/share" ;; *) fail "HOME fallback: $out" ;; esac
+if [ -d "$TMPD/home/.local/share/moat" ]; then pass "and creates that directory"; else fail "no ~/.local/share/moat"; fi
+
 # Files that are not moat databases.
 printf 'just text, not a database at all, long enough for a header.........................................' >"$TMPD/text.db"
 run --db "$TMPD/text.db" score

@@ -98,7 +98,30 @@ expect_screen "业务应急方案" "checklist titles in Chinese"
 expect_screen "○ 未开始" "states in Chinese"
 keys q m
 expect_screen "达到第3级已定义级还需:" "gap list in Chinese"
+if tmux -L "$SOCK" capture-pane -p -e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m|\e\\[38;'; then
+	fail "NO_COLOR: colours were sent"
+else
+	pass "NO_COLOR: no colours on screen"
+fi
 keys q q
 expect_exit_ok
+
+# With colours allowed, they are used (so the check above can fail).
+start "$zdb" --lang zh --today 2026-11-25
+expect_screen "华东售后服务中心" "started again with colours"
+if tmux -L "$SOCK" capture-pane -p -e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m|\e\\[38;'; then
+	pass "colours are used when NO_COLOR is unset"
+else
+	fail "no colours without NO_COLOR"
+fi
+
+# A signal ends moat with the terminal restored and the data kept.
+keys c Space
+sleep 0.3
+pkill -TERM -f -- "--db $zdb" 
+expect_screen "EXIT=143" "SIGTERM ends moat with its own status"
+expect_eq "$(sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia'")" 0 \
+	"the edit made before the signal is kept"
+expect_eq "$(sql "$zdb" "PRAGMA integrity_check")" "ok" "the database is intact"
 
 finish

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -169,6 +171,11 @@ static void test_answers_need_reason_for_na(void **state)
 	assert_int_equal(store_answers_load(c->s, c->aid, &c->q, in), ST_OK);
 	assert_int_equal(in[idx].answer, ANS_MET);
 	assert_false(in[idx].has_reason);
+	/* Answering the same again logs nothing new. */
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_MET, NULL,
+					  "alice"), ST_OK);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+					  " entity = 'criterion'"), 2);
 }
 
 static void test_evidence_add_list_update_delete(void **state)
@@ -337,6 +344,45 @@ static void test_demo_is_level_2_with_evidence(void **state)
 	msg_set_lang(LANG_EN);
 }
 
+/* Several processes writing to one file at once: with BEGIN IMMEDIATE and
+ * the busy timeout none of them sees "database is locked". */
+static void test_concurrent_writers_all_succeed(void **state)
+{
+	ctx *c = *state;
+	enum { WRITERS = 4, WRITES = 40 };
+	pid_t pids[WRITERS];
+	const char *keys[] = {"bia", "rto_rpo", "dr_site", "team"};
+
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0) {
+			store *s;
+			char err[512];
+			int failures = 0;
+			if (store_open(c->path, &s, err, sizeof err) != ST_OK)
+				_exit(100);
+			for (int i = 0; i < WRITES; i++)
+				if (store_state_set(s, c->aid, keys[w],
+						    (item_state)(i % 3), "w") != ST_OK)
+					failures++;
+			store_close(s);
+			_exit(failures);
+		}
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		int status = 0;
+		assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	/* Each writer changed its item WRITES times (the first write of
+	 * state 0 is no change, since items start not started). */
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE user = 'w'"),
+			 WRITERS * (WRITES - 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +393,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finalised_year_refuses_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_persists_across_reopen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_writers_all_succeed, setup, teardown),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_demo_is_level_2_with_evidence),
 	};

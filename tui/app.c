@@ -19,8 +19,7 @@ static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
 {
-	(void)sig;
-	stop_requested = 1;
+	stop_requested = sig;
 }
 
 static void install_signals(void)
@@ -119,16 +118,21 @@ static void draw_title(app *a, rect r, const screen *top)
 	draw_text_right(r.y, r.x, r.w - 1, ROLE_TITLE, right);
 }
 
-/* Key hints of the top screen, then the common ones, as fits. */
-static int draw_hints(rect r, const screen *top, int room)
+/* Key hints of the top screen, then the common ones, as fits. On the
+ * first screen "back" means leaving moat, and says so. */
+static int draw_hints(rect r, const screen *top, bool first, int room)
 {
 	keytable tables[2] = {top->ops->keys, keymap_common()};
 	int x = r.x + 1;
 	for (int t = 0; t < 2; t++) {
 		for (size_t i = 0; i < tables[t].n; i++) {
 			const keybinding *b = &tables[t].v[i];
-			const char *label = keymap_label(b);
-			const char *help = msg(b->help);
+			const char *label = first && b->action == ACT_BACK
+						    ? "q"
+						    : keymap_label(b);
+			const char *help = msg(first && b->action == ACT_BACK
+						       ? HK_QUIT
+						       : b->help);
 			int need = text_width(label) + 1 + text_width(help) + 2;
 			if (!b->hint || (top->ops->text_entry && t == 1))
 				continue;
@@ -154,7 +158,7 @@ static void draw_status(app *a, rect r, const screen *top)
 	if (a->saved_at[0])
 		snprintf(right, sizeof right, msg(FRAME_SAVED_FMT), a->saved_at);
 	rw = text_width(right);
-	draw_hints(r, top, r.w - rw - 2);
+	draw_hints(r, top, a->depth == 1, r.w - rw - 2);
 	if (rw)
 		draw_text_right(r.y, r.x, r.w - 1, ROLE_DIM, right);
 }
@@ -348,5 +352,5 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 		report_free(&a.rep);
 	endwin();
 	delscreen(term);
-	return 0;
+	return stop_requested ? 128 + stop_requested : 0;
 }

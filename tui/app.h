@@ -42,9 +42,10 @@ struct app {
 	int cursor_y, cursor_x;
 };
 
-/* Runs the interface until the user quits. Returns 0, or 1 when the
- * terminal could not be set up (message on stderr). The terminal is
- * restored on every way out. */
+/* Runs the interface until the user quits. Returns 0, 1 when the
+ * terminal could not be set up (message on stderr), or 128 + N when signal
+ * N (SIGTERM, SIGHUP, SIGINT) ended it. The terminal is restored on every
+ * way out; every edit was committed when it was made. */
 int app_run(store *st, const questionnaire *q, const char *db_path,
 	    date today);
 

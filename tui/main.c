@@ -3,6 +3,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,5 +105,10 @@ int main(int argc, char **argv)
 	}
 	store_close(st);
 	questionnaire_free(&q);
+	if (rc > 128) {
+		/* Die of the signal that stopped us, as the shell expects. */
+		signal(rc - 128, SIG_DFL);
+		raise(rc - 128);
+	}
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "model/explain.h"
+#include "model/text.h"
 #include "tui/app.h"
 #include "tui/screens.h"
 
@@ -53,7 +54,6 @@ static void checklist_draw(screen *s, app *a, rect b)
 	draw_text(b.y, x[2], w[2], ROLE_HEADING, msg(CL_COL_STATE));
 	draw_text(b.y, x[3], w[3], ROLE_HEADING, msg(CL_COL_EVIDENCE));
 	draw_text(b.y, x[4], w[4], ROLE_HEADING, msg(CL_COL_OWNER));
-	draw_text_right(b.y, b.x, b.w - 1, ROLE_DIM, buf);
 	c->top = layout_scroll(c->top, c->cursor, (int)q->n_items, rows);
 	for (int row = 0; row < rows && c->top + row < (int)q->n_items; row++) {
 		int i = c->top + row;
@@ -75,10 +75,14 @@ static void checklist_draw(screen *s, app *a, rect b)
 				  ? r->latest[i]->owner
 				  : "—");
 	}
-	/* The question of the item under the cursor. */
+	/* The question of the item under the cursor, and the progress. */
 	draw_rule(b.y + b.h - 3, b.x, b.w);
-	draw_paragraph((rect){b.y + b.h - 2, b.x + 2, 2, b.w - 4}, 0, ROLE_DIM,
-		       q->items[c->cursor].question);
+	{
+		int bw = text_width(buf);
+		draw_paragraph((rect){b.y + b.h - 2, b.x + 2, 2, b.w - bw - 6}, 0,
+			       ROLE_DIM, q->items[c->cursor].question);
+		draw_text_right(b.y + b.h - 2, b.x, b.w - 2, ROLE_HEADING, buf);
+	}
 }
 
 static key_result checklist_key(screen *s, app *a, int action, int key)

@@ -55,6 +55,7 @@ static void home_draw(screen *s, app *a, rect b)
 			  risk);
 	}
 	y++;
+	y += draw_paragraph((rect){y, vx, 2, vw}, 0, ROLE_DIM, lv->summary);
 	if (r->score.level < Q_LEVELS) {
 		const q_level *next = &q->levels[r->score.level];
 		draw_textf(y++, vx, vw, ROLE_NORMAL, msg(HOME_NEXT_FMT),
