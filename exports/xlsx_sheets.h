@@ -22,6 +22,8 @@ typedef struct {
 	lxw_format *text;   /* plain text, top aligned */
 	lxw_format *wrap;   /* long or multi-line text, top aligned, wrapped */
 	lxw_format *number; /* numbers, top and left aligned */
+	lxw_format *good;   /* a good outcome: green text on light green */
+	lxw_format *bad;    /* a bad outcome: red text on light red */
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -65,5 +67,21 @@ lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
  * evidence count and latest evidence, under an autofiltered header. */
 lxw_error xlsx_write_checklist(lxw_workbook *wb, const xlsx_formats *f,
 			       const report *r);
+
+/* The maturity sheet: the reached level on top, then one row per criterion
+ * (one for a level without criteria) with its answer, whether it is met,
+ * the items it relies on, its evidence and its gaps, under a frozen,
+ * autofiltered header. */
+lxw_error xlsx_write_maturity(lxw_workbook *wb, const xlsx_formats *f,
+			      const report *r);
+
+/* The year-over-year sheet: the level of every year with a line chart of
+ * those cells, then current compared with prev (counts, items, criteria),
+ * or a line saying there is no earlier year when prev is NULL. years has n
+ * entries (at least one), oldest first; the entry of current's assessment
+ * is shown from current itself. */
+lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
+			   const report *years, size_t n, const report *prev,
+			   const report *current);
 
 #endif

@@ -152,8 +152,10 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	f->text = workbook_add_format(wb);
 	f->wrap = workbook_add_format(wb);
 	f->number = workbook_add_format(wb);
+	f->good = workbook_add_format(wb);
+	f->bad = workbook_add_format(wb);
 	if (!f->title || !f->header || !f->label || !f->text || !f->wrap ||
-	    !f->number)
+	    !f->number || !f->good || !f->bad)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
@@ -167,6 +169,13 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	format_set_text_wrap(f->wrap);
 	format_set_align(f->number, LXW_ALIGN_LEFT);
 	format_set_align(f->number, LXW_ALIGN_VERTICAL_TOP);
+	/* Excel's own "Good" and "Bad" cell styles. */
+	format_set_align(f->good, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->good, 0x006100);
+	format_set_bg_color(f->good, 0xC6EFCE);
+	format_set_align(f->bad, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->bad, 0x9C0006);
+	format_set_bg_color(f->bad, 0xFFC7CE);
 	return LXW_NO_ERROR;
 }
 
@@ -229,7 +238,35 @@ static char *valid_dup(const char *s)
 	return text_valid_utf8(s) ? strdup(s) : text_sanitize(s, false);
 }
 
-moat_status xlsx_export(const report *r, const char *path,
+/* The latest year of in->years before current's, or NULL. */
+static const report *previous_year(const xlsx_input *in)
+{
+	const report *prev = NULL;
+	int year = in->current->assessment.year;
+
+	for (size_t i = 0; i < in->n_years; i++) {
+		const report *y = &in->years[i];
+
+		if (y->assessment.year < year &&
+		    (!prev || y->assessment.year > prev->assessment.year))
+			prev = y;
+	}
+	return prev;
+}
+
+/* Whether the years of in (if any) were scored on current's
+ * questionnaire, which the comparison assumes. */
+static bool years_match(const xlsx_input *in)
+{
+	if (in->n_years > 0 && !in->years)
+		return false;
+	for (size_t i = 0; i < in->n_years; i++)
+		if (in->years[i].q != in->current->q)
+			return false;
+	return true;
+}
+
+moat_status xlsx_export(const xlsx_input *in, const char *path,
 			const char *exported_at, char *err, size_t errlen)
 {
 	char tmp[4096], printed[256];
@@ -239,13 +276,25 @@ moat_status xlsx_export(const report *r, const char *path,
 	lxw_error rc, close_rc;
 	err_capture cap;
 	char *company;
+	const report *r, *years;
+	size_t n_years;
 	moat_status st;
 	date d;
 
-	if (!r || !r->q || !path || !*path) {
+	if (!in || !in->current || !in->current->q || !path || !*path) {
 		snprintf(err, errlen, "export: no assessment or no file name");
 		return ST_INVALID;
 	}
+	if (!years_match(in)) {
+		snprintf(err, errlen,
+			 "export: the years do not share the assessment's"
+			 " questionnaire");
+		return ST_INVALID;
+	}
+	r = in->current;
+	/* Without its history, the current year stands alone. */
+	years = in->n_years > 0 ? in->years : r;
+	n_years = in->n_years > 0 ? in->n_years : 1;
 	if (!exported_at)
 		exported_at = "";
 	if ((st = atomic_begin(path, tmp, sizeof tmp, err, errlen)))
@@ -274,6 +323,11 @@ moat_status xlsx_export(const report *r, const char *path,
 		rc = xlsx_write_summary(wb, &f, r, exported_at);
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_checklist(wb, &f, r);
+	if (rc == LXW_NO_ERROR)
+		rc = xlsx_write_maturity(wb, &f, r);
+	if (rc == LXW_NO_ERROR)
+		rc = xlsx_write_years(wb, &f, years, n_years,
+				      previous_year(in), r);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);

@@ -1,5 +1,6 @@
 /* The assessment as an Excel workbook (.xlsx) for people who do not use
- * moat: a summary sheet for the CFO and CEO and the checklist. */
+ * moat: a summary sheet for the CFO and CEO, the checklist, the maturity
+ * criteria and the years of the unit compared. */
 #ifndef MOAT_XLSX_WORKBOOK_H
 #define MOAT_XLSX_WORKBOOK_H
 
@@ -8,15 +9,25 @@
 #include "model/report.h"
 #include "model/status.h"
 
-/* Writes r to path as a workbook with the sheets Summary and Checklist,
- * texts in the current message language. exported_at ("YYYY-MM-DD", from
+/* What is exported. All reports share current's questionnaire. */
+typedef struct {
+	const report *current; /* the assessment exported */
+	const report *years;   /* every year of its unit, oldest first (report_history); includes current */
+	size_t n_years;
+} xlsx_input;
+
+/* Writes in->current to path as a workbook with the sheets Summary,
+ * Checklist, Maturity and Year over year, texts in the current message
+ * language. The year-over-year sheet charts the level of every report in
+ * in->years and compares the latest year before current's with current;
+ * with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
  * the caller so tests can fix it) is shown on the summary and used as the
  * document's creation date. The file is replaced atomically: on failure
  * path is untouched, no temporary file remains and err says why (ST_IO when
  * the file cannot be created or replaced, ST_EXPORT when the workbook cannot
  * be written, ST_INVALID on bad arguments). Library messages that would go
  * to stderr are captured, not printed. */
-moat_status xlsx_export(const report *r, const char *path,
+moat_status xlsx_export(const xlsx_input *in, const char *path,
 			const char *exported_at, char *err, size_t errlen);
 
 #endif

@@ -6,23 +6,33 @@
 #include "model/demo.h"
 #include "model/msg.h"
 
+/* The demo: last year's assessment, finalised at level 1, and this year's
+ * draft started from it, at level 2 with the DR site, restore testing and
+ * an expired restore report between it and level 3. */
+
 typedef struct {
 	const char *item;
 	item_state state;
 } demo_state;
 
-/* Level 2 reached; the DR site and restore testing block level 3. */
-static const demo_state demo_states[] = {
+static const demo_state last_year_states[] = {
 	{"bia", ITEM_DONE},
-	{"rto_rpo", ITEM_DONE},
-	{"dr_site", ITEM_IN_PROGRESS},
+	{"rto_rpo", ITEM_IN_PROGRESS},
 	{"backup_321", ITEM_DONE},
 	{"restore_test", ITEM_IN_PROGRESS},
+	{"emergency_plan", ITEM_IN_PROGRESS},
+	{"team", ITEM_IN_PROGRESS},
+	{"monitoring", ITEM_DONE},
+	{NULL, 0},
+};
+
+static const demo_state this_year_states[] = {
+	{"rto_rpo", ITEM_DONE},
+	{"dr_site", ITEM_IN_PROGRESS},
 	{"emergency_plan", ITEM_DONE},
-	{"contingency", ITEM_NOT_STARTED},
 	{"drills", ITEM_IN_PROGRESS},
 	{"team", ITEM_DONE},
-	{"monitoring", ITEM_DONE},
+	{NULL, 0},
 };
 
 typedef struct {
@@ -33,19 +43,62 @@ typedef struct {
 	int days_ago;
 } demo_evidence;
 
-static const demo_evidence demo_evidence_list[] = {
+/* Evidence still valid a year on is carried into this year. */
+static const demo_evidence last_year_evidence[] = {
+	{"bia", DEMO_EV_BIA_V1, "docs/bcm/bia-report-v1.pdf", "liwei", 400},
+	{"backup_321", DEMO_EV_BACKUP, "ops/backup-policy.md", "wang", 300},
+	{"restore_test", DEMO_EV_RESTORE_OLD, "OPS-3120", "wang", 395},
+	{"monitoring", DEMO_EV_MONITORING, "ops/oncall-rota.xlsx", "zhao", 380},
+	{"team", DEMO_EV_TEAM, "HR-TRAIN-0317", "liwei", 350},
+	{NULL, 0, NULL, NULL, 0},
+};
+
+static const demo_evidence this_year_evidence[] = {
 	{"bia", DEMO_EV_BIA, "docs/bcm/bia-report-v2.pdf", "liwei", 62},
 	{"rto_rpo", DEMO_EV_RTO, "BCM-RTO-001", "zhao", 55},
-	{"backup_321", DEMO_EV_BACKUP, "ops/backup-policy.md", "wang", 40},
-	{"restore_test", DEMO_EV_RESTORE, "OPS-4711", "wang", 12},
+	{"dr_site", DEMO_EV_DR_SITE, "PROC-DR-2026-07", "wang", 20},
+	{"restore_test", DEMO_EV_RESTORE_OLD, "OPS-3120", "wang", 395},
 	{"emergency_plan", DEMO_EV_PLAN, "docs/bcm/response-card.pdf", "liwei", 30},
-	{"team", DEMO_EV_TEAM, "HR-TRAIN-2026-03", "liwei", 90},
+	{NULL, 0, NULL, NULL, 0},
 };
+
+static moat_status set_states(store *s, const questionnaire *q, int64_t aid,
+			      const demo_state *v, const char *user)
+{
+	moat_status st = ST_OK;
+	for (; v->item && !st; v++)
+		if (questionnaire_item_index(q, v->item) >= 0)
+			st = store_state_set(s, aid, v->item, v->state, user);
+	return st;
+}
+
+static moat_status add_evidence(store *s, int64_t aid, date today,
+				const demo_evidence *v, const char *user)
+{
+	moat_status st = ST_OK;
+	for (; v->item && !st; v++) {
+		char day[16];
+		evidence e = {0};
+		int64_t id;
+
+		date_format(date_from_days(date_to_days(today) - v->days_ago), day,
+			    sizeof day);
+		e.assessment_id = aid;
+		e.target = (char *)v->item;
+		e.body = (char *)msg(v->body);
+		e.reference = (char *)v->reference;
+		e.owner = (char *)v->owner;
+		e.evidence_date = day;
+		e.valid_months = EVIDENCE_DEFAULT_MONTHS;
+		st = store_evidence_add(s, &e, user, &id);
+	}
+	return st;
+}
 
 moat_status demo_load(store *s, const questionnaire *q, date today,
 		      const char *user, int64_t *assessment_id)
 {
-	int64_t unit_id;
+	int64_t unit_id, last;
 	bool empty = false;
 	moat_status st;
 
@@ -54,35 +107,14 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	if (!empty)
 		return ST_EXISTS;
 	if ((st = store_unit_create(s, msg(DEMO_UNIT_NAME), user, &unit_id)) ||
-	    (st = store_assessment_create(s, unit_id, today.y, user,
-					  assessment_id)))
+	    (st = store_assessment_create(s, unit_id, today.y - 1, user, &last)) ||
+	    (st = set_states(s, q, last, last_year_states, user)) ||
+	    (st = add_evidence(s, last, today, last_year_evidence, user)) ||
+	    (st = store_assessment_finalise(s, last, user)) ||
+	    (st = store_assessment_start_next(s, last, today, user,
+					      assessment_id)) ||
+	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||
+	    (st = add_evidence(s, *assessment_id, today, this_year_evidence, user)))
 		return st;
-	for (size_t i = 0; i < sizeof demo_states / sizeof demo_states[0]; i++) {
-		if (questionnaire_item_index(q, demo_states[i].item) < 0)
-			continue;
-		st = store_state_set(s, *assessment_id, demo_states[i].item,
-				     demo_states[i].state, user);
-		if (st)
-			return st;
-	}
-	for (size_t i = 0;
-	     i < sizeof demo_evidence_list / sizeof demo_evidence_list[0]; i++) {
-		const demo_evidence *d = &demo_evidence_list[i];
-		char day[16];
-		evidence e = {0};
-		int64_t id;
-
-		date_format(date_from_days(date_to_days(today) - d->days_ago), day,
-			    sizeof day);
-		e.assessment_id = *assessment_id;
-		e.target = (char *)d->item;
-		e.body = (char *)msg(d->body);
-		e.reference = (char *)d->reference;
-		e.owner = (char *)d->owner;
-		e.evidence_date = day;
-		e.valid_months = 12;
-		if ((st = store_evidence_add(s, &e, user, &id)))
-			return st;
-	}
 	return store_set_current(s, *assessment_id);
 }

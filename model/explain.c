@@ -40,6 +40,23 @@ void explain_gap_detail(const questionnaire *q, const score_gap *g, char *out,
 	case GAP_NA_NO_REASON:
 		snprintf(out, outlen, "%s", msg(GAPTXT_NA_NO_REASON));
 		return;
+	case GAP_NO_EVIDENCE:
+		if (g->item == SCORE_NO_ITEM)
+			snprintf(out, outlen, "%s", msg(GAPTXT_NO_EVIDENCE));
+		else
+			snprintf(out, outlen, msg(GAPTXT_ITEM_NO_EVIDENCE_FMT),
+				 g->item + 1, q->items[g->item].title);
+		return;
+	case GAP_EVIDENCE_EXPIRED: {
+		char day[16];
+		date_format(g->expired_on, day, sizeof day);
+		if (g->item == SCORE_NO_ITEM)
+			snprintf(out, outlen, msg(GAPTXT_EXPIRED_FMT), day);
+		else
+			snprintf(out, outlen, msg(GAPTXT_ITEM_EXPIRED_FMT),
+				 g->item + 1, q->items[g->item].title, day);
+		return;
+	}
 	}
 	snprintf(out, outlen, "?");
 }

@@ -1,30 +1,58 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/report.h"
 
-moat_status report_load(store *s, const questionnaire *q,
-			int64_t assessment_id, report *r)
+/* Adds one piece of evidence to a count. */
+static void count_for(ev_count *n, const evidence *e, evidence_state st)
 {
-	moat_status st;
-
-	memset(r, 0, sizeof *r);
-	r->q = q;
-	if ((st = store_assessment_get(s, assessment_id, &r->assessment)) ||
-	    (st = store_unit_get(s, r->assessment.unit_id, &r->unit)) ||
-	    (st = store_states_load(s, assessment_id, q, r->states)) ||
-	    (st = store_answers_load(s, assessment_id, q, r->answers)) ||
-	    (st = store_evidence_counts(s, assessment_id, q, r->evidence_count)) ||
-	    (st = store_evidence_list(s, assessment_id, NULL, &r->evidence))) {
-		report_free(r);
-		return st;
+	date until;
+	if (st != EV_EXPIRED) {
+		n->valid++;
+		return;
 	}
+	n->expired++;
+	if (evidence_expires_on(e, &until) &&
+	    (n->expired == 1 || date_cmp(until, n->expired_on) > 0))
+		n->expired_on = until;
+}
+
+void report_compute(report *r)
+{
+	const questionnaire *q = r->q;
+
+	memset(r->evidence_count, 0, sizeof r->evidence_count);
+	memset(r->item_ev, 0, sizeof r->item_ev);
+	memset(r->crit_evidence_own, 0, sizeof r->crit_evidence_own);
+	memset(r->latest, 0, sizeof r->latest);
+	r->n_expiring = r->n_expired = 0;
+	r->n_done = r->n_in_progress = r->n_not_started = 0;
+	for (size_t c = 0; c < q->n_criteria; c++)
+		r->answers[c].own = (ev_count){0, 0, {0, 0, 0}};
 	/* The list is newest first, so the first hit per item is the latest. */
-	for (size_t e = 0; e < r->evidence.n; e++) {
-		int idx = questionnaire_item_index(q, r->evidence.v[e].target);
-		if (idx >= 0 && !r->latest[idx])
-			r->latest[idx] = &r->evidence.v[e];
+	for (size_t i = 0; i < r->evidence.n; i++) {
+		const evidence *e = &r->evidence.v[i];
+		evidence_state st = evidence_state_on(e, r->today);
+		int item = questionnaire_item_index(q, e->target);
+		int own = questionnaire_criterion_index(q, e->target);
+
+		if (st == EV_EXPIRED)
+			r->n_expired++;
+		else if (st == EV_EXPIRING)
+			r->n_expiring++;
+		if (item >= 0) {
+			r->evidence_count[item]++;
+			count_for(&r->item_ev[item], e, st);
+			if (!r->latest[item])
+				r->latest[item] = e;
+		}
+		if (own >= 0) {
+			r->crit_evidence_own[own]++;
+			count_for(&r->answers[own].own, e, st);
+		}
 	}
 	for (size_t i = 0; i < q->n_items; i++) {
 		if (r->states[i] == ITEM_DONE)
@@ -34,7 +62,49 @@ moat_status report_load(store *s, const questionnaire *q,
 		else
 			r->n_not_started++;
 	}
-	scoring_evaluate(q, r->states, r->answers, &r->score);
+	scoring_evaluate(q, r->states, r->item_ev, r->answers, &r->score);
+}
+
+ev_count report_crit_evidence(const report *r, size_t c)
+{
+	const q_criterion *cr = &r->q->criteria[c];
+	ev_count n = r->answers[c].own;
+	for (size_t i = 0; i < cr->n_relies; i++) {
+		const ev_count *it = &r->item_ev[cr->relies_on[i]];
+		n.valid += it->valid;
+		n.expired += it->expired;
+		if (it->expired && (n.expired == it->expired ||
+				    date_cmp(it->expired_on, n.expired_on) > 0))
+			n.expired_on = it->expired_on;
+	}
+	return n;
+}
+
+moat_status report_load(store *s, const questionnaire *q,
+			int64_t assessment_id, date today, report *r)
+{
+	moat_status st;
+
+	memset(r, 0, sizeof *r);
+	r->q = q;
+	r->today = today;
+	if ((st = store_assessment_get(s, assessment_id, &r->assessment)))
+		return st;
+	/* A finalised year is judged as it stood when it was frozen. */
+	if (r->assessment.status == ASSESS_FINAL) {
+		char day[11];
+		memcpy(day, r->assessment.finalised_at, 10);
+		day[10] = '\0';
+		date_parse(day, &r->today);
+	}
+	if ((st = store_unit_get(s, r->assessment.unit_id, &r->unit)) ||
+	    (st = store_states_load(s, assessment_id, q, r->states)) ||
+	    (st = store_answers_load(s, assessment_id, q, r->answers)) ||
+	    (st = store_evidence_list(s, assessment_id, NULL, &r->evidence))) {
+		report_free(r);
+		return st;
+	}
+	report_compute(r);
 	return ST_OK;
 }
 
@@ -42,4 +112,44 @@ void report_free(report *r)
 {
 	evidence_list_free(&r->evidence);
 	memset(r, 0, sizeof *r);
+}
+
+moat_status report_history(store *s, const questionnaire *q, int64_t unit_id,
+			   date today, report **out, size_t *n)
+{
+	assessment *years = NULL;
+	size_t count = 0;
+	moat_status st = store_assessment_list(s, unit_id, &years, &count);
+
+	*out = NULL;
+	*n = 0;
+	if (st)
+		return st;
+	if (count > 0) {
+		*out = calloc(count, sizeof **out);
+		if (!*out) {
+			free(years);
+			return ST_NOMEM;
+		}
+	}
+	for (size_t i = 0; i < count && !st; i++) {
+		st = report_load(s, q, years[i].id, today, &(*out)[i]);
+		if (!st)
+			*n = i + 1;
+	}
+	free(years);
+	if (st)
+		report_history_free(*out, *n);
+	if (st) {
+		*out = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
+void report_history_free(report *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		report_free(&v[i]);
+	free(v);
 }

@@ -9,11 +9,17 @@
 
 typedef struct {
 	const questionnaire *q; /* borrowed */
+	date today;             /* the day evidence validity is judged on */
 	unit unit;
 	assessment assessment;
 	item_state states[Q_MAX_ITEMS];
+	/* Answers, with the evidence filed on each criterion. */
 	crit_input answers[Q_MAX_CRITERIA];
-	int evidence_count[Q_MAX_ITEMS];
+	int evidence_count[Q_MAX_ITEMS];   /* all pieces per item */
+	ev_count item_ev[Q_MAX_ITEMS];     /* valid / expired per item */
+	int crit_evidence_own[Q_MAX_CRITERIA]; /* pieces filed on the criterion */
+	size_t n_expiring; /* valid pieces that expire within 30 days */
+	size_t n_expired;  /* pieces that no longer count */
 	/* Newest evidence per item (by evidence date), or NULL. Points into
 	 * evidence. */
 	const evidence *latest[Q_MAX_ITEMS];
@@ -22,11 +28,28 @@ typedef struct {
 	size_t n_done, n_in_progress, n_not_started;
 } report;
 
-/* Reads assessment_id into r. On failure r is empty and the store's
- * message says why. Release with report_free. */
+/* Reads assessment_id into r, judging evidence validity on today (or, for
+ * a finalised year, on the day it was finalised). On
+ * failure r is empty and the store's message says why. Release with
+ * report_free. */
 moat_status report_load(store *s, const questionnaire *q,
-			int64_t assessment_id, report *r);
+			int64_t assessment_id, date today, report *r);
+
+/* Counts r's evidence into the per-item and per-criterion figures and
+ * scores r. Pure: used by report_load and by tests on hand-made reports. */
+void report_compute(report *r);
 
 void report_free(report *r);
+
+/* The evidence that speaks for criterion c: its own plus that of the
+ * items it relies on. */
+ev_count report_crit_evidence(const report *r, size_t c);
+
+/* Every year of a unit, oldest first, as reports in a new array; release
+ * with report_history_free. A finalised year is judged on the day it was
+ * finalised, a draft on today. */
+moat_status report_history(store *s, const questionnaire *q, int64_t unit_id,
+			   date today, report **out, size_t *n);
+void report_history_free(report *v, size_t n);
 
 #endif

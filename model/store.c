@@ -116,6 +116,12 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
 	return sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
 }
 
+void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+}
+
 char *store_column_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

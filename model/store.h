@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "model/checklist.h"
+#include "model/evidence.h"
 #include "model/questionnaire.h"
 #include "model/scoring.h"
 #include "model/status.h"
@@ -95,35 +96,6 @@ moat_status store_answer_set(store *s, int64_t assessment_id,
 moat_status store_answer_reason(store *s, int64_t assessment_id,
 				const char *crit_key, char *out, size_t outlen);
 
-/* A piece of evidence. Strings are owned by the struct (evidence_free). */
-typedef struct {
-	int64_t id;
-	int64_t assessment_id;
-	char *target;        /* checklist item key or criterion key */
-	char *body;          /* free text, may hold newlines */
-	char *reference;     /* path, URL or document id; may be "" */
-	char *owner;         /* may be "" */
-	char *evidence_date; /* YYYY-MM-DD */
-	int valid_months;
-	char *reviewer;      /* may be "" */
-	char *review_date;   /* YYYY-MM-DD or "" */
-	char *entered_by;    /* set by the store from the caller's user */
-	char *entered_at;    /* set by the store, UTC ISO 8601 */
-} evidence;
-
-typedef struct {
-	evidence *v;
-	size_t n;
-} evidence_list;
-
-void evidence_free(evidence *e);
-void evidence_list_free(evidence_list *l);
-
-/* Checks an evidence record before it is stored: body not empty, dates
- * valid, validity 1..120 months, all text valid UTF-8. Returns ST_OK or
- * ST_INVALID with the field's name in *field. Pure; no database. */
-moat_status evidence_validate(const evidence *e, const char **field);
-
 /* Adds evidence; entered_by/entered_at are filled in. Audited. */
 moat_status store_evidence_add(store *s, const evidence *e, const char *user,
 			       int64_t *id);
@@ -140,10 +112,50 @@ moat_status store_evidence_delete(store *s, int64_t id, const char *user);
 moat_status store_evidence_list(store *s, int64_t assessment_id,
 				const char *target, evidence_list *out);
 
-/* Number of evidence pieces per checklist item (counts has q->n_items
- * entries). */
-moat_status store_evidence_counts(store *s, int64_t assessment_id,
-				  const questionnaire *q, int *counts);
+/* The assessments of a unit, oldest year first, in a new array (*out,
+ * free() it); *n may be 0. */
+moat_status store_assessment_list(store *s, int64_t unit_id, assessment **out,
+				  size_t *n);
+
+/* Freezes an assessment: read-only from now on, with who and when.
+ * ST_FROZEN if it already is. Audited. */
+moat_status store_assessment_finalise(store *s, int64_t assessment_id,
+				      const char *user);
+
+/* Starts the year after from_id's as a draft: copies its checklist states,
+ * criterion answers and the evidence still valid on today. ST_EXISTS when
+ * that year already exists. Audited. */
+moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
+					const char *user, int64_t *new_id);
+
+/* Sets the default validity (months, 1..120) of new evidence in a unit. */
+moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
+				    const char *user);
+
+/* One line of the audit log. */
+typedef struct {
+	int64_t id;
+	char at[32];
+	char user[64];
+	int64_t assessment_id; /* 0 when not about an assessment */
+	char entity[16];       /* item, criterion, evidence, unit, assessment */
+	char key[64];          /* item or criterion key, year, unit name */
+	char field[32];
+	char *old_value;       /* NULL when there was none */
+	char *new_value;
+} audit_entry;
+
+typedef struct {
+	audit_entry *v;
+	size_t n;
+} audit_list;
+
+void audit_list_free(audit_list *l);
+
+/* The audit log, newest first, at most limit entries; user and key (NULL
+ * for any) filter it. */
+moat_status store_audit_list(store *s, const char *user, const char *key,
+			     size_t limit, audit_list *out);
 
 /* A number that changes when any connection commits to the file, so a
  * session notices other users' edits (PRAGMA data_version). */

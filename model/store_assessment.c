@@ -9,12 +9,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t outlen)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(out, outlen, "%s", t ? (const char *)t : "");
-}
-
 /* Steps a statement expected to produce no row and finalises it. */
 static moat_status step_done(store *s, sqlite3_stmt *st, const char *context)
 {
@@ -39,7 +33,7 @@ static moat_status lookup_text(store *s, const char *sql, int64_t id,
 	rc = sqlite3_step(st);
 	*found = rc == SQLITE_ROW;
 	if (*found)
-		copy_col(st, 0, out, outlen);
+		store_column_copy(st, 0, out, outlen);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "lookup");
@@ -90,7 +84,7 @@ moat_status store_unit_get(store *s, int64_t id, unit *out)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, out->name, sizeof out->name);
+		store_column_copy(st, 1, out->name, sizeof out->name);
 		out->validity_months = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
@@ -145,8 +139,8 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 				     "final") == 0
 				      ? ASSESS_FINAL
 				      : ASSESS_DRAFT;
-		copy_col(st, 4, out->finalised_by, sizeof out->finalised_by);
-		copy_col(st, 5, out->finalised_at, sizeof out->finalised_at);
+		store_column_copy(st, 4, out->finalised_by, sizeof out->finalised_by);
+		store_column_copy(st, 5, out->finalised_at, sizeof out->finalised_at);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -293,7 +287,7 @@ moat_status store_answers_load(store *s, int64_t assessment_id,
 	if (!st)
 		return ST_DB;
 	for (size_t i = 0; i < q->n_criteria; i++)
-		answers[i] = (crit_input){ANS_UNANSWERED, false};
+		answers[i] = (crit_input){.answer = ANS_UNANSWERED};
 	sqlite3_bind_int64(st, 1, assessment_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int idx = questionnaire_criterion_index(

@@ -12,76 +12,6 @@
 	"id, assessment_id, target, body, reference, owner, evidence_date,"  \
 	" valid_months, reviewer, review_date, entered_by, entered_at"
 
-void evidence_free(evidence *e)
-{
-	free(e->target);
-	free(e->body);
-	free(e->reference);
-	free(e->owner);
-	free(e->evidence_date);
-	free(e->reviewer);
-	free(e->review_date);
-	free(e->entered_by);
-	free(e->entered_at);
-	memset(e, 0, sizeof *e);
-}
-
-void evidence_list_free(evidence_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		evidence_free(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
-static bool text_ok(const char *s)
-{
-	return !s || text_valid_utf8(s);
-}
-
-moat_status evidence_validate(const evidence *e, const char **field)
-{
-	date d;
-	if (!e->body || !*e->body || !text_ok(e->body)) {
-		*field = "body";
-		return ST_INVALID;
-	}
-	if (!e->target || !*e->target) {
-		*field = "target";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->reference) || (e->reference && strlen(e->reference) > 1000)) {
-		*field = "reference";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->owner) || (e->owner && strlen(e->owner) > 200)) {
-		*field = "owner";
-		return ST_INVALID;
-	}
-	if (!e->evidence_date || !date_parse(e->evidence_date, &d)) {
-		*field = "evidence_date";
-		return ST_INVALID;
-	}
-	if (e->valid_months < 1 || e->valid_months > 120) {
-		*field = "valid_months";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->reviewer) || (e->reviewer && strlen(e->reviewer) > 200)) {
-		*field = "reviewer";
-		return ST_INVALID;
-	}
-	if (e->review_date && *e->review_date && !date_parse(e->review_date, &d)) {
-		*field = "review_date";
-		return ST_INVALID;
-	}
-	if (strlen(e->body) > 20000) {
-		*field = "body";
-		return ST_INVALID;
-	}
-	return ST_OK;
-}
-
 static moat_status validate(store *s, const evidence *e)
 {
 	const char *field = "";
@@ -91,7 +21,8 @@ static moat_status validate(store *s, const evidence *e)
 	return ST_INVALID;
 }
 
-/* Binds the editable fields to parameters 1..8 in column order from body. */
+/* Binds the editable fields to parameters 1..7, in the column order of
+ * the INSERT and UPDATE statements below (body first). */
 static void bind_fields(sqlite3_stmt *st, const evidence *e)
 {
 	store_bind_text(st, 1, e->body);
@@ -307,24 +238,40 @@ moat_status store_evidence_list(store *s, int64_t assessment_id,
 	return res;
 }
 
-moat_status store_evidence_counts(store *s, int64_t assessment_id,
-				  const questionnaire *q, int *counts)
+moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
+				      date today)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT target, count(*) FROM evidence WHERE assessment_id = ?"
-		   " GROUP BY target");
-	int rc;
-	if (!st)
+	evidence_list l;
+	moat_status rc = store_evidence_list(s, from, NULL, &l);
+	sqlite3_stmt *st;
+
+	if (rc)
+		return rc;
+	st = store_prepare(s, "INSERT INTO evidence (body, reference, owner,"
+			      " evidence_date, valid_months, reviewer, review_date,"
+			      " assessment_id, target, entered_by, entered_at)"
+			      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st) {
+		evidence_list_free(&l);
 		return ST_DB;
-	for (size_t i = 0; i < q->n_items; i++)
-		counts[i] = 0;
-	sqlite3_bind_int64(st, 1, assessment_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int idx = questionnaire_item_index(
-			q, (const char *)sqlite3_column_text(st, 0));
-		if (idx >= 0)
-			counts[idx] = sqlite3_column_int(st, 1);
+	}
+	/* Oldest first, so the copies keep the original order of ids. */
+	for (size_t k = l.n; k-- > 0 && !rc;) {
+		const evidence *e = &l.v[k];
+		int sr;
+		if (evidence_state_on(e, today) == EV_EXPIRED)
+			continue;
+		sqlite3_reset(st);
+		bind_fields(st, e);
+		sqlite3_bind_int64(st, 8, to);
+		store_bind_text(st, 9, e->target);
+		store_bind_text(st, 10, e->entered_by);
+		store_bind_text(st, 11, e->entered_at);
+		sr = sqlite3_step(st);
+		if (sr != SQLITE_DONE)
+			rc = store_fail(s, sr, "copy evidence");
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "count evidence");
+	evidence_list_free(&l);
+	return rc;
 }

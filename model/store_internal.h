@@ -34,9 +34,18 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 			const char *entity, const char *key, const char *field,
 			const char *old_value, const char *new_value);
 
+/* Copies the evidence of assessment from that is still valid on today
+ * into assessment to, keeping who entered it and when; inside the
+ * caller's transaction. */
+moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
+				      date today);
+
 /* Runs a query without parameters and stores its first column of the
  * first row in *out (left alone when there is no row). */
 moat_status store_scalar(store *s, const char *sql, int64_t *out);
+
+/* Copies a column into out ("" for NULL), cut to fit. */
+void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen);
 
 /* Duplicates a column as a heap string ("" for NULL). */
 char *store_column_dup(sqlite3_stmt *st, int col);

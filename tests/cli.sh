@@ -33,14 +33,20 @@ run --db "$db" --lang en --today 2026-11-25 init --demo
 expect_eq "$rc" 1 "a second init --demo is refused"
 case $err in *"already holds an organisation"*) pass "and says why" ;; *) fail "second init: $err" ;; esac
 
-run --db "$db" --lang en score
+run --db "$db" --lang en --today 2026-11-25 score
 expect_eq "$rc" 0 "score exits 0"
 expect_eq "$out" "East China After-Sales Service Centre · 2026 · Level 2 Repeatable · risk high
 Blocking Level 3 Defined:
   - DR site in place: item 3 DR site / architecture is in progress, needs done
-  - Backups restore-tested regularly: item 5 Restore tests run regularly is in progress, needs done" \
-	"score prints the level and the gap list"
-run --db "$db" --lang zh score
+  - Backups restore-tested regularly: item 5 Restore tests run regularly is in progress, needs done
+  - Backups restore-tested regularly: evidence for item 5 Restore tests run regularly expired on 2026-10-26
+Evidence: 7 pieces, 1 expired, 1 expiring within 30 days." \
+	"score prints the level, the gap list and the evidence that ages"
+# On another day the same evidence has aged differently.
+run --db "$db" --lang en --today 2026-12-20 score
+case $out in *"Evidence: 7 pieces, 2 expired, 0 expiring within 30 days.") pass "--today moves the expiry" ;;
+*) fail "score on 2026-12-20: $out" ;; esac
+run --db "$db" --lang zh --today 2026-11-25 score
 expect_eq "$(printf '%s\n' "$out" | head -2)" "East China After-Sales Service Centre · 2026 · 第2级 可重复级 · 风险高
 阻碍第3级 已定义级:" "score in Chinese (names stay in the language they were entered)" 
 

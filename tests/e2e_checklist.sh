@@ -23,7 +23,7 @@ keys Down Down Down Down Down Down
 keys Space
 expect_screen "◐ in progress" "Space cycles the state on screen"
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='contingency'")" 1 \
+expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='contingency' AND assessment_id = $CUR")" 1 \
 	"the new state is in the database at once"
 expect_eq "$(sql "$db" "SELECT user || ':' || old_value || '>' || new_value FROM audit_log WHERE key='contingency' ORDER BY id DESC LIMIT 1")" \
 	"$me:not_started>in_progress" "the change is in the audit log with the real user"
@@ -76,7 +76,7 @@ keys n
 expect_screen "Checklist 8 of 10" "n moves to the next item"
 keys 3
 expect_screen "3 (•) done" "3 sets the state to done"
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='drills'")" 2 \
+expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='drills' AND assessment_id = $CUR")" 2 \
 	"the state set in the item is stored"
 
 keys q q q

@@ -30,24 +30,43 @@ expect_screen "Level 2 Repeatable" "the demo is at level 2"
 expect_screen "risk high" "with its risk label"
 expect_screen "blocked by: 3 DR site / architecture" "home names what blocks level 3"
 
-# --- Maturity: all five levels, the gap list, answering a criterion.
+# --- Maturity: all five levels, the gap list, the criterion screen.
 keys m
-expect_screen "L1 ✓  L2 ✓  L3 ✗2  L4 ✗3  L5 ✗3" "the maturity screen sums up all five levels"
+expect_screen "L1 ✓  L2 ✓  L3 ✗2  L4 ✗4  L5 ✗3" "the maturity screen sums up all five levels"
 expect_screen "To reach Level 3 Defined:" "and the gap list for the next level"
 expect_screen "DR site in place: item 3 DR site / architecture is in progress, needs done" \
 	"the gap names the criterion, the item and the states"
+expect_screen "expired on 2026-10-26" "and the evidence that expired"
+expect_screen "ev 1 (1 exp)" "criteria show their evidence, expired counted apart"
 keys Enter
-expect_screen "Checklist 4 of 10" "Enter opens the item the criterion relies on"
+expect_screen "Level 2 Repeatable · criterion" "Enter opens the criterion"
+expect_screen "A basic backup process is in place" "with its text"
+expect_screen "1) 4 3-2-1 backups" "and the items it relies on"
 keys q
-# Finish the DR site and the restore tests: level 3 is reached.
+# Finish the DR site and the restore tests through the criterion screen.
 keys Down Down Down Down
 keys Enter
-expect_screen "Checklist 3 of 10" "the DR site criterion opens item 3"
+expect_screen "DR site in place" "the DR site criterion"
+keys 1
+expect_screen "Checklist 3 of 10" "1 opens the first item the criterion relies on"
 keys 3
-keys n n 3 q
-expect_screen "✓ reached" "levels show as reached"
-expect_screen "To reach Level 4 Managed:" "done items unblock level 3"
-expect_eq "$(moat_cli --db "$db" --lang en score | head -1)" \
+keys n n 3 q q
+expect_screen "To reach Level 3 Defined:" "done items alone do not reach level 3"
+expect_screen "expired on 2026-10-26" "because the restore evidence expired"
+# New restore evidence unblocks level 3.
+keys Down Down Enter
+expect_screen "Backups restore-tested regularly" "the restore criterion"
+keys 2
+expect_screen "Checklist 5 of 10" "2 opens its second item"
+expect_screen "EXPIRED" "the old report shows as expired"
+keys e
+type_text "Restore drill: CRM to test env in 47 min (RTO 2 h)"
+keys C-s
+expect_screen "until 2027-11-25" "the new evidence is valid for 12 months"
+keys q q
+expect_screen "L1 ✓  L2 ✓  L3 ✓" "adding evidence reaches level 3"
+expect_screen "To reach Level 4 Managed:" "and the gap list moves on"
+expect_eq "$(moat_cli --db "$db" --lang en --today 2026-11-25 score | head -1)" \
 	"East China After-Sales Service Centre · 2026 · Level 3 Defined · risk medium" \
 	"moat score agrees with the screen"
 # Answer the benchmark criterion of level 5 (no item behind it).
@@ -120,7 +139,7 @@ keys c Space
 sleep 0.3
 pkill -TERM -f -- "--db $zdb" 
 expect_screen "EXIT=143" "SIGTERM ends moat with its own status"
-expect_eq "$(sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia'")" 0 \
+expect_eq "$(sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = $CUR")" 0 \
 	"the edit made before the signal is kept"
 expect_eq "$(sql "$zdb" "PRAGMA integrity_check")" "ok" "the database is intact"
 

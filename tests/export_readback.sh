@@ -1,8 +1,11 @@
 #!/bin/bash
 # Exports the demo organisation in both languages through moat's CLI and
 # reads each workbook back with openpyxl (tests/read_workbook.py), checking
-# it against the database. Also checks that a failed export leaves nothing
-# behind. Exit 0 pass, 1 fail, 77 skip (no openpyxl for Debian's python3).
+# all four sheets against the database: the demo has two years, so the
+# year-over-year sheet charts both and compares them. Then a copy with only
+# the current year (the sheet says there is nothing to compare). Also
+# checks that a failed export leaves nothing behind. Exit 0 pass, 1 fail,
+# 77 skip (no openpyxl for Debian's python3).
 
 set -u
 
@@ -65,11 +68,18 @@ for lang in en zh; do
 	[ "$perm" = "$want_mode" ] && pass "$lang: workbook mode $perm" ||
 		fail "$lang: workbook mode $perm, expected $want_mode (0666 less umask)"
 
-	if "$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 "$today"; then
+	if said=$("$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 \
+		"$today"); then
+		echo "$said"
 		pass "$lang: read back with openpyxl matches the database"
 	else
 		fail "$lang: read-back check failed"
 	fi
+	case $said in
+	*"2 year(s), compared with $((${today%%-*} - 1))"*)
+		pass "$lang: both demo years charted, last year compared" ;;
+	*) fail "$lang: expected 2 years compared with last year: $said" ;;
+	esac
 
 	# Exporting again replaces the workbook in place.
 	if moat export -o "$out" >"$dir/export.out" 2>&1 &&
@@ -82,6 +92,41 @@ for lang in en zh; do
 	fi
 	unset -f moat
 done
+
+echo "== one year only"
+# A copy of the English demo without last year (SQLite's backup API, then
+# the earlier assessment deleted with its rows): nothing to compare.
+one="$dir/one.db"
+if "$py" - "$dir/en.db" "$one" <<'PY'
+import sqlite3, sys
+src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+src.backup(dst)
+src.close()
+dst.execute("PRAGMA foreign_keys = ON")
+dst.execute("DELETE FROM assessment WHERE year <"
+            " (SELECT max(year) FROM assessment)")
+dst.commit()
+dst.close()
+PY
+then
+	pass "one-year copy of the demo"
+else
+	fail "cannot make a one-year copy of the demo"
+fi
+if "$MOAT_BIN" --db "$one" --lang en --today "$today" export \
+	-o "$dir/one.xlsx" >"$dir/export.out" 2>&1 &&
+	said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/one.xlsx" "$one" en \
+		2 "$today"); then
+	echo "$said"
+	case $said in
+	*"1 year(s), no earlier year"*)
+		pass "one year: charted alone, nothing to compare" ;;
+	*) fail "one year: expected 1 year, no comparison: $said" ;;
+	esac
+else
+	fail "one year: export or read-back failed"
+	cat "$dir/export.out"
+fi
 
 echo "== failure leaves nothing behind"
 # SQLite's -wal/-shm files come and go with connections: not counted.

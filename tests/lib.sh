@@ -102,6 +102,9 @@ expect_eq() {
 	fi
 }
 
+# The assessment moat opens on, for queries: ... WHERE assessment_id = $CUR
+CUR="(SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_assessment')"
+
 # sql DB QUERY: one value from the database, read with sqlite3 itself.
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 

@@ -11,11 +11,15 @@
 #include "tests/fixtures.h"
 
 static questionnaire q;
+/* Every item with one valid piece of evidence. */
+static ev_count ok_ev[Q_MAX_ITEMS];
 
 static int setup(void **state)
 {
 	(void)state;
 	fixture_questionnaire("en", &q);
+	for (size_t i = 0; i < Q_MAX_ITEMS; i++)
+		ok_ev[i] = (ev_count){1, 0, {0, 0, 0}};
 	return 0;
 }
 
@@ -43,7 +47,7 @@ static void test_nothing_started_is_level_1(void **state)
 	score_result r;
 	(void)state;
 	fixture_states(&q, st, NULL, NULL);
-	scoring_evaluate(&q, st, NULL, &r);
+	scoring_evaluate(&q, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 1);
 	assert_int_equal(r.open_per_level[1], 3);
 	/* Level 2 is blocked by backups, DR site and the response plan. */
@@ -65,7 +69,7 @@ static void test_in_progress_is_enough_for_level_2(void **state)
 	const char *const prog[] = {"backup_321", "dr_site", "emergency_plan", NULL};
 	(void)state;
 	fixture_states(&q, st, NULL, prog);
-	scoring_evaluate(&q, st, NULL, &r);
+	scoring_evaluate(&q, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 2);
 	assert_int_equal(r.open_per_level[2], 4);
 }
@@ -80,7 +84,7 @@ static void test_demo_mix_is_level_2_blocked_by_dr_and_restore(void **state)
 	size_t items[Q_MAX_ITEMS], n;
 	(void)state;
 	fixture_states(&q, st, done, prog);
-	scoring_evaluate(&q, st, NULL, &r);
+	scoring_evaluate(&q, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 2);
 	assert_int_equal(r.open_per_level[2], 2);
 	assert_false(r.satisfied[crit("l3.dr_site")]);
@@ -108,13 +112,22 @@ static void test_all_done_stops_at_4_until_level_5_is_assessed(void **state)
 	score_result r;
 	(void)state;
 	fixture_states(&q, st, all_items, NULL);
-	scoring_evaluate(&q, st, NULL, &r);
+	scoring_evaluate(&q, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 4);
 	/* Culture and benchmark rely on no item: they need an answer. */
 	assert_int_equal(r.open_per_level[4], 2);
 	ans[crit("l5.culture")].answer = ANS_MET;
 	ans[crit("l5.benchmark")].answer = ANS_MET;
-	scoring_evaluate(&q, st, ans, &r);
+	/* "Met" alone is not enough: these criteria need their own
+	 * evidence, having no item to lean on. */
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
+	assert_int_equal(r.level, 4);
+	assert_int_equal(r.n_gaps, 2);
+	assert_int_equal(r.gaps[0].kind, GAP_NO_EVIDENCE);
+	assert_true(r.gaps[0].item == SCORE_NO_ITEM);
+	ans[crit("l5.culture")].own.valid = 1;
+	ans[crit("l5.benchmark")].own.valid = 1;
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	assert_int_equal(r.level, 5);
 	assert_int_equal(r.n_gaps, 0);
 }
@@ -129,7 +142,7 @@ static void test_levels_are_cumulative(void **state)
 	/* One level-2 criterion answered "not met" holds everything at 1,
 	 * even though levels 3 and 4 are complete. */
 	ans[crit("l2.backup_process")].answer = ANS_NOT_MET;
-	scoring_evaluate(&q, st, ans, &r);
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	assert_int_equal(r.level, 1);
 	assert_int_equal(r.open_per_level[1], 1);
 	assert_int_equal(r.open_per_level[2], 0);
@@ -146,18 +159,18 @@ static void test_answers_override_and_na_needs_reason(void **state)
 	fixture_states(&q, st, all_items, NULL);
 
 	ans[c].answer = ANS_PARTLY;
-	scoring_evaluate(&q, st, ans, &r);
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	assert_int_equal(r.level, 2);
 	assert_int_equal(r.gaps[0].kind, GAP_ANSWER_PARTLY);
 
-	ans[c] = (crit_input){ANS_NA, false};
-	scoring_evaluate(&q, st, ans, &r);
+	ans[c] = (crit_input){.answer = ANS_NA, .has_reason = false};
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	assert_int_equal(r.level, 2);
 	assert_int_equal(r.gaps[0].kind, GAP_NA_NO_REASON);
 
-	ans[c] = (crit_input){ANS_NA, true};
+	ans[c] = (crit_input){.answer = ANS_NA, .has_reason = true};
 	st[questionnaire_item_index(&q, "dr_site")] = ITEM_NOT_STARTED;
-	scoring_evaluate(&q, st, ans, &r);
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	/* n/a with a reason counts even though its item is not started;
 	 * the DR site item still blocks the level-2 and level-4 criteria. */
 	assert_true(r.satisfied[c]);
@@ -167,8 +180,65 @@ static void test_answers_override_and_na_needs_reason(void **state)
 	/* "met" does not hide an unfinished item it relies on. */
 	memset(ans, 0, sizeof ans);
 	ans[crit("l2.dr_partial")].answer = ANS_MET;
-	scoring_evaluate(&q, st, ans, &r);
+	scoring_evaluate(&q, st, ok_ev, ans, &r);
 	assert_false(r.satisfied[crit("l2.dr_partial")]);
+}
+
+static void test_evidence_missing_or_expired_blocks(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	ev_count ev[Q_MAX_ITEMS];
+	crit_input ans[Q_MAX_CRITERIA] = {{0}};
+	score_result r;
+	int restore = questionnaire_item_index(&q, "restore_test");
+	int backup = questionnaire_item_index(&q, "backup_321");
+	int c = crit("l3.restore_tested");
+	(void)state;
+	fixture_states(&q, st, all_items, NULL);
+	memcpy(ev, ok_ev, sizeof ev);
+
+	/* Expired evidence on one relied item: the gap names the item and
+	 * the day it ran out; everything below level 3 still stands. */
+	ev[restore] = (ev_count){0, 2, {2026, 10, 26}};
+	scoring_evaluate(&q, st, ev, NULL, &r);
+	assert_int_equal(r.level, 2);
+	assert_int_equal(scoring_gaps_at_level(&q, &r, 3), 1);
+	assert_int_equal(r.gaps[0].kind, GAP_EVIDENCE_EXPIRED);
+	assert_int_equal(r.gaps[0].criterion, c);
+	assert_int_equal(r.gaps[0].item, restore);
+	assert_int_equal(r.gaps[0].expired_on.y, 2026);
+	assert_int_equal(r.gaps[0].expired_on.m, 10);
+	assert_int_equal(r.gaps[0].expired_on.d, 26);
+
+	/* Valid evidence on the other item does not cover this one. */
+	ev[backup] = (ev_count){3, 0, {0, 0, 0}};
+	scoring_evaluate(&q, st, ev, NULL, &r);
+	assert_false(r.satisfied[c]);
+
+	/* No evidence at all. */
+	ev[restore] = (ev_count){0, 0, {0, 0, 0}};
+	scoring_evaluate(&q, st, ev, NULL, &r);
+	assert_int_equal(r.gaps[0].kind, GAP_NO_EVIDENCE);
+	assert_int_equal(r.gaps[0].item, restore);
+
+	/* Evidence filed on the criterion itself covers its items. */
+	ans[c].own = (ev_count){1, 0, {0, 0, 0}};
+	scoring_evaluate(&q, st, ev, ans, &r);
+	assert_true(r.satisfied[c]);
+
+	/* But expired own evidence does not. */
+	ans[c].own = (ev_count){0, 1, {2026, 1, 1}};
+	scoring_evaluate(&q, st, ev, ans, &r);
+	assert_false(r.satisfied[c]);
+
+	/* Not applicable with a reason needs no evidence. */
+	ans[c] = (crit_input){ANS_NA, true, {0, 0, {0, 0, 0}}};
+	scoring_evaluate(&q, st, ev, ans, &r);
+	assert_true(r.satisfied[c]);
+
+	/* NULL evidence means none: every criterion lacks it. */
+	scoring_evaluate(&q, st, NULL, NULL, &r);
+	assert_int_equal(r.level, 1);
 }
 
 /* A questionnaire built by hand, independent of the shipped files. */
@@ -186,13 +256,13 @@ static void test_hand_built_model(void **state)
 	h.criteria[1] = (q_criterion){.level = 4, .relies_on = {1}, .n_relies = 1,
 				      .min_state = ITEM_IN_PROGRESS};
 	/* Level 3 has no criteria, so it comes with level 2. */
-	scoring_evaluate(&h, st, NULL, &r);
+	scoring_evaluate(&h, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 3);
 	st[1] = ITEM_IN_PROGRESS;
-	scoring_evaluate(&h, st, NULL, &r);
+	scoring_evaluate(&h, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 5);
 	st[0] = ITEM_IN_PROGRESS;
-	scoring_evaluate(&h, st, NULL, &r);
+	scoring_evaluate(&h, st, ok_ev, NULL, &r);
 	assert_int_equal(r.level, 1);
 }
 
@@ -220,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_all_done_stops_at_4_until_level_5_is_assessed),
 		cmocka_unit_test(test_levels_are_cumulative),
 		cmocka_unit_test(test_answers_override_and_na_needs_reason),
+		cmocka_unit_test(test_evidence_missing_or_expired_blocks),
 		cmocka_unit_test(test_hand_built_model),
 		cmocka_unit_test(test_answer_cycle_and_keys),
 	};

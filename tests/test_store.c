@@ -183,7 +183,6 @@ static void test_evidence_add_list_update_delete(void **state)
 	ctx *c = *state;
 	evidence e = {0}, upd;
 	evidence_list l;
-	int counts[Q_MAX_ITEMS];
 	int64_t id1, id2;
 	const char *field = NULL;
 
@@ -207,10 +206,6 @@ static void test_evidence_add_list_update_delete(void **state)
 	assert_int_equal(strlen(l.v[0].entered_at), 20);
 	assert_string_equal(l.v[1].evidence_date, "2025-09-30");
 	evidence_list_free(&l);
-
-	assert_int_equal(store_evidence_counts(c->s, c->aid, &c->q, counts), ST_OK);
-	assert_int_equal(counts[questionnaire_item_index(&c->q, "restore_test")], 2);
-	assert_int_equal(counts[questionnaire_item_index(&c->q, "bia")], 0);
 
 	upd = e;
 	upd.id = id2;
@@ -323,25 +318,173 @@ static void test_demo_is_level_2_with_evidence(void **state)
 			 ST_EXISTS);
 	assert_int_equal(store_current(s, &unit_id, &cur), ST_OK);
 	assert_int_equal(cur, aid);
-	assert_int_equal(report_load(s, &q, aid, &r), ST_OK);
+	assert_int_equal(report_load(s, &q, aid, (date){2026, 11, 25}, &r), ST_OK);
 	assert_string_equal(r.unit.name, "华东售后服务中心");
 	assert_int_equal(r.assessment.year, 2026);
 	assert_int_equal(r.score.level, 2);
 	assert_int_equal(r.n_done, 6);
 	assert_int_equal(r.n_in_progress, 3);
 	assert_int_equal(r.n_not_started, 1);
-	assert_int_equal(r.evidence.n, 6);
+	/* Carried over: backup policy and team training; new: five. */
+	assert_int_equal(r.evidence.n, 7);
 	assert_int_equal(r.evidence_count[questionnaire_item_index(&q, "bia")], 1);
-	assert_non_null(r.latest[questionnaire_item_index(&q, "restore_test")]);
-	/* Evidence dates follow "today": the restore drill was 12 days ago. */
+	/* Evidence dates follow "today": the old restore report is expired. */
 	assert_string_equal(r.latest[questionnaire_item_index(&q, "restore_test")]
 				    ->evidence_date,
-			    "2026-11-13");
+			    "2025-10-26");
+	assert_int_equal(r.item_ev[questionnaire_item_index(&q, "restore_test")].expired, 1);
+	assert_int_equal(r.n_expired, 1);
+	assert_int_equal(r.n_expiring, 1); /* the team training, in 15 days */
 	assert_null(r.latest[questionnaire_item_index(&q, "contingency")]);
 	report_free(&r);
+	{
+		report *hist;
+		size_t n;
+		assert_int_equal(report_history(s, &q, unit_id, (date){2026, 11, 25},
+						&hist, &n), ST_OK);
+		assert_int_equal(n, 2);
+		assert_int_equal(hist[0].assessment.year, 2025);
+		assert_int_equal(hist[0].assessment.status, ASSESS_FINAL);
+		assert_int_equal(hist[0].score.level, 1);
+		assert_int_equal(hist[1].score.level, 2);
+		report_history_free(hist, n);
+	}
 	store_close(s);
 	questionnaire_free(&q);
 	msg_set_lang(LANG_EN);
+}
+
+static void add_piece(ctx *c, int64_t aid, const char *target, const char *day)
+{
+	evidence e = {0};
+	int64_t id;
+	e.assessment_id = aid;
+	e.target = (char *)target;
+	e.body = (char *)"piece";
+	e.owner = (char *)"wang";
+	e.evidence_date = (char *)day;
+	e.valid_months = 12;
+	assert_int_equal(store_evidence_add(c->s, &e, "alice", &id), ST_OK);
+}
+
+static void test_next_year_copies_answers_and_valid_evidence(void **state)
+{
+	ctx *c = *state;
+	int64_t next, other;
+	item_state st[Q_MAX_ITEMS];
+	crit_input in[Q_MAX_CRITERIA];
+	evidence_list l;
+	assessment *years;
+	size_t n;
+
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"), ST_OK);
+	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_NA,
+					  "Shared service", "alice"), ST_OK);
+	add_piece(c, c->aid, "bia", "2026-03-01");        /* valid on 2027-01-10 */
+	add_piece(c, c->aid, "backup_321", "2026-01-10"); /* expires that day */
+	add_piece(c, c->aid, "l5.culture", "2026-06-30"); /* valid */
+
+	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
+						     "bob", &next), ST_OK);
+	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
+						     "bob", &other), ST_EXISTS);
+	assert_int_equal(store_states_load(c->s, next, &c->q, st), ST_OK);
+	assert_int_equal(st[questionnaire_item_index(&c->q, "bia")], ITEM_DONE);
+	assert_int_equal(store_answers_load(c->s, next, &c->q, in), ST_OK);
+	assert_int_equal(in[questionnaire_criterion_index(&c->q, "l5.culture")].answer,
+			 ANS_NA);
+	assert_int_equal(store_evidence_list(c->s, next, NULL, &l), ST_OK);
+	assert_int_equal(l.n, 2); /* the expired backup piece stays behind */
+	assert_string_equal(l.v[0].target, "l5.culture");
+	assert_string_equal(l.v[1].target, "bia");
+	assert_string_equal(l.v[1].entered_by, "alice"); /* kept from the original */
+	evidence_list_free(&l);
+
+	assert_int_equal(store_assessment_list(c->s, c->unit, &years, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(years[0].year, 2026);
+	assert_int_equal(years[1].year, 2027);
+	assert_int_equal(years[1].status, ASSESS_DRAFT);
+	free(years);
+	/* The copy is independent: editing it leaves last year alone. */
+	assert_int_equal(store_state_set(c->s, next, "bia", ITEM_IN_PROGRESS, "bob"), ST_OK);
+	assert_int_equal(store_states_load(c->s, c->aid, &c->q, st), ST_OK);
+	assert_int_equal(st[questionnaire_item_index(&c->q, "bia")], ITEM_DONE);
+}
+
+static void test_finalise_freezes_with_who_and_when(void **state)
+{
+	ctx *c = *state;
+	assessment a;
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_OK);
+	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
+	assert_int_equal(a.status, ASSESS_FINAL);
+	assert_string_equal(a.finalised_by, "ceo");
+	assert_int_equal(strlen(a.finalised_at), 20);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_FROZEN);
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "x"), ST_FROZEN);
+}
+
+static void test_frozen_evidence_cannot_change(void **state)
+{
+	ctx *c = *state;
+	evidence_list l;
+	evidence e;
+	add_piece(c, c->aid, "bia", "2026-03-01");
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_OK);
+	assert_int_equal(store_evidence_list(c->s, c->aid, NULL, &l), ST_OK);
+	e = l.v[0];
+	e.body = "changed";
+	assert_int_equal(store_evidence_update(c->s, &e, "x"), ST_FROZEN);
+	assert_int_equal(store_evidence_delete(c->s, l.v[0].id, "x"), ST_FROZEN);
+	evidence_list_free(&l);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM evidence WHERE body = 'piece'"), 1);
+}
+
+static void test_audit_list_filters(void **state)
+{
+	ctx *c = *state;
+	audit_list l;
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "team", ITEM_DONE, "bob"), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_IN_PROGRESS, "bob"), ST_OK);
+	assert_int_equal(store_audit_list(c->s, "bob", NULL, 100, &l), ST_OK);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].key, "bia"); /* newest first */
+	assert_string_equal(l.v[0].old_value, "done");
+	assert_string_equal(l.v[0].new_value, "in_progress");
+	assert_string_equal(l.v[1].key, "team");
+	audit_list_free(&l);
+	assert_int_equal(store_audit_list(c->s, NULL, "bia", 100, &l), ST_OK);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[1].user, "alice");
+	audit_list_free(&l);
+	assert_int_equal(store_audit_list(c->s, "bob", "bia", 100, &l), ST_OK);
+	assert_int_equal(l.n, 1);
+	audit_list_free(&l);
+	assert_int_equal(store_audit_list(c->s, NULL, NULL, 2, &l), ST_OK);
+	assert_int_equal(l.n, 2);
+	audit_list_free(&l);
+	/* Creation of the unit has no old value. */
+	assert_int_equal(store_audit_list(c->s, "alice", "Unit A", 10, &l), ST_OK);
+	assert_int_equal(l.n, 1);
+	assert_null(l.v[0].old_value);
+	assert_string_equal(l.v[0].new_value, "Unit A");
+	audit_list_free(&l);
+}
+
+static void test_unit_validity_setting(void **state)
+{
+	ctx *c = *state;
+	unit u;
+	assert_int_equal(store_unit_set_validity(c->s, c->unit, 0, "a"), ST_INVALID);
+	assert_int_equal(store_unit_set_validity(c->s, c->unit, 121, "a"), ST_INVALID);
+	assert_int_equal(store_unit_set_validity(c->s, c->unit, 6, "a"), ST_OK);
+	assert_int_equal(store_unit_get(c->s, c->unit, &u), ST_OK);
+	assert_int_equal(u.validity_months, 6);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+					  " field = 'validity_months' AND old_value = '12'"
+					  " AND new_value = '6'"), 1);
 }
 
 /* Several processes writing to one file at once: with BEGIN IMMEDIATE and
@@ -393,6 +536,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finalised_year_refuses_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_persists_across_reopen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_year_copies_answers_and_valid_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_finalise_freezes_with_who_and_when, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_frozen_evidence_cannot_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_validity_setting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers_all_succeed, setup, teardown),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_demo_is_level_2_with_evidence),

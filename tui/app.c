@@ -56,11 +56,21 @@ void app_reload(app *a)
 	moat_status st;
 	if (a->rep_loaded)
 		report_free(&a->rep);
+	report_history_free(a->history, a->n_history);
+	a->history = NULL;
+	a->n_history = 0;
 	a->rep_loaded = false;
 	if (a->assessment_id == 0)
 		return;
-	st = report_load(a->st, a->q, a->assessment_id, &a->rep);
+	st = report_load(a->st, a->q, a->assessment_id, a->today, &a->rep);
 	if (st) {
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+		return;
+	}
+	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
+			    &a->history, &a->n_history);
+	if (st) {
+		report_free(&a->rep);
 		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
 		return;
 	}
@@ -350,6 +360,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 		destroy_top(&a);
 	if (a.rep_loaded)
 		report_free(&a.rep);
+	report_history_free(a.history, a.n_history);
 	endwin();
 	delscreen(term);
 	return stop_requested ? 128 + stop_requested : 0;

@@ -24,6 +24,8 @@ struct app {
 	int64_t assessment_id; /* 0 until an organisation exists */
 	report rep;            /* of assessment_id; reloaded after writes */
 	bool rep_loaded;
+	report *history;       /* every year of the unit, oldest first */
+	size_t n_history;
 	int64_t data_version;  /* to notice other users' commits */
 
 	screen *stack[APP_MAX_SCREENS];

@@ -189,7 +189,7 @@ int cli_init(store *s, const questionnaire *q, const cli_options *o,
 
 /* Loads the current assessment's report, or explains why not. */
 static int load_current(store *s, const questionnaire *q, const char *db_path,
-			report *r, FILE *err)
+			date today, report *r, FILE *err)
 {
 	int64_t unit_id, aid;
 	moat_status st = store_current(s, &unit_id, &aid);
@@ -198,7 +198,7 @@ static int load_current(store *s, const questionnaire *q, const char *db_path,
 		fputc('\n', err);
 		return EXIT_FAIL;
 	}
-	if (st || (st = report_load(s, q, aid, r))) {
+	if (st || (st = report_load(s, q, aid, today, r))) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		return EXIT_FAIL;
 	}
@@ -213,13 +213,13 @@ static void put_clean(FILE *out, const char *text)
 	free(clean);
 }
 
-int cli_score(store *s, const questionnaire *q, const char *db_path, FILE *out,
-	      FILE *err)
+int cli_score(store *s, const questionnaire *q, const cli_options *o,
+	      const char *db_path, FILE *out, FILE *err)
 {
 	report r;
 	const q_level *lv;
 	char line[1024];
-	int rc = load_current(s, q, db_path, &r, err);
+	int rc = load_current(s, q, db_path, o->today, &r, err);
 
 	if (rc)
 		return rc;
@@ -243,6 +243,8 @@ int cli_score(store *s, const questionnaire *q, const char *db_path, FILE *out,
 			fputc('\n', out);
 		}
 	}
+	fprintf(out, msg(CLI_EVIDENCE_FMT), r.evidence.n, r.n_expired, r.n_expiring);
+	fputc('\n', out);
 	report_free(&r);
 	return EXIT_OK;
 }
@@ -250,14 +252,23 @@ int cli_score(store *s, const questionnaire *q, const char *db_path, FILE *out,
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err)
 {
-	report r;
+	report r, *years = NULL;
+	size_t n_years = 0;
+	xlsx_input in;
 	char msgbuf[1024], today[16];
-	int rc = load_current(s, q, db_path, &r, err);
+	int rc = load_current(s, q, db_path, o->today, &r, err);
 
 	if (rc)
 		return rc;
+	if (report_history(s, q, r.assessment.unit_id, o->today, &years,
+			   &n_years)) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		report_free(&r);
+		return EXIT_FAIL;
+	}
+	in = (xlsx_input){&r, years, n_years};
 	date_format(o->today, today, sizeof today);
-	if (xlsx_export(&r, o->output, today, msgbuf, sizeof msgbuf) != ST_OK) {
+	if (xlsx_export(&in, o->output, today, msgbuf, sizeof msgbuf) != ST_OK) {
 		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
 		fputc('\n', err);
 		rc = EXIT_FAIL;
@@ -265,6 +276,7 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 		fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
 		fputc('\n', out);
 	}
+	report_history_free(years, n_years);
 	report_free(&r);
 	return rc;
 }

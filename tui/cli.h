@@ -39,8 +39,8 @@ bool cli_default_db(char *out, size_t outlen);
 /* The subcommands; each returns an exit status and reports to out/err. */
 int cli_init(store *s, const questionnaire *q, const cli_options *o,
 	     const char *db_path, FILE *out, FILE *err);
-int cli_score(store *s, const questionnaire *q, const char *db_path,
-	      FILE *out, FILE *err);
+int cli_score(store *s, const questionnaire *q, const cli_options *o,
+	      const char *db_path, FILE *out, FILE *err);
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err);
 

@@ -30,7 +30,7 @@ enum {
 	ACT_USER = 100,
 };
 
-#define KEYS_PER_BINDING 4
+#define KEYS_PER_BINDING 10
 #define NO_LABEL MSG__COUNT
 
 typedef struct {

@@ -94,7 +94,7 @@ int main(int argc, char **argv)
 		rc = cli_init(st, &q, &o, db_path, stdout, stderr);
 		break;
 	case CMD_SCORE:
-		rc = cli_score(st, &q, db_path, stdout, stderr);
+		rc = cli_score(st, &q, &o, db_path, stdout, stderr);
 		break;
 	case CMD_EXPORT:
 		rc = cli_export(st, &q, &o, db_path, stdout, stderr);

@@ -37,11 +37,14 @@ static void evidence_draw(screen *s, app *a, rect b)
 	int row = 0;
 	const char *title = "";
 	int idx = questionnaire_item_index(a->q, e->target);
+	int crit = questionnaire_criterion_index(a->q, e->target);
 
 	if (idx >= 0)
 		title = a->q->items[idx].title;
+	else if (crit >= 0)
+		title = a->q->criteria[crit].text;
 	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING,
-		   msg(e->id ? EV_TITLE_EDIT_FMT : EV_TITLE_ADD_FMT), title);
+		   msg(e->id ? EVF_TITLE_EDIT_FMT : EVF_TITLE_ADD_FMT), title);
 	if (e->entered[0])
 		draw_text_right(b.y, b.x, b.w - 1, ROLE_DIM, e->entered);
 	row = 2;
@@ -139,13 +142,13 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 		bool required;
 		size_t max;
 	} spec[] = {
-		{EV_BODY, FIELD_TEXT, 5, true, 20000},
-		{EV_REFERENCE, FIELD_TEXT, 1, false, 1000},
-		{EV_OWNER, FIELD_TEXT, 1, false, 200},
-		{EV_DATE, FIELD_DATE, 1, true, 10},
-		{EV_VALID, FIELD_MONTHS, 1, false, 3},
-		{EV_REVIEWER, FIELD_TEXT, 1, false, 200},
-		{EV_REVIEW_DATE, FIELD_DATE, 1, false, 10},
+		{EVF_BODY, FIELD_TEXT, 5, true, 20000},
+		{EVF_REFERENCE, FIELD_TEXT, 1, false, 1000},
+		{EVF_OWNER, FIELD_TEXT, 1, false, 200},
+		{EVF_DATE, FIELD_DATE, 1, true, 10},
+		{EVF_VALID, FIELD_MONTHS, 1, false, 3},
+		{EVF_REVIEWER, FIELD_TEXT, 1, false, 200},
+		{EVF_REVIEW_DATE, FIELD_DATE, 1, false, 10},
 	};
 	char today[16], valid[16];
 	const char *init[7];
@@ -175,11 +178,16 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 
 screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
 {
-	evidence_screen *e = calloc(1, sizeof *e);
+	evidence_screen *e;
 	evidence_list l = {0};
 	const evidence *ev = NULL;
 	bool ok;
 
+	if (a->rep_loaded && a->rep.assessment.status == ASSESS_FINAL) {
+		app_message(a, ROLE_BAD, "%s", msg(ERR_FROZEN));
+		return NULL;
+	}
+	e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
 	e->base.ops = &evidence_ops;
@@ -192,7 +200,7 @@ screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
 				ev = &l.v[i];
 	}
 	if (ev)
-		snprintf(e->entered, sizeof e->entered, msg(EV_ENTERED_FMT),
+		snprintf(e->entered, sizeof e->entered, msg(EVF_ENTERED_FMT),
 			 ev->entered_by, ev->entered_at);
 	ok = e->target && (evidence_id == 0 || ev) && fill(e, a, ev);
 	evidence_list_free(&l);

@@ -16,18 +16,44 @@ typedef struct {
 	screen base;
 } home_screen;
 
-enum { ACT_CHECKLIST = ACT_USER, ACT_WALK, ACT_MATURITY, ACT_EXPORT };
+enum {
+	ACT_CHECKLIST = ACT_USER,
+	ACT_WALK,
+	ACT_MATURITY,
+	ACT_YEARS,
+	ACT_AUDIT,
+	ACT_VALIDITY,
+	ACT_EXPORT,
+};
 
 static const keybinding home_keys[] = {
 	{{'c', 0}, "c", NO_LABEL, HK_CHECKLIST, ACT_CHECKLIST, true},
-	{{'w', 0}, "w", NO_LABEL, HK_WALK, ACT_WALK, true},
+	{{'w', 0}, "w", NO_LABEL, HK_WALK, ACT_WALK, false},
 	{{'m', 0}, "m", NO_LABEL, HK_MATURITY, ACT_MATURITY, true},
+	{{'y', 0}, "y", NO_LABEL, HK_YEARS, ACT_YEARS, true},
+	{{'a', 0}, "a", NO_LABEL, HK_AUDIT, ACT_AUDIT, false},
+	{{'v', 0}, "v", NO_LABEL, HK_VALIDITY, ACT_VALIDITY, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
 static void draw_label(int y, int x, const char *label)
 {
 	draw_text(y, x, 12, ROLE_HEADING, label);
+}
+
+/* The unit's years as a compact trend: "2025 L1 · 2026 L2". */
+static void home_draw_years(app *a, int y, int x, int w)
+{
+	int cx = x;
+	for (size_t i = 0; i < a->n_history && cx < x + w; i++) {
+		const report *h = &a->history[i];
+		bool current = h->assessment.id == a->assessment_id;
+		char buf[64];
+		snprintf(buf, sizeof buf, "%d L%d%s", h->assessment.year,
+			 h->score.level, i + 1 < a->n_history ? " ·" : "");
+		cx += draw_text(y, cx, x + w - cx, current ? ROLE_HEADING : ROLE_DIM,
+				buf) + 1;
+	}
 }
 
 static void home_draw(screen *s, app *a, rect b)
@@ -89,16 +115,40 @@ static void home_draw(screen *s, app *a, rect b)
 		   r->n_done, q->n_items, r->n_in_progress, r->n_not_started);
 	y++;
 	draw_label(y, x, msg(HOME_EVIDENCE));
-	draw_textf(y++, vx, vw, ROLE_NORMAL, msg(HOME_EVIDENCE_FMT), r->evidence.n);
+	{
+		int cx = vx + draw_textf(y, vx, vw, ROLE_NORMAL, msg(HOME_EVIDENCE_FMT),
+					 r->evidence.n);
+		if (r->n_expired)
+			cx += draw_text(y, cx, 3, ROLE_DIM, " · ") +
+			      draw_textf(y, cx + 3, vx + vw - cx - 3, ROLE_BAD,
+					 msg(HOME_EXPIRED_FMT), r->n_expired);
+		if (r->n_expiring)
+			cx += draw_text(y, cx, 3, ROLE_DIM, " · ") +
+			      draw_textf(y, cx + 3, vx + vw - cx - 3, ROLE_WARN,
+					 msg(HOME_EXPIRING_FMT), r->n_expiring);
+		y++;
+		draw_textf(y++, vx, vw, ROLE_DIM, msg(HOME_VALIDITY_FMT),
+			   r->unit.validity_months);
+	}
+	y++;
+	draw_label(y, x, msg(HOME_YEARS));
+	home_draw_years(a, y, vx, vw);
 
 	y = b.y + b.h - 2;
 	{
 		msg_id menu[] = {HOME_MENU_CHECKLIST, HOME_MENU_WALK,
-				 HOME_MENU_MATURITY, HOME_MENU_EXPORT};
+				 HOME_MENU_MATURITY, HOME_MENU_YEARS,
+				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
+				 HOME_MENU_EXPORT};
 		int cx = x;
-		for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++)
-			cx += draw_text(y, cx, b.x + b.w - cx, ROLE_KEY,
-					msg(menu[i])) + 4;
+		for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++) {
+			int w = text_width(msg(menu[i]));
+			if (cx + w > b.x + b.w - 1) {
+				y++;
+				cx = x;
+			}
+			cx += draw_text(y, cx, w, ROLE_KEY, msg(menu[i])) + 3;
+		}
 	}
 }
 
@@ -106,6 +156,8 @@ static screen *export_to(app *a, void *ctx, const char *path)
 {
 	char err[512], today[16], expanded[4096];
 	const char *home = getenv("HOME");
+	report *years = NULL;
+	size_t n_years = 0;
 	moat_status st;
 
 	(void)ctx;
@@ -116,11 +168,35 @@ static screen *export_to(app *a, void *ctx, const char *path)
 	else
 		snprintf(expanded, sizeof expanded, "%s", path);
 	date_format(a->today, today, sizeof today);
-	st = xlsx_export(&a->rep, expanded, today, err, sizeof err);
+	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
+			    &years, &n_years);
+	if (st) {
+		snprintf(err, sizeof err, "%s", store_errmsg(a->st));
+	} else {
+		xlsx_input in = {&a->rep, years, n_years};
+
+		st = xlsx_export(&in, expanded, today, err, sizeof err);
+		report_history_free(years, n_years);
+	}
 	if (st)
 		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FMT), err);
 	else
 		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), expanded);
+	return NULL;
+}
+
+static screen *set_validity(app *a, void *ctx, const char *text)
+{
+	char *end;
+	long m = strtol(text, &end, 10);
+	(void)ctx;
+	if (!*text || *end || m < 1 || m > 120) {
+		app_message(a, ROLE_BAD, "%s", msg(FORM_ERR_VALID));
+		return NULL;
+	}
+	if (app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, (int)m,
+						 a->user)))
+		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), (int)m);
 	return NULL;
 }
 
@@ -135,6 +211,14 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_item_new(a, 0, true));
 	case ACT_MATURITY:
 		return push(screen_maturity_new());
+	case ACT_YEARS:
+		return push(screen_years_new(a));
+	case ACT_AUDIT:
+		return push(screen_audit_new(a));
+	case ACT_VALIDITY:
+		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
+		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, set_validity,
+				       NULL, false));
 	case ACT_EXPORT:
 		snprintf(path, sizeof path, "moat-%d.xlsx", a->rep.assessment.year);
 		return push(prompt_new(msg(EXPORT_PROMPT), path, 1024, export_to,

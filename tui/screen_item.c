@@ -7,7 +7,7 @@
 #include "model/text.h"
 #include "model/explain.h"
 #include "tui/app.h"
-#include "tui/prompt.h"
+#include "tui/evidence_list.h"
 #include "tui/screens.h"
 
 /* One checklist item: why it matters, its state and its evidence. Also the
@@ -16,9 +16,7 @@ typedef struct {
 	screen base;
 	size_t item;
 	bool walk;
-	int cursor; /* selected evidence row */
-	int top;
-	evidence_list ev; /* this item's evidence, newest first */
+	evlist ev;
 } item_screen;
 
 enum {
@@ -28,9 +26,6 @@ enum {
 	ACT_SET0,
 	ACT_SET1,
 	ACT_SET2,
-	ACT_ADD,
-	ACT_EDIT,
-	ACT_DELETE,
 };
 
 static const keybinding item_keys[] = {
@@ -38,27 +33,15 @@ static const keybinding item_keys[] = {
 	{{'2', 0}, "2", NO_LABEL, HK_SET_IN_PROGRESS, ACT_SET1, false},
 	{{'3', 0}, "3", NO_LABEL, HK_SET_DONE, ACT_SET2, false},
 	{{' ', 0}, NULL, HK_NAME_SPACE, HK_CYCLE_STATE, ACT_CYCLE, true},
-	{{'e', 'a', 0}, "e", NO_LABEL, HK_ADD_EVIDENCE, ACT_ADD, true},
 	{{'n', KEY_FN(KEY_NPAGE), 0}, "n", NO_LABEL, HK_NEXT_ITEM, ACT_NEXT, true},
 	{{'p', KEY_FN(KEY_PPAGE), 0}, "p", NO_LABEL, HK_PREV_ITEM, ACT_PREV, true},
 	NAV_BINDINGS,
-	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_EDIT_EVIDENCE, ACT_EDIT, false},
-	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_DELETE_EVIDENCE, ACT_DELETE, false},
+	EVIDENCE_BINDINGS,
 };
 
-static void load_evidence(item_screen *it, app *a)
+static void item_reload(screen *s, app *a)
 {
-	evidence_list_free(&it->ev);
-	if (store_evidence_list(a->st, a->assessment_id,
-				a->q->items[it->item].key, &it->ev) != ST_OK)
-		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
-	if (it->cursor >= (int)it->ev.n)
-		it->cursor = it->ev.n ? (int)it->ev.n - 1 : 0;
-}
-
-static void item_refresh(screen *s, app *a)
-{
-	load_evidence((item_screen *)s, a);
+	evlist_reload(&((item_screen *)s)->ev, a);
 }
 
 /* A labelled paragraph; returns the rows it took. */
@@ -79,7 +62,7 @@ static void item_draw(screen *s, app *a, rect b)
 	item_screen *it = (item_screen *)s;
 	const q_item *qi = &a->q->items[it->item];
 	item_state st = a->rep.states[it->item];
-	int row = 0, label_w, x, list_h;
+	int row = 0, label_w, x;
 	char head[256];
 
 	if (!a->rep_loaded)
@@ -113,38 +96,8 @@ static void item_draw(screen *s, app *a, rect b)
 	}
 	row += 2;
 
-	draw_textf(b.y + row, b.x + 2, b.w - 4, ROLE_HEADING, "%s (%zu)",
-		   msg(ITEM_EVIDENCE), it->ev.n);
-	row++;
-	list_h = b.h - row;
-	if (it->ev.n == 0) {
-		draw_text(b.y + row, b.x + 3, b.w - 5, ROLE_DIM,
-			  msg(ITEM_NO_EVIDENCE));
-		return;
-	}
-	it->top = layout_scroll(it->top, it->cursor, (int)it->ev.n, list_h);
-	for (int r = 0; r < list_h && it->top + r < (int)it->ev.n; r++) {
-		const evidence *e = &it->ev.v[it->top + r];
-		bool sel = it->top + r == it->cursor;
-		draw_role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
-		int y = b.y + row + r, ow = 10;
-		char *first = strndup(e->body, strcspn(e->body, "\n"));
-		if (sel)
-			draw_fill(y, b.x, b.w, ROLE_SELECTED);
-		draw_text(y, b.x + 3, 10, role, e->evidence_date);
-		draw_text(y, b.x + 15, b.w - 15 - ow - 2, role, first ? first : "");
-		draw_text(y, b.x + b.w - ow - 1, ow, role,
-			  e->owner[0] ? e->owner : "—");
-		free(first);
-	}
-}
-
-static screen *delete_confirmed(app *a, void *ctx, bool yes)
-{
-	int64_t *id = ctx;
-	if (yes)
-		app_wrote(a, store_evidence_delete(a->st, *id, a->user));
-	return NULL;
+	evlist_draw(&it->ev, a, (rect){b.y + row, b.x + 2, b.h - row, b.w - 4},
+		    ITEM_EVIDENCE);
 }
 
 static moat_status set_state(app *a, item_screen *it, item_state st)
@@ -156,10 +109,11 @@ static moat_status set_state(app *a, item_screen *it, item_state st)
 static key_result item_key(screen *s, app *a, int action, int key)
 {
 	item_screen *it = (item_screen *)s;
+	key_result r;
 	(void)key;
 
-	if (keymap_move(action, &it->cursor, (int)it->ev.n))
-		return result(RES_NONE);
+	if (evlist_key(&it->ev, a, action, &r))
+		return r;
 	switch (action) {
 	case ACT_SET0:
 	case ACT_SET1:
@@ -174,34 +128,14 @@ static key_result item_key(screen *s, app *a, int action, int key)
 		if (it->item + 1 >= a->q->n_items)
 			return result(it->walk ? RES_POP : RES_NONE);
 		it->item++;
-		it->cursor = it->top = 0;
-		load_evidence(it, a);
+		evlist_retarget(&it->ev, a, a->q->items[it->item].key);
 		return result(RES_NONE);
 	case ACT_PREV:
 		if (it->item > 0) {
 			it->item--;
-			it->cursor = it->top = 0;
-			load_evidence(it, a);
+			evlist_retarget(&it->ev, a, a->q->items[it->item].key);
 		}
 		return result(RES_NONE);
-	case ACT_ADD:
-		return push(screen_evidence_new(a, a->q->items[it->item].key, 0));
-	case ACT_EDIT:
-		if (it->ev.n == 0)
-			return result(RES_NONE);
-		return push(screen_evidence_new(a, a->q->items[it->item].key,
-						it->ev.v[it->cursor].id));
-	case ACT_DELETE: {
-		int64_t *id;
-		if (it->ev.n == 0)
-			return result(RES_NONE);
-		id = malloc(sizeof *id);
-		if (!id)
-			return result(RES_NONE);
-		*id = it->ev.v[it->cursor].id;
-		return push(confirm_new(msg(CONFIRM_DELETE_EVIDENCE),
-					delete_confirmed, id, true));
-	}
 	}
 	return result(RES_UNUSED);
 }
@@ -209,7 +143,7 @@ static key_result item_key(screen *s, app *a, int action, int key)
 static void item_destroy(screen *s)
 {
 	item_screen *it = (item_screen *)s;
-	evidence_list_free(&it->ev);
+	evlist_free(&it->ev);
 	free(it);
 }
 
@@ -218,7 +152,7 @@ static const screen_ops item_ops = {
 	.keys = KEYTABLE(item_keys),
 	.draw = item_draw,
 	.handle_key = item_key,
-	.reload = item_refresh,
+	.reload = item_reload,
 	.destroy = item_destroy,
 };
 
@@ -230,6 +164,9 @@ screen *screen_item_new(app *a, size_t item, bool walk)
 	it->base.ops = &item_ops;
 	it->item = item < a->q->n_items ? item : 0;
 	it->walk = walk;
-	load_evidence(it, a);
+	if (!evlist_init(&it->ev, a, a->q->items[it->item].key)) {
+		free(it);
+		return NULL;
+	}
 	return &it->base;
 }

@@ -7,7 +7,7 @@
 #include "model/explain.h"
 #include "model/text.h"
 #include "tui/app.h"
-#include "tui/prompt.h"
+#include "tui/criterion_answer.h"
 #include "tui/screens.h"
 
 /* The five levels of §6.2 with their criteria, what is reached, and the
@@ -19,13 +19,13 @@ typedef struct {
 	int top;    /* first row shown */
 } maturity_screen;
 
-enum { ACT_CYCLE = ACT_USER, ACT_NA, ACT_OPEN };
+enum { ACT_OPEN = ACT_USER, ACT_ADD_EVIDENCE };
 
 static const keybinding maturity_keys[] = {
 	NAV_BINDINGS,
-	{{' ', 0}, NULL, HK_NAME_SPACE, HK_CYCLE_ANSWER, ACT_CYCLE, true},
-	{{'n', 0}, "n", NO_LABEL, HK_SET_NA, ACT_NA, true},
+	ANSWER_BINDINGS,
 	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_OPEN, ACT_OPEN, true},
+	{{'e', 0}, "e", NO_LABEL, HK_ADD_EVIDENCE, ACT_ADD_EVIDENCE, true},
 };
 
 /* Rows of the level list: a heading per level, then its criteria. */
@@ -97,6 +97,7 @@ static void draw_crit_row(app *a, int y, rect b, int c, bool sel)
 	const q_criterion *cr = &a->q->criteria[c];
 	crit_input in = a->rep.answers[c];
 	bool ok = a->rep.score.satisfied[c];
+
 	draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	char right[96] = "";
 	int rw, x = b.x + 4;
@@ -107,14 +108,17 @@ static void draw_crit_row(app *a, int y, rect b, int c, bool sel)
 	}
 	draw_text(y, x, 2, sel ? base : ok ? ROLE_OK : ROLE_BAD, ok ? "✓" : "✗");
 	x += 2;
-	if (in.answer != ANS_UNANSWERED) {
-		snprintf(right, sizeof right, "%s", explain_answer(in.answer));
-	} else if (cr->n_relies > 0) {
-		size_t o = (size_t)snprintf(right, sizeof right, "%s",
-					    msg(MAT_RELIES_ON));
-		for (size_t i = 0; i < cr->n_relies && o < sizeof right; i++)
-			o += (size_t)snprintf(right + o, sizeof right - o, " %zu",
-					      cr->relies_on[i] + 1);
+	{
+		ev_count ev = report_crit_evidence(&a->rep, (size_t)c);
+		char evs[48];
+		if (ev.expired)
+			snprintf(evs, sizeof evs, msg(MAT_EVIDENCE_EXP_FMT), ev.valid,
+				 ev.expired);
+		else
+			snprintf(evs, sizeof evs, msg(MAT_EVIDENCE_FMT), ev.valid);
+		snprintf(right, sizeof right, "%s%s%s",
+			 in.answer != ANS_UNANSWERED ? explain_answer(in.answer) : "",
+			 in.answer != ANS_UNANSWERED ? " · " : "", evs);
 	}
 	rw = text_width(right);
 	draw_text(y, x, b.x + b.w - x - rw - 3, base, cr->text);
@@ -175,53 +179,23 @@ static void maturity_draw(screen *s, app *a, rect b)
 	}
 }
 
-static screen *na_reason_given(app *a, void *ctx, const char *reason)
-{
-	int *crit = ctx;
-	if (*reason)
-		app_wrote(a, store_answer_set(a->st, a->assessment_id,
-					      a->q->criteria[*crit].key, ANS_NA,
-					      reason, a->user));
-	return NULL;
-}
-
-static key_result ask_na_reason(app *a, int crit)
-{
-	int *ctx = malloc(sizeof *ctx);
-	char reason[1024] = "";
-	if (!ctx)
-		return result(RES_NONE);
-	*ctx = crit;
-	store_answer_reason(a->st, a->assessment_id, a->q->criteria[crit].key,
-			    reason, sizeof reason);
-	return push(prompt_new(msg(NA_REASON_PROMPT), reason, 1000,
-			       na_reason_given, ctx, true));
-}
-
 static key_result maturity_key(screen *s, app *a, int action, int key)
 {
 	maturity_screen *m = (maturity_screen *)s;
-	const q_criterion *cr;
-	crit_answer next;
+	key_result r;
 
 	(void)key;
 	if (a->q->n_criteria == 0 || !a->rep_loaded)
 		return result(RES_UNUSED);
 	if (keymap_move(action, &m->cursor, (int)a->q->n_criteria))
 		return result(RES_NONE);
-	cr = &a->q->criteria[m->cursor];
+	if (criterion_answer_key(a, (size_t)m->cursor, action, &r))
+		return r;
 	switch (action) {
-	case ACT_CYCLE:
-		next = scoring_next_answer(a->rep.answers[m->cursor].answer);
-		app_wrote(a, store_answer_set(a->st, a->assessment_id, cr->key,
-					      next, NULL, a->user));
-		return result(RES_NONE);
-	case ACT_NA:
-		return ask_na_reason(a, m->cursor);
 	case ACT_OPEN:
-		if (cr->n_relies == 0)
-			return result(RES_NONE);
-		return push(screen_item_new(a, cr->relies_on[0], false));
+		return push(screen_criterion_new(a, (size_t)m->cursor));
+	case ACT_ADD_EVIDENCE:
+		return push(screen_evidence_new(a, a->q->criteria[m->cursor].key, 0));
 	}
 	return result(RES_UNUSED);
 }

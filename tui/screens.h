@@ -16,6 +16,14 @@ screen *screen_item_new(app *a, size_t item, bool walk);
  * evidence_id is 0, else that piece. */
 screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id);
 screen *screen_maturity_new(void);
+/* The unit's years: open, start the next, finalise, compare. */
+screen *screen_years_new(app *a);
+/* Two years side by side: earlier is compared with later. */
+screen *screen_compare_new(app *a, int64_t earlier, int64_t later);
+/* The audit log, filterable by user and item. */
+screen *screen_audit_new(app *a);
+/* One maturity criterion: answer, relied-on items, its own evidence. */
+screen *screen_criterion_new(app *a, size_t crit);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 

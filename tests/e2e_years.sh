@@ -1,0 +1,105 @@
+#!/bin/bash
+# Years in a real terminal: the trend, comparing two years, starting the
+# next year, finalising one and finding it read-only; the audit log and
+# the evidence validity setting.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+
+db=$TMPD/years.db
+me=$(id -un)
+moat_cli --db "$db" --lang en --today 2026-11-25 init --demo >/dev/null ||
+	{ echo "init --demo failed"; exit 1; }
+
+start "$db" --lang en --today 2026-11-25
+expect_screen "2025 L1 · 2026 L2" "home shows the level of each year"
+expect_screen "1 expired · 1 expiring within 30 days" "home counts expired and expiring evidence"
+
+# --- The years screen and the comparison.
+keys y
+expect_screen "2025   Level 1 Initial" "the years screen lists last year"
+expect_screen "final · $me 2026-11-25" "finalised, with who and when"
+expect_screen "2026   Level 2 Repeatable" "and this year"
+keys c
+expect_screen "2025 → 2026: Level 1 → Level 2" "c compares with the year before"
+expect_screen "2 new · 3 improved · 0 regressed · 5 unchanged" "items are counted by change"
+expect_screen "3 DR site / architecture       not started →  in progress  new" \
+	"an item started this year is new"
+expect_screen "2 RTO/RPO set for critical sy… in progress →  done         improved" \
+	"an item further along is improved"
+keys G
+expect_screen "L5 Recognised as an industry" "the criteria follow the items"
+keys q
+
+# --- Start the next year: answers and still-valid evidence are copied.
+keys s
+expect_screen "Started 2027 from 2026" "s starts the next year"
+expect_screen "2027 (draft)" "and opens it"
+expect_eq "$(sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027")" 1 \
+	"the new year is stored"
+expect_eq "$(sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $CUR")" 6 \
+	"valid evidence is copied, the expired report is not"
+expect_eq "$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = $CUR ORDER BY item_key)")" \
+	"$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = (SELECT id FROM assessment WHERE year = 2026) ORDER BY item_key)")" \
+	"the checklist answers are copied"
+keys s
+expect_screen "2028" "s again starts 2028 from 2027" 2
+sql "$db" "SELECT year FROM assessment ORDER BY year" | tr '\n' ' ' | grep -q "2025 2026 2027 2028" &&
+	pass "four years now" || fail "years: $(sql "$db" "SELECT group_concat(year) FROM assessment")"
+
+# --- Finalise 2026, then find it read-only.
+keys g Down
+keys f
+expect_screen "Finalise 2026? It becomes read-only for everyone. y / n" "f asks before freezing"
+keys y
+expect_screen "2026 is finalised." "y freezes the year"
+expect_eq "$(sql "$db" "SELECT status || '|' || finalised_by FROM assessment WHERE year = 2026")" \
+	"final|$me" "final, with who, in the database"
+keys Enter
+expect_screen "2026 (final)" "Enter opens the frozen year"
+keys c Space
+expect_screen "This year is finalised and read-only." "a frozen year refuses a change"
+expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = (SELECT id FROM assessment WHERE year = 2026)")" \
+	2 "and the database is unchanged"
+keys e
+expect_screen "This year is finalised and read-only." "adding evidence is refused too"
+keys q
+
+# --- The audit log and its filters.
+keys a
+expect_screen "all changes, newest first" "a opens the audit log"
+expect_screen "status: draft → final" "the finalisation is logged"
+keys i
+expect_screen "Show changes of item" "i asks for an item"
+type_text "3"
+keys Enter
+expect_screen "filter: DR site / architecture" "filtered by item 3"
+expect_screen "state: not started → in p" "its state change is listed"
+expect_no_screen "status: draft → final" "other entries are hidden"
+keys x u
+expect_screen "Show changes by user" "u asks for a user"
+keys C-u
+for _ in $(seq 12); do keys BSpace; done
+type_text "nobody"
+keys Enter
+expect_screen "No changes match." "an unknown user matches nothing"
+keys x
+expect_screen "all changes, newest first" "x clears the filters"
+keys q
+
+# --- Evidence validity per organisation.
+keys v
+expect_screen "Default validity of new evidence" "v asks for the validity"
+keys BSpace BSpace
+type_text "6"
+keys Enter
+expect_screen "new evidence valid 6 months" "home shows the new validity"
+expect_eq "$(sql "$db" "SELECT validity_months FROM org_unit")" 6 "and it is stored"
+keys q
+expect_exit_ok
+
+# The command line scores the year the interface last opened (2026).
+out=$(moat_cli --db "$db" --lang en --today 2026-11-25 score)
+case $out in "East China After-Sales Service Centre · 2026 · Level 2"*"Evidence: 7 pieces, 1 expired, 1 expiring within 30 days.") pass "score counts the evidence of the open year" ;;
+*) fail "score: $out" ;; esac
+
+finish

@@ -1,0 +1,251 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/explain.h"
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/prompt.h"
+#include "tui/screens.h"
+
+/* The audit log, newest first: who changed what, when, from what to what.
+ * u filters by user, i by checklist item, x clears both. */
+#define AUDIT_LIMIT 1000
+
+typedef struct {
+	screen base;
+	audit_list log;
+	char user[64];
+	char key[64];
+	int cursor, top;
+} audit_screen;
+
+enum { ACT_USER_FILTER = ACT_USER, ACT_ITEM_FILTER, ACT_CLEAR };
+
+static const keybinding audit_keys[] = {
+	NAV_BINDINGS,
+	{{'u', 0}, "u", NO_LABEL, HK_FILTER_USER, ACT_USER_FILTER, true},
+	{{'i', 0}, "i", NO_LABEL, HK_FILTER_ITEM, ACT_ITEM_FILTER, true},
+	{{'x', 0}, "x", NO_LABEL, HK_CLEAR_FILTER, ACT_CLEAR, true},
+};
+
+static void audit_load(audit_screen *l, app *a)
+{
+	audit_list_free(&l->log);
+	if (store_audit_list(a->st, l->user[0] ? l->user : NULL,
+			     l->key[0] ? l->key : NULL, AUDIT_LIMIT, &l->log))
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+	if (l->cursor >= (int)l->log.n)
+		l->cursor = l->log.n ? (int)l->log.n - 1 : 0;
+}
+
+static void audit_reload(screen *s, app *a)
+{
+	audit_load((audit_screen *)s, a);
+}
+
+/* The stored field names as the user reads them. */
+static const char *field_text(const char *field)
+{
+	static const struct {
+		const char *field;
+		msg_id text;
+	} fields[] = {
+		{"state", AUDF_STATE},
+		{"answer", AUDF_ANSWER},
+		{"added", AUDF_ADDED},
+		{"removed", AUDF_REMOVED},
+		{"body", AUDF_BODY},
+		{"reference", AUDF_REFERENCE},
+		{"owner", AUDF_OWNER},
+		{"evidence_date", AUDF_DATE},
+		{"valid_months", AUDF_VALID},
+		{"reviewer", AUDF_REVIEWER},
+		{"review_date", AUDF_REVIEW_DATE},
+		{"status", AUDF_STATUS},
+		{"copied_from", AUDF_COPIED},
+		{"created", AUDF_CREATED},
+		{"validity_months", AUDF_UNIT_VALIDITY},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(field, fields[i].field) == 0)
+			return msg(fields[i].text);
+	return field;
+}
+
+/* A stored value as the user reads it: states and answers translated,
+ * text cut to its first line. */
+static void show_value(const char *v, char *out, size_t outlen)
+{
+	item_state st;
+	crit_answer an;
+	if (!v) {
+		snprintf(out, outlen, "—");
+		return;
+	}
+	if (checklist_parse_state(v, &st))
+		snprintf(out, outlen, "%s", explain_state(st));
+	else if (scoring_parse_answer(v, &an))
+		snprintf(out, outlen, "%s", explain_answer(an));
+	else
+		snprintf(out, outlen, "%.*s", (int)strcspn(v, "\n"), v);
+}
+
+/* What an entry is about: "5 Restore tests", "L3 DR site in place", or
+ * the key as stored. */
+static void subject(app *a, const audit_entry *e, char *out, size_t outlen)
+{
+	int i = questionnaire_item_index(a->q, e->key);
+	int c = questionnaire_criterion_index(a->q, e->key);
+	if (i >= 0)
+		snprintf(out, outlen, "%d %s", i + 1, a->q->items[i].title);
+	else if (c >= 0)
+		snprintf(out, outlen, "L%d %s", a->q->criteria[c].level,
+			 a->q->criteria[c].text);
+	else
+		snprintf(out, outlen, "%s %s",
+			 msg(strcmp(e->entity, "unit") == 0 ? AUDE_UNIT
+							    : AUDE_ASSESSMENT),
+			 e->key);
+}
+
+/* The year an entry belongs to, or 0. */
+static int entry_year(const app *a, const audit_entry *e)
+{
+	for (size_t i = 0; i < a->n_history; i++)
+		if (a->history[i].assessment.id == e->assessment_id)
+			return a->history[i].assessment.year;
+	return 0;
+}
+
+static void audit_draw(screen *s, app *a, rect b)
+{
+	audit_screen *l = (audit_screen *)s;
+	char filter[400];
+	int rows = b.h - 1;
+
+	if (l->user[0] || l->key[0]) {
+		char what[300];
+		int idx = questionnaire_item_index(a->q, l->key);
+		snprintf(what, sizeof what, "%s%s%s", l->user,
+			 l->user[0] && l->key[0] ? " · " : "",
+			 idx >= 0 ? a->q->items[idx].title : l->key);
+		snprintf(filter, sizeof filter, msg(AUD_FILTER_FMT), what);
+	} else {
+		snprintf(filter, sizeof filter, "%s", msg(AUD_ALL));
+	}
+	draw_text(b.y, b.x + 1, b.w - 2, ROLE_HEADING, filter);
+	if (l->log.n == 0) {
+		draw_text(b.y + 2, b.x + 2, b.w - 4, ROLE_DIM, msg(AUD_EMPTY));
+		return;
+	}
+	l->top = layout_scroll(l->top, l->cursor, (int)l->log.n, rows);
+	for (int r = 0; r < rows && l->top + r < (int)l->log.n; r++) {
+		const audit_entry *e = &l->log.v[l->top + r];
+		bool sel = l->top + r == l->cursor;
+		draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+		int y = b.y + 1 + r, x = b.x + 1;
+		char when[20], subj[256], was[256], now[256], change[600];
+
+		snprintf(when, sizeof when, "%.10s %.5s", e->at,
+			 strlen(e->at) > 11 ? e->at + 11 : "");
+		subject(a, e, subj, sizeof subj);
+		show_value(e->old_value, was, sizeof was);
+		show_value(e->new_value, now, sizeof now);
+		snprintf(change, sizeof change, "%s: %s → %s", field_text(e->field),
+			 was, now);
+		if (sel)
+			draw_fill(y, b.x, b.w, ROLE_SELECTED);
+		draw_text(y, x, 16, sel ? base : ROLE_DIM, when);
+		draw_text(y, x + 17, 8, base, e->user);
+		if (entry_year(a, e))
+			draw_textf(y, x + 26, 4, sel ? base : ROLE_DIM, "%d",
+				   entry_year(a, e));
+		draw_text(y, x + 31, 20, base, subj);
+		draw_text(y, x + 52, b.w - 54, base, change);
+	}
+}
+
+static screen *user_given(app *a, void *ctx, const char *text)
+{
+	audit_screen *l = ctx;
+	snprintf(l->user, sizeof l->user, "%s", text);
+	l->cursor = l->top = 0;
+	audit_load(l, a);
+	return NULL;
+}
+
+static screen *item_given(app *a, void *ctx, const char *text)
+{
+	audit_screen *l = ctx;
+	char *end;
+	long n = strtol(text, &end, 10);
+	int idx = -1;
+
+	if (!*text) {
+		l->key[0] = '\0';
+	} else {
+		if (!*end && n >= 1 && n <= (long)a->q->n_items)
+			idx = (int)n - 1;
+		else
+			idx = questionnaire_item_index(a->q, text);
+		if (idx < 0) {
+			app_message(a, ROLE_BAD, "%s", msg(AUD_BAD_ITEM));
+			return NULL;
+		}
+		snprintf(l->key, sizeof l->key, "%s", a->q->items[idx].key);
+	}
+	l->cursor = l->top = 0;
+	audit_load(l, a);
+	return NULL;
+}
+
+static key_result audit_key(screen *s, app *a, int action, int key)
+{
+	audit_screen *l = (audit_screen *)s;
+	(void)key;
+	if (keymap_move(action, &l->cursor, (int)l->log.n))
+		return result(RES_NONE);
+	switch (action) {
+	case ACT_USER_FILTER:
+		return push(prompt_new(msg(AUD_USER_PROMPT),
+				       l->user[0] ? l->user : a->user, 63, user_given,
+				       l, false));
+	case ACT_ITEM_FILTER:
+		return push(prompt_new(msg(AUD_ITEM_PROMPT), l->key, 63, item_given,
+				       l, false));
+	case ACT_CLEAR:
+		l->user[0] = l->key[0] = '\0';
+		audit_load(l, a);
+		return result(RES_NONE);
+	}
+	return result(RES_UNUSED);
+}
+
+static void audit_destroy(screen *s)
+{
+	audit_screen *l = (audit_screen *)s;
+	audit_list_free(&l->log);
+	free(l);
+}
+
+static const screen_ops audit_ops = {
+	.title = AUD_TITLE,
+	.keys = KEYTABLE(audit_keys),
+	.draw = audit_draw,
+	.handle_key = audit_key,
+	.reload = audit_reload,
+	.destroy = audit_destroy,
+};
+
+screen *screen_audit_new(app *a)
+{
+	audit_screen *l = calloc(1, sizeof *l);
+	if (!l)
+		return NULL;
+	l->base.ops = &audit_ops;
+	audit_load(l, a);
+	return &l->base;
+}

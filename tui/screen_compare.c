@@ -1,0 +1,206 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/compare.h"
+#include "model/explain.h"
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/screens.h"
+
+/* Two years side by side: the level trend of every year, then each item
+ * and criterion with its state in both years and whether it is new,
+ * improved, regressed or unchanged. */
+typedef struct {
+	screen base;
+	int64_t earlier_id, later_id;
+	report a, b;
+	bool loaded;
+	year_diff d;
+	int top; /* first list row shown */
+} compare_screen;
+
+static const keybinding compare_keys[] = {
+	NAV_BINDINGS,
+};
+
+static const msg_id kind_text[CMP_KIND_COUNT] = {
+	[CMP_UNCHANGED] = CMP_UNCHANGED_TXT,
+	[CMP_IMPROVED] = CMP_IMPROVED_TXT,
+	[CMP_REGRESSED] = CMP_REGRESSED_TXT,
+	[CMP_NEW] = CMP_NEW_TXT,
+};
+
+static draw_role kind_role(cmp_kind k)
+{
+	switch (k) {
+	case CMP_IMPROVED:
+	case CMP_NEW: return ROLE_OK;
+	case CMP_REGRESSED: return ROLE_BAD;
+	case CMP_UNCHANGED: break;
+	}
+	return ROLE_DIM;
+}
+
+static const char *rank_text(int rank)
+{
+	static const msg_id ids[] = {CMP_RANK_0, CMP_RANK_1, CMP_RANK_2};
+	return msg(ids[rank >= 0 && rank <= 2 ? rank : 0]);
+}
+
+static void load(compare_screen *c, app *a)
+{
+	if (c->loaded) {
+		report_free(&c->a);
+		report_free(&c->b);
+	}
+	c->loaded = report_load(a->st, a->q, c->earlier_id, a->today, &c->a) == ST_OK;
+	if (c->loaded && report_load(a->st, a->q, c->later_id, a->today, &c->b)) {
+		report_free(&c->a);
+		c->loaded = false;
+	}
+	if (!c->loaded) {
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+		return;
+	}
+	compare_reports(&c->a, &c->b, &c->d);
+}
+
+static void compare_reload(screen *s, app *a)
+{
+	load((compare_screen *)s, a);
+}
+
+/* Rows of the list: a heading, items, a heading, criteria. */
+static int list_rows(const questionnaire *q)
+{
+	return (int)(q->n_items + q->n_criteria) + 2;
+}
+
+static void draw_list_row(compare_screen *c, app *a, int row, int y, rect b)
+{
+	const questionnaire *q = a->q;
+	int n_items = (int)q->n_items;
+	int x = b.x + 2, w = b.w - 4, mid = x + w - 44;
+	cmp_kind k;
+	char was[64], now[64];
+
+	if (row == 0 || row == n_items + 1) {
+		draw_text(y, b.x + 1, b.w - 2, ROLE_HEADING,
+			  msg(row == 0 ? CMP_ITEMS : CMP_CRITERIA));
+		return;
+	}
+	if (row <= n_items) {
+		int i = row - 1;
+		k = c->d.items[i];
+		draw_textf(y, x, mid - x - 1, ROLE_NORMAL, "%2d %s", i + 1,
+			   q->items[i].title);
+		snprintf(was, sizeof was, "%s", explain_state(c->a.states[i]));
+		snprintf(now, sizeof now, "%s", explain_state(c->b.states[i]));
+	} else {
+		int ci = row - n_items - 2;
+		k = c->d.criteria[ci];
+		draw_textf(y, x, mid - x - 1, ROLE_NORMAL, "L%d %s",
+			   q->criteria[ci].level, q->criteria[ci].text);
+		snprintf(was, sizeof was, "%s", rank_text(c->d.crit_rank_a[ci]));
+		snprintf(now, sizeof now, "%s", rank_text(c->d.crit_rank_b[ci]));
+	}
+	draw_text(y, mid, 12, ROLE_DIM, was);
+	draw_text(y, mid + 12, 3, ROLE_DIM, "→");
+	draw_text(y, mid + 15, 12, ROLE_NORMAL, now);
+	draw_text(y, mid + 28, 16, kind_role(k), msg(kind_text[k]));
+}
+
+static void compare_draw(screen *s, app *a, rect b)
+{
+	compare_screen *c = (compare_screen *)s;
+	int row = 0, list_h;
+	size_t first;
+
+	if (!c->loaded)
+		return;
+	draw_textf(b.y + row++, b.x + 1, b.w - 2, ROLE_HEADING, msg(CMP_HEAD_FMT),
+		   c->a.assessment.year, c->b.assessment.year, c->d.level_a,
+		   c->d.level_b);
+	/* The trend: the last five years as bars. */
+	first = a->n_history > 5 ? a->n_history - 5 : 0;
+	for (size_t i = first; i < a->n_history; i++, row++) {
+		const report *h = &a->history[i];
+		draw_textf(b.y + row, b.x + 2, 5, ROLE_NORMAL, "%d", h->assessment.year);
+		draw_bar(b.y + row, b.x + 8, 20, (size_t)h->score.level, Q_LEVELS);
+		draw_textf(b.y + row, b.x + 30, b.w - 31, ROLE_NORMAL, "L%d %s",
+			   h->score.level, a->q->levels[h->score.level - 1].name);
+	}
+	draw_textf(b.y + row, b.x + 2, 16, ROLE_HEADING, "%s", msg(CMP_ITEMS));
+	draw_textf(b.y + row++, b.x + 20, b.w - 21, ROLE_NORMAL, msg(CMP_COUNTS_FMT),
+		   c->d.item_counts[CMP_NEW], c->d.item_counts[CMP_IMPROVED],
+		   c->d.item_counts[CMP_REGRESSED], c->d.item_counts[CMP_UNCHANGED]);
+	draw_textf(b.y + row, b.x + 2, 16, ROLE_HEADING, "%s", msg(CMP_CRITERIA));
+	draw_textf(b.y + row++, b.x + 20, b.w - 21, ROLE_NORMAL, msg(CMP_COUNTS_FMT),
+		   c->d.crit_counts[CMP_NEW], c->d.crit_counts[CMP_IMPROVED],
+		   c->d.crit_counts[CMP_REGRESSED], c->d.crit_counts[CMP_UNCHANGED]);
+	draw_rule(b.y + row++, b.x, b.w);
+	list_h = b.h - row;
+	if (c->top > list_rows(a->q) - list_h)
+		c->top = list_rows(a->q) - list_h;
+	if (c->top < 0)
+		c->top = 0;
+	for (int i = 0; i < list_h && c->top + i < list_rows(a->q); i++)
+		draw_list_row(c, a, c->top + i, b.y + row + i, b);
+}
+
+static key_result compare_key(screen *s, app *a, int action, int key)
+{
+	compare_screen *c = (compare_screen *)s;
+	(void)key;
+	/* The list scrolls as a whole; there is nothing to select. */
+	switch (action) {
+	case ACT_UP:
+		if (c->top > 0)
+			c->top--;
+		return result(RES_NONE);
+	case ACT_DOWN:
+		c->top++;
+		return result(RES_NONE);
+	case ACT_FIRST:
+		c->top = 0;
+		return result(RES_NONE);
+	case ACT_LAST:
+		c->top = list_rows(a->q);
+		return result(RES_NONE);
+	}
+	return result(RES_UNUSED);
+}
+
+static void compare_destroy(screen *s)
+{
+	compare_screen *c = (compare_screen *)s;
+	if (c->loaded) {
+		report_free(&c->a);
+		report_free(&c->b);
+	}
+	free(c);
+}
+
+static const screen_ops compare_ops = {
+	.title = CMP_TITLE,
+	.keys = KEYTABLE(compare_keys),
+	.draw = compare_draw,
+	.handle_key = compare_key,
+	.reload = compare_reload,
+	.destroy = compare_destroy,
+};
+
+screen *screen_compare_new(app *a, int64_t earlier, int64_t later)
+{
+	compare_screen *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->base.ops = &compare_ops;
+	c->earlier_id = earlier;
+	c->later_id = later;
+	load(c, a);
+	return &c->base;
+}
