@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "model/calc.h"
 #include "model/checklist.h"
 #include "model/report.h"
 
@@ -24,6 +25,16 @@ typedef struct {
 	lxw_format *number; /* numbers, top and left aligned */
 	lxw_format *good;   /* a good outcome: green text on light green */
 	lxw_format *bad;    /* a bad outcome: red text on light red */
+	/* Computed figures: money "#,##0.00", a fraction as "0.00%", a
+	 * plain number with two decimals. */
+	lxw_format *money;
+	lxw_format *percent;
+	lxw_format *decimal;
+	/* The same for the calculators' inputs, in Excel's "Input" style so
+	 * the reader sees what to change; in_number has no number format. */
+	lxw_format *in_money;
+	lxw_format *in_percent;
+	lxw_format *in_number;
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -52,6 +63,40 @@ void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
  * column's width. */
 void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
 		     lxw_format *fmt);
+
+/* A cell's name for a formula: "B5" (xlsx_cell) or "$B$5" (xlsx_abs).
+ * Returned by value, so it can be used inside the call that builds the
+ * formula: xlsx_cell(r, c).s lives until the end of that expression. */
+typedef struct {
+	char s[LXW_MAX_CELL_NAME_LENGTH];
+} xlsx_ref;
+
+xlsx_ref xlsx_cell(lxw_row_t row, lxw_col_t col);
+xlsx_ref xlsx_abs(lxw_row_t row, lxw_col_t col);
+
+/* Writes the formula made from the printf-style ffmt and its arguments,
+ * with its result cached as the number value, so readers that do not
+ * recalculate show it (fmt NULL: f->number). A formula too long for the
+ * buffer is not written and counts as the sheet's error. */
+void xlsx_put_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+		      lxw_format *fmt, double value, const char *ffmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* The same with a text result (shown as given, counted towards the
+ * column's width). */
+void xlsx_put_formula_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+			   lxw_format *fmt, const char *value,
+			   const char *ffmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* text as a string literal of a formula: in double quotes, its own double
+ * quotes doubled. Returns false when out is too small. */
+bool xlsx_formula_string(const char *text, char *out, size_t len);
+
+/* "='Sheet name'!$B$3:$B$7": rows first..last of column col of sheet, for
+ * a chart's series. Returns false when out is too small. */
+bool xlsx_column_range(char *out, size_t len, const char *sheet,
+		       lxw_row_t first, lxw_row_t last, lxw_col_t col);
 
 /* Sets the widths of columns 0..ncols-1 from what was written, capped at
  * XLSX_MAX_WIDTH. Returns s->err (the first failure of the sheet). */
@@ -83,5 +128,18 @@ lxw_error xlsx_write_maturity(lxw_workbook *wb, const xlsx_formats *f,
 lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 			   const report *years, size_t n, const report *prev,
 			   const report *current);
+
+/* The ROI sheet (§6.3): the inputs of d (one-off investments, yearly
+ * costs, losses avoided, horizon, discount rate) as cells, the results as
+ * formulas over them with d->roi's figures cached, the cumulative cash
+ * year by year and a line chart of it. */
+lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
+			 const calc_data *d);
+
+/* The tiered investment sheet (§5): d's classes with their shares
+ * (formulas) and a pie chart of them, then the scenarios' inputs as cells
+ * and their results as formulas with d->invest's figures cached. */
+lxw_error xlsx_write_invest(lxw_workbook *wb, const xlsx_formats *f,
+			    const calc_data *d);
 
 #endif

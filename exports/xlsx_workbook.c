@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,12 @@
 
 /* Excel's limit for the text of one cell, in UTF-16 code units. */
 #define XLSX_CELL_MAX 32767
+/* Number formats of the calculators' figures. */
+#define MONEY_FORMAT "#,##0.00;[Red]-#,##0.00"
+#define PERCENT_FORMAT "0.00%;[Red]-0.00%"
+#define DECIMAL_FORMAT "0.00"
+/* Excel's limit for a formula is 8192 characters; ours are far shorter. */
+#define XLSX_FORMULA_MAX 2048
 
 static void keep_error(xlsx_sheet *s, lxw_error e)
 {
@@ -129,6 +136,154 @@ void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
 					     fmt ? fmt : s->f->number));
 }
 
+xlsx_ref xlsx_cell(lxw_row_t row, lxw_col_t col)
+{
+	xlsx_ref r;
+
+	lxw_rowcol_to_cell(r.s, row, col);
+	return r;
+}
+
+xlsx_ref xlsx_abs(lxw_row_t row, lxw_col_t col)
+{
+	xlsx_ref r;
+
+	lxw_rowcol_to_cell_abs(r.s, row, col, 1, 1);
+	return r;
+}
+
+/* Display columns of a figure shown with two decimals and thousands
+ * separators, the widest of the number formats used. */
+static int figure_width(double v)
+{
+	char shown[48];
+	int n = snprintf(shown, sizeof shown, "%.2f", v);
+	int digits = n - 3 - (v < 0);
+
+	if (n < 0 || (size_t)n >= sizeof shown)
+		return 20;
+	return n + (digits > 3 ? (digits - 1) / 3 : 0);
+}
+
+/* Formats the formula into out; false (and the sheet's error) when it
+ * does not fit. */
+static bool build_formula(xlsx_sheet *s, char *out, size_t len,
+			  const char *ffmt, va_list ap)
+{
+	int n = vsnprintf(out, len, ffmt, ap);
+
+	if (n < 0 || (size_t)n >= len) {
+		keep_error(s, LXW_ERROR_PARAMETER_VALIDATION);
+		return false;
+	}
+	return true;
+}
+
+void xlsx_put_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+		      lxw_format *fmt, double value, const char *ffmt, ...)
+{
+	char formula[XLSX_FORMULA_MAX];
+	bool ok;
+	va_list ap;
+	int width;
+
+	if (!s->ws)
+		return;
+	va_start(ap, ffmt);
+	ok = build_formula(s, formula, sizeof formula, ffmt, ap);
+	va_end(ap);
+	if (!ok)
+		return;
+	width = figure_width(value);
+	if (col < XLSX_MAX_COLS && width > s->width[col])
+		s->width[col] = width;
+	keep_error(s, worksheet_write_formula_num(s->ws, row, col, formula,
+						  fmt ? fmt : s->f->number,
+						  value));
+}
+
+void xlsx_put_formula_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+			   lxw_format *fmt, const char *value,
+			   const char *ffmt, ...)
+{
+	char formula[XLSX_FORMULA_MAX];
+	bool ok;
+	va_list ap;
+	int width, lines;
+
+	if (!s->ws)
+		return;
+	va_start(ap, ffmt);
+	ok = build_formula(s, formula, sizeof formula, ffmt, ap);
+	va_end(ap);
+	if (!ok)
+		return;
+	if (!text_valid_utf8(value)) {
+		keep_error(s, LXW_ERROR_PARAMETER_VALIDATION);
+		return;
+	}
+	width = widest_line(value, &lines);
+	if (col < XLSX_MAX_COLS && width > s->width[col])
+		s->width[col] = width;
+	keep_error(s, worksheet_write_formula_str(s->ws, row, col, formula,
+						  fmt ? fmt : s->f->text,
+						  value));
+}
+
+bool xlsx_formula_string(const char *text, char *out, size_t len)
+{
+	size_t o = 0;
+
+	if (len < 3)
+		return false;
+	out[o++] = '"';
+	for (const char *p = text; *p; p++) {
+		if (o + (*p == '"' ? 2 : 1) + 2 > len)
+			return false;
+		if (*p == '"')
+			out[o++] = '"';
+		out[o++] = *p;
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	return true;
+}
+
+/* Writes sheet quoted for a formula into out: 'name' with every ' doubled.
+ * Returns false when out is too small. */
+static bool quote_sheet(const char *sheet, char *out, size_t len)
+{
+	size_t o = 0;
+
+	if (len < 3)
+		return false;
+	out[o++] = '\'';
+	for (const char *p = sheet; *p; p++) {
+		if (o + (*p == '\'' ? 2 : 1) + 2 > len)
+			return false;
+		if (*p == '\'')
+			out[o++] = '\'';
+		out[o++] = *p;
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+	return true;
+}
+
+bool xlsx_column_range(char *out, size_t len, const char *sheet,
+		       lxw_row_t first, lxw_row_t last, lxw_col_t col)
+{
+	char quoted[2 * LXW_MAX_SHEETNAME_LENGTH + 3];
+	char range[LXW_MAX_CELL_RANGE_LENGTH + 1];
+	int n;
+
+	if (!quote_sheet(sheet, quoted, sizeof quoted))
+		return false;
+	lxw_rowcol_to_range_abs(range, first, col, last, col);
+	n = snprintf(out, len, "=%s!%s", quoted, range);
+	return n > 0 && (size_t)n < len;
+}
+
 lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols)
 {
 	for (lxw_col_t c = 0; s->ws && c < ncols && c < XLSX_MAX_COLS; c++) {
@@ -146,6 +301,8 @@ lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols)
 
 static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 {
+	lxw_format *inputs[3];
+
 	f->title = workbook_add_format(wb);
 	f->header = workbook_add_format(wb);
 	f->label = workbook_add_format(wb);
@@ -154,8 +311,15 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	f->number = workbook_add_format(wb);
 	f->good = workbook_add_format(wb);
 	f->bad = workbook_add_format(wb);
+	f->money = workbook_add_format(wb);
+	f->percent = workbook_add_format(wb);
+	f->decimal = workbook_add_format(wb);
+	f->in_money = workbook_add_format(wb);
+	f->in_percent = workbook_add_format(wb);
+	f->in_number = workbook_add_format(wb);
 	if (!f->title || !f->header || !f->label || !f->text || !f->wrap ||
-	    !f->number || !f->good || !f->bad)
+	    !f->number || !f->good || !f->bad || !f->money || !f->percent ||
+	    !f->decimal || !f->in_money || !f->in_percent || !f->in_number)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
@@ -176,6 +340,21 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	format_set_align(f->bad, LXW_ALIGN_VERTICAL_TOP);
 	format_set_font_color(f->bad, 0x9C0006);
 	format_set_bg_color(f->bad, 0xFFC7CE);
+	format_set_num_format(f->money, MONEY_FORMAT);
+	format_set_num_format(f->percent, PERCENT_FORMAT);
+	format_set_num_format(f->decimal, DECIMAL_FORMAT);
+	format_set_num_format(f->in_money, MONEY_FORMAT);
+	format_set_num_format(f->in_percent, PERCENT_FORMAT);
+	/* Excel's own "Input" cell style. */
+	inputs[0] = f->in_money;
+	inputs[1] = f->in_percent;
+	inputs[2] = f->in_number;
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		format_set_font_color(inputs[i], 0x3F3F76);
+		format_set_bg_color(inputs[i], 0xFFCC99);
+		format_set_border(inputs[i], LXW_BORDER_THIN);
+		format_set_border_color(inputs[i], 0x7F7F7F);
+	}
 	return LXW_NO_ERROR;
 }
 
@@ -328,6 +507,10 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_years(wb, &f, years, n_years,
 				      previous_year(in), r);
+	if (rc == LXW_NO_ERROR && in->calc)
+		rc = xlsx_write_roi(wb, &f, in->calc);
+	if (rc == LXW_NO_ERROR && in->calc)
+		rc = xlsx_write_invest(wb, &f, in->calc);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);

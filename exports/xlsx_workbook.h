@@ -1,11 +1,13 @@
 /* The assessment as an Excel workbook (.xlsx) for people who do not use
  * moat: a summary sheet for the CFO and CEO, the checklist, the maturity
- * criteria and the years of the unit compared. */
+ * criteria, the years of the unit compared, and the ROI and tiered
+ * investment calculators as live formulas. */
 #ifndef MOAT_XLSX_WORKBOOK_H
 #define MOAT_XLSX_WORKBOOK_H
 
 #include <stddef.h>
 
+#include "model/calc.h"
 #include "model/report.h"
 #include "model/status.h"
 
@@ -14,11 +16,15 @@ typedef struct {
 	const report *current; /* the assessment exported */
 	const report *years;   /* every year of its unit, oldest first (report_history); includes current */
 	size_t n_years;
+	const calc_data *calc; /* the unit's calculators (calc_load), or NULL:
+				  no ROI and investment sheets */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,
- * Checklist, Maturity and Year over year, texts in the current message
- * language. The year-over-year sheet charts the level of every report in
+ * Checklist, Maturity and Year over year, then, when in->calc is set, ROI
+ * and Investment, texts in the current message language. The
+ * calculators' results are formulas over their input cells, with the
+ * figures model/ computed cached in them. The year-over-year sheet charts the level of every report in
  * in->years and compares the latest year before current's with current;
  * with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
  * the caller so tests can fix it) is shown on the summary and used as the

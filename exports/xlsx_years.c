@@ -115,55 +115,20 @@ static lxw_row_t write_trend(xlsx_sheet *s, const report *years, size_t n,
 	return row;
 }
 
-/* Writes sheet quoted for a formula into out: 'name' with every ' doubled.
- * Returns false when out is too small. */
-static bool quote_sheet(const char *sheet, char *out, size_t len)
-{
-	size_t o = 0;
-
-	if (len < 3)
-		return false;
-	out[o++] = '\'';
-	for (const char *p = sheet; *p; p++) {
-		if (o + (*p == '\'' ? 2 : 1) + 2 > len)
-			return false;
-		if (*p == '\'')
-			out[o++] = '\'';
-		out[o++] = *p;
-	}
-	out[o++] = '\'';
-	out[o] = '\0';
-	return true;
-}
-
-/* "='Year over year'!$B$3:$B$4": one column of rows first..last. */
-static bool column_formula(char *out, size_t len, const char *quoted,
-			   lxw_row_t first, lxw_row_t last, lxw_col_t col)
-{
-	char range[LXW_MAX_CELL_RANGE_LENGTH + 1];
-	int n;
-
-	lxw_rowcol_to_range_abs(range, first, col, last, col);
-	n = snprintf(out, len, "=%s!%s", quoted, range);
-	return n > 0 && (size_t)n < len;
-}
-
 /* A line chart of the levels in rows first..last of the trend table,
  * beside it. */
 static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s,
 			   const char *sheet, lxw_row_t first, lxw_row_t last)
 {
-	char quoted[2 * LXW_MAX_SHEETNAME_LENGTH];
-	char years[sizeof quoted + LXW_MAX_CELL_RANGE_LENGTH + 2];
+	char years[LXW_MAX_FORMULA_RANGE_LENGTH * 2 + 8];
 	char levels[sizeof years];
 	lxw_chart_series *series;
 	lxw_chart *chart;
 
-	if (!quote_sheet(sheet, quoted, sizeof quoted) ||
-	    !column_formula(years, sizeof years, quoted, first, last,
-			    COL_YEAR) ||
-	    !column_formula(levels, sizeof levels, quoted, first, last,
-			    COL_LEVEL))
+	if (!xlsx_column_range(years, sizeof years, sheet, first, last,
+			       COL_YEAR) ||
+	    !xlsx_column_range(levels, sizeof levels, sheet, first, last,
+			       COL_LEVEL))
 		return LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED;
 	if (!(chart = workbook_add_chart(wb, LXW_CHART_LINE)))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/calc.h"
 #include "model/demo.h"
 #include "model/msg.h"
 
@@ -114,7 +115,8 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = store_assessment_start_next(s, last, today, user,
 					      assessment_id)) ||
 	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||
-	    (st = add_evidence(s, *assessment_id, today, this_year_evidence, user)))
+	    (st = add_evidence(s, *assessment_id, today, this_year_evidence, user)) ||
+	    (st = calc_load_document_figures(s, unit_id, user)))
 		return st;
 	return store_set_current(s, *assessment_id);
 }

@@ -71,6 +71,29 @@ static const char *const migrations[] = {
 	"CREATE TABLE setting ("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL);",
+
+	/* 2: ROI lines, investment classes, per-unit parameters */
+	"CREATE TABLE roi_line ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('one_off','recurring','loss')),"
+	"  name TEXT NOT NULL,"
+	"  amount INTEGER NOT NULL CHECK (amount >= 0),"
+	"  incidents_milli INTEGER NOT NULL DEFAULT 1000"
+	"    CHECK (incidents_milli >= 0));"
+	"CREATE INDEX roi_line_by_unit ON roi_line (unit_id, kind);"
+	"CREATE TABLE invest_class ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  level_low INTEGER NOT NULL CHECK (level_low BETWEEN 1 AND 6),"
+	"  level_high INTEGER NOT NULL CHECK (level_high BETWEEN level_low AND 6),"
+	"  amount INTEGER NOT NULL CHECK (amount >= 0));"
+	"CREATE TABLE unit_param ("
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (unit_id, key));",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

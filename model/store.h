@@ -12,6 +12,8 @@
 
 #include "model/checklist.h"
 #include "model/evidence.h"
+#include "model/invest.h"
+#include "model/roi.h"
 #include "model/questionnaire.h"
 #include "model/scoring.h"
 #include "model/status.h"
@@ -19,7 +21,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Opens (creating when missing) the database at path and brings its schema
  * up to date. A file that is not a moat database gives ST_NOT_MOAT, one from
@@ -156,6 +158,57 @@ void audit_list_free(audit_list *l);
  * for any) filter it. */
 moat_status store_audit_list(store *s, const char *user, const char *key,
 			     size_t limit, audit_list *out);
+
+/* The ROI lines of a unit, by kind then entry order, in a new array
+ * (*out, free() it). */
+moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out,
+			    size_t *n);
+
+/* Adds a line (l->id is ignored; *id receives the new one). Amounts must be
+ * 0..MONEY_MAX, incidents 0..ROI_MAX_INCIDENTS_MILLI, the name non-empty
+ * UTF-8; else ST_INVALID. Audited. */
+moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
+			       const char *user, int64_t *id);
+/* Replaces name, amount and incidents of line l->id. Audited. */
+moat_status store_roi_line_update(store *s, const roi_line *l,
+				  const char *user);
+moat_status store_roi_line_delete(store *s, int64_t id, const char *user);
+
+/* The investment classes of a unit in entry order (*out: free() it). */
+moat_status store_invest_classes(store *s, int64_t unit_id,
+				 invest_class **out, size_t *n);
+/* Levels must satisfy 1 <= low <= high <= 6; else ST_INVALID. Audited. */
+moat_status store_invest_class_add(store *s, int64_t unit_id,
+				   const invest_class *c, const char *user,
+				   int64_t *id);
+moat_status store_invest_class_update(store *s, const invest_class *c,
+				      const char *user);
+moat_status store_invest_class_delete(store *s, int64_t id, const char *user);
+
+/* A per-unit parameter as an integer (def when never set). */
+moat_status store_param_get(store *s, int64_t unit_id, const char *key,
+			    int64_t def, int64_t *out);
+/* Sets it; audited. */
+moat_status store_param_set(store *s, int64_t unit_id, const char *key,
+			    int64_t value, const char *user);
+/* A per-unit text parameter (def when never set), copied into out. */
+moat_status store_param_text(store *s, int64_t unit_id, const char *key,
+			     const char *def, char *out, size_t outlen);
+moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
+				 const char *value, const char *user);
+
+/* The unit's investment scenarios: the document's figures where none were
+ * set. */
+moat_status store_invest_scenarios(store *s, int64_t unit_id,
+				   invest_scenarios *out);
+
+/* The unit's ROI settings: horizon (default 5 years) and discount rate
+ * (default 0). */
+moat_status store_roi_settings(store *s, int64_t unit_id, int *horizon,
+			       int *rate_bp);
+
+/* The currency unit shown on every amount (default: msg's). */
+moat_status store_currency(store *s, int64_t unit_id, char *out, size_t outlen);
 
 /* A number that changes when any connection commits to the file, so a
  * session notices other users' edits (PRAGMA data_version). */

@@ -1,11 +1,15 @@
 #!/bin/bash
 # Exports the demo organisation in both languages through moat's CLI and
 # reads each workbook back with openpyxl (tests/read_workbook.py), checking
-# all four sheets against the database: the demo has two years, so the
-# year-over-year sheet charts both and compares them. Then a copy with only
-# the current year (the sheet says there is nothing to compare). Also
-# checks that a failed export leaves nothing behind. Exit 0 pass, 1 fail,
-# 77 skip (no openpyxl for Debian's python3).
+# all six sheets against the database: the demo has two years, so the
+# year-over-year sheet charts both and compares them; the ROI and
+# Investment sheets hold the document's inputs, their results as formulas
+# with the document's figures cached (--document), and their charts. Then
+# a copy with only the current year (the sheet says there is nothing to
+# compare), and a copy whose DR centre costs 400 instead of 300: the
+# payback, N-year net and ROI of the new export move with it. Also checks
+# that a failed export leaves nothing behind. Exit 0 pass, 1 fail, 77 skip
+# (no openpyxl for Debian's python3).
 
 set -u
 
@@ -68,8 +72,8 @@ for lang in en zh; do
 	[ "$perm" = "$want_mode" ] && pass "$lang: workbook mode $perm" ||
 		fail "$lang: workbook mode $perm, expected $want_mode (0666 less umask)"
 
-	if said=$("$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 \
-		"$today"); then
+	if said=$("$py" "$MOAT_TESTS/read_workbook.py" --document "$out" \
+		"$db" "$lang" 2 "$today"); then
 		echo "$said"
 		pass "$lang: read back with openpyxl matches the database"
 	else
@@ -80,11 +84,21 @@ for lang in en zh; do
 		pass "$lang: both demo years charted, last year compared" ;;
 	*) fail "$lang: expected 2 years compared with last year: $said" ;;
 	esac
+	case $said in
+	*"ROI: net 330.00 a year, payback 1.09 years, 5-year net 1290.00,"*"ROI 280.43 %"*)
+		pass "$lang: ROI sheet: the document's payback 1.09 years, ROI 280.43 %" ;;
+	*) fail "$lang: ROI sheet: expected the document's figures: $said" ;;
+	esac
+	case $said in
+	*"shares 60.00/30.00/10.00 %, self-built 1000.00-2000.00, cloud 250.00-750.00, hybrid 500.00-1400.00"*)
+		pass "$lang: Investment sheet: shares 60/30/10 %, the document's ranges" ;;
+	*) fail "$lang: Investment sheet: expected the document's figures: $said" ;;
+	esac
 
 	# Exporting again replaces the workbook in place.
 	if moat export -o "$out" >"$dir/export.out" 2>&1 &&
-		"$py" "$MOAT_TESTS/read_workbook.py" "$out" "$db" "$lang" 2 \
-			"$today" >/dev/null; then
+		"$py" "$MOAT_TESTS/read_workbook.py" --document "$out" "$db" \
+			"$lang" 2 "$today" >/dev/null; then
 		pass "$lang: second export replaces the workbook"
 	else
 		fail "$lang: second export"
@@ -115,8 +129,8 @@ else
 fi
 if "$MOAT_BIN" --db "$one" --lang en --today "$today" export \
 	-o "$dir/one.xlsx" >"$dir/export.out" 2>&1 &&
-	said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/one.xlsx" "$one" en \
-		2 "$today"); then
+	said=$("$py" "$MOAT_TESTS/read_workbook.py" --document "$dir/one.xlsx" \
+		"$one" en 2 "$today"); then
 	echo "$said"
 	case $said in
 	*"1 year(s), no earlier year"*)
@@ -125,6 +139,44 @@ if "$MOAT_BIN" --db "$one" --lang en --today "$today" export \
 	esac
 else
 	fail "one year: export or read-back failed"
+	cat "$dir/export.out"
+fi
+
+echo "== an ROI input changed in the database"
+# A copy of the English demo whose DR centre costs 400 instead of 300 (in
+# hundredths): one-off 460, net still 330 a year, so the payback is
+# 460 / 330 = 1.39 years, the 5-year net 1190 and the ROI
+# 1190 / (460 + 5 x 20) = 212.50 %.
+roi="$dir/roi.db"
+if "$py" - "$dir/en.db" "$roi" <<'PY'
+import sqlite3, sys
+src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+src.backup(dst)
+src.close()
+n = dst.execute("UPDATE roi_line SET amount = 40000"
+                " WHERE kind = 'one_off' AND amount = 30000").rowcount
+dst.commit()
+dst.close()
+sys.exit(0 if n == 1 else 1)
+PY
+then
+	pass "copy of the demo with the DR centre at 400"
+else
+	fail "cannot change the DR centre's amount in a copy of the demo"
+fi
+if "$MOAT_BIN" --db "$roi" --lang en --today "$today" export \
+	-o "$dir/roi.xlsx" >"$dir/export.out" 2>&1 &&
+	said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/roi.xlsx" "$roi" en \
+		2 "$today"); then
+	echo "$said"
+	pass "changed input: read back with openpyxl matches the database"
+	case $said in
+	*"payback 1.39 years, 5-year net 1190.00,"*"ROI 212.50 %"*)
+		pass "changed input: payback moved from 1.09 to 1.39 years" ;;
+	*) fail "changed input: expected payback 1.39 years, 5-year net 1190, ROI 212.50 %: $said" ;;
+	esac
+else
+	fail "changed input: export or read-back failed"
 	cat "$dir/export.out"
 fi
 

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reads a workbook exported by moat back and checks it against the database.
 
-Usage: read_workbook.py WORKBOOK DB LANG [EXPECTED_LEVEL [EXPORTED_AT]]
+Usage: read_workbook.py [--document] WORKBOOK DB LANG [EXPECTED_LEVEL
+                        [EXPORTED_AT]]
 
 LANG is en or zh. The workbook is read with openpyxl (cached values), its
 chart as raw XML from the zip, and the database with Python's sqlite3,
@@ -19,11 +20,28 @@ criterion. EXPORTED_AT is the day evidence validity is judged on for a
 draft (a finalised year is judged on the day it was finalised); without it
 the checks that need validity are left out.
 
-Prints one OK line; exits 1 with the first mismatch.
+ROI and Investment (the calculators): read twice, for the cached values
+(data_only=True) and for the formulas. The input cells must equal the
+database (roi_line, invest_class, unit_param with moat's defaults); every
+result must be a formula whose cached value equals what is worked out here
+from the database, and which gives that value again when evaluated over
+the sheet (a small evaluator of the formulas moat writes). The formulas
+must read the right cells, and when inputs are changed as the CFO would in
+Excel, recalculating them from the inputs up must agree with the same
+computation on the changed inputs. The ROI sheet needs a native line chart
+of its year table, the Investment sheet a pie of its classes. --document:
+the database holds the document's figures (moat init --demo), so also
+check the document's results (net 330 a year, payback 1.09 years, 5-year
+net 1290, ROI 280.43 %, shares 60/30/10 %, self-built 1000-2000, cloud
+250-750, hybrid 500-1400 over 5 years).
+
+Prints an OK line (and one for each calculator); exits 1 with the first
+mismatch.
 """
 
 import calendar
 import datetime
+import decimal
 import os
 import posixpath
 import re
@@ -36,8 +54,9 @@ import zipfile
 import openpyxl
 
 SHEETS = {
-    "en": ["Summary", "Checklist", "Maturity", "Year over year"],
-    "zh": ["概要", "检查清单", "成熟度", "逐年对比"],
+    "en": ["Summary", "Checklist", "Maturity", "Year over year", "ROI",
+           "Investment"],
+    "zh": ["概要", "检查清单", "成熟度", "逐年对比", "投资回报", "分级投入"],
 }
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
@@ -711,14 +730,10 @@ def rels_of(z, part):
     return out
 
 
-def check_chart(path, sheet, first, last):
-    """The chart on sheet is xl/charts/chart1.xml, drawn through the
-    sheet's drawing, and plots the years ($A) and levels ($B) of rows
-    first..last of that sheet on a 0..5 axis."""
+def sheet_charts(path, sheet):
+    """The charts drawn on sheet, through its drawing: a list of (part
+    name, parsed chart XML); [] when the sheet has no drawing."""
     with zipfile.ZipFile(path) as z:
-        names = z.namelist()
-        expect("xl/charts/chart1.xml" in names,
-               f"no xl/charts/chart1.xml in {sorted(names)}")
         wb = ET.fromstring(z.read("xl/workbook.xml"))
         rid = None
         for sh in wb.iterfind("m:sheets/m:sheet", NS):
@@ -727,15 +742,51 @@ def check_chart(path, sheet, first, last):
         expect(rid is not None, f"workbook.xml: no sheet {sheet!r}")
         sheet_part = rels_of(z, "xl/workbook.xml")[rid][1]
         drawing = ET.fromstring(z.read(sheet_part)).find("m:drawing", NS)
-        expect(drawing is not None, f"{sheet_part}: no drawing")
+        if drawing is None:
+            return []
         kind, drawing_part = rels_of(z, sheet_part)[
             drawing.get(f"{{{NS['r']}}}id")]
         expect(kind == "drawing", f"{sheet_part}: drawing is a {kind}")
         charts = [t for k, t in rels_of(z, drawing_part).values()
                   if k == "chart"]
-        expect(charts == ["xl/charts/chart1.xml"],
-               f"{drawing_part} shows {charts}, expected xl/charts/chart1.xml")
-        chart = ET.fromstring(z.read("xl/charts/chart1.xml"))
+        for t in charts:
+            expect(t in z.namelist(), f"{drawing_part} shows {t}, not in"
+                   " the zip")
+        return [(t, ET.fromstring(z.read(t))) for t in charts]
+
+
+def one_series_chart(path, sheet, kind, cat, val):
+    """The one chart on sheet is a kind chart ("lineChart", "pieChart")
+    with one series whose categories and values are the ranges cat and val
+    ("$A$3:$A$7") of sheet. Returns the chart's XML."""
+    charts = sheet_charts(path, sheet)
+    expect(len(charts) == 1,
+           f"{sheet}: {len(charts)} charts drawn, expected 1")
+    part, chart = charts[0]
+    plot = chart.find("c:chart/c:plotArea", NS)
+    expect(plot is not None and plot.find(f"c:{kind}", NS) is not None,
+           f"{sheet}: {part} is not a {kind}")
+    series = chart.findall(".//c:ser", NS)
+    expect(len(series) == 1, f"{sheet} chart: {len(series)} series,"
+           " expected 1")
+    for tag, want_range in (("c:cat", cat), ("c:val", val)):
+        f = series[0].find(f"{tag}//c:f", NS)
+        expect(f is not None, f"{sheet} chart: series has no {tag}"
+               " reference")
+        got = unquote_sheet(f.text)
+        expect(got == (sheet, want_range),
+               f"{sheet} chart {tag}: {f.text!r}, expected"
+               f" {(sheet, want_range)}")
+    return chart
+
+
+def check_chart(path, sheet, first, last):
+    """The one chart on sheet, drawn through the sheet's drawing, plots the
+    years ($A) and levels ($B) of rows first..last of that sheet on a 0..5
+    axis."""
+    charts = sheet_charts(path, sheet)
+    expect(len(charts) == 1, f"{sheet}: {len(charts)} charts, expected 1")
+    chart = charts[0][1]
 
     series = chart.findall(".//c:ser", NS)
     expect(len(series) == 1, f"chart: {len(series)} series, expected 1")
@@ -869,7 +920,913 @@ def check_years(ws, path, lang, q, cur, years, level):
     return n, prev.year
 
 
+# ---------------------------------------------------------------------------
+# The calculators: ROI (§6.3) and tiered investment (§5).
+
+DEFAULT_CURRENCY = {"en": "10k CNY", "zh": "万元"}
+ROI_TEXT = {
+    "en": {
+        "title": "Return on the DR investment",
+        "inputs": "Inputs (change the coloured cells)",
+        "results": "Results",
+        "one_off": "One-off investment",
+        "recurring": "Yearly cost",
+        "loss": "Loss avoided",
+        "amount": "Amount ({})",
+        "amount_year": "Amount a year ({})",
+        "per_incident": "Loss per incident ({})",
+        "incidents": "Incidents a year",
+        "expected": "Expected a year ({})",
+        "horizon": "Horizon N (years)",
+        "rate": "Discount rate",
+        "r_one_off": "One-off investment in total ({})",
+        "r_recurring": "Yearly costs ({})",
+        "r_losses": "Losses avoided a year ({})",
+        "r_net": "Yearly net benefit ({})",
+        "r_payback": "Payback period (years)",
+        "r_net_n": "Net benefit over N years ({})",
+        "r_npv": "Net present value over N years ({})",
+        "r_roi": "ROI over N years",
+        "never": "never pays back",
+        "nothing": "nothing invested",
+        "year": "Year",
+        "cumulative": "Cumulative cash ({})",
+    },
+    "zh": {
+        "title": "灾备投资回报",
+        "inputs": "输入(可修改带底色的单元格)",
+        "results": "测算结果",
+        "one_off": "一次性投资",
+        "recurring": "年度费用",
+        "loss": "避免的损失",
+        "amount": "金额({})",
+        "amount_year": "每年金额({})",
+        "per_incident": "每次损失({})",
+        "incidents": "每年次数",
+        "expected": "每年预期损失({})",
+        "horizon": "测算年限N(年)",
+        "rate": "折现率",
+        "r_one_off": "一次性投资合计({})",
+        "r_recurring": "年度费用合计({})",
+        "r_losses": "每年避免的损失({})",
+        "r_net": "年净收益({})",
+        "r_payback": "投资回收期(年)",
+        "r_net_n": "N年净收益({})",
+        "r_npv": "N年净现值({})",
+        "r_roi": "N年投资回报率",
+        "never": "无法回本",
+        "nothing": "无投入",
+        "year": "第几年",
+        "cumulative": "累计现金({})",
+    },
+}
+INV_TEXT = {
+    "en": {
+        "title": "Tiered DR investment",
+        "class": "Class of systems",
+        "levels": "DR levels",
+        "amount_year": "Amount a year ({})",
+        "share": "Share",
+        "total": "Total",
+        "uniform_head": "One size fits all: every system at level 5",
+        "uniform": "Uniform plan a year ({})",
+        "extra": "More than the tiered plan ({})",
+        "ratio": "Times the tiered plan",
+        "options_head": "DR options over N years",
+        "low": "Low",
+        "high": "High",
+        "self_up": "Self-built: up front ({})",
+        "self_year": "Self-built: a year ({})",
+        "cloud_up": "Cloud: up front ({})",
+        "cloud_year": "Cloud: a year ({})",
+        "saving": "Hybrid: saving on self-built",
+        "horizon": "Horizon N (years)",
+        "self_n": "Self-built over N years ({})",
+        "cloud_n": "Cloud over N years ({})",
+        "hybrid_n": "Hybrid over N years ({})",
+        "ha_head": "HA upgrade (§5.3)",
+        "before": "Before",
+        "after": "After",
+        "ha_cost": "Cost ({})",
+        "rto": "RTO (minutes)",
+        "rpo": "RPO (minutes)",
+        "ha_extra": "Extra cost ({})",
+        "ha_pct": "Extra cost on before",
+    },
+    "zh": {
+        "title": "分级灾备投入",
+        "class": "系统分级",
+        "levels": "灾备等级",
+        "amount_year": "每年金额({})",
+        "share": "占比",
+        "total": "合计",
+        "uniform_head": "一刀切:所有系统按5级建设",
+        "uniform": "一刀切每年投入({})",
+        "extra": "比分级方案多({})",
+        "ratio": "为分级方案的倍数",
+        "options_head": "N年灾备方案对比",
+        "low": "低",
+        "high": "高",
+        "self_up": "自建:初期投入({})",
+        "self_year": "自建:每年({})",
+        "cloud_up": "云灾备:初期投入({})",
+        "cloud_year": "云灾备:每年({})",
+        "saving": "混合:较自建节省",
+        "horizon": "测算年限N(年)",
+        "self_n": "自建N年合计({})",
+        "cloud_n": "云灾备N年合计({})",
+        "hybrid_n": "混合N年合计({})",
+        "ha_head": "高可用升级(§5.3)",
+        "before": "升级前",
+        "after": "升级后",
+        "ha_cost": "费用({})",
+        "rto": "RTO(分钟)",
+        "rpo": "RPO(分钟)",
+        "ha_extra": "增加费用({})",
+        "ha_pct": "费用增幅",
+    },
+}
+ROI_KINDS = ["one_off", "recurring", "loss"]
+ROI_MAX_YEARS = 50
+# The scenario parameters and their defaults, the document's figures
+# (§5.1-5.3): money in hundredths, percentages, years, minutes.
+INV_PARAMS = {
+    "inv.uniform": 150000,
+    "inv.self_up_lo": 50000, "inv.self_up_hi": 100000,
+    "inv.self_year_lo": 10000, "inv.self_year_hi": 20000,
+    "inv.cloud_up_lo": 0, "inv.cloud_up_hi": 0,
+    "inv.cloud_year_lo": 5000, "inv.cloud_year_hi": 15000,
+    "inv.hybrid_lo": 30, "inv.hybrid_hi": 50,
+    "inv.horizon": 5,
+    "inv.ha_before": 10000, "inv.ha_after": 15000,
+    "inv.ha_rto_before": 1440, "inv.ha_rto_after": 15,
+    "inv.ha_rpo_before": 1440, "inv.ha_rpo_after": 15,
+}
+
+
+def close(a, b):
+    """Two figures equal up to binary rounding."""
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) \
+            or isinstance(a, bool) or isinstance(b, bool):
+        return False
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def excel_round(x, n):
+    """Excel's ROUND: half away from zero, on the shortest decimal that
+    reads back as x."""
+    q = decimal.Decimal(1).scaleb(-n)
+    return float(decimal.Decimal(repr(float(x))).quantize(
+        q, rounding=decimal.ROUND_HALF_UP))
+
+
+def cell_of(name):
+    """(row, column), 1-based, of "B5" or "$B$5"."""
+    m = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", name)
+    expect(m is not None, f"not a cell: {name!r}")
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def name_of(cell):
+    """"B5" of (5, 2)."""
+    row, col = cell
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row}"
+
+
+FORMULA_TOKEN = re.compile(r"""\s*(?:
+    (?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)
+  | (?P<str>"(?:[^"]|"")*")
+  | (?P<ref>\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Z0-9(])
+  | (?P<func>[A-Z][A-Z0-9.]*)\(
+  | (?P<op><>|<=|>=|[-+*/^&=<>(),])
+)""", re.X)
+
+
+def to_number(v, formula):
+    """A value as a number for arithmetic: empty is 0, text is an error
+    (#VALUE! in Excel, a mismatch here)."""
+    if v is None:
+        return 0
+    expect(isinstance(v, (int, float)) and not isinstance(v, bool),
+           f"{formula}: arithmetic on {v!r}")
+    return v
+
+
+class Formula:
+    """An Excel formula of the subset moat writes (numbers, strings, cell
+    references and ranges of the same sheet, + - * / ^ & comparisons,
+    unary minus, IF, SUM, ROUND), parsed to evaluate it against any cell
+    values. refs holds every cell it reads, ranges expanded."""
+
+    def __init__(self, text_):
+        expect(isinstance(text_, str) and text_.startswith("="),
+               f"not a formula: {text_!r}")
+        self.text = text_
+        self.refs = set()
+        self.toks = []
+        pos, body = 0, text_[1:]
+        while pos < len(body):
+            if not body[pos:].strip():
+                break
+            m = FORMULA_TOKEN.match(body, pos)
+            expect(m is not None, f"{text_}: cannot read at {body[pos:]!r}")
+            self.toks.append((m.lastgroup, m.group(m.lastgroup)))
+            pos = m.end()
+        self.i = 0
+        self.tree = self.compare()
+        expect(self.i == len(self.toks),
+               f"{text_}: left over {self.toks[self.i:]}")
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
+
+    def take(self, kind=None, value=None):
+        tok = self.peek()
+        expect(tok[0] is not None and (kind is None or tok[0] == kind) and
+               (value is None or tok[1] == value),
+               f"{self.text}: expected {value or kind}, found {tok[1]!r}")
+        self.i += 1
+        return tok
+
+    def binary(self, ops, sub, apply):
+        left = sub()
+        while self.peek()[0] == "op" and self.peek()[1] in ops:
+            op = self.take()[1]
+            right = sub()
+            left = (lambda op_, l_, r_: lambda get: apply(op_, l_(get),
+                                                          r_(get)))(
+                op, left, right)
+        return left
+
+    def compare(self):
+        def apply(op, a, b):
+            a, b = to_number(a, self.text), to_number(b, self.text)
+            return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b,
+                    "<=": a <= b, ">=": a >= b}[op]
+        return self.binary(("=", "<>", "<", ">", "<=", ">="), self.concat,
+                           apply)
+
+    def concat(self):
+        return self.binary(("&",), self.additive,
+                           lambda op, a, b: text(a) + text(b))
+
+    def additive(self):
+        def apply(op, a, b):
+            a, b = to_number(a, self.text), to_number(b, self.text)
+            return a + b if op == "+" else a - b
+        return self.binary(("+", "-"), self.term, apply)
+
+    def term(self):
+        def apply(op, a, b):
+            a, b = to_number(a, self.text), to_number(b, self.text)
+            if op == "*":
+                return a * b
+            expect(b != 0, f"{self.text}: division by zero (#DIV/0!)")
+            return a / b
+        return self.binary(("*", "/"), self.power, apply)
+
+    def power(self):
+        return self.binary(("^",), self.unary,
+                           lambda op, a, b: float(to_number(a, self.text))
+                           ** to_number(b, self.text))
+
+    def unary(self):
+        if self.peek() in (("op", "-"), ("op", "+")):
+            sign = self.take()[1]
+            sub = self.unary()
+            if sign == "+":
+                return sub
+            return lambda get: -to_number(sub(get), self.text)
+        return self.primary()
+
+    def primary(self):
+        kind, value = self.take()
+        if kind == "num":
+            v = float(value) if any(c in value for c in ".eE") \
+                else int(value)
+            return lambda get: v
+        if kind == "str":
+            s = value[1:-1].replace('""', '"')
+            return lambda get: s
+        if kind == "ref":
+            if ":" in value:
+                a, b = (cell_of(p) for p in value.split(":"))
+                cells_ = [(r, c) for r in range(a[0], b[0] + 1)
+                          for c in range(a[1], b[1] + 1)]
+                self.refs.update(cells_)
+                return lambda get: [get(c) for c in cells_]
+            cell = cell_of(value)
+            self.refs.add(cell)
+            return lambda get: get(cell)
+        if kind == "func":
+            args = []
+            if self.peek() != ("op", ")"):
+                args.append(self.compare())
+                while self.peek() == ("op", ","):
+                    self.take()
+                    args.append(self.compare())
+            self.take("op", ")")
+            return self.function(value, args)
+        expect(kind == "op" and value == "(",
+               f"{self.text}: unexpected {value!r}")
+        sub = self.compare()
+        self.take("op", ")")
+        return sub
+
+    def function(self, name, args):
+        if name == "IF":
+            expect(len(args) == 3, f"{self.text}: IF takes 3 arguments")
+            cond, yes, no = args
+            return lambda get: yes(get) if cond(get) else no(get)
+        if name == "SUM":
+            def total(get):
+                out = 0
+                for a in args:
+                    v = a(get)
+                    for x in v if isinstance(v, list) else [v]:
+                        if isinstance(x, (int, float)) and \
+                                not isinstance(x, bool):
+                            out += x
+                return out
+            return total
+        if name == "ROUND":
+            expect(len(args) == 2, f"{self.text}: ROUND takes 2 arguments")
+            return lambda get: excel_round(
+                to_number(args[0](get), self.text),
+                int(to_number(args[1](get), self.text)))
+        raise Mismatch(f"{self.text}: function {name} not expected")
+
+
+class Grid:
+    """One sheet read twice: the cached values (data_only) and the
+    formulas, addressed by (row, column) from 1, with a formula evaluator
+    over them."""
+
+    def __init__(self, ws_values, ws_formulas, name):
+        self.name = name
+        self.values, self.formats, self.formulas = {}, {}, {}
+        for row in ws_values.iter_rows():
+            for c in row:
+                if c.value is not None:
+                    self.values[(c.row, c.column)] = c.value
+                    self.formats[(c.row, c.column)] = c.number_format
+        for row in ws_formulas.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    self.formulas[(c.row, c.column)] = Formula(c.value)
+        self.max_row = max((r for r, _ in self.values), default=0)
+        for cell in self.formulas:
+            expect(cell in self.values, f"{name}!{name_of(cell)}: a formula"
+                   " without a cached value")
+
+    def v(self, row, col):
+        return self.values.get((row, col))
+
+    def row(self, r, n):
+        return [self.v(r, c) for c in range(1, n + 1)]
+
+    def blank(self, r):
+        return not any(row == r for row, _ in self.values)
+
+    def where(self, row, col):
+        return f"{self.name}!{name_of((row, col))}"
+
+    def input_cell(self, row, col, want, what, fmt=None):
+        """A plain value (not a formula) equal to want."""
+        w = self.where(row, col)
+        expect((row, col) not in self.formulas,
+               f"{w} ({what}): a formula, expected an input value")
+        got = self.v(row, col)
+        expect(close(got, want), f"{w} ({what}): {got!r}, database"
+               f" gives {want!r}")
+        if fmt:
+            self.check_format(row, col, fmt, what)
+
+    def check_format(self, row, col, fmt, what):
+        nf = self.formats.get((row, col), "")
+        want = {"money": "#,##0.00", "percent": "0.00%",
+                "decimal": "0.00"}[fmt]
+        expect(nf.split(";")[0] == want,
+               f"{self.where(row, col)} ({what}): number format {nf!r},"
+               f" expected {want!r}")
+
+    def result_cell(self, row, col, want, what, fmt=None):
+        """A formula whose cached value is want and whose evaluation over
+        the cached values of the cells it reads agrees."""
+        w = self.where(row, col)
+        expect((row, col) in self.formulas,
+               f"{w} ({what}): {self.v(row, col)!r} is not a formula")
+        got = self.v(row, col)
+        expect(close(got, want), f"{w} ({what}): cached {got!r}, expected"
+               f" {want!r} ({self.formulas[(row, col)].text})")
+        again = self.formulas[(row, col)].tree(
+            lambda c: self.values.get(c))
+        expect(close(again, got), f"{w} ({what}):"
+               f" {self.formulas[(row, col)].text} gives {again!r} over the"
+               f" sheet's values, cached {got!r}")
+        if fmt and isinstance(want, (int, float)):
+            self.check_format(row, col, fmt, what)
+
+    def refs(self, row, col):
+        return self.formulas[(row, col)].refs
+
+    def evaluate(self, cells_, overrides):
+        """The values of cells_ as Excel would recalculate them after the
+        inputs in overrides ({(row, col): value}) changed: every formula
+        evaluated from the inputs up, no cached result used."""
+        memo = {}
+
+        def get(cell):
+            if cell in overrides:
+                return overrides[cell]
+            if cell in self.formulas:
+                if cell not in memo:
+                    memo[cell] = self.formulas[cell].tree(get)
+                return memo[cell]
+            return self.values.get(cell)
+        return [get(c) for c in cells_]
+
+
+def param_int(params, key, default):
+    """unit_param's value as moat reads it (strtoll of the whole text),
+    else default."""
+    v = params.get(key)
+    if v is None or not re.fullmatch(r"[ \t\n\v\f\r]*[-+]?\d+", v):
+        return default
+    return int(v)
+
+
+class CalcInputs:
+    """The calculators' inputs of a unit, from the database."""
+
+    def __init__(self, db, unit_id, lang):
+        params = dict(db.execute(
+            "SELECT key, value FROM unit_param WHERE unit_id = ?",
+            (unit_id,)))
+        self.currency = params.get("currency", DEFAULT_CURRENCY[lang])
+        self.lines = {k: [] for k in ROI_KINDS}
+        for kind, name, amount, milli in db.execute(
+                "SELECT kind, name, amount, incidents_milli FROM roi_line"
+                " WHERE unit_id = ? ORDER BY id", (unit_id,)):
+            self.lines[kind].append((name, amount, milli))
+        self.horizon = param_int(params, "roi.horizon", 5)
+        self.rate_bp = param_int(params, "roi.rate_bp", 0)
+        self.classes = list(db.execute(
+            "SELECT name, level_low, level_high, amount FROM invest_class"
+            " WHERE unit_id = ? ORDER BY id LIMIT 64", (unit_id,)))
+        self.sc = {k: param_int(params, k, d) for k, d in INV_PARAMS.items()}
+
+
+def roi_figures(one_off_amounts, recurring_amounts, losses, horizon,
+                rate_bp):
+    """The ROI results in units, worked out here: amounts in hundredths,
+    losses as (amount, incidents x 1000), each rounded half up to the
+    hundredth. payback and roi are None where they are not defined."""
+    one_off = sum(one_off_amounts)
+    recurring = sum(recurring_amounts)
+    loss = sum((a * m + 500) // 1000 for a, m in losses)
+    net = loss - recurring
+    n = min(max(horizon, 1), ROI_MAX_YEARS)
+    rate = rate_bp / 10000
+    net_n = n * net - one_off
+    npv = sum(net / (1 + rate) ** t for t in range(1, n + 1)) - one_off
+    invested = one_off + n * recurring
+    return {
+        "one_off": one_off / 100, "recurring": recurring / 100,
+        "losses": loss / 100, "net": net / 100,
+        "payback": one_off / net if net > 0 else None,
+        "net_n": net_n / 100, "npv": npv / 100,
+        "roi": net_n / invested if invested > 0 else None,
+        "years": n,
+        "cumulative": [(t * net - one_off) / 100 for t in range(n + 1)],
+    }
+
+
+def share_bp(amount, total):
+    return (amount * 10000 + total // 2) // total if total > 0 else 0
+
+
+def less_pct(v, pct):
+    return (v * (100 - pct) + 50) // 100
+
+
+def invest_figures(amounts, sc):
+    """The investment results in units (shares as fractions), worked out
+    here from class amounts and scenario parameters in hundredths."""
+    total = sum(amounts)
+    n = sc["inv.horizon"]
+    self_n = (sc["inv.self_up_lo"] + n * sc["inv.self_year_lo"],
+              sc["inv.self_up_hi"] + n * sc["inv.self_year_hi"])
+    cloud_n = (sc["inv.cloud_up_lo"] + n * sc["inv.cloud_year_lo"],
+               sc["inv.cloud_up_hi"] + n * sc["inv.cloud_year_hi"])
+    hybrid_n = (less_pct(self_n[0], sc["inv.hybrid_hi"]),
+                less_pct(self_n[1], sc["inv.hybrid_lo"]))
+    before, after = sc["inv.ha_before"], sc["inv.ha_after"]
+    return {
+        "total": total / 100,
+        "shares": [share_bp(a, total) / 10000 for a in amounts],
+        "extra": (sc["inv.uniform"] - total) / 100,
+        "ratio": sc["inv.uniform"] / total if total > 0 else 0,
+        "self_n": tuple(v / 100 for v in self_n),
+        "cloud_n": tuple(v / 100 for v in cloud_n),
+        "hybrid_n": tuple(v / 100 for v in hybrid_n),
+        "ha_extra": (after - before) / 100,
+        "ha_pct": (after - before) / before if before > 0 else 0,
+    }
+
+
+def check_roi(g, path, lang, ci, document):
+    """The ROI sheet, row by row: the inputs equal the database, every
+    result is a formula whose cached value is what the inputs give, the
+    formulas read the right cells and move with them, one row a year 0..N,
+    and a line chart of it. Returns a one-line summary."""
+    t = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
+    expect(g.v(1, 1) == t["title"], f"{g.name} A1: {g.v(1, 1)!r}")
+    expect(g.v(3, 1) == t["inputs"], f"{g.name} A3: {g.v(3, 1)!r}")
+    heads = {
+        "one_off": [t["one_off"], t["amount"]],
+        "recurring": [t["recurring"], t["amount_year"]],
+        "loss": [t["loss"], t["per_incident"], t["incidents"],
+                 t["expected"]],
+    }
+    row = 4
+    spans = {}
+    for kind in ROI_KINDS:
+        want = heads[kind]
+        got = g.row(row, 4)[:len(want)]
+        expect(got == want, f"{g.name} row {row}: {got}, expected {want}")
+        lines = ci.lines[kind]
+        first = row + 1
+        for i, (name, amount, milli) in enumerate(lines):
+            r = first + i
+            expect(g.v(r, 1) == name,
+                   f"{g.where(r, 1)}: {g.v(r, 1)!r}, database {name!r}")
+            g.input_cell(r, 2, amount / 100, f"{kind} {name}", "money")
+            if kind == "loss":
+                g.input_cell(r, 3, milli / 1000, f"incidents of {name}")
+                g.result_cell(r, 4, ((amount * milli + 500) // 1000) / 100,
+                              f"expected loss of {name}", "money")
+                expect(g.refs(r, 4) == {(r, 2), (r, 3)},
+                       f"{g.where(r, 4)}: reads"
+                       f" {sorted(map(name_of, g.refs(r, 4)))}")
+        last = first + max(len(lines), 1) - 1
+        if not lines:
+            expect(g.blank(first), f"{g.name} row {first}: expected the"
+                   f" empty row of a table without lines")
+        spans[kind] = (first, last)
+        expect(g.blank(last + 1), f"{g.name} row {last + 1}: not blank")
+        row = last + 2
+
+    n = min(max(ci.horizon, 1), ROI_MAX_YEARS)
+    horizon, rate = row, row + 1
+    expect(g.v(horizon, 1) == t["horizon"] and g.v(rate, 1) == t["rate"],
+           f"{g.name} rows {horizon}-{rate}: {g.v(horizon, 1)!r},"
+           f" {g.v(rate, 1)!r}")
+    g.input_cell(horizon, 2, n, "horizon")
+    g.input_cell(rate, 2, ci.rate_bp / 10000, "discount rate", "percent")
+    expect(g.blank(rate + 1) and g.v(rate + 2, 1) == t["results"],
+           f"{g.name} row {rate + 2}: {g.v(rate + 2, 1)!r}, expected"
+           f" {t['results']!r}")
+
+    keys = ["one_off", "recurring", "losses", "net", "payback", "net_n",
+            "npv", "roi"]
+    at = {k: (rate + 3 + i, 2) for i, k in enumerate(keys)}
+    for k in keys:
+        r = at[k][0]
+        expect(g.v(r, 1) == t["r_" + k],
+               f"{g.where(r, 1)}: {g.v(r, 1)!r}, expected {t['r_' + k]!r}")
+
+    def inputs_of(overrides=None):
+        """The model's inputs as the sheet holds them, with overrides."""
+        o = overrides or {}
+
+        def val(cell):
+            return o.get(cell, g.v(*cell))
+
+        def hundredths(cell):
+            return round(to_number(val(cell), "input") * 100)
+
+        def rows(kind):
+            return range(spans[kind][0], spans[kind][1] + 1)
+        return (
+            [hundredths((r, 2)) for r in rows("one_off")],
+            [hundredths((r, 2)) for r in rows("recurring")],
+            [(hundredths((r, 2)), round(to_number(val((r, 3)), "") * 1000))
+             for r in rows("loss")],
+            round(val((horizon, 2))),
+            round(to_number(val((rate, 2)), "") * 10000))
+
+    def shown(fig, k):
+        """A result as the sheet shows it: a number or the text."""
+        v = fig[k]
+        if v is None:
+            return t["never"] if k == "payback" else t["nothing"]
+        return v
+
+    # The database's inputs give the cached results.
+    fig = roi_figures([a for _, a, _ in ci.lines["one_off"]],
+                      [a for _, a, _ in ci.lines["recurring"]],
+                      [(a, m) for _, a, m in ci.lines["loss"]],
+                      ci.horizon, ci.rate_bp)
+    fmt = {"payback": "decimal", "roi": "percent"}
+    for k in keys:
+        g.result_cell(*at[k], shown(fig, k), t["r_" + k],
+                      fmt.get(k, "money"))
+
+    # The formulas read the right cells.
+    def col_cells(kind, col):
+        return {(r, col) for r in range(spans[kind][0], spans[kind][1] + 1)}
+    reads = {
+        "one_off": col_cells("one_off", 2),
+        "recurring": col_cells("recurring", 2),
+        "losses": col_cells("loss", 4),
+        "net": {at["losses"], at["recurring"]},
+        "payback": {at["one_off"], at["net"]},
+        "net_n": {(horizon, 2), at["net"], at["one_off"]},
+        "npv": {(horizon, 2), (rate, 2), at["net"], at["one_off"]},
+        "roi": {at["one_off"], (horizon, 2), at["recurring"], at["net_n"]},
+    }
+    for k, want in reads.items():
+        got = g.refs(*at[k])
+        expect(got == want, f"{g.where(*at[k])} ({t['r_' + k]}): reads"
+               f" {sorted(map(name_of, got))}, expected"
+               f" {sorted(map(name_of, want))}")
+
+    # The year table: t = 0..N, t x net - one-off.
+    head = at["roi"][0] + 2
+    expect(g.blank(head - 1) and g.row(head, 2) == [t["year"],
+                                                    t["cumulative"]],
+           f"{g.name} row {head}: {g.row(head, 2)}")
+    for y in range(n + 1):
+        r = head + 1 + y
+        expect(g.v(r, 1) == y, f"{g.where(r, 1)}: {g.v(r, 1)!r}, year {y}")
+        g.result_cell(r, 2, fig["cumulative"][y], f"cumulative cash year {y}",
+                      "money")
+        expect(g.refs(r, 2) == {(r, 1), at["net"], at["one_off"]},
+               f"{g.where(r, 2)}: reads"
+               f" {sorted(map(name_of, g.refs(r, 2)))}")
+    expect(g.max_row == head + 1 + n,
+           f"{g.name}: rows up to {g.max_row}, the year table ends at"
+           f" {head + 1 + n} (N = {n})")
+    one_series_chart(path, g.name, "lineChart",
+                     f"$A${head + 1}:$A${head + 1 + n}",
+                     f"$B${head + 1}:$B${head + 1 + n}")
+
+    # Change inputs as the CFO would in Excel: every result moves as the
+    # model says it should.
+    first_one_off = (spans["one_off"][0], 2)
+    first_recurring = (spans["recurring"][0], 2)
+    first_loss = spans["loss"][0]
+    whatifs = [
+        {first_one_off: to_number(g.v(*first_one_off), "") + 40},
+        {(first_loss, 2): to_number(g.v(first_loss, 2), "") + 12.5,
+         (first_loss, 3): 2},
+        {(rate, 2): 0.05},
+        {(horizon, 2): min(n + 1, ROI_MAX_YEARS), (rate, 2): 0.1},
+        # Costs above the losses: never pays back.
+        {first_recurring: fig["losses"] + 1},
+        # Nothing invested at all: the ROI is not defined.
+        {**{(r, 2): 0 for r in range(spans["one_off"][0],
+                                     spans["one_off"][1] + 1)},
+         **{(r, 2): 0 for r in range(spans["recurring"][0],
+                                     spans["recurring"][1] + 1)}},
+    ]
+    for o in whatifs:
+        want = roi_figures(*inputs_of(o))
+        got = g.evaluate([at[k] for k in keys], o)
+        changed = ", ".join(f"{name_of(c)}={v}" for c, v in o.items())
+        for k, v in zip(keys, got):
+            expect(close(v, shown(want, k)),
+                   f"{g.name}: with {changed}, {t['r_' + k]} recalculates"
+                   f" to {v!r}, expected {shown(want, k)!r}")
+        cum = g.evaluate([(head + 1 + y, 2) for y in range(n + 1)], o)
+        for y, v in enumerate(cum):
+            wy = (y * round(want["net"] * 100) -
+                  round(want["one_off"] * 100)) / 100
+            expect(close(v, wy), f"{g.name}: with {changed}, cumulative"
+                   f" cash of year {y} recalculates to {v!r}, expected {wy}")
+
+    if document:
+        expect([round(fig[k], 2) for k in ("one_off", "recurring",
+                                           "losses", "net")]
+               == [360, 20, 350, 330], f"{g.name}: the document's demo gives"
+               f" one-off 360, recurring 20, losses 350, net 330: {fig}")
+        expect(n == 5 and round(fig["payback"], 2) == 1.09 and
+               round(fig["net_n"], 2) == 1290 and
+               round(fig["roi"] * 100, 2) == 280.43,
+               f"{g.name}: the document's demo gives payback 1.09,"
+               f" 5-year net 1290, ROI 280.43 %: {fig}")
+    payback = (f"{fig['payback']:.2f} years" if fig["payback"] is not None
+               else "never")
+    roi = f"{fig['roi'] * 100:.2f} %" if fig["roi"] is not None else "n/a"
+    return (f"ROI: net {fig['net']:.2f} a year, payback {payback},"
+            f" {n}-year net {fig['net_n']:.2f}, NPV {fig['npv']:.2f},"
+            f" ROI {roi}")
+
+
+def check_invest(g, path, lang, ci, document):
+    """The investment sheet, row by row: the classes and the scenario
+    inputs equal the database, shares, totals and scenario results are
+    formulas whose cached values are what the inputs give, reading the
+    right cells and moving with them, and a pie chart of the classes.
+    Returns a one-line summary."""
+    t = {k: v.format(ci.currency) for k, v in INV_TEXT[lang].items()}
+    expect(g.v(1, 1) == t["title"], f"{g.name} A1: {g.v(1, 1)!r}")
+    want = [t["class"], t["levels"], t["amount_year"], t["share"]]
+    expect(g.row(3, 4) == want, f"{g.name} row 3: {g.row(3, 4)}")
+    amounts = [c[3] for c in ci.classes]
+    fig = invest_figures(amounts, ci.sc)
+    first = 4
+    last = first + max(len(ci.classes), 1) - 1
+    total_row = last + 1
+    total = (total_row, 3)
+    for i, (name, lo, hi, amount) in enumerate(ci.classes):
+        r = first + i
+        levels = f"{lo}" if lo == hi else f"{lo}-{hi}"
+        expect(g.row(r, 2) == [name, levels],
+               f"{g.name} row {r}: {g.row(r, 2)}, database {name!r}"
+               f" {levels!r}")
+        g.input_cell(r, 3, amount / 100, f"amount of {name}", "money")
+        g.result_cell(r, 4, fig["shares"][i], f"share of {name}", "percent")
+        expect(g.refs(r, 4) == {(r, 3), total},
+               f"{g.where(r, 4)}: reads {sorted(map(name_of, g.refs(r, 4)))}")
+    expect(g.v(total_row, 1) == t["total"],
+           f"{g.where(total_row, 1)}: {g.v(total_row, 1)!r}")
+    g.result_cell(*total, fig["total"], "total", "money")
+    expect(g.refs(*total) == {(r, 3) for r in range(first, last + 1)},
+           f"{g.where(*total)}: reads {sorted(map(name_of, g.refs(*total)))}")
+    g.result_cell(total_row, 4, sum(fig["shares"]), "total share", "percent")
+    one_series_chart(path, g.name, "pieChart", f"$A${first}:$A${last}",
+                     f"$C${first}:$C${last}")
+
+    def labelled(r, key):
+        expect(g.v(r, 1) == t[key],
+               f"{g.where(r, 1)}: {g.v(r, 1)!r}, expected {t[key]!r}")
+
+    def money_in(key):
+        return ci.sc[key] / 100
+
+    # One size fits all.
+    r = total_row + 2
+    expect(g.blank(r - 1), f"{g.name} row {r - 1}: not blank")
+    labelled(r, "uniform_head")
+    uniform, extra, ratio = (r + 1, 2), (r + 2, 2), (r + 3, 2)
+    labelled(r + 1, "uniform")
+    g.input_cell(*uniform, money_in("inv.uniform"), "uniform plan", "money")
+    labelled(r + 2, "extra")
+    g.result_cell(*extra, fig["extra"], "more than tiered", "money")
+    expect(g.refs(*extra) == {uniform, total}, f"{g.where(*extra)} reads"
+           f" {sorted(map(name_of, g.refs(*extra)))}")
+    labelled(r + 3, "ratio")
+    g.result_cell(*ratio, fig["ratio"], "ratio", "decimal")
+
+    # DR options over N years.
+    r += 5
+    expect(g.blank(r - 1) and g.row(r, 3) == [t["options_head"], t["low"],
+                                              t["high"]],
+           f"{g.name} row {r}: {g.row(r, 3)}")
+    pairs = [("self_up", "inv.self_up"), ("self_year", "inv.self_year"),
+             ("cloud_up", "inv.cloud_up"), ("cloud_year", "inv.cloud_year")]
+    rows_ = {}
+    for i, (key, param) in enumerate(pairs):
+        rr = r + 1 + i
+        rows_[key] = rr
+        labelled(rr, key)
+        g.input_cell(rr, 2, money_in(param + "_lo"), key + " low", "money")
+        g.input_cell(rr, 3, money_in(param + "_hi"), key + " high", "money")
+    saving = r + 5
+    labelled(saving, "saving")
+    g.input_cell(saving, 2, ci.sc["inv.hybrid_lo"] / 100, "saving low",
+                 "percent")
+    g.input_cell(saving, 3, ci.sc["inv.hybrid_hi"] / 100, "saving high",
+                 "percent")
+    n_row = r + 6
+    labelled(n_row, "horizon")
+    g.input_cell(n_row, 2, ci.sc["inv.horizon"], "N")
+    self_n, cloud_n, hybrid_n = r + 7, r + 8, r + 9
+    for rr, key, up, year in ((self_n, "self_n", "self_up", "self_year"),
+                              (cloud_n, "cloud_n", "cloud_up",
+                               "cloud_year")):
+        labelled(rr, key)
+        for col, end in ((2, 0), (3, 1)):
+            g.result_cell(rr, col, fig[key][end], f"{key} {col}", "money")
+            want = {(rows_[up], col), (rows_[year], col), (n_row, 2)}
+            expect(g.refs(rr, col) == want, f"{g.where(rr, col)} reads"
+                   f" {sorted(map(name_of, g.refs(rr, col)))}")
+    labelled(hybrid_n, "hybrid_n")
+    for col, end, other in ((2, 0, 3), (3, 1, 2)):
+        g.result_cell(hybrid_n, col, fig["hybrid_n"][end],
+                      f"hybrid {col}", "money")
+        # The larger saving on the low end.
+        want = {(self_n, col), (saving, other)}
+        expect(g.refs(hybrid_n, col) == want, f"{g.where(hybrid_n, col)}"
+               f" reads {sorted(map(name_of, g.refs(hybrid_n, col)))}")
+
+    # The HA upgrade.
+    r = hybrid_n + 2
+    expect(g.blank(r - 1) and g.row(r, 3) == [t["ha_head"], t["before"],
+                                              t["after"]],
+           f"{g.name} row {r}: {g.row(r, 3)}")
+    cost = r + 1
+    labelled(cost, "ha_cost")
+    g.input_cell(cost, 2, money_in("inv.ha_before"), "HA before", "money")
+    g.input_cell(cost, 3, money_in("inv.ha_after"), "HA after", "money")
+    for rr, key in ((r + 2, "rto"), (r + 3, "rpo")):
+        labelled(rr, key)
+        g.input_cell(rr, 2, ci.sc[f"inv.ha_{key}_before"], key + " before")
+        g.input_cell(rr, 3, ci.sc[f"inv.ha_{key}_after"], key + " after")
+    ha_extra, ha_pct = (r + 4, 2), (r + 5, 2)
+    labelled(r + 4, "ha_extra")
+    g.result_cell(*ha_extra, fig["ha_extra"], "HA extra", "money")
+    labelled(r + 5, "ha_pct")
+    g.result_cell(*ha_pct, fig["ha_pct"], "HA extra share", "percent")
+    for cell in (ha_extra, ha_pct):
+        expect(g.refs(*cell) == {(cost, 2), (cost, 3)},
+               f"{g.where(*cell)} reads {sorted(map(name_of, g.refs(*cell)))}")
+    expect(g.max_row == r + 5, f"{g.name}: rows up to {g.max_row},"
+           f" expected {r + 5}")
+
+    # Change inputs: every result moves as the model says.
+    results = {
+        "total": total, "extra": extra, "ratio": ratio,
+        "self_lo": (self_n, 2), "self_hi": (self_n, 3),
+        "cloud_lo": (cloud_n, 2), "cloud_hi": (cloud_n, 3),
+        "hybrid_lo": (hybrid_n, 2), "hybrid_hi": (hybrid_n, 3),
+        "ha_extra": ha_extra, "ha_pct": ha_pct,
+    }
+    sc_cells = {"inv.uniform": uniform, "inv.horizon": (n_row, 2),
+                "inv.hybrid_lo": (saving, 2), "inv.hybrid_hi": (saving, 3),
+                "inv.ha_before": (cost, 2), "inv.ha_after": (cost, 3)}
+    for key, param in pairs:
+        sc_cells[param + "_lo"] = (rows_[key], 2)
+        sc_cells[param + "_hi"] = (rows_[key], 3)
+    whatifs = [
+        {(first, 3): to_number(g.v(first, 3), "") + 100},
+        {(saving, 2): 0.2, (saving, 3): 0.6},
+        {(n_row, 2): ci.sc["inv.horizon"] + 2},
+        {(cost, 2): 0},
+        {uniform: 0},
+    ]
+    for o in whatifs:
+        def val(cell):
+            return o.get(cell, g.v(*cell))
+        # The empty row of a table without classes is in the total too.
+        amounts_o = [round(to_number(val((r, 3)), "") * 100)
+                     for r in range(first, last + 1)]
+        sc = dict(ci.sc)
+        for param, cell in sc_cells.items():
+            scale = 1 if param == "inv.horizon" else 100
+            sc[param] = round(to_number(val(cell), "") * scale)
+        want = invest_figures(amounts_o, sc)
+        flat = {"total": want["total"], "extra": want["extra"],
+                "ratio": want["ratio"], "self_lo": want["self_n"][0],
+                "self_hi": want["self_n"][1], "cloud_lo": want["cloud_n"][0],
+                "cloud_hi": want["cloud_n"][1],
+                "hybrid_lo": want["hybrid_n"][0],
+                "hybrid_hi": want["hybrid_n"][1],
+                "ha_extra": want["ha_extra"], "ha_pct": want["ha_pct"]}
+        got = g.evaluate(list(results.values()), o)
+        changed = ", ".join(f"{name_of(c)}={v}" for c, v in o.items())
+        for k, v in zip(results, got):
+            expect(close(v, flat[k]), f"{g.name}: with {changed}, {k}"
+                   f" recalculates to {v!r}, expected {flat[k]!r}")
+        shares = g.evaluate([(first + i, 4) for i in range(len(ci.classes))],
+                            o)
+        for i, v in enumerate(shares):
+            expect(close(v, want["shares"][i]), f"{g.name}: with {changed},"
+                   f" share {i + 1} recalculates to {v!r}, expected"
+                   f" {want['shares'][i]!r}")
+
+    if document:
+        expect([round(s * 100, 2) for s in fig["shares"]] == [60, 30, 10]
+               and fig["total"] == 500,
+               f"{g.name}: the document's classes give 300/150/50 of 500,"
+               f" shares 60/30/10 %: {fig}")
+        expect(fig["self_n"] == (1000, 2000) and
+               fig["cloud_n"] == (250, 750) and
+               fig["hybrid_n"] == (500, 1400),
+               f"{g.name}: the document gives self-built 1000-2000, cloud"
+               f" 250-750, hybrid 500-1400 over 5 years: {fig}")
+    shares = "/".join(f"{s * 100:.2f}" for s in fig["shares"]) or "none"
+    return (f"investment: {len(ci.classes)} classes, total"
+            f" {fig['total']:.2f}, shares {shares} %, self-built"
+            f" {fig['self_n'][0]:.2f}-{fig['self_n'][1]:.2f}, cloud"
+            f" {fig['cloud_n'][0]:.2f}-{fig['cloud_n'][1]:.2f}, hybrid"
+            f" {fig['hybrid_n'][0]:.2f}-{fig['hybrid_n'][1]:.2f}")
+
+
 def main(argv):
+    document = "--document" in argv
+    argv = [a for a in argv if a != "--document"]
     if len(argv) not in (4, 5, 6) or argv[3] not in SHEETS:
         print(__doc__.strip(), file=sys.stderr)
         return 2
@@ -880,6 +1837,7 @@ def main(argv):
 
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
+        wb_formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as e:  # openpyxl raises many kinds on a bad file
         print(f"read_workbook: {path}: cannot read: {e}", file=sys.stderr)
         return 1
@@ -916,6 +1874,16 @@ def main(argv):
             more = (f", {met}/{len(q.criteria)} criteria met, {n} year(s)"
                     + (f", compared with {prev}" if prev else
                        ", no earlier year"))
+        unit_id = db.execute("SELECT unit_id FROM assessment WHERE id = ?",
+                             (aid,)).fetchone()[0]
+        ci = CalcInputs(db, unit_id, lang)
+        roi_name, inv_name = SHEETS[lang][4:6]
+        more += "\n  " + check_roi(
+            Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,
+            ci, document)
+        more += "\n  " + check_invest(
+            Grid(wb[inv_name], wb_formulas[inv_name], inv_name), path, lang,
+            ci, document)
     except Mismatch as e:
         print(f"read_workbook: {path}: {e}", file=sys.stderr)
         return 1

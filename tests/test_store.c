@@ -487,6 +487,117 @@ static void test_unit_validity_setting(void **state)
 					  " AND new_value = '6'"), 1);
 }
 
+static void test_roi_lines_and_params(void **state)
+{
+	ctx *c = *state;
+	roi_line l = {0, ROI_LOSS, "Fines", 5000, 1500}, *v;
+	size_t n;
+	int64_t id, id2, x;
+	int horizon, rate;
+	char cur[64];
+
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &id), ST_OK);
+	l.kind = ROI_ONE_OFF;
+	snprintf(l.name, sizeof l.name, "DR centre");
+	l.amount = 30000;
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &id2), ST_OK);
+	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].kind, ROI_ONE_OFF); /* one-off first */
+	assert_string_equal(v[1].name, "Fines");
+	assert_int_equal(v[1].amount, 5000);
+	assert_int_equal(v[1].incidents_milli, 1500);
+	v[1].amount = 6000;
+	assert_int_equal(store_roi_line_update(c->s, &v[1], "cfo"), ST_OK);
+	assert_int_equal(sql_int(c->path, "SELECT amount FROM roi_line WHERE name = 'Fines'"),
+			 6000);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+					  " entity = 'roi' AND field = 'amount' AND"
+					  " old_value = '50' AND new_value = '60'"), 1);
+	free(v);
+	/* Refused before anything is written. */
+	l.amount = -1;
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_INVALID);
+	l.amount = MONEY_MAX + 1;
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_INVALID);
+	l.amount = 1;
+	l.name[0] = '\0';
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_INVALID);
+	assert_int_equal(store_roi_line_delete(c->s, id, "cfo"), ST_OK);
+	assert_int_equal(store_roi_line_delete(c->s, id, "cfo"), ST_NOT_FOUND);
+
+	assert_int_equal(store_roi_settings(c->s, c->unit, &horizon, &rate), ST_OK);
+	assert_int_equal(horizon, 5);
+	assert_int_equal(rate, 0);
+	assert_int_equal(store_param_set(c->s, c->unit, ROI_PARAM_HORIZON, 10, "cfo"), ST_OK);
+	assert_int_equal(store_param_set(c->s, c->unit, ROI_PARAM_RATE, 750, "cfo"), ST_OK);
+	assert_int_equal(store_roi_settings(c->s, c->unit, &horizon, &rate), ST_OK);
+	assert_int_equal(horizon, 10);
+	assert_int_equal(rate, 750);
+	msg_set_lang(LANG_ZH);
+	assert_int_equal(store_currency(c->s, c->unit, cur, sizeof cur), ST_OK);
+	assert_string_equal(cur, "万元");
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_param_set_text(c->s, c->unit, PARAM_CURRENCY, "k EUR",
+					      "cfo"), ST_OK);
+	assert_int_equal(store_currency(c->s, c->unit, cur, sizeof cur), ST_OK);
+	assert_string_equal(cur, "k EUR");
+}
+
+static void test_invest_classes_and_scenarios(void **state)
+{
+	ctx *c = *state;
+	invest_class k = {0, "Core", 4, 5, 30000}, *v;
+	invest_scenarios sc;
+	size_t n;
+	int64_t id;
+
+	assert_int_equal(store_invest_class_add(c->s, c->unit, &k, "cfo", &id), ST_OK);
+	k.level_low = 6;
+	assert_int_equal(store_invest_class_add(c->s, c->unit, &k, "cfo", &id),
+			 ST_INVALID); /* 6 > 5 */
+	k.level_low = 0;
+	assert_int_equal(store_invest_class_add(c->s, c->unit, &k, "cfo", &id),
+			 ST_INVALID);
+	assert_int_equal(store_invest_classes(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].level_high, 5);
+	v[0].amount = 31000;
+	assert_int_equal(store_invest_class_update(c->s, &v[0], "cfo"), ST_OK);
+	assert_int_equal(sql_int(c->path, "SELECT amount FROM invest_class"), 31000);
+	free(v);
+
+	/* Never set: the document's figures. */
+	assert_int_equal(store_invest_scenarios(c->s, c->unit, &sc), ST_OK);
+	assert_int_equal(sc.uniform_total, 150000);
+	assert_int_equal(sc.self_upfront.hi, 100000);
+	assert_int_equal(store_param_set(c->s, c->unit, invest_field_key(SC_CLOUD_YEAR_HI),
+					 12000, "cfo"), ST_OK);
+	assert_int_equal(store_invest_scenarios(c->s, c->unit, &sc), ST_OK);
+	assert_int_equal(sc.cloud_yearly.hi, 12000);
+	assert_int_equal(sc.cloud_yearly.lo, 5000);
+}
+
+/* A database made by the first release (schema 1) is brought up to date
+ * on open, keeping its data. */
+static void test_migration_from_schema_1(void **state)
+{
+	ctx *c = *state;
+	char err[512];
+	roi_line *v;
+	size_t n;
+	store_close(c->s);
+	sql_exec(c->path, "DROP TABLE roi_line; DROP TABLE invest_class;"
+			  " DROP TABLE unit_param; PRAGMA user_version = 1;");
+	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
+	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 2);
+	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
+}
+
 /* Several processes writing to one file at once: with BEGIN IMMEDIATE and
  * the busy timeout none of them sees "database is locked". */
 static void test_concurrent_writers_all_succeed(void **state)
@@ -541,6 +652,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_frozen_evidence_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_validity_setting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roi_lines_and_params, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_from_schema_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers_all_succeed, setup, teardown),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_demo_is_level_2_with_evidence),

@@ -59,6 +59,7 @@ void app_reload(app *a)
 	report_history_free(a->history, a->n_history);
 	a->history = NULL;
 	a->n_history = 0;
+	calc_free(&a->calc);
 	a->rep_loaded = false;
 	if (a->assessment_id == 0)
 		return;
@@ -69,7 +70,11 @@ void app_reload(app *a)
 	}
 	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
 			    &a->history, &a->n_history);
+	if (!st && (st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc)))
+		report_history_free(a->history, a->n_history);
 	if (st) {
+		a->history = NULL;
+		a->n_history = 0;
 		report_free(&a->rep);
 		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
 		return;
@@ -265,10 +270,17 @@ static bool apply(app *a, key_result r)
 static bool dispatch(app *a, int key)
 {
 	screen *top = a->stack[a->depth - 1];
-	int action = keymap_lookup(top->ops->keys, key);
+	int action;
 	key_result r;
 
-	if (action == ACT_NONE && (!top->ops->text_entry || key == KEY_CTRL('c')))
+	bool typing = top->ops->text_entry ||
+		      (top->ops->typing && top->ops->typing(top));
+
+	/* While a field takes typing, only the screen sees the key. */
+	action = typing && !top->ops->text_entry ? ACT_NONE
+						 : keymap_lookup(top->ops->keys, key);
+
+	if (action == ACT_NONE && (!typing || key == KEY_CTRL('c')))
 		action = keymap_lookup(keymap_common(), key);
 	r = top->ops->handle_key(top, a, action, key);
 	if (r.kind == RES_UNUSED) {
@@ -361,6 +373,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 	if (a.rep_loaded)
 		report_free(&a.rep);
 	report_history_free(a.history, a.n_history);
+	calc_free(&a.calc);
 	endwin();
 	delscreen(term);
 	return stop_requested ? 128 + stop_requested : 0;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/calc.h"
 #include "model/date.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
@@ -26,6 +27,7 @@ struct app {
 	bool rep_loaded;
 	report *history;       /* every year of the unit, oldest first */
 	size_t n_history;
+	calc_data calc;        /* the unit's ROI and investment figures */
 	int64_t data_version;  /* to notice other users' commits */
 
 	screen *stack[APP_MAX_SCREENS];

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "exports/xlsx_workbook.h"
+#include "model/calc.h"
 #include "model/demo.h"
 #include "model/explain.h"
 #include "model/report.h"
@@ -40,7 +41,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		cli_command cmd;
 	} commands[] = {
 		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
-		{"help", CMD_HELP},
+		{"roi", CMD_ROI}, {"help", CMD_HELP},
 	};
 	bool help = false, version = false;
 	int c;
@@ -254,6 +255,7 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 {
 	report r, *years = NULL;
 	size_t n_years = 0;
+	calc_data calc;
 	xlsx_input in;
 	char msgbuf[1024], today[16];
 	int rc = load_current(s, q, db_path, o->today, &r, err);
@@ -266,7 +268,13 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 		report_free(&r);
 		return EXIT_FAIL;
 	}
-	in = (xlsx_input){&r, years, n_years};
+	if (calc_load(s, r.unit.id, &calc)) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		report_history_free(years, n_years);
+		report_free(&r);
+		return EXIT_FAIL;
+	}
+	in = (xlsx_input){&r, years, n_years, &calc};
 	date_format(o->today, today, sizeof today);
 	if (xlsx_export(&in, o->output, today, msgbuf, sizeof msgbuf) != ST_OK) {
 		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
@@ -276,7 +284,71 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 		fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
 		fputc('\n', out);
 	}
+	calc_free(&calc);
 	report_history_free(years, n_years);
 	report_free(&r);
 	return rc;
+}
+
+/* One "label: value" line of `moat roi`. */
+static void roi_line_out(FILE *out, msg_id label, const char *value)
+{
+	fprintf(out, "%s: %s\n", msg(label), value);
+}
+
+int cli_roi(store *s, const questionnaire *q, const cli_options *o,
+	    const char *db_path, FILE *out, FILE *err)
+{
+	report r;
+	calc_data d;
+	const roi_result *res;
+	char v[96], n[64];
+	int rc = load_current(s, q, db_path, o->today, &r, err);
+
+	if (rc)
+		return rc;
+	if (calc_load(s, r.unit.id, &d)) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		report_free(&r);
+		return EXIT_FAIL;
+	}
+	res = &d.roi;
+	put_clean(out, r.unit.name);
+	fprintf(out, " · %s\n", d.currency);
+	if (res->overflow) {
+		fprintf(out, "%s\n", msg(ROI_OVERFLOW));
+	} else {
+		money_format(res->one_off, v, sizeof v);
+		roi_line_out(out, CLI_ROI_ONE_OFF, v);
+		money_format(res->recurring, v, sizeof v);
+		roi_line_out(out, CLI_ROI_RECURRING, v);
+		money_format(res->losses_avoided, v, sizeof v);
+		roi_line_out(out, CLI_ROI_LOSSES, v);
+		money_format(res->yearly_net, v, sizeof v);
+		roi_line_out(out, ROI_YEARLY_NET, v);
+		if (res->pays_back) {
+			num_format_double(res->payback_years, 2, n, sizeof n);
+			snprintf(v, sizeof v, msg(ROI_YEARS_FMT), n);
+		} else {
+			snprintf(v, sizeof v, "%s", msg(ROI_NEVER));
+		}
+		roi_line_out(out, ROI_PAYBACK, v);
+		money_format(res->net_n, v, sizeof v);
+		fprintf(out, msg(ROI_NET_N_FMT), res->years);
+		fprintf(out, ": %s\n", v);
+		num_format_double(res->npv / 100.0, 2, v, sizeof v);
+		fprintf(out, msg(ROI_NPV_FMT), res->years);
+		num_format(d.rate_bp, 2, n, sizeof n);
+		fprintf(out, " (%s %%): %s\n", n, v);
+		fprintf(out, msg(ROI_ROI_FMT), res->years);
+		if (res->roi_defined) {
+			num_format_double(res->roi_pct, 2, v, sizeof v);
+			fprintf(out, ": %s %%\n", v);
+		} else {
+			fprintf(out, ": —\n");
+		}
+	}
+	calc_free(&d);
+	report_free(&r);
+	return EXIT_OK;
 }

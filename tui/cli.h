@@ -11,7 +11,15 @@
 #include "model/questionnaire.h"
 #include "model/store.h"
 
-typedef enum { CMD_TUI, CMD_INIT, CMD_SCORE, CMD_EXPORT, CMD_HELP, CMD_VERSION } cli_command;
+typedef enum {
+	CMD_TUI,
+	CMD_INIT,
+	CMD_SCORE,
+	CMD_EXPORT,
+	CMD_ROI,
+	CMD_HELP,
+	CMD_VERSION,
+} cli_command;
 
 typedef struct {
 	cli_command command;
@@ -41,6 +49,9 @@ int cli_init(store *s, const questionnaire *q, const cli_options *o,
 	     const char *db_path, FILE *out, FILE *err);
 int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	      const char *db_path, FILE *out, FILE *err);
+/* Prints the ROI figures of the current unit for scripts. */
+int cli_roi(store *s, const questionnaire *q, const cli_options *o,
+	    const char *db_path, FILE *out, FILE *err);
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err);
 

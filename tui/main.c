@@ -96,6 +96,9 @@ int main(int argc, char **argv)
 	case CMD_SCORE:
 		rc = cli_score(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_ROI:
+		rc = cli_roi(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_EXPORT:
 		rc = cli_export(st, &q, &o, db_path, stdout, stderr);
 		break;

@@ -31,6 +31,9 @@ typedef struct {
 	/* Text-entry screens take every printable key themselves: the
 	 * common '?' and 'q' do not apply (Esc and Ctrl-C still do). */
 	bool text_entry;
+	/* For screens that type into a field only some of the time: true
+	 * while they do (may be NULL). */
+	bool (*typing)(const screen *s);
 	/* Modal screens are drawn over the screen below them. */
 	bool modal;
 	void (*draw)(screen *s, app *a, rect body);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "exports/xlsx_workbook.h"
+#include "model/calc.h"
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/prompt.h"
@@ -23,6 +24,8 @@ enum {
 	ACT_YEARS,
 	ACT_AUDIT,
 	ACT_VALIDITY,
+	ACT_ROI,
+	ACT_INVEST,
 	ACT_EXPORT,
 };
 
@@ -33,6 +36,8 @@ static const keybinding home_keys[] = {
 	{{'y', 0}, "y", NO_LABEL, HK_YEARS, ACT_YEARS, true},
 	{{'a', 0}, "a", NO_LABEL, HK_AUDIT, ACT_AUDIT, false},
 	{{'v', 0}, "v", NO_LABEL, HK_VALIDITY, ACT_VALIDITY, false},
+	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
+	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
@@ -54,6 +59,31 @@ static void home_draw_years(app *a, int y, int x, int w)
 		cx += draw_text(y, cx, x + w - cx, current ? ROLE_HEADING : ROLE_DIM,
 				buf) + 1;
 	}
+}
+
+/* The ROI in one line: payback, N-year net, ROI. */
+static void home_draw_roi(app *a, int y, int x, int w)
+{
+	const calc_data *c = &a->calc;
+	char payback[64], net[32], roi[32], line[256];
+
+	if (c->roi.pays_back) {
+		char n[32];
+		num_format_double(c->roi.payback_years, 2, n, sizeof n);
+		snprintf(payback, sizeof payback, msg(ROI_YEARS_FMT), n);
+	} else {
+		snprintf(payback, sizeof payback, "%s", msg(ROI_NEVER));
+	}
+	money_format(c->roi.net_n, net, sizeof net);
+	if (c->roi.roi_defined) {
+		num_format_double(c->roi.roi_pct, 1, roi, sizeof roi);
+		strncat(roi, " %", sizeof roi - strlen(roi) - 1);
+	} else {
+		snprintf(roi, sizeof roi, "—");
+	}
+	snprintf(line, sizeof line, msg(HOME_ROI_FMT), payback, c->roi.years, net,
+		 c->currency, roi);
+	draw_text(y, x, w, c->roi.pays_back ? ROLE_NORMAL : ROLE_WARN, line);
 }
 
 static void home_draw(screen *s, app *a, rect b)
@@ -133,11 +163,15 @@ static void home_draw(screen *s, app *a, rect b)
 	y++;
 	draw_label(y, x, msg(HOME_YEARS));
 	home_draw_years(a, y, vx, vw);
+	y += 2;
+	draw_label(y, x, msg(HOME_ROI));
+	home_draw_roi(a, y, vx, vw);
 
 	y = b.y + b.h - 2;
 	{
 		msg_id menu[] = {HOME_MENU_CHECKLIST, HOME_MENU_WALK,
 				 HOME_MENU_MATURITY, HOME_MENU_YEARS,
+				 HOME_MENU_ROI, HOME_MENU_INVEST,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
 		int cx = x;
@@ -158,6 +192,7 @@ static screen *export_to(app *a, void *ctx, const char *path)
 	const char *home = getenv("HOME");
 	report *years = NULL;
 	size_t n_years = 0;
+	calc_data calc;
 	moat_status st;
 
 	(void)ctx;
@@ -170,12 +205,15 @@ static screen *export_to(app *a, void *ctx, const char *path)
 	date_format(a->today, today, sizeof today);
 	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
 			    &years, &n_years);
+	if (!st && (st = calc_load(a->st, a->rep.unit.id, &calc)))
+		report_history_free(years, n_years);
 	if (st) {
 		snprintf(err, sizeof err, "%s", store_errmsg(a->st));
 	} else {
-		xlsx_input in = {&a->rep, years, n_years};
+		xlsx_input in = {&a->rep, years, n_years, &calc};
 
 		st = xlsx_export(&in, expanded, today, err, sizeof err);
+		calc_free(&calc);
 		report_history_free(years, n_years);
 	}
 	if (st)
@@ -215,6 +253,10 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_years_new(a));
 	case ACT_AUDIT:
 		return push(screen_audit_new(a));
+	case ACT_ROI:
+		return push(screen_roi_new(a));
+	case ACT_INVEST:
+		return push(screen_invest_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, set_validity,

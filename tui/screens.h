@@ -24,6 +24,9 @@ screen *screen_compare_new(app *a, int64_t earlier, int64_t later);
 screen *screen_audit_new(app *a);
 /* One maturity criterion: answer, relied-on items, its own evidence. */
 screen *screen_criterion_new(app *a, size_t crit);
+/* The ROI calculator and the tiered investment planner of the unit. */
+screen *screen_roi_new(app *a);
+screen *screen_invest_new(app *a);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 

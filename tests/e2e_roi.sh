@@ -1,0 +1,110 @@
+#!/bin/bash
+# The ROI calculator and the investment planner in a real terminal:
+# results follow what is typed, bad input is refused at the field, and
+# every confirmed value is in the database.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+
+db=$TMPD/roi.db
+moat_cli --db "$db" --lang en --today 2026-11-25 init --demo >/dev/null ||
+	{ echo "init --demo failed"; exit 1; }
+
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback 1.09 years · 5-year net 1290 10k CNY · ROI 280.4 %" \
+	"home sums up the ROI from the document's inputs"
+keys r
+expect_screen "DR centre build" "r opens the ROI calculator with its lines"
+expect_screen "1.09 years" "payback 360 / 330"
+expect_screen "280.4 %" "ROI over 5 years"
+expect_screen "y5  " "the cumulative cash line is drawn"
+
+# Type a new one-off amount: the payback moves before it is confirmed.
+keys Tab
+type_text "400"
+expect_screen "1.39 years" "the payback follows the typing (460 / 330)"
+expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 30000 \
+	"nothing is stored before Enter"
+keys Enter
+sleep 0.2
+expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
+	"Enter stores the amount exactly (hundredths)"
+
+# Letters are refused with a message at the field, and nothing changes.
+keys Enter
+type_text "x"
+keys Enter
+expect_screen "Not a number: use digits and one point." "letters are refused"
+keys Escape
+expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
+	"the refused value is not stored"
+
+# A yearly cost above the losses avoided: it never pays back.
+keys Down Down Down
+type_text "400"
+keys Enter
+expect_screen "never pays back" "zero or negative net benefit says so instead of dividing"
+keys Enter
+for _ in 1 2 3; do keys BSpace; done
+type_text "20"
+keys Enter
+expect_screen "1.39 years" "back to a positive net benefit"
+
+# The horizon and the discount rate.
+keys G
+keys k
+type_text "1"
+keys Enter
+expect_screen "Net over 1 y" "the horizon changes the results"
+expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'")" 1 \
+	"the horizon is stored"
+keys j
+type_text "8"
+keys Enter
+expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'")" 800 \
+	"the rate is stored in hundredths of a percent"
+expect_screen "NPV over 1 y" "the NPV is shown"
+expect_screen "-154.44" "NPV at 8 % over 1 year: 330/1.08 - 460"
+
+# Add a line and delete it.
+keys g a
+expect_screen "Enter confirm · Tab next · Esc cancel" "a adds a line and edits its name"
+keys C-u
+for _ in $(seq 10); do keys BSpace; done
+type_text "云备份"
+keys Enter
+expect_eq "$(sql "$db" "SELECT kind || '|' || amount FROM roi_line WHERE name = '云备份'")" \
+	"one_off|0" "the new line is stored"
+keys d
+expect_screen "Delete the line \"云备份\"? y / n" "d asks first"
+keys y
+sleep 0.2
+expect_eq "$(sql "$db" "SELECT count(*) FROM roi_line WHERE name = '云备份'")" 0 \
+	"y deletes it"
+keys q
+
+# --- The investment planner.
+keys i
+expect_screen "60 %" "the core class takes 60 % of 500"
+expect_screen "+1000 more (3.0×)" "one size fits all costs 1000 more"
+expect_screen "5 y: 1000 – 2000" "self-built over 5 years as a range"
+expect_screen "5 y: 500 – 1400" "hybrid saves 30-50 %"
+keys Tab Tab Tab
+type_text "400"
+keys Enter
+expect_screen "66.67 %" "a new amount changes the shares"
+expect_eq "$(sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4")" 40000 \
+	"the class amount is stored"
+# Low above high is refused.
+for _ in $(seq 7); do keys Down; done
+expect_screen "Self-built: up front" "on the self-built row"
+type_text "2000"
+keys Enter
+expect_screen "The low end must not be above the high end." "a range is checked"
+keys Escape q q
+expect_exit_ok
+
+out=$(moat_cli --db "$db" --lang en --today 2026-11-25 roi)
+case $out in *"Payback: 1.39 years"*"Net over 1 y: -130"*) pass "moat roi prints the stored figures" ;;
+*) fail "moat roi: $out" ;; esac
+
+finish

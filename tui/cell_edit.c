@@ -1,0 +1,136 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/cell_edit.h"
+#include "tui/form.h"
+
+void cell_edit_init(cell_edit *c)
+{
+	memset(c, 0, sizeof *c);
+	c->error = MSG__COUNT;
+}
+
+void cell_edit_free(cell_edit *c)
+{
+	if (c->editing)
+		te_free(&c->te);
+	c->editing = false;
+}
+
+bool cell_edit_begin(cell_edit *c, const char *initial, int first_key)
+{
+	cell_edit_free(c);
+	if (!te_init(&c->te, first_key > 0x20 ? "" : initial, false, 120))
+		return false;
+	if (first_key > 0x20)
+		te_insert(&c->te, (uint32_t)first_key);
+	c->editing = true;
+	c->error = MSG__COUNT;
+	return true;
+}
+
+void cell_edit_cancel(cell_edit *c)
+{
+	cell_edit_free(c);
+	c->error = MSG__COUNT;
+}
+
+bool cell_edit_key(cell_edit *c, int key)
+{
+	if (!c->editing)
+		return false;
+	if (form_edit_key(&c->te, key, 1 << 20)) {
+		c->error = MSG__COUNT;
+		return true;
+	}
+	return false;
+}
+
+static msg_id num_message(num_error e)
+{
+	switch (e) {
+	case NUM_OK: break;
+	case NUM_EMPTY: return CELL_ERR_EMPTY;
+	case NUM_NOT_A_NUMBER: return CELL_ERR_NOT_NUMBER;
+	case NUM_TOO_MANY_DECIMALS: return CELL_ERR_DECIMALS;
+	case NUM_NEGATIVE: return CELL_ERR_NEGATIVE;
+	case NUM_TOO_LARGE: return CELL_ERR_TOO_LARGE;
+	}
+	return MSG__COUNT;
+}
+
+bool cell_parse(const cell_spec *spec, const char *text, int64_t *out,
+		msg_id *why)
+{
+	num_error e = NUM_OK;
+	switch (spec->type) {
+	case CELL_TEXT: {
+		char copy[128];
+		snprintf(copy, sizeof copy, "%s", text);
+		if (!*text_trim(copy)) {
+			*why = CELL_ERR_EMPTY;
+			return false;
+		}
+		return true;
+	}
+	case CELL_MONEY:
+		e = num_parse(text, 2, false, spec->max, out);
+		break;
+	case CELL_COUNT3:
+		e = num_parse(text, 3, false, spec->max, out);
+		break;
+	case CELL_PERCENT:
+		e = num_parse(text, 2, false, spec->max, out);
+		break;
+	case CELL_INT:
+		e = num_parse(text, 0, spec->min < 0, spec->max, out);
+		if (e == NUM_OK && *out < spec->min) {
+			*why = CELL_ERR_RANGE;
+			return false;
+		}
+		break;
+	}
+	*why = num_message(e);
+	if (e == NUM_TOO_LARGE && spec->type != CELL_MONEY)
+		*why = CELL_ERR_RANGE;
+	return e == NUM_OK;
+}
+
+void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen)
+{
+	switch (spec->type) {
+	case CELL_TEXT:
+		out[0] = '\0';
+		return;
+	case CELL_MONEY:
+	case CELL_PERCENT:
+		num_format(v, 2, out, outlen);
+		return;
+	case CELL_COUNT3:
+		num_format(v, 3, out, outlen);
+		return;
+	case CELL_INT:
+		num_format(v, 0, out, outlen);
+		return;
+	}
+}
+
+void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+	       int y, int x, int w, bool focused, app *a)
+{
+	if (focused && c->editing) {
+		int scroll = 0;
+		form_draw_line(&c->te, y, x, w, &scroll, true, a);
+		return;
+	}
+	if (focused)
+		draw_fill(y, x, w, ROLE_SELECTED);
+	if (spec->type == CELL_TEXT)
+		draw_text(y, x, w, focused ? ROLE_SELECTED : ROLE_NORMAL, text);
+	else
+		draw_text_right(y, x, w, focused ? ROLE_SELECTED : ROLE_NORMAL, text);
+}

@@ -1,0 +1,58 @@
+/* Editing one number or name in place, as in a spreadsheet: a digit or
+ * Enter starts editing, Enter or Tab confirms, Esc cancels; the value is
+ * checked when confirmed and a refusal says why at the field. Shared by
+ * the ROI and investment screens. */
+#ifndef MOAT_CELL_EDIT_H
+#define MOAT_CELL_EDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/money.h"
+#include "tui/screen.h"
+#include "tui/textedit.h"
+
+typedef enum {
+	CELL_TEXT,    /* a name */
+	CELL_MONEY,   /* 2 decimals, not negative */
+	CELL_COUNT3,  /* 3 decimals, not negative (incidents a year) */
+	CELL_PERCENT, /* 2 decimals, 0..100, stored in hundredths */
+	CELL_INT,     /* whole number in [min, max] */
+} cell_type;
+
+typedef struct {
+	cell_type type;
+	int64_t min, max; /* CELL_INT bounds; max for the others */
+} cell_spec;
+
+typedef struct {
+	bool editing;
+	textedit te;
+	msg_id error; /* MSG__COUNT when none */
+} cell_edit;
+
+void cell_edit_init(cell_edit *c);
+void cell_edit_free(cell_edit *c);
+
+/* Starts editing with initial; when first_key is printable it replaces
+ * the text (typing over a cell). */
+bool cell_edit_begin(cell_edit *c, const char *initial, int first_key);
+void cell_edit_cancel(cell_edit *c);
+
+/* An editing key (not Enter, Tab or Esc): true when used. */
+bool cell_edit_key(cell_edit *c, int key);
+
+/* Parses text for spec: true and *out on success, else false with the
+ * message id of the reason in *why. Names come back in text untouched. */
+bool cell_parse(const cell_spec *spec, const char *text, int64_t *out,
+		msg_id *why);
+
+/* The shown text of a value. */
+void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen);
+
+/* Draws the cell: the edit buffer with the cursor when editing, else text
+ * right-aligned (numbers) or left (names). */
+void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+	       int y, int x, int w, bool focused, app *a);
+
+#endif

@@ -1,0 +1,444 @@
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/calc.h"
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/cell_grid.h"
+#include "tui/prompt.h"
+#include "tui/screens.h"
+
+/* The ROI calculator (§6.3): itemised inputs on the left, results on the
+ * right, recomputed as the user types. */
+
+typedef enum { ROW_HEAD, ROW_LINE, ROW_HORIZON, ROW_RATE } row_kind;
+
+typedef struct {
+	row_kind kind;
+	roi_kind section; /* ROW_HEAD */
+	size_t line;      /* ROW_LINE: index into d.lines */
+} roi_row;
+
+#define MAX_ROWS (ROI_KIND_COUNT + 256 + 2)
+
+typedef struct {
+	screen base;
+	calc_data d;
+	bool loaded;
+	roi_row rows[MAX_ROWS];
+	cell_grid grid; /* its rows are rows[] */
+} roi_screen;
+
+#define ROI_OF(g) ((roi_screen *)(void *)((char *)(g) - offsetof(roi_screen, grid)))
+
+enum { ACT_ADD = ACT_USER, ACT_DELETE, ACT_CURRENCY };
+
+static const keybinding roi_keys[] = {
+	CELL_GRID_BINDINGS,
+	{{'a', 0}, "a", NO_LABEL, HK_ADD_LINE, ACT_ADD, true},
+	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_DELETE_LINE, ACT_DELETE, true},
+	{{'u', 0}, "u", NO_LABEL, HK_CURRENCY, ACT_CURRENCY, false},
+};
+
+static const cell_spec spec_name = {CELL_TEXT, 0, 0};
+static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
+static const cell_spec spec_incidents = {CELL_COUNT3, 0, ROI_MAX_INCIDENTS_MILLI};
+static const cell_spec spec_horizon = {CELL_INT, 1, ROI_MAX_YEARS};
+static const cell_spec spec_rate = {CELL_PERCENT, 0, ROI_MAX_RATE_BP};
+
+static int fields_of(const cell_grid *g, int row)
+{
+	const roi_screen *r = ROI_OF(g);
+	const roi_row *rw = &r->rows[row];
+	switch (rw->kind) {
+	case ROW_HEAD: return 0;
+	case ROW_LINE: return r->d.lines[rw->line].kind == ROI_LOSS ? 3 : 2;
+	case ROW_HORIZON:
+	case ROW_RATE: return 1;
+	}
+	return 0;
+}
+
+static const cell_spec *spec_of(const cell_grid *g, int row, int col)
+{
+	switch (ROI_OF(g)->rows[row].kind) {
+	case ROW_LINE:
+		return col == 0 ? &spec_name : col == 1 ? &spec_money : &spec_incidents;
+	case ROW_HORIZON: return &spec_horizon;
+	case ROW_RATE: return &spec_rate;
+	case ROW_HEAD: break;
+	}
+	return &spec_name;
+}
+
+/* The stored value of a cell, as text. */
+static void value_text(const cell_grid *g, int row, int col, char *out,
+		       size_t outlen)
+{
+	const roi_screen *r = ROI_OF(g);
+	const roi_row *rw = &r->rows[row];
+	const cell_spec *sp = spec_of(g, row, col);
+	switch (rw->kind) {
+	case ROW_LINE: {
+		const roi_line *l = &r->d.lines[rw->line];
+		if (col == 0)
+			snprintf(out, outlen, "%s", l->name);
+		else
+			cell_format(sp, col == 1 ? l->amount : l->incidents_milli, out,
+				    outlen);
+		return;
+	}
+	case ROW_HORIZON:
+		cell_format(sp, r->d.horizon, out, outlen);
+		return;
+	case ROW_RATE:
+		cell_format(sp, r->d.rate_bp, out, outlen);
+		return;
+	case ROW_HEAD: break;
+	}
+	out[0] = '\0';
+}
+
+static void build_rows(roi_screen *r)
+{
+	int n = 0;
+	for (int k = 0; k < ROI_KIND_COUNT; k++) {
+		r->rows[n++] = (roi_row){ROW_HEAD, (roi_kind)k, 0};
+		for (size_t i = 0; i < r->d.n_lines && n < MAX_ROWS - 2; i++)
+			if (r->d.lines[i].kind == (roi_kind)k)
+				r->rows[n++] = (roi_row){ROW_LINE, 0, i};
+	}
+	r->rows[n++] = (roi_row){ROW_HORIZON, 0, 0};
+	r->rows[n++] = (roi_row){ROW_RATE, 0, 0};
+	r->grid.n_rows = n;
+}
+
+static void load(roi_screen *r, app *a)
+{
+	cell_grid *g = &r->grid;
+	int64_t keep_id = -1;
+	if (r->loaded && r->rows[g->row].kind == ROW_LINE)
+		keep_id = r->d.lines[r->rows[g->row].line].id;
+	if (r->loaded)
+		calc_free(&r->d);
+	r->loaded = calc_load(a->st, a->rep.unit.id, &r->d) == ST_OK;
+	if (!r->loaded) {
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+		g->n_rows = 0;
+		return;
+	}
+	build_rows(r);
+	for (int i = 0; i < g->n_rows; i++)
+		if (r->rows[i].kind == ROW_LINE &&
+		    r->d.lines[r->rows[i].line].id == keep_id)
+			g->row = i;
+	if (g->row >= g->n_rows)
+		g->row = g->n_rows - 1;
+	grid_focus_row(g, g->row, 1);
+}
+
+static void roi_reload(screen *s, app *a)
+{
+	roi_screen *r = (roi_screen *)s;
+	if (!r->grid.edit.editing)
+		load(r, a);
+}
+
+/* The results with the value being typed put in, when it parses. */
+static roi_result preview(const roi_screen *r)
+{
+	roi_line *lines = malloc((r->d.n_lines ? r->d.n_lines : 1) * sizeof *lines);
+	roi_input in = {lines, r->d.n_lines, r->d.horizon, r->d.rate_bp};
+	roi_result res = r->d.roi;
+	const cell_grid *g = &r->grid;
+	const roi_row *rw = &r->rows[g->row];
+	int64_t v;
+	msg_id why;
+
+	if (!lines)
+		return res;
+	memcpy(lines, r->d.lines, r->d.n_lines * sizeof *lines);
+	if (g->edit.editing && grid_numeric(g, g->row, g->col) &&
+	    cell_parse(spec_of(g, g->row, g->col), g->edit.te.buf, &v, &why)) {
+		if (rw->kind == ROW_LINE && g->col == 1)
+			lines[rw->line].amount = v;
+		else if (rw->kind == ROW_LINE && g->col == 2)
+			lines[rw->line].incidents_milli = (int)v;
+		else if (rw->kind == ROW_HORIZON)
+			in.horizon = (int)v;
+		else if (rw->kind == ROW_RATE)
+			in.rate_bp = (int)v;
+	}
+	roi_compute(&in, &res);
+	free(lines);
+	return res;
+}
+
+static void draw_inputs(roi_screen *r, app *a, rect b)
+{
+	int xn = b.x + 2, wn = 24, xa = xn + wn + 1, wa = 10, xi = xa + wa + 1, wi = 6;
+	static const msg_id heads[ROI_KIND_COUNT] = {ROI_ONE_OFF_HEAD,
+						     ROI_RECURRING_HEAD,
+						     ROI_LOSS_HEAD};
+	cell_grid *g = &r->grid;
+	int rows = b.h;
+
+	g->top = layout_scroll(g->top, g->row, g->n_rows, rows);
+	for (int i = 0; i < rows && g->top + i < g->n_rows; i++) {
+		int row = g->top + i, y = b.y + i;
+		const roi_row *rw = &r->rows[row];
+		switch (rw->kind) {
+		case ROW_HEAD:
+			draw_text(y, b.x, wn + 2, ROLE_HEADING, msg(heads[rw->section]));
+			if (rw->section == ROI_ONE_OFF)
+				draw_text_right(y, xa, wa, ROLE_DIM, r->d.currency);
+			if (rw->section == ROI_LOSS)
+				draw_text_right(y, xi, wi, ROLE_DIM, msg(ROI_TIMES_YEAR));
+			break;
+		case ROW_LINE:
+			for (int c = 0; c < fields_of(g, row); c++)
+				grid_draw_cell(g, row, c, y, c == 0 ? xn : c == 1 ? xa : xi,
+					       c == 0 ? wn : c == 1 ? wa : wi, a);
+			break;
+		case ROW_HORIZON:
+		case ROW_RATE:
+			draw_text(y, b.x, wn + 2, ROLE_HEADING,
+				  msg(rw->kind == ROW_HORIZON ? ROI_HORIZON : ROI_RATE));
+			grid_draw_cell(g, row, 0, y, xa, wa, a);
+			break;
+		}
+	}
+}
+
+static void draw_results(const roi_result *res, const calc_data *d, rect b)
+{
+	int y = b.y, lw = 20;
+	char v[64], label[96];
+
+	draw_text(y, b.x, b.w, ROLE_HEADING, msg(ROI_RESULTS));
+	draw_text_right(y++, b.x, b.w, ROLE_DIM, d->currency);
+	if (res->overflow) {
+		draw_text(y, b.x, b.w, ROLE_BAD, msg(ROI_OVERFLOW));
+		return;
+	}
+	money_format(res->yearly_net, v, sizeof v);
+	draw_text(y, b.x, lw, ROLE_NORMAL, msg(ROI_YEARLY_NET));
+	draw_text_right(y++, b.x, b.w, res->yearly_net > 0 ? ROLE_OK : ROLE_BAD, v);
+	draw_text(y, b.x, lw, ROLE_NORMAL, msg(ROI_PAYBACK));
+	if (res->pays_back) {
+		char n[32];
+		num_format_double(res->payback_years, 2, n, sizeof n);
+		snprintf(v, sizeof v, msg(ROI_YEARS_FMT), n);
+		draw_text_right(y++, b.x, b.w, ROLE_OK, v);
+	} else {
+		draw_text_right(y++, b.x, b.w, ROLE_BAD, msg(ROI_NEVER));
+	}
+	snprintf(label, sizeof label, msg(ROI_NET_N_FMT), res->years);
+	money_format(res->net_n, v, sizeof v);
+	draw_text(y, b.x, lw, ROLE_NORMAL, label);
+	draw_text_right(y++, b.x, b.w, ROLE_NORMAL, v);
+	snprintf(label, sizeof label, msg(ROI_NPV_FMT), res->years);
+	num_format_double(res->npv / 100.0, 2, v, sizeof v);
+	draw_text(y, b.x, lw, ROLE_NORMAL, label);
+	draw_text_right(y++, b.x, b.w, ROLE_NORMAL, v);
+	snprintf(label, sizeof label, msg(ROI_ROI_FMT), res->years);
+	draw_text(y, b.x, lw, ROLE_NORMAL, label);
+	if (res->roi_defined) {
+		num_format_double(res->roi_pct, 1, v, sizeof v);
+		strncat(v, " %", sizeof v - strlen(v) - 1);
+	} else {
+		snprintf(v, sizeof v, "—");
+	}
+	draw_text_right(y++, b.x, b.w, ROLE_NORMAL, v);
+	y++;
+
+	/* The cumulative cash line as bars, one row a year, as many as fit. */
+	draw_text(y++, b.x, b.w, ROLE_HEADING, msg(ROI_CUMULATIVE));
+	{
+		money peak = 1;
+		int rows = b.y + b.h - y, step = 1, bar_w = b.w - 14;
+		for (int t = 0; t <= res->years; t++) {
+			money m = res->cumulative[t] < 0 ? -res->cumulative[t]
+							 : res->cumulative[t];
+			if (m > peak)
+				peak = m;
+		}
+		while (rows > 0 && (res->years / step) + 1 > rows)
+			step++;
+		for (int t = 0; t <= res->years && y < b.y + b.h; t += step, y++) {
+			money c = res->cumulative[t];
+			int len = (int)((double)(c < 0 ? -c : c) * bar_w / (double)peak + 0.5);
+			draw_textf(y, b.x, 4, ROLE_DIM, "y%d", t);
+			for (int i = 0; i < len; i++)
+				draw_text(y, b.x + 4 + i, 1, c < 0 ? ROLE_BAD : ROLE_OK,
+					  c < 0 ? "░" : "█");
+			money_format(c, v, sizeof v);
+			draw_text(y, b.x + 5 + len, b.w - 5 - len, ROLE_NORMAL, v);
+		}
+	}
+}
+
+static void roi_draw(screen *s, app *a, rect b)
+{
+	roi_screen *r = (roi_screen *)s;
+	int split = b.w * 55 / 100;
+	roi_result res;
+
+	if (!r->loaded)
+		return;
+	res = preview(r);
+	draw_inputs(r, a, (rect){b.y, b.x + 1, b.h - 1, split - 1});
+	draw_results(&res, &r->d, (rect){b.y, b.x + split + 2, b.h - 1, b.w - split - 3});
+	grid_draw_hint(&r->grid, b.y + b.h - 1, b.x + 2, b.w - 4);
+}
+
+/* Stores the value being edited; false (with the reason shown at the
+ * field) when it is refused. */
+static bool commit(cell_grid *g, app *a)
+{
+	roi_screen *r = ROI_OF(g);
+	const roi_row *rw = &r->rows[g->row];
+	const cell_spec *sp = spec_of(g, g->row, g->col);
+	int64_t v = 0;
+	msg_id why;
+	moat_status st = ST_OK;
+	char name[128];
+
+	if (!cell_parse(sp, g->edit.te.buf, &v, &why)) {
+		g->edit.error = why;
+		return false;
+	}
+	if (rw->kind == ROW_LINE) {
+		roi_line l = r->d.lines[rw->line];
+		if (g->col == 0) {
+			snprintf(name, sizeof name, "%s", g->edit.te.buf);
+			snprintf(l.name, sizeof l.name, "%s", text_trim(name));
+		} else if (g->col == 1) {
+			l.amount = v;
+		} else {
+			l.incidents_milli = (int)v;
+		}
+		st = store_roi_line_update(a->st, &l, a->user);
+	} else if (rw->kind == ROW_HORIZON) {
+		st = store_param_set(a->st, a->rep.unit.id, ROI_PARAM_HORIZON, v, a->user);
+	} else if (rw->kind == ROW_RATE) {
+		st = store_param_set(a->st, a->rep.unit.id, ROI_PARAM_RATE, v, a->user);
+	}
+	cell_edit_cancel(&g->edit);
+	app_wrote(a, st);
+	return true;
+}
+
+static const cell_grid_ops roi_grid_ops = {
+	.fields_of = fields_of,
+	.spec_of = spec_of,
+	.value_text = value_text,
+	.commit = commit,
+};
+
+static screen *delete_confirmed(app *a, void *ctx, bool yes)
+{
+	int64_t *id = ctx;
+	if (yes)
+		app_wrote(a, store_roi_line_delete(a->st, *id, a->user));
+	return NULL;
+}
+
+static screen *currency_given(app *a, void *ctx, const char *text)
+{
+	(void)ctx;
+	if (*text)
+		app_wrote(a, store_param_set_text(a->st, a->rep.unit.id,
+						  PARAM_CURRENCY, text, a->user));
+	return NULL;
+}
+
+static key_result add_line(roi_screen *r, app *a)
+{
+	roi_line l = {0};
+	int64_t id;
+	cell_grid *g = &r->grid;
+	const roi_row *rw = &r->rows[g->row];
+
+	l.kind = rw->kind == ROW_LINE ? r->d.lines[rw->line].kind : ROI_LOSS;
+	l.incidents_milli = 1000;
+	snprintf(l.name, sizeof l.name, "%s", msg(ROI_NEW_LINE));
+	if (!app_wrote(a, store_roi_line_add(a->st, a->rep.unit.id, &l, a->user, &id)))
+		return result(RES_NONE);
+	/* Focus the new line's name, ready to type over. */
+	for (int i = 0; i < g->n_rows; i++)
+		if (r->rows[i].kind == ROW_LINE && r->d.lines[r->rows[i].line].id == id) {
+			g->row = i;
+			g->col = 0;
+			cell_edit_begin(&g->edit, r->d.lines[r->rows[i].line].name, 0);
+		}
+	return result(RES_NONE);
+}
+
+static bool roi_typing(const screen *s)
+{
+	return ((const roi_screen *)s)->grid.edit.editing;
+}
+
+static key_result roi_key(screen *s, app *a, int action, int key)
+{
+	roi_screen *r = (roi_screen *)s;
+	cell_grid *g = &r->grid;
+	key_result out;
+	char buf[160];
+	int64_t *id;
+
+	if (!r->loaded)
+		return result(RES_UNUSED);
+	if (grid_key(g, a, action, key, &out))
+		return out;
+	switch (action) {
+	case ACT_ADD:
+		return add_line(r, a);
+	case ACT_DELETE:
+		if (r->rows[g->row].kind != ROW_LINE || !(id = malloc(sizeof *id)))
+			return result(RES_NONE);
+		*id = r->d.lines[r->rows[g->row].line].id;
+		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),
+			 r->d.lines[r->rows[g->row].line].name);
+		return push(confirm_new(buf, delete_confirmed, id, true));
+	case ACT_CURRENCY:
+		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency, 60,
+				       currency_given, NULL, false));
+	}
+	return result(RES_UNUSED);
+}
+
+static void roi_destroy(screen *s)
+{
+	roi_screen *r = (roi_screen *)s;
+	grid_free(&r->grid);
+	if (r->loaded)
+		calc_free(&r->d);
+	free(r);
+}
+
+static const screen_ops roi_ops = {
+	.title = ROI_TITLE,
+	.keys = KEYTABLE(roi_keys),
+	.typing = roi_typing,
+	.draw = roi_draw,
+	.handle_key = roi_key,
+	.reload = roi_reload,
+	.destroy = roi_destroy,
+};
+
+screen *screen_roi_new(app *a)
+{
+	roi_screen *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->base.ops = &roi_ops;
+	grid_init(&r->grid, &roi_grid_ops);
+	load(r, a);
+	return &r->base;
+}
