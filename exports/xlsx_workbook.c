@@ -230,44 +230,31 @@ void xlsx_put_formula_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 						  value));
 }
 
-bool xlsx_formula_string(const char *text, char *out, size_t len)
+/* Writes text between two q characters into out, doubling every q inside,
+ * as formulas quote strings (") and sheet names ('). False when out is too
+ * small. */
+static bool quote_with(const char *text, char q, char *out, size_t len)
 {
 	size_t o = 0;
 
 	if (len < 3)
 		return false;
-	out[o++] = '"';
+	out[o++] = q;
 	for (const char *p = text; *p; p++) {
-		if (o + (*p == '"' ? 2 : 1) + 2 > len)
+		if (o + (*p == q ? 2 : 1) + 2 > len)
 			return false;
-		if (*p == '"')
-			out[o++] = '"';
+		if (*p == q)
+			out[o++] = q;
 		out[o++] = *p;
 	}
-	out[o++] = '"';
+	out[o++] = q;
 	out[o] = '\0';
 	return true;
 }
 
-/* Writes sheet quoted for a formula into out: 'name' with every ' doubled.
- * Returns false when out is too small. */
-static bool quote_sheet(const char *sheet, char *out, size_t len)
+bool xlsx_formula_string(const char *text, char *out, size_t len)
 {
-	size_t o = 0;
-
-	if (len < 3)
-		return false;
-	out[o++] = '\'';
-	for (const char *p = sheet; *p; p++) {
-		if (o + (*p == '\'' ? 2 : 1) + 2 > len)
-			return false;
-		if (*p == '\'')
-			out[o++] = '\'';
-		out[o++] = *p;
-	}
-	out[o++] = '\'';
-	out[o] = '\0';
-	return true;
+	return quote_with(text, '"', out, len);
 }
 
 bool xlsx_column_range(char *out, size_t len, const char *sheet,
@@ -277,7 +264,7 @@ bool xlsx_column_range(char *out, size_t len, const char *sheet,
 	char range[LXW_MAX_CELL_RANGE_LENGTH + 1];
 	int n;
 
-	if (!quote_sheet(sheet, quoted, sizeof quoted))
+	if (!quote_with(sheet, '\'', quoted, sizeof quoted))
 		return false;
 	lxw_rowcol_to_range_abs(range, first, col, last, col);
 	n = snprintf(out, len, "=%s!%s", quoted, range);
