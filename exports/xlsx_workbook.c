@@ -516,3 +516,39 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	}
 	return atomic_commit(tmp, path, err, errlen);
 }
+
+moat_status xlsx_export_assessment(store *s, const report *current,
+				   date today, const char *path, char *err,
+				   size_t errlen)
+{
+	report *years = NULL;
+	size_t n_years = 0;
+	calc_data calc;
+	agenda plan;
+	char day[16];
+	moat_status st;
+
+	st = report_history(s, current->q, current->assessment.unit_id, today,
+			    &years, &n_years);
+	if (st) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return st;
+	}
+	if ((st = calc_load(s, current->unit.id, &calc))) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		report_history_free(years, n_years);
+		return st;
+	}
+	if ((st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS,
+			      &plan))) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+	} else {
+		xlsx_input in = {current, years, n_years, &calc, &plan};
+		date_format(today, day, sizeof day);
+		st = xlsx_export(&in, path, day, err, errlen);
+		agenda_free(&plan);
+	}
+	calc_free(&calc);
+	report_history_free(years, n_years);
+	return st;
+}

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "model/agenda.h"
 #include "model/calc.h"
 #include "model/report.h"
 #include "model/status.h"
@@ -18,6 +19,8 @@ typedef struct {
 	size_t n_years;
 	const calc_data *calc; /* the unit's calculators (calc_load), or NULL:
 				  no ROI and investment sheets */
+	const agenda *plan;    /* the unit's programme and duties (agenda_load),
+				  or NULL: no plan and duties sheets */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,
@@ -35,5 +38,13 @@ typedef struct {
  * to stderr are captured, not printed. */
 moat_status xlsx_export(const xlsx_input *in, const char *path,
 			const char *exported_at, char *err, size_t errlen);
+
+/* Gathers everything of current's unit (every year, the calculators, the
+ * programme and duties as of today) and writes the workbook with
+ * xlsx_export. Errors as there; a store failure gives its status and
+ * message. */
+moat_status xlsx_export_assessment(store *s, const report *current,
+				   date today, const char *path, char *err,
+				   size_t errlen);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/calc.h"
@@ -96,6 +97,111 @@ static moat_status add_evidence(store *s, int64_t aid, date today,
 	return st;
 }
 
+/* Task progress at day 37: phase 1 all but the budget done, phase 2 under
+ * way. */
+static const struct {
+	const char *key;
+	task_status status;
+	const char *owner;
+	int done_days_ago;
+} demo_tasks[] = {
+	{"p1.bia", TASK_DONE, "liwei", 30},
+	{"p1.rto_rpo", TASK_DONE, "zhao", 26},
+	{"p1.assess", TASK_DONE, "wang", 20},
+	{"p1.design", TASK_DONE, "wang", 10},
+	{"p1.budget", TASK_IN_PROGRESS, "liwei", 0},
+	{"p2.backup", TASK_DONE, "wang", 3},
+	{"p2.dr_site", TASK_IN_PROGRESS, "wang", 0},
+	{"p2.plans", TASK_IN_PROGRESS, "liwei", 0},
+	{"p2.team", TASK_NOT_STARTED, "liwei", 0},
+	{NULL, 0, NULL, 0},
+};
+
+/* Resolves every past occurrence of the demo's duties except the last
+ * restore test, which stays overdue, and one skipped functional drill. */
+static moat_status demo_history(store *s, int64_t unit_id, date today,
+				const char *user)
+{
+	duty *duties;
+	size_t n;
+	moat_status st = store_duties(s, unit_id, &duties, &n);
+	rec_occurrence occ[64];
+
+	for (size_t d = 0; !st && d < n; d++) {
+		const duty *du = &duties[d];
+		date last = {0, 0, 0};
+		size_t k = rec_open(&du->rule, NULL, 0, NULL, today, occ, 64);
+		bool restore = strcmp(du->key, "d.restore_test") == 0;
+		bool drill = strcmp(du->key, "d.functional_drill") == 0;
+
+		if (du->rule.anchor == REC_ANCHOR_COMPLETION) {
+			/* Done once, a few days after it was due. */
+			duty_event ev = {0};
+			int64_t id;
+			ev.duty_id = du->id;
+			ev.due = occ[0].due;
+			ev.on = date_add_days(occ[0].due, 5);
+			if (date_cmp(ev.on, today) > 0)
+				continue;
+			snprintf(ev.result, sizeof ev.result, "%s", msg(DEMO_DUTY_PASS));
+			st = store_duty_resolve(s, &ev, user, &id);
+			continue;
+		}
+		for (size_t i = 0; !st && i < k && i < 64; i++) {
+			duty_event ev = {0};
+			int64_t id;
+			if (!occ[i].overdue)
+				break;
+			if (restore && i + 1 < k && !occ[i + 1].overdue)
+				break; /* the latest restore test was missed */
+			ev.duty_id = du->id;
+			ev.due = occ[i].due;
+			ev.on = occ[i].due;
+			if (drill && i == 1) {
+				ev.skipped = true;
+				snprintf(ev.note, sizeof ev.note, "%s",
+					 msg(DEMO_DUTY_SKIP_REASON));
+			} else {
+				snprintf(ev.result, sizeof ev.result, "%s",
+					 msg(DEMO_DUTY_PASS));
+			}
+			st = store_duty_resolve(s, &ev, user, &id);
+			last = ev.on;
+		}
+		(void)last;
+	}
+	free(duties);
+	return st;
+}
+
+static moat_status demo_programme(store *s, const questionnaire *q,
+				  int64_t unit_id, date today, const char *user)
+{
+	date start = date_add_days(today, -36);
+	date duties_start = date_add_months((date){today.y, today.m, 1}, -5);
+	int64_t pid;
+	plan_task *tasks;
+	size_t n;
+	moat_status st = store_programme_start(s, unit_id, q, start, duties_start,
+					       user, &pid);
+
+	if (st || (st = store_tasks(s, pid, &tasks, &n)))
+		return st;
+	for (size_t i = 0; i < n && !st; i++)
+		for (size_t k = 0; demo_tasks[k].key; k++) {
+			plan_task t = tasks[i];
+			if (strcmp(t.key, demo_tasks[k].key) != 0)
+				continue;
+			t.status = demo_tasks[k].status;
+			snprintf(t.owner, sizeof t.owner, "%s", demo_tasks[k].owner);
+			if (t.status == TASK_DONE)
+				t.done_on = date_add_days(today, -demo_tasks[k].done_days_ago);
+			st = store_task_update(s, &t, today, user);
+		}
+	free(tasks);
+	return st ? st : demo_history(s, unit_id, today, user);
+}
+
 moat_status demo_load(store *s, const questionnaire *q, date today,
 		      const char *user, int64_t *assessment_id)
 {
@@ -116,7 +222,8 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 					      assessment_id)) ||
 	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||
 	    (st = add_evidence(s, *assessment_id, today, this_year_evidence, user)) ||
-	    (st = calc_load_document_figures(s, unit_id, user)))
+	    (st = calc_load_document_figures(s, unit_id, user)) ||
+	    (st = demo_programme(s, q, unit_id, today, user)))
 		return st;
 	return store_set_current(s, *assessment_id);
 }

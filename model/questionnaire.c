@@ -9,134 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
-
 #include "model/questionnaire.h"
 #include "model/text.h"
-
-/* One open YAML document and where errors are reported. */
-typedef struct {
-	const char *path;
-	yaml_document_t doc;
-	char *err;
-	size_t errlen;
-} ydoc;
-
-static moat_status fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
-{
-	char what[256];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	snprintf(d->err, d->errlen, "%s:%lu: %s", d->path,
-		 node ? (unsigned long)node->start_mark.line + 1 : 1UL, what);
-	return ST_PARSE;
-}
-
-static moat_status ydoc_open(ydoc *d, const char *path, char *err, size_t errlen)
-{
-	yaml_parser_t parser;
-	FILE *f;
-	moat_status st = ST_OK;
-
-	d->path = path;
-	d->err = err;
-	d->errlen = errlen;
-	f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return ST_IO;
-	}
-	if (!yaml_parser_initialize(&parser)) {
-		fclose(f);
-		return ST_NOMEM;
-	}
-	yaml_parser_set_input_file(&parser, f);
-	if (!yaml_parser_load(&parser, &d->doc)) {
-		snprintf(err, errlen, "%s:%lu: %s%s%s", path,
-			 (unsigned long)parser.problem_mark.line + 1,
-			 parser.problem ? parser.problem : "YAML error",
-			 parser.context ? " " : "",
-			 parser.context ? parser.context : "");
-		st = ST_PARSE;
-	} else if (!yaml_document_get_root_node(&d->doc)) {
-		yaml_document_delete(&d->doc);
-		snprintf(err, errlen, "%s:1: the file is empty", path);
-		st = ST_PARSE;
-	}
-	yaml_parser_delete(&parser);
-	fclose(f);
-	return st;
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-/* Looks up key in a mapping node; NULL when absent. */
-static yaml_node_t *map_get(ydoc *d, yaml_node_t *map, const char *key)
-{
-	yaml_node_pair_t *p;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-		if (k && k->type == YAML_SCALAR_NODE && strcmp(scalar(k), key) == 0)
-			return yaml_document_get_node(&d->doc, p->value);
-	}
-	return NULL;
-}
-
-/* Rejects keys not in allowed (a NULL-terminated list): a typo in a key
- * would otherwise silently drop a field. */
-static moat_status check_keys(ydoc *d, yaml_node_t *map, const char *const *allowed)
-{
-	yaml_node_pair_t *p;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-		bool ok = false;
-		if (!k || k->type != YAML_SCALAR_NODE)
-			return fail(d, k, "a key must be plain text");
-		for (const char *const *a = allowed; *a; a++)
-			if (strcmp(scalar(k), *a) == 0)
-				ok = true;
-		if (!ok)
-			return fail(d, k, "unknown key '%s'", scalar(k));
-	}
-	return ST_OK;
-}
-
-static moat_status expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
-			  const char *what)
-{
-	static const char *const names[] = {"nothing", "text", "a list",
-					    "a mapping"};
-	if (!n || n->type != type)
-		return fail(d, n, "%s must be %s", what, names[type]);
-	return ST_OK;
-}
-
-/* Copies the required text field key of map into *out. */
-static moat_status get_text(ydoc *d, yaml_node_t *map, const char *key,
-			    char **out)
-{
-	yaml_node_t *n = map_get(d, map, key);
-	const char *s;
-	if (!n)
-		return fail(d, map, "missing '%s'", key);
-	if (n->type != YAML_SCALAR_NODE)
-		return fail(d, n, "'%s' must be text", key);
-	s = scalar(n);
-	if (!text_valid_utf8(s))
-		return fail(d, n, "'%s' is not valid UTF-8", key);
-	if (s[0] == '\0')
-		return fail(d, n, "'%s' is empty", key);
-	*out = strdup(s);
-	if (!*out)
-		return ST_NOMEM;
-	text_trim(*out);
-	return ST_OK;
-}
+#include "model/yaml_doc.h"
 
 static moat_status load_items(ydoc *d, questionnaire *q)
 {
@@ -148,35 +23,35 @@ static moat_status load_items(ydoc *d, questionnaire *q)
 	yaml_node_item_t *it;
 	moat_status st;
 
-	if ((st = expect(d, root, YAML_MAPPING_NODE, "the file")) ||
-	    (st = check_keys(d, root, root_keys)))
+	if ((st = ydoc_expect(d, root, YAML_MAPPING_NODE, "the file")) ||
+	    (st = ydoc_check_keys(d, root, root_keys)))
 		return st;
-	items = map_get(d, root, "items");
+	items = ydoc_get(d, root, "items");
 	if (!items)
-		return fail(d, root, "missing 'items'");
-	if ((st = expect(d, items, YAML_SEQUENCE_NODE, "'items'")))
+		return ydoc_fail(d, root, "missing 'items'");
+	if ((st = ydoc_expect(d, items, YAML_SEQUENCE_NODE, "'items'")))
 		return st;
 	for (it = items->data.sequence.items.start;
 	     it < items->data.sequence.items.top; it++) {
 		yaml_node_t *n = yaml_document_get_node(&d->doc, *it);
 		q_item *item;
-		if ((st = expect(d, n, YAML_MAPPING_NODE, "an item")) ||
-		    (st = check_keys(d, n, item_keys)))
+		if ((st = ydoc_expect(d, n, YAML_MAPPING_NODE, "an item")) ||
+		    (st = ydoc_check_keys(d, n, item_keys)))
 			return st;
 		if (q->n_items == Q_MAX_ITEMS)
-			return fail(d, n, "more than %d items", Q_MAX_ITEMS);
+			return ydoc_fail(d, n, "more than %d items", Q_MAX_ITEMS);
 		item = &q->items[q->n_items++];
-		if ((st = get_text(d, n, "key", &item->key)) ||
-		    (st = get_text(d, n, "title", &item->title)) ||
-		    (st = get_text(d, n, "question", &item->question)) ||
-		    (st = get_text(d, n, "why", &item->why)) ||
-		    (st = get_text(d, n, "counts", &item->counts)))
+		if ((st = ydoc_text(d, n, "key", &item->key)) ||
+		    (st = ydoc_text(d, n, "title", &item->title)) ||
+		    (st = ydoc_text(d, n, "question", &item->question)) ||
+		    (st = ydoc_text(d, n, "why", &item->why)) ||
+		    (st = ydoc_text(d, n, "counts", &item->counts)))
 			return st;
 		if (questionnaire_item_index(q, item->key) != (int)q->n_items - 1)
-			return fail(d, n, "duplicate item key '%s'", item->key);
+			return ydoc_fail(d, n, "duplicate item key '%s'", item->key);
 	}
 	if (q->n_items == 0)
-		return fail(d, items, "'items' is empty");
+		return ydoc_fail(d, items, "'items' is empty");
 	return ST_OK;
 }
 
@@ -190,42 +65,42 @@ static moat_status load_criterion(ydoc *d, questionnaire *q, yaml_node_t *n,
 	yaml_node_item_t *it;
 	moat_status st;
 
-	if ((st = expect(d, n, YAML_MAPPING_NODE, "a criterion")) ||
-	    (st = check_keys(d, n, keys)))
+	if ((st = ydoc_expect(d, n, YAML_MAPPING_NODE, "a criterion")) ||
+	    (st = ydoc_check_keys(d, n, keys)))
 		return st;
 	if (q->n_criteria == Q_MAX_CRITERIA)
-		return fail(d, n, "more than %d criteria", Q_MAX_CRITERIA);
+		return ydoc_fail(d, n, "more than %d criteria", Q_MAX_CRITERIA);
 	c = &q->criteria[q->n_criteria++];
 	c->level = level;
 	c->min_state = ITEM_DONE;
-	if ((st = get_text(d, n, "key", &c->key)) ||
-	    (st = get_text(d, n, "text", &c->text)))
+	if ((st = ydoc_text(d, n, "key", &c->key)) ||
+	    (st = ydoc_text(d, n, "text", &c->text)))
 		return st;
 	if (questionnaire_criterion_index(q, c->key) != (int)q->n_criteria - 1)
-		return fail(d, n, "duplicate criterion key '%s'", c->key);
-	rel = map_get(d, n, "relies_on");
+		return ydoc_fail(d, n, "duplicate criterion key '%s'", c->key);
+	rel = ydoc_get(d, n, "relies_on");
 	if (!rel)
-		return fail(d, n, "missing 'relies_on' (use [] for none)");
-	if ((st = expect(d, rel, YAML_SEQUENCE_NODE, "'relies_on'")))
+		return ydoc_fail(d, n, "missing 'relies_on' (use [] for none)");
+	if ((st = ydoc_expect(d, rel, YAML_SEQUENCE_NODE, "'relies_on'")))
 		return st;
 	for (it = rel->data.sequence.items.start;
 	     it < rel->data.sequence.items.top; it++) {
 		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
 		int idx;
-		if ((st = expect(d, r, YAML_SCALAR_NODE, "an item key")))
+		if ((st = ydoc_expect(d, r, YAML_SCALAR_NODE, "an item key")))
 			return st;
-		idx = questionnaire_item_index(q, scalar(r));
+		idx = questionnaire_item_index(q, ydoc_scalar(r));
 		if (idx < 0)
-			return fail(d, r, "unknown checklist item '%s'", scalar(r));
+			return ydoc_fail(d, r, "unknown checklist item '%s'", ydoc_scalar(r));
 		if (c->n_relies == Q_MAX_RELIES)
-			return fail(d, r, "more than %d items", Q_MAX_RELIES);
+			return ydoc_fail(d, r, "more than %d items", Q_MAX_RELIES);
 		c->relies_on[c->n_relies++] = (size_t)idx;
 	}
-	ms = map_get(d, n, "min_state");
+	ms = ydoc_get(d, n, "min_state");
 	if (ms) {
 		if (ms->type != YAML_SCALAR_NODE ||
-		    !checklist_parse_state(scalar(ms), &c->min_state))
-			return fail(d, ms, "'min_state' must be not_started, "
+		    !checklist_parse_state(ydoc_scalar(ms), &c->min_state))
+			return ydoc_fail(d, ms, "'min_state' must be not_started, "
 					   "in_progress or done");
 	}
 	return ST_OK;
@@ -242,13 +117,13 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 	moat_status st;
 	int count = 0;
 
-	if ((st = expect(d, root, YAML_MAPPING_NODE, "the file")) ||
-	    (st = check_keys(d, root, root_keys)))
+	if ((st = ydoc_expect(d, root, YAML_MAPPING_NODE, "the file")) ||
+	    (st = ydoc_check_keys(d, root, root_keys)))
 		return st;
-	levels = map_get(d, root, "levels");
+	levels = ydoc_get(d, root, "levels");
 	if (!levels)
-		return fail(d, root, "missing 'levels'");
-	if ((st = expect(d, levels, YAML_SEQUENCE_NODE, "'levels'")))
+		return ydoc_fail(d, root, "missing 'levels'");
+	if ((st = ydoc_expect(d, levels, YAML_SEQUENCE_NODE, "'levels'")))
 		return st;
 	for (it = levels->data.sequence.items.start;
 	     it < levels->data.sequence.items.top; it++) {
@@ -259,29 +134,29 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 		char *end;
 		long v;
 
-		if ((st = expect(d, n, YAML_MAPPING_NODE, "a level")) ||
-		    (st = check_keys(d, n, level_keys)))
+		if ((st = ydoc_expect(d, n, YAML_MAPPING_NODE, "a level")) ||
+		    (st = ydoc_check_keys(d, n, level_keys)))
 			return st;
 		if (count == Q_LEVELS)
-			return fail(d, n, "more than %d levels", Q_LEVELS);
-		num = map_get(d, n, "level");
+			return ydoc_fail(d, n, "more than %d levels", Q_LEVELS);
+		num = ydoc_get(d, n, "level");
 		if (!num || num->type != YAML_SCALAR_NODE)
-			return fail(d, num ? num : n, "missing 'level' number");
+			return ydoc_fail(d, num ? num : n, "missing 'level' number");
 		errno = 0;
-		v = strtol(scalar(num), &end, 10);
-		if (*end || end == scalar(num) || v != count + 1)
-			return fail(d, num, "expected level %d here, found '%s'",
-				    count + 1, scalar(num));
+		v = strtol(ydoc_scalar(num), &end, 10);
+		if (*end || end == ydoc_scalar(num) || v != count + 1)
+			return ydoc_fail(d, num, "expected level %d here, found '%s'",
+				    count + 1, ydoc_scalar(num));
 		lv = &q->levels[count++];
 		lv->number = (int)v;
-		if ((st = get_text(d, n, "name", &lv->name)) ||
-		    (st = get_text(d, n, "risk", &lv->risk)) ||
-		    (st = get_text(d, n, "summary", &lv->summary)))
+		if ((st = ydoc_text(d, n, "name", &lv->name)) ||
+		    (st = ydoc_text(d, n, "risk", &lv->risk)) ||
+		    (st = ydoc_text(d, n, "summary", &lv->summary)))
 			return st;
-		crit = map_get(d, n, "criteria");
+		crit = ydoc_get(d, n, "criteria");
 		if (!crit)
-			return fail(d, n, "missing 'criteria' (use [] for none)");
-		if ((st = expect(d, crit, YAML_SEQUENCE_NODE, "'criteria'")))
+			return ydoc_fail(d, n, "missing 'criteria' (use [] for none)");
+		if ((st = ydoc_expect(d, crit, YAML_SEQUENCE_NODE, "'criteria'")))
 			return st;
 		for (ci = crit->data.sequence.items.start;
 		     ci < crit->data.sequence.items.top; ci++) {
@@ -292,7 +167,7 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 		}
 	}
 	if (count != Q_LEVELS)
-		return fail(d, levels, "expected %d levels, found %d", Q_LEVELS,
+		return ydoc_fail(d, levels, "expected %d levels, found %d", Q_LEVELS,
 			    count);
 	return ST_OK;
 }
@@ -318,13 +193,188 @@ moat_status questionnaire_load_files(const char *checklist_path,
 	return st;
 }
 
+/* The optional "item:" of a task or duty: its index, or -1 when absent. */
+static moat_status item_ref(ydoc *d, const questionnaire *q, yaml_node_t *n,
+			    int *out)
+{
+	yaml_node_t *it = ydoc_get(d, n, "item");
+	*out = -1;
+	if (!it)
+		return ST_OK;
+	if (it->type != YAML_SCALAR_NODE ||
+	    (*out = questionnaire_item_index(q, ydoc_scalar(it))) < 0)
+		return ydoc_fail(d, it, "unknown checklist item '%s'",
+				 it->type == YAML_SCALAR_NODE ? ydoc_scalar(it) : "?");
+	return ST_OK;
+}
+
+/* A whole number in lo..hi. */
+static moat_status number(ydoc *d, yaml_node_t *n, const char *key, int lo,
+			  int hi, int *out)
+{
+	yaml_node_t *v = ydoc_get(d, n, key);
+	char *end;
+	long x;
+	if (!v || v->type != YAML_SCALAR_NODE)
+		return ydoc_fail(d, v ? v : n, "missing '%s'", key);
+	x = strtol(ydoc_scalar(v), &end, 10);
+	if (*end || end == ydoc_scalar(v) || x < lo || x > hi)
+		return ydoc_fail(d, v, "'%s' must be a whole number from %d to %d",
+				 key, lo, hi);
+	*out = (int)x;
+	return ST_OK;
+}
+
+static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
+{
+	static const char *const phase_keys[] = {"phase", "name", "tasks", NULL};
+	static const char *const task_keys[] = {"key", "title", "item", NULL};
+	yaml_node_item_t *it;
+	moat_status st;
+	int count = 0;
+
+	if ((st = ydoc_expect(d, phases, YAML_SEQUENCE_NODE, "'phases'")))
+		return st;
+	for (it = phases->data.sequence.items.start;
+	     it < phases->data.sequence.items.top; it++) {
+		yaml_node_t *n = yaml_document_get_node(&d->doc, *it), *tasks;
+		yaml_node_item_t *ti;
+		int phase;
+		if ((st = ydoc_expect(d, n, YAML_MAPPING_NODE, "a phase")) ||
+		    (st = ydoc_check_keys(d, n, phase_keys)) ||
+		    (st = number(d, n, "phase", 1, Q_PHASES, &phase)))
+			return st;
+		if (phase != count + 1)
+			return ydoc_fail(d, n, "expected phase %d here", count + 1);
+		if ((st = ydoc_text(d, n, "name", &q->phase_names[count++])))
+			return st;
+		tasks = ydoc_get(d, n, "tasks");
+		if (!tasks)
+			return ydoc_fail(d, n, "missing 'tasks'");
+		if ((st = ydoc_expect(d, tasks, YAML_SEQUENCE_NODE, "'tasks'")))
+			return st;
+		for (ti = tasks->data.sequence.items.start;
+		     ti < tasks->data.sequence.items.top; ti++) {
+			yaml_node_t *t = yaml_document_get_node(&d->doc, *ti);
+			q_task *task;
+			if ((st = ydoc_expect(d, t, YAML_MAPPING_NODE, "a task")) ||
+			    (st = ydoc_check_keys(d, t, task_keys)))
+				return st;
+			if (q->n_tasks == Q_MAX_TASKS)
+				return ydoc_fail(d, t, "more than %d tasks", Q_MAX_TASKS);
+			task = &q->tasks[q->n_tasks++];
+			task->phase = phase;
+			if ((st = ydoc_text(d, t, "key", &task->key)) ||
+			    (st = ydoc_text(d, t, "title", &task->title)) ||
+			    (st = item_ref(d, q, t, &task->item)))
+				return st;
+		}
+	}
+	if (count != Q_PHASES)
+		return ydoc_fail(d, phases, "expected %d phases, found %d", Q_PHASES,
+				 count);
+	return ST_OK;
+}
+
+static moat_status load_duties(ydoc *d, questionnaire *q, yaml_node_t *duties)
+{
+	static const char *const keys[] = {"key", "title", "every_months", "day",
+					   "anchor", "item", NULL};
+	yaml_node_item_t *it;
+	moat_status st;
+
+	if ((st = ydoc_expect(d, duties, YAML_SEQUENCE_NODE, "'duties'")))
+		return st;
+	for (it = duties->data.sequence.items.start;
+	     it < duties->data.sequence.items.top; it++) {
+		yaml_node_t *n = yaml_document_get_node(&d->doc, *it), *v;
+		q_duty *duty;
+		if ((st = ydoc_expect(d, n, YAML_MAPPING_NODE, "a duty")) ||
+		    (st = ydoc_check_keys(d, n, keys)))
+			return st;
+		if (q->n_duties == Q_MAX_DUTIES)
+			return ydoc_fail(d, n, "more than %d duties", Q_MAX_DUTIES);
+		duty = &q->duties[q->n_duties++];
+		if ((st = ydoc_text(d, n, "key", &duty->key)) ||
+		    (st = ydoc_text(d, n, "title", &duty->title)) ||
+		    (st = number(d, n, "every_months", 1, 24, &duty->every_months)) ||
+		    (st = item_ref(d, q, n, &duty->item)))
+			return st;
+		v = ydoc_get(d, n, "day");
+		if (v && v->type == YAML_SCALAR_NODE &&
+		    strcmp(ydoc_scalar(v), "last_working_day") == 0)
+			duty->day = 0;
+		else if ((st = number(d, n, "day", 1, 31, &duty->day)))
+			return st;
+		v = ydoc_get(d, n, "anchor");
+		if (!v || v->type != YAML_SCALAR_NODE ||
+		    (strcmp(ydoc_scalar(v), "schedule") != 0 &&
+		     strcmp(ydoc_scalar(v), "completion") != 0))
+			return ydoc_fail(d, v ? v : n,
+					 "'anchor' must be schedule or completion");
+		duty->completion = strcmp(ydoc_scalar(v), "completion") == 0;
+	}
+	return ST_OK;
+}
+
+static void free_plan(questionnaire *q)
+{
+	for (size_t i = 0; i < Q_PHASES; i++)
+		free(q->phase_names[i]);
+	for (size_t i = 0; i < q->n_tasks; i++) {
+		free(q->tasks[i].key);
+		free(q->tasks[i].title);
+	}
+	for (size_t i = 0; i < q->n_duties; i++) {
+		free(q->duties[i].key);
+		free(q->duties[i].title);
+	}
+	memset(q->phase_names, 0, sizeof q->phase_names);
+	memset(q->tasks, 0, sizeof q->tasks);
+	memset(q->duties, 0, sizeof q->duties);
+	q->n_tasks = q->n_duties = 0;
+}
+
+moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
+				    char *err, size_t errlen)
+{
+	static const char *const root_keys[] = {"phases", "duties", NULL};
+	ydoc d;
+	yaml_node_t *root, *phases, *duties;
+	moat_status st = ydoc_open(&d, plan_path, err, errlen);
+
+	if (st)
+		return st;
+	root = yaml_document_get_root_node(&d.doc);
+	if (!(st = ydoc_expect(&d, root, YAML_MAPPING_NODE, "the file")) &&
+	    !(st = ydoc_check_keys(&d, root, root_keys))) {
+		phases = ydoc_get(&d, root, "phases");
+		duties = ydoc_get(&d, root, "duties");
+		if (!phases)
+			st = ydoc_fail(&d, root, "missing 'phases'");
+		else if (!duties)
+			st = ydoc_fail(&d, root, "missing 'duties'");
+		else if (!(st = load_phases(&d, q, phases)))
+			st = load_duties(&d, q, duties);
+	}
+	yaml_document_delete(&d.doc);
+	if (st)
+		free_plan(q);
+	return st;
+}
+
 moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 			       size_t errlen)
 {
-	char a[PATH_MAX], b[PATH_MAX];
+	char a[PATH_MAX], b[PATH_MAX], c[PATH_MAX];
+	moat_status st;
 	snprintf(a, sizeof a, "%s/checklist.yaml", dir);
 	snprintf(b, sizeof b, "%s/maturity.yaml", dir);
-	return questionnaire_load_files(a, b, q, err, errlen);
+	snprintf(c, sizeof c, "%s/plan.yaml", dir);
+	st = questionnaire_load_files(a, b, q, err, errlen);
+	if (!st && (st = questionnaire_load_plan(c, q, err, errlen)))
+		questionnaire_free(q);
+	return st;
 }
 
 void questionnaire_free(questionnaire *q)
@@ -345,6 +395,7 @@ void questionnaire_free(questionnaire *q)
 		free(q->criteria[i].key);
 		free(q->criteria[i].text);
 	}
+	free_plan(q);
 	memset(q, 0, sizeof *q);
 }
 

@@ -37,15 +37,43 @@ typedef struct {
 	char *summary;  /* the document's description */
 } q_level;
 
+#define Q_PHASES 3
+#define Q_MAX_TASKS 64
+#define Q_MAX_DUTIES 32
+
+/* A task of the 90-day programme template (§7). */
+typedef struct {
+	char *key;
+	char *title;
+	int phase; /* 1..3 */
+	int item;  /* index into items, or -1 */
+} q_task;
+
+/* A recurring duty template (§3.3, §4.4, §7). */
+typedef struct {
+	char *key;
+	char *title;
+	int every_months;
+	int day;         /* 1..31, or 0 for the last working day */
+	bool completion; /* anchored to the last completion, not the schedule */
+	int item;        /* index into items, or -1 */
+} q_duty;
+
 typedef struct {
 	q_item items[Q_MAX_ITEMS];
 	size_t n_items;
 	q_level levels[Q_LEVELS];
 	q_criterion criteria[Q_MAX_CRITERIA]; /* ordered by level */
 	size_t n_criteria;
+	char *phase_names[Q_PHASES];
+	q_task tasks[Q_MAX_TASKS];
+	size_t n_tasks;
+	q_duty duties[Q_MAX_DUTIES];
+	size_t n_duties;
 } questionnaire;
 
-/* Loads dir/checklist.yaml and dir/maturity.yaml into q (zeroed first).
+/* Loads dir/checklist.yaml, dir/maturity.yaml and dir/plan.yaml into q
+ * (zeroed first).
  * On failure returns ST_PARSE, ST_IO or ST_NOMEM, writes
  * "file:line: what is wrong" into err and leaves q empty. q owns its strings;
  * release them with questionnaire_free. */
@@ -57,6 +85,12 @@ moat_status questionnaire_load_files(const char *checklist_path,
 				     const char *maturity_path,
 				     questionnaire *q, char *err,
 				     size_t errlen);
+
+/* Adds the programme template of plan_path to a loaded q (the checklist
+ * must be there: tasks and duties name its items). Same errors as above;
+ * on failure q keeps no part of the plan. */
+moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
+				    char *err, size_t errlen);
 
 void questionnaire_free(questionnaire *q);
 

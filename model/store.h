@@ -13,6 +13,7 @@
 #include "model/checklist.h"
 #include "model/evidence.h"
 #include "model/invest.h"
+#include "model/programme.h"
 #include "model/roi.h"
 #include "model/questionnaire.h"
 #include "model/scoring.h"
@@ -21,7 +22,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Opens (creating when missing) the database at path and brings its schema
  * up to date. A file that is not a moat database gives ST_NOT_MOAT, one from
@@ -209,6 +210,47 @@ moat_status store_roi_settings(store *s, int64_t unit_id, int *horizon,
 
 /* The currency unit shown on every amount (default: msg's). */
 moat_status store_currency(store *s, int64_t unit_id, char *out, size_t outlen);
+
+/* The unit's programme start date; *found false when none was started. */
+moat_status store_programme(store *s, int64_t unit_id, bool *found,
+			    int64_t *id, date *start);
+
+/* Starts the programme on start: one task per template task, due at the
+ * end of its phase, and the template's duties from duties_start on.
+ * ST_EXISTS when the unit has one. Audited. */
+moat_status store_programme_start(store *s, int64_t unit_id,
+				  const questionnaire *q, date start,
+				  date duties_start, const char *user,
+				  int64_t *id);
+
+/* The programme's tasks by phase, then entry order (*out: free() it). */
+moat_status store_tasks(store *s, int64_t programme_id, plan_task **out,
+			size_t *n);
+
+/* Adds a task to a phase (due at its end). Audited. */
+moat_status store_task_add(store *s, int64_t programme_id, int phase,
+			   const char *title, const char *item_key,
+			   const char *user, int64_t *id);
+
+/* Replaces title, phase (and so the due date), owner, status, completion
+ * date and note of task t->id. A done task without a completion date gets
+ * today's. Audited per changed field. */
+moat_status store_task_update(store *s, const plan_task *t, date today,
+			      const char *user);
+moat_status store_task_delete(store *s, int64_t id, const char *user);
+
+/* The unit's duties (*out: free() it). */
+moat_status store_duties(store *s, int64_t unit_id, duty **out, size_t *n);
+
+/* A duty's history, newest occurrence first (*out: free() it). */
+moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
+			      size_t *n);
+
+/* Records that the occurrence due on ev->due of duty ev->duty_id was done
+ * (or skipped: a reason in note is then required). ST_EXISTS when that
+ * occurrence was already resolved, so none is ever counted twice. */
+moat_status store_duty_resolve(store *s, const duty_event *ev,
+			       const char *user, int64_t *id);
 
 /* A number that changes when any connection commits to the file, so a
  * session notices other users' edits (PRAGMA data_version). */

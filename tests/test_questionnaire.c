@@ -39,8 +39,56 @@ static void test_shipped_files_load_in_both_languages(void **state)
 			assert_int_equal(en.criteria[c].relies_on[r],
 					 zh.criteria[c].relies_on[r]);
 	}
+	/* The programme template: 14 tasks in 3 phases, 6 duties. */
+	assert_int_equal(en.n_tasks, 14);
+	assert_int_equal(zh.n_tasks, 14);
+	assert_int_equal(en.n_duties, 6);
+	assert_string_equal(zh.phase_names[0], "现状评估与规划");
+	assert_string_equal(en.phase_names[2], "Verify and optimise");
+	for (size_t t = 0; t < en.n_tasks; t++) {
+		assert_string_equal(en.tasks[t].key, zh.tasks[t].key);
+		assert_int_equal(en.tasks[t].phase, zh.tasks[t].phase);
+		assert_int_equal(en.tasks[t].item, zh.tasks[t].item);
+	}
+	assert_int_equal(en.tasks[0].item, questionnaire_item_index(&en, "bia"));
+	assert_int_equal(en.tasks[2].item, -1);
+	for (size_t d = 0; d < en.n_duties; d++) {
+		assert_string_equal(en.duties[d].key, zh.duties[d].key);
+		assert_int_equal(en.duties[d].every_months, zh.duties[d].every_months);
+		assert_int_equal(en.duties[d].day, zh.duties[d].day);
+		assert_int_equal(en.duties[d].completion, zh.duties[d].completion);
+	}
+	assert_int_equal(en.duties[3].day, 0); /* last working day */
+	assert_true(en.duties[4].completion);
 	questionnaire_free(&en);
 	questionnaire_free(&zh);
+}
+
+static void expect_plan_error(const char *file, const char *expected)
+{
+	questionnaire q;
+	char a[4096], b[4096], p[4096], err[512] = "";
+	fixture_data("good_checklist.yaml", a, sizeof a);
+	fixture_data("good_maturity.yaml", b, sizeof b);
+	fixture_data(file, p, sizeof p);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err), ST_OK);
+	assert_int_equal(questionnaire_load_plan(p, &q, err, sizeof err), ST_PARSE);
+	if (!strstr(err, expected))
+		fail_msg("expected '%s' in '%s'", expected, err);
+	assert_int_equal(q.n_tasks, 0);
+	assert_int_equal(q.n_duties, 0);
+	questionnaire_free(&q);
+}
+
+static void test_malformed_plan(void **state)
+{
+	(void)state;
+	expect_plan_error("bad_plan_anchor.yaml",
+			  "bad_plan_anchor.yaml:19: 'anchor' must be schedule or completion");
+	expect_plan_error("bad_plan_item.yaml",
+			  "bad_plan_item.yaml:7: unknown checklist item 'nope'");
+	expect_plan_error("bad_plan_day.yaml",
+			  "bad_plan_day.yaml:18: 'day' must be a whole number from 1 to 31");
 }
 
 static void test_small_good_files(void **state)
@@ -117,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_small_good_files),
 		cmocka_unit_test(test_malformed_files_name_file_and_line),
 		cmocka_unit_test(test_missing_file_is_an_io_error),
+		cmocka_unit_test(test_malformed_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

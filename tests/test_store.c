@@ -587,11 +587,13 @@ static void test_migration_from_schema_1(void **state)
 	roi_line *v;
 	size_t n;
 	store_close(c->s);
-	sql_exec(c->path, "DROP TABLE roi_line; DROP TABLE invest_class;"
+	sql_exec(c->path, "DROP TABLE duty_event; DROP TABLE duty;"
+			  " DROP TABLE plan_task; DROP TABLE programme;"
+			  " DROP TABLE roi_line; DROP TABLE invest_class;"
 			  " DROP TABLE unit_param; PRAGMA user_version = 1;");
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
 	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
-	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
 	assert_int_equal(n, 0);
 	free(v);

@@ -253,30 +253,14 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err)
 {
-	report r, *years = NULL;
-	size_t n_years = 0;
-	calc_data calc;
-	xlsx_input in;
-	char msgbuf[1024], today[16];
+	report r;
+	char msgbuf[1024];
 	int rc = load_current(s, q, db_path, o->today, &r, err);
 
 	if (rc)
 		return rc;
-	if (report_history(s, q, r.assessment.unit_id, o->today, &years,
-			   &n_years)) {
-		fprintf(err, "moat: %s\n", store_errmsg(s));
-		report_free(&r);
-		return EXIT_FAIL;
-	}
-	if (calc_load(s, r.unit.id, &calc)) {
-		fprintf(err, "moat: %s\n", store_errmsg(s));
-		report_history_free(years, n_years);
-		report_free(&r);
-		return EXIT_FAIL;
-	}
-	in = (xlsx_input){&r, years, n_years, &calc};
-	date_format(o->today, today, sizeof today);
-	if (xlsx_export(&in, o->output, today, msgbuf, sizeof msgbuf) != ST_OK) {
+	if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,
+				   sizeof msgbuf) != ST_OK) {
 		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
 		fputc('\n', err);
 		rc = EXIT_FAIL;
@@ -284,8 +268,6 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 		fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
 		fputc('\n', out);
 	}
-	calc_free(&calc);
-	report_history_free(years, n_years);
 	report_free(&r);
 	return rc;
 }

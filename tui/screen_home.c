@@ -188,12 +188,8 @@ static void home_draw(screen *s, app *a, rect b)
 
 static screen *export_to(app *a, void *ctx, const char *path)
 {
-	char err[512], today[16], expanded[4096];
+	char err[512], expanded[4096];
 	const char *home = getenv("HOME");
-	report *years = NULL;
-	size_t n_years = 0;
-	calc_data calc;
-	moat_status st;
 
 	(void)ctx;
 	if (!*path)
@@ -202,21 +198,8 @@ static screen *export_to(app *a, void *ctx, const char *path)
 		snprintf(expanded, sizeof expanded, "%s/%s", home, path + 2);
 	else
 		snprintf(expanded, sizeof expanded, "%s", path);
-	date_format(a->today, today, sizeof today);
-	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
-			    &years, &n_years);
-	if (!st && (st = calc_load(a->st, a->rep.unit.id, &calc)))
-		report_history_free(years, n_years);
-	if (st) {
-		snprintf(err, sizeof err, "%s", store_errmsg(a->st));
-	} else {
-		xlsx_input in = {&a->rep, years, n_years, &calc};
-
-		st = xlsx_export(&in, expanded, today, err, sizeof err);
-		calc_free(&calc);
-		report_history_free(years, n_years);
-	}
-	if (st)
+	if (xlsx_export_assessment(a->st, &a->rep, a->today, expanded, err,
+				   sizeof err))
 		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FMT), err);
 	else
 		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), expanded);

@@ -1,0 +1,97 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/agenda.h"
+
+static int by_date(const void *x, const void *y)
+{
+	const agenda_entry *a = x, *b = y;
+	int c;
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	c = date_cmp(a->due, b->due);
+	if (c)
+		return c;
+	return a->kind != b->kind ? (a->kind == AG_DUTY ? -1 : 1)
+				  : (a->index > b->index) - (a->index < b->index);
+}
+
+moat_status agenda_build(agenda *a, int within)
+{
+	size_t cap = a->n_tasks;
+	date until = date_add_days(a->today, within);
+
+	for (size_t d = 0; d < a->n_duties; d++)
+		cap += a->states[d].n_open < DUTY_MAX_OPEN ? a->states[d].n_open
+							   : DUTY_MAX_OPEN;
+	free(a->entries);
+	a->n_entries = 0;
+	a->entries = calloc(cap ? cap : 1, sizeof *a->entries);
+	if (!a->entries)
+		return ST_NOMEM;
+	for (size_t t = 0; t < a->n_tasks; t++) {
+		const plan_task *pt = &a->tasks[t];
+		bool over = task_overdue(pt, a->today);
+		if (pt->status == TASK_DONE || (!over && date_cmp(pt->due, until) > 0))
+			continue;
+		a->entries[a->n_entries++] = (agenda_entry){AG_TASK, t, pt->due, over};
+	}
+	for (size_t d = 0; d < a->n_duties; d++) {
+		const duty_state *st = &a->states[d];
+		for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
+			const rec_occurrence *o = &st->open[i];
+			if (!o->overdue && date_cmp(o->due, until) > 0)
+				continue;
+			a->entries[a->n_entries++] =
+				(agenda_entry){AG_DUTY, d, o->due, o->overdue};
+		}
+	}
+	qsort(a->entries, a->n_entries, sizeof *a->entries, by_date);
+	return ST_OK;
+}
+
+moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
+			agenda *a)
+{
+	moat_status st;
+
+	memset(a, 0, sizeof *a);
+	a->today = today;
+	st = store_programme(s, unit_id, &a->has_programme, &a->programme_id,
+			     &a->start);
+	if (!st && a->has_programme)
+		st = store_tasks(s, a->programme_id, &a->tasks, &a->n_tasks);
+	if (!st)
+		st = store_duties(s, unit_id, &a->duties, &a->n_duties);
+	if (!st && a->n_duties &&
+	    !(a->states = calloc(a->n_duties, sizeof *a->states)))
+		st = ST_NOMEM;
+	for (size_t d = 0; !st && d < a->n_duties; d++) {
+		duty_event *ev;
+		size_t n;
+		st = store_duty_events(s, a->duties[d].id, &ev, &n);
+		if (!st) {
+			duty_state_compute(&a->duties[d], ev, n, today, &a->states[d]);
+			free(ev);
+		}
+	}
+	if (!st && a->has_programme)
+		plan_progress_compute(a->tasks, a->n_tasks, a->start, today,
+				      &a->progress);
+	if (!st)
+		st = agenda_build(a, within);
+	if (st)
+		agenda_free(a);
+	return st;
+}
+
+void agenda_free(agenda *a)
+{
+	free(a->tasks);
+	free(a->duties);
+	free(a->states);
+	free(a->entries);
+	memset(a, 0, sizeof *a);
+}

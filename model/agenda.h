@@ -1,0 +1,47 @@
+/* What is due: overdue and upcoming plan tasks and duty occurrences of a
+ * unit on a given day, for the agenda screen, `moat due` and calendars. */
+#ifndef MOAT_AGENDA_H
+#define MOAT_AGENDA_H
+
+#include "model/programme.h"
+#include "model/store.h"
+
+/* How far ahead exports look (the agenda screen and `moat due` choose
+ * their own). */
+#define AGENDA_EXPORT_DAYS 90
+
+typedef enum { AG_TASK, AG_DUTY } agenda_kind;
+
+typedef struct {
+	agenda_kind kind;
+	size_t index;     /* into tasks or duties of the agenda */
+	date due;
+	bool overdue;
+} agenda_entry;
+
+typedef struct {
+	date today;
+	bool has_programme;
+	int64_t programme_id;
+	date start;
+	plan_task *tasks;
+	size_t n_tasks;
+	plan_progress progress;
+	duty *duties;
+	size_t n_duties;
+	duty_state *states;    /* one per duty */
+	agenda_entry *entries; /* overdue first (oldest first), then by date */
+	size_t n_entries;
+} agenda;
+
+/* Reads the unit's programme, tasks, duties and their history, and lists
+ * every overdue task or occurrence and those due within `within` days of
+ * today. Release with agenda_free. */
+moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
+			agenda *out);
+void agenda_free(agenda *a);
+
+/* Builds the entries from tasks and duty states already in a (pure). */
+moat_status agenda_build(agenda *a, int within);
+
+#endif

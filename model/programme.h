@@ -1,0 +1,90 @@
+/* The 90-day programme (§7) and its recurring duties: task progress and
+ * overdue rules, and where each duty stands on a given day. Pure; the
+ * store reads and writes the records. */
+#ifndef MOAT_PROGRAMME_H
+#define MOAT_PROGRAMME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/date.h"
+#include "model/recurrence.h"
+
+typedef enum {
+	TASK_NOT_STARTED = 0,
+	TASK_IN_PROGRESS,
+	TASK_DONE,
+	TASK_BLOCKED,
+} task_status;
+
+#define TASK_STATUS_COUNT 4
+
+typedef struct {
+	int64_t id;
+	char key[64];      /* template key, "" for tasks the user added */
+	int phase;         /* 1..3 */
+	char title[256];
+	char item[64];     /* checklist item it advances, "" for none */
+	char owner[64];
+	task_status status;
+	date due;          /* end of its phase */
+	date done_on;      /* y == 0 when not done */
+	char note[512];
+} plan_task;
+
+typedef struct {
+	long day;          /* day of the programme, 1 on the start date */
+	int phase;         /* 0 before, 1..3, 4 after */
+	size_t total, done, overdue;
+	size_t phase_total[PLAN_PHASES], phase_done[PLAN_PHASES];
+} plan_progress;
+
+const char *task_status_key(task_status s);
+bool task_parse_status(const char *s, task_status *out);
+/* not started -> in progress -> done -> blocked -> not started */
+task_status task_next_status(task_status s);
+
+/* Not done and past its due date. */
+bool task_overdue(const plan_task *t, date today);
+
+void plan_progress_compute(const plan_task *tasks, size_t n, date start,
+			   date today, plan_progress *out);
+
+typedef struct {
+	int64_t id;
+	char key[64];
+	char title[256];
+	char item[64];   /* checklist item it proves, "" for none */
+	rec_rule rule;
+} duty;
+
+typedef struct {
+	int64_t id;
+	int64_t duty_id;
+	date due;        /* the occurrence it resolves */
+	bool skipped;    /* skipped with a reason (in note) rather than done */
+	date on;         /* when it was done or skipped */
+	char result[256];
+	char note[512];
+	char by[64];
+	int64_t evidence_id; /* 0 when none */
+} duty_event;
+
+#define DUTY_MAX_OPEN 64
+
+typedef struct {
+	rec_occurrence open[DUTY_MAX_OPEN]; /* oldest first */
+	size_t n_open;     /* may exceed DUTY_MAX_OPEN */
+	size_t n_overdue;
+	bool has_next;     /* the first open occurrence that is not overdue */
+	date next;
+	bool has_last;     /* the latest completion (not skip) */
+	date last_done;
+} duty_state;
+
+/* Where d stands on today given its events (any order). */
+void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
+			date today, duty_state *out);
+
+#endif

@@ -1,0 +1,453 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/store_internal.h"
+#include "model/text.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
+static void day_text(date d, char *out, size_t outlen)
+{
+	if (d.y)
+		date_format(d, out, outlen);
+	else
+		out[0] = '\0';
+}
+
+static date column_date(sqlite3_stmt *st, int col)
+{
+	date d = {0, 0, 0};
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (t)
+		date_parse((const char *)t, &d);
+	return d;
+}
+
+static moat_status done(store *s, sqlite3_stmt *st, const char *context)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
+}
+
+moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
+			    date *start)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT id, start_date FROM programme WHERE unit_id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, unit_id);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		*id = sqlite3_column_int64(st, 0);
+		*start = column_date(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "read programme");
+}
+
+static moat_status insert_task(store *s, int64_t programme_id, const char *key,
+			       int phase, const char *title, const char *item,
+			       date due, int64_t *id)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO plan_task (programme_id, template_key, phase, title,"
+		   " item_key, due_date) VALUES (?, ?, ?, ?, ?, ?)");
+	char d[16];
+	moat_status rc;
+	if (!st)
+		return ST_DB;
+	date_format(due, d, sizeof d);
+	sqlite3_bind_int64(st, 1, programme_id);
+	store_bind_text(st, 2, key);
+	sqlite3_bind_int(st, 3, phase);
+	store_bind_text(st, 4, title);
+	store_bind_text(st, 5, item);
+	store_bind_text(st, 6, d);
+	rc = done(s, st, "add task");
+	if (!rc && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+moat_status store_programme_start(store *s, int64_t unit_id,
+				  const questionnaire *q, date start,
+				  date duties_start, const char *user, int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	char d[16], ds[16];
+
+	if (!start.y || !duties_start.y) {
+		snprintf(s->err, sizeof s->err, "a start date is needed");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	date_format(start, d, sizeof d);
+	date_format(duties_start, ds, sizeof ds);
+	st = store_prepare(s, "INSERT INTO programme (unit_id, start_date,"
+			      " created_by, created_at) VALUES (?, ?, ?, " NOW ")");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, unit_id);
+	store_bind_text(st, 2, d);
+	store_bind_text(st, 3, user);
+	rc = done(s, st, "start programme");
+	if (rc == ST_EXISTS)
+		snprintf(s->err, sizeof s->err, "the programme was already started");
+	if (!rc)
+		*id = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; !rc && i < q->n_tasks; i++) {
+		const q_task *t = &q->tasks[i];
+		rc = insert_task(s, *id, t->key, t->phase, t->title,
+				 t->item >= 0 ? q->items[t->item].key : "",
+				 plan_phase_due(start, t->phase), NULL);
+	}
+	for (size_t i = 0; !rc && i < q->n_duties; i++) {
+		const q_duty *du = &q->duties[i];
+		st = store_prepare(s, "INSERT INTO duty (unit_id, template_key, title,"
+				      " every_months, day, anchor, start_date,"
+				      " item_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		if (!st) {
+			rc = ST_DB;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, unit_id);
+		store_bind_text(st, 2, du->key);
+		store_bind_text(st, 3, du->title);
+		sqlite3_bind_int(st, 4, du->every_months);
+		sqlite3_bind_int(st, 5, du->day);
+		store_bind_text(st, 6, du->completion ? "completion" : "schedule");
+		store_bind_text(st, 7, ds);
+		store_bind_text(st, 8, du->item >= 0 ? q->items[du->item].key : "");
+		rc = done(s, st, "add duty");
+	}
+	if (!rc)
+		rc = store_audit(s, user, 0, "programme", d, "started", NULL, d);
+	return store_finish(s, rc);
+}
+
+#define TASK_COLUMNS                                                         \
+	"id, template_key, phase, title, item_key, owner, status, due_date," \
+	" done_date, note"
+
+static void read_task(sqlite3_stmt *st, plan_task *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	store_column_copy(st, 1, t->key, sizeof t->key);
+	t->phase = sqlite3_column_int(st, 2);
+	store_column_copy(st, 3, t->title, sizeof t->title);
+	store_column_copy(st, 4, t->item, sizeof t->item);
+	store_column_copy(st, 5, t->owner, sizeof t->owner);
+	if (!task_parse_status((const char *)sqlite3_column_text(st, 6), &t->status))
+		t->status = TASK_NOT_STARTED;
+	t->due = column_date(st, 7);
+	t->done_on = column_date(st, 8);
+	store_column_copy(st, 9, t->note, sizeof t->note);
+}
+
+/* Runs a query with ?1 = id and collects rows with read into a new array
+ * of elements of size elem. */
+static moat_status collect(store *s, const char *sql, int64_t id, size_t elem,
+			   void (*read)(sqlite3_stmt *, void *), void **out,
+			   size_t *n, const char *context)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			void *nv = realloc(*out, (cap = cap ? cap * 2 : 16) * elem);
+			if (!nv) {
+				sqlite3_finalize(st);
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				return ST_NOMEM;
+			}
+			*out = nv;
+		}
+		read(st, (char *)*out + (*n)++ * elem);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, rc, context);
+	}
+	return ST_OK;
+}
+
+static void read_task_v(sqlite3_stmt *st, void *p) { read_task(st, p); }
+
+moat_status store_tasks(store *s, int64_t programme_id, plan_task **out,
+			size_t *n)
+{
+	return collect(s, "SELECT " TASK_COLUMNS " FROM plan_task WHERE"
+			  " programme_id = ? ORDER BY phase, id",
+		       programme_id, sizeof **out, read_task_v, (void **)out, n,
+		       "read tasks");
+}
+
+moat_status store_task_add(store *s, int64_t programme_id, int phase,
+			   const char *title, const char *item_key,
+			   const char *user, int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	date start = {0, 0, 0};
+
+	if (phase < 1 || phase > PLAN_PHASES || !title || !*title ||
+	    !text_valid_utf8(title)) {
+		snprintf(s->err, sizeof s->err, "a task needs a title and a phase");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "SELECT start_date FROM programme WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, programme_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		start = column_date(st, 0);
+	sqlite3_finalize(st);
+	if (!start.y) {
+		snprintf(s->err, sizeof s->err, "no programme %" PRId64, programme_id);
+		return store_finish(s, ST_NOT_FOUND);
+	}
+	rc = insert_task(s, programme_id, "", phase, title, item_key ? item_key : "",
+			 plan_phase_due(start, phase), id);
+	if (!rc)
+		rc = store_audit(s, user, 0, "task", title, "added", NULL, title);
+	return store_finish(s, rc);
+}
+
+moat_status store_task_update(store *s, const plan_task *t, date today,
+			      const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	plan_task old;
+	date start = {0, 0, 0}, done_on = t->done_on;
+	char due[16], dd[16], a[32], b[32];
+	int sr;
+
+	if (t->phase < 1 || t->phase > PLAN_PHASES || !t->title[0] ||
+	    !text_valid_utf8(t->title) || !text_valid_utf8(t->owner) ||
+	    !text_valid_utf8(t->note) || (unsigned)t->status >= TASK_STATUS_COUNT) {
+		snprintf(s->err, sizeof s->err, "invalid task");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "SELECT " TASK_COLUMNS ", (SELECT start_date FROM"
+			      " programme p WHERE p.id = t.programme_id)"
+			      " FROM plan_task t WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, t->id);
+	sr = sqlite3_step(st);
+	if (sr == SQLITE_ROW) {
+		read_task(st, &old);
+		start = column_date(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (sr != SQLITE_ROW) {
+		snprintf(s->err, sizeof s->err, "no task %" PRId64, t->id);
+		return store_finish(s, ST_NOT_FOUND);
+	}
+	if (t->status == TASK_DONE && !done_on.y)
+		done_on = today;
+	if (t->status != TASK_DONE)
+		done_on = (date){0, 0, 0};
+	date_format(plan_phase_due(start, t->phase), due, sizeof due);
+	day_text(done_on, dd, sizeof dd);
+	st = store_prepare(s, "UPDATE plan_task SET title = ?, phase = ?,"
+			      " owner = ?, status = ?, due_date = ?,"
+			      " done_date = ?, note = ? WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	store_bind_text(st, 1, t->title);
+	sqlite3_bind_int(st, 2, t->phase);
+	store_bind_text(st, 3, t->owner);
+	store_bind_text(st, 4, task_status_key(t->status));
+	store_bind_text(st, 5, due);
+	store_bind_text(st, 6, dd);
+	store_bind_text(st, 7, t->note);
+	sqlite3_bind_int64(st, 8, t->id);
+	rc = done(s, st, "update task");
+	if (!rc && old.status != t->status)
+		rc = store_audit(s, user, 0, "task", old.title, "status",
+				 task_status_key(old.status), task_status_key(t->status));
+	if (!rc && strcmp(old.owner, t->owner) != 0)
+		rc = store_audit(s, user, 0, "task", old.title, "owner", old.owner,
+				 t->owner);
+	if (!rc && strcmp(old.title, t->title) != 0)
+		rc = store_audit(s, user, 0, "task", old.title, "title", old.title,
+				 t->title);
+	if (!rc && old.phase != t->phase) {
+		snprintf(a, sizeof a, "%d", old.phase);
+		snprintf(b, sizeof b, "%d", t->phase);
+		rc = store_audit(s, user, 0, "task", t->title, "phase", a, b);
+	}
+	if (!rc && strcmp(old.note, t->note) != 0)
+		rc = store_audit(s, user, 0, "task", t->title, "note", old.note,
+				 t->note);
+	return store_finish(s, rc);
+}
+
+moat_status store_task_delete(store *s, int64_t id, const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	char title[256] = "";
+	int sr;
+
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "SELECT title FROM plan_task WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, id);
+	sr = sqlite3_step(st);
+	if (sr == SQLITE_ROW)
+		store_column_copy(st, 0, title, sizeof title);
+	sqlite3_finalize(st);
+	if (sr != SQLITE_ROW) {
+		snprintf(s->err, sizeof s->err, "no task %" PRId64, id);
+		return store_finish(s, ST_NOT_FOUND);
+	}
+	st = store_prepare(s, "DELETE FROM plan_task WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, id);
+	rc = done(s, st, "delete task");
+	if (!rc)
+		rc = store_audit(s, user, 0, "task", title, "removed", title, NULL);
+	return store_finish(s, rc);
+}
+
+static void read_duty(sqlite3_stmt *st, void *p)
+{
+	duty *d = p;
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, 0);
+	store_column_copy(st, 1, d->key, sizeof d->key);
+	store_column_copy(st, 2, d->title, sizeof d->title);
+	d->rule.every_months = sqlite3_column_int(st, 3);
+	d->rule.day = sqlite3_column_int(st, 4);
+	d->rule.anchor = strcmp((const char *)sqlite3_column_text(st, 5),
+				"completion") == 0
+				 ? REC_ANCHOR_COMPLETION
+				 : REC_ANCHOR_SCHEDULE;
+	d->rule.start = column_date(st, 6);
+	store_column_copy(st, 7, d->item, sizeof d->item);
+}
+
+moat_status store_duties(store *s, int64_t unit_id, duty **out, size_t *n)
+{
+	return collect(s, "SELECT id, template_key, title, every_months, day,"
+			  " anchor, start_date, item_key FROM duty WHERE"
+			  " unit_id = ? ORDER BY every_months, id",
+		       unit_id, sizeof **out, read_duty, (void **)out, n,
+		       "read duties");
+}
+
+static void read_event(sqlite3_stmt *st, void *p)
+{
+	duty_event *e = p;
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->duty_id = sqlite3_column_int64(st, 1);
+	e->due = column_date(st, 2);
+	e->skipped = strcmp((const char *)sqlite3_column_text(st, 3), "skipped") == 0;
+	e->on = column_date(st, 4);
+	store_column_copy(st, 5, e->result, sizeof e->result);
+	store_column_copy(st, 6, e->note, sizeof e->note);
+	store_column_copy(st, 7, e->by, sizeof e->by);
+	e->evidence_id = sqlite3_column_int64(st, 8);
+}
+
+moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
+			      size_t *n)
+{
+	return collect(s, "SELECT id, duty_id, due_date, kind, event_date, result,"
+			  " note, entered_by, coalesce(evidence_id, 0) FROM"
+			  " duty_event WHERE duty_id = ? ORDER BY due_date DESC",
+		       duty_id, sizeof **out, read_event, (void **)out, n,
+		       "read duty history");
+}
+
+moat_status store_duty_resolve(store *s, const duty_event *ev, const char *user,
+			       int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	char due[16], on[16], title[256] = "";
+	int sr;
+
+	if (!ev->due.y || !ev->on.y || (ev->skipped && !ev->note[0]) ||
+	    !text_valid_utf8(ev->result) || !text_valid_utf8(ev->note)) {
+		snprintf(s->err, sizeof s->err,
+			 ev->skipped ? "a skipped occurrence needs a reason"
+				     : "invalid duty record");
+		return ST_INVALID;
+	}
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "SELECT title FROM duty WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, ev->duty_id);
+	sr = sqlite3_step(st);
+	if (sr == SQLITE_ROW)
+		store_column_copy(st, 0, title, sizeof title);
+	sqlite3_finalize(st);
+	if (sr != SQLITE_ROW) {
+		snprintf(s->err, sizeof s->err, "no duty %" PRId64, ev->duty_id);
+		return store_finish(s, ST_NOT_FOUND);
+	}
+	date_format(ev->due, due, sizeof due);
+	date_format(ev->on, on, sizeof on);
+	st = store_prepare(s, "INSERT INTO duty_event (duty_id, due_date, kind,"
+			      " event_date, result, note, evidence_id, entered_by,"
+			      " entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, " NOW ")");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, ev->duty_id);
+	store_bind_text(st, 2, due);
+	store_bind_text(st, 3, ev->skipped ? "skipped" : "done");
+	store_bind_text(st, 4, on);
+	store_bind_text(st, 5, ev->result);
+	store_bind_text(st, 6, ev->note);
+	if (ev->evidence_id)
+		sqlite3_bind_int64(st, 7, ev->evidence_id);
+	store_bind_text(st, 8, user);
+	rc = done(s, st, "record duty");
+	if (rc == ST_EXISTS)
+		snprintf(s->err, sizeof s->err, "the occurrence due %s was already"
+			 " recorded", due);
+	if (!rc) {
+		*id = sqlite3_last_insert_rowid(s->db);
+		rc = store_audit(s, user, 0, "duty", title,
+				 ev->skipped ? "skipped" : "done", due, on);
+	}
+	return store_finish(s, rc);
+}

@@ -1,0 +1,129 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/text.h"
+#include "model/yaml_doc.h"
+
+
+moat_status ydoc_fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
+{
+	char what[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	snprintf(d->err, d->errlen, "%s:%lu: %s", d->path,
+		 node ? (unsigned long)node->start_mark.line + 1 : 1UL, what);
+	return ST_PARSE;
+}
+
+moat_status ydoc_open(ydoc *d, const char *path, char *err, size_t errlen)
+{
+	yaml_parser_t parser;
+	FILE *f;
+	moat_status st = ST_OK;
+
+	d->path = path;
+	d->err = err;
+	d->errlen = errlen;
+	f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return ST_IO;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		fclose(f);
+		return ST_NOMEM;
+	}
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &d->doc)) {
+		snprintf(err, errlen, "%s:%lu: %s%s%s", path,
+			 (unsigned long)parser.problem_mark.line + 1,
+			 parser.problem ? parser.problem : "YAML error",
+			 parser.context ? " " : "",
+			 parser.context ? parser.context : "");
+		st = ST_PARSE;
+	} else if (!yaml_document_get_root_node(&d->doc)) {
+		yaml_document_delete(&d->doc);
+		snprintf(err, errlen, "%s:1: the file is empty", path);
+		st = ST_PARSE;
+	}
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return st;
+}
+
+const char *ydoc_scalar(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Looks up key in a mapping node; NULL when absent. */
+yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
+		if (k && k->type == YAML_SCALAR_NODE && strcmp(ydoc_scalar(k), key) == 0)
+			return yaml_document_get_node(&d->doc, p->value);
+	}
+	return NULL;
+}
+
+/* Rejects keys not in allowed (a NULL-terminated list): a typo in a key
+ * would otherwise silently drop a field. */
+moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowed)
+{
+	yaml_node_pair_t *p;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
+		bool ok = false;
+		if (!k || k->type != YAML_SCALAR_NODE)
+			return ydoc_fail(d, k, "a key must be plain text");
+		for (const char *const *a = allowed; *a; a++)
+			if (strcmp(ydoc_scalar(k), *a) == 0)
+				ok = true;
+		if (!ok)
+			return ydoc_fail(d, k, "unknown key '%s'", ydoc_scalar(k));
+	}
+	return ST_OK;
+}
+
+moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
+			  const char *what)
+{
+	static const char *const names[] = {"nothing", "text", "a list",
+					    "a mapping"};
+	if (!n || n->type != type)
+		return ydoc_fail(d, n, "%s must be %s", what, names[type]);
+	return ST_OK;
+}
+
+/* Copies the required text field key of map into *out. */
+moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
+			    char **out)
+{
+	yaml_node_t *n = ydoc_get(d, map, key);
+	const char *s;
+	if (!n)
+		return ydoc_fail(d, map, "missing '%s'", key);
+	if (n->type != YAML_SCALAR_NODE)
+		return ydoc_fail(d, n, "'%s' must be text", key);
+	s = ydoc_scalar(n);
+	if (!text_valid_utf8(s))
+		return ydoc_fail(d, n, "'%s' is not valid UTF-8", key);
+	if (s[0] == '\0')
+		return ydoc_fail(d, n, "'%s' is empty", key);
+	*out = strdup(s);
+	if (!*out)
+		return ST_NOMEM;
+	text_trim(*out);
+	return ST_OK;
+}
+
