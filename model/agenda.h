@@ -9,6 +9,7 @@
 /* How far ahead exports look (the agenda screen and `moat due` choose
  * their own). */
 #define AGENDA_EXPORT_DAYS 90
+#define AGENDA_SCREEN_DAYS 31
 
 typedef enum { AG_TASK, AG_DUTY } agenda_kind;
 

@@ -92,7 +92,7 @@ expect_screen "Default validity of new evidence" "v asks for the validity"
 keys BSpace BSpace
 type_text "6"
 keys Enter
-expect_screen "new evidence valid 6 months" "home shows the new validity"
+expect_screen "New evidence is now valid 6 months." "the new validity is confirmed"
 expect_eq "$(sql "$db" "SELECT validity_months FROM org_unit")" 6 "and it is stored"
 keys q
 expect_exit_ok

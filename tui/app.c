@@ -60,6 +60,7 @@ void app_reload(app *a)
 	a->history = NULL;
 	a->n_history = 0;
 	calc_free(&a->calc);
+	agenda_free(&a->plan);
 	a->rep_loaded = false;
 	if (a->assessment_id == 0)
 		return;
@@ -72,6 +73,11 @@ void app_reload(app *a)
 			    &a->history, &a->n_history);
 	if (!st && (st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc)))
 		report_history_free(a->history, a->n_history);
+	else if (!st && (st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
+					  AGENDA_SCREEN_DAYS, &a->plan))) {
+		calc_free(&a->calc);
+		report_history_free(a->history, a->n_history);
+	}
 	if (st) {
 		a->history = NULL;
 		a->n_history = 0;
@@ -374,6 +380,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 		report_free(&a.rep);
 	report_history_free(a.history, a.n_history);
 	calc_free(&a.calc);
+	agenda_free(&a.plan);
 	endwin();
 	delscreen(term);
 	return stop_requested ? 128 + stop_requested : 0;

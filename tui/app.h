@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/agenda.h"
 #include "model/calc.h"
 #include "model/date.h"
 #include "model/questionnaire.h"
@@ -28,6 +29,7 @@ struct app {
 	report *history;       /* every year of the unit, oldest first */
 	size_t n_history;
 	calc_data calc;        /* the unit's ROI and investment figures */
+	agenda plan;           /* the unit's programme and duties, today */
 	int64_t data_version;  /* to notice other users' commits */
 
 	screen *stack[APP_MAX_SCREENS];

@@ -26,6 +26,8 @@ enum {
 	ACT_VALIDITY,
 	ACT_ROI,
 	ACT_INVEST,
+	ACT_PLAN,
+	ACT_AGENDA,
 	ACT_EXPORT,
 };
 
@@ -36,6 +38,8 @@ static const keybinding home_keys[] = {
 	{{'y', 0}, "y", NO_LABEL, HK_YEARS, ACT_YEARS, true},
 	{{'a', 0}, "a", NO_LABEL, HK_AUDIT, ACT_AUDIT, false},
 	{{'v', 0}, "v", NO_LABEL, HK_VALIDITY, ACT_VALIDITY, false},
+	{{'p', 0}, "p", NO_LABEL, HK_PLAN, ACT_PLAN, true},
+	{{'d', 0}, "d", NO_LABEL, HK_AGENDA, ACT_AGENDA, true},
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
@@ -59,6 +63,35 @@ static void home_draw_years(app *a, int y, int x, int w)
 		cx += draw_text(y, cx, x + w - cx, current ? ROLE_HEADING : ROLE_DIM,
 				buf) + 1;
 	}
+}
+
+/* The programme's day and progress, and the first overdue and the next
+ * duty; returns the next free row. */
+static int home_draw_plan(app *a, int y, int x, int vx, int vw)
+{
+	const agenda *g = &a->plan;
+	char buf[300], due[16];
+
+	if (g->has_programme) {
+		draw_label(y, x, msg(HOME_PLAN));
+		draw_textf(y++, vx, vw, g->progress.overdue ? ROLE_WARN : ROLE_NORMAL,
+			   msg(HOME_PLAN_FMT), g->progress.day, g->progress.phase,
+			   g->progress.done, g->progress.total);
+	}
+	if (g->n_duties == 0)
+		return y;
+	draw_label(y, x, msg(HOME_DUTIES));
+	for (size_t i = 0; i < g->n_entries && i < 2; i++) {
+		const agenda_entry *e = &g->entries[i];
+		const char *title = e->kind == AG_DUTY ? g->duties[e->index].title
+						       : g->tasks[e->index].title;
+		date_format(e->due, due, sizeof due);
+		snprintf(buf, sizeof buf,
+			 msg(e->overdue ? HOME_DUTY_OVERDUE_FMT : HOME_DUTY_NEXT_FMT),
+			 e->overdue ? title : due + 5, e->overdue ? due + 5 : title);
+		draw_text(y++, vx, vw, e->overdue ? ROLE_BAD : ROLE_NORMAL, buf);
+	}
+	return y;
 }
 
 /* The ROI in one line: payback, N-year net, ROI. */
@@ -111,7 +144,9 @@ static void home_draw(screen *s, app *a, rect b)
 			  risk);
 	}
 	y++;
-	y += draw_paragraph((rect){y, vx, 2, vw}, 0, ROLE_DIM, lv->summary);
+	/* The level's description when the window has room for it. */
+	if (b.h >= 24)
+		y += draw_paragraph((rect){y, vx, 2, vw}, 0, ROLE_DIM, lv->summary);
 	if (r->score.level < Q_LEVELS) {
 		const q_level *next = &q->levels[r->score.level];
 		draw_textf(y++, vx, vw, ROLE_NORMAL, msg(HOME_NEXT_FMT),
@@ -157,25 +192,37 @@ static void home_draw(screen *s, app *a, rect b)
 			      draw_textf(y, cx + 3, vx + vw - cx - 3, ROLE_WARN,
 					 msg(HOME_EXPIRING_FMT), r->n_expiring);
 		y++;
-		draw_textf(y++, vx, vw, ROLE_DIM, msg(HOME_VALIDITY_FMT),
-			   r->unit.validity_months);
 	}
 	y++;
 	draw_label(y, x, msg(HOME_YEARS));
 	home_draw_years(a, y, vx, vw);
-	y += 2;
+	y++;
+	y = home_draw_plan(a, y, x, vx, vw);
 	draw_label(y, x, msg(HOME_ROI));
 	home_draw_roi(a, y, vx, vw);
 
-	y = b.y + b.h - 2;
 	{
 		msg_id menu[] = {HOME_MENU_CHECKLIST, HOME_MENU_WALK,
 				 HOME_MENU_MATURITY, HOME_MENU_YEARS,
+				 HOME_MENU_PLAN, HOME_MENU_AGENDA,
 				 HOME_MENU_ROI, HOME_MENU_INVEST,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
-		int cx = x;
-		for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++) {
+		size_t n_menu = sizeof menu / sizeof menu[0];
+		int cx = x, lines = 1;
+		/* Lay the menu out once to know how many lines it takes, then
+		 * draw it at the bottom of the body. */
+		for (size_t i = 0; i < n_menu; i++) {
+			int w = text_width(msg(menu[i]));
+			if (cx + w > b.x + b.w - 1) {
+				lines++;
+				cx = x;
+			}
+			cx += w + 3;
+		}
+		y = b.y + b.h - lines;
+		cx = x;
+		for (size_t i = 0; i < n_menu; i++) {
 			int w = text_width(msg(menu[i]));
 			if (cx + w > b.x + b.w - 1) {
 				y++;
@@ -236,6 +283,10 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_years_new(a));
 	case ACT_AUDIT:
 		return push(screen_audit_new(a));
+	case ACT_PLAN:
+		return push(screen_plan_new());
+	case ACT_AGENDA:
+		return push(screen_agenda_new(a));
 	case ACT_ROI:
 		return push(screen_roi_new(a));
 	case ACT_INVEST:

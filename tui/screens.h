@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/programme.h"
 #include "tui/screen.h"
 
 screen *screen_home_new(void);
@@ -27,6 +28,13 @@ screen *screen_criterion_new(app *a, size_t crit);
 /* The ROI calculator and the tiered investment planner of the unit. */
 screen *screen_roi_new(app *a);
 screen *screen_invest_new(app *a);
+/* The 90-day programme: timeline, tasks; the task form; the agenda of
+ * duties with its calendar. */
+screen *screen_plan_new(void);
+screen *screen_task_new(app *a, int64_t task_id);
+screen *screen_agenda_new(app *a);
+/* The text of a task status in the current language. */
+const char *plan_status_text(task_status s);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
