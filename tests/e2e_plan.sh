@@ -20,7 +20,7 @@ expect_screen "started 2026-10-20 · day 37 of 90 · 5/14 done" "p opens the tim
 expect_screen "1 overdue" "with the overdue count"
 expect_screen "Phase 1 Assess and plan" "the three phases"
 expect_screen "▲ today" "today is marked"
-expect_screen "Request the budget       liwei    11-18 OVERDUE" "the overdue task is flagged"
+expect_screen "Request the budget           liwei    11-18 OVERDUE" "the overdue task is flagged"
 keys Down Down Down Down
 keys Space
 expect_screen "6/14 done" "Space completes the task"

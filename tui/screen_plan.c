@@ -93,7 +93,9 @@ static void draw_task(const agenda *g, app *a, const plan_task *t, int y,
 		      rect b, bool sel)
 {
 	draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
-	int bw = 18, bx = b.x + b.w - bw - 1, x = b.x + 2;
+	/* The bar grows with the window; the title takes what is left. */
+	int bw = b.w >= 110 ? 36 : 18, bx = b.x + b.w - bw - 1, x = b.x + 2;
+	int tw = bx - x - 8 - 6 - 13 - 4, ox = x + tw + 1, dx = ox + 9, sx = dx + 6;
 	long from = (t->phase - 1) * 30 + 1, to = t->phase * 30;
 	char due[8];
 
@@ -102,10 +104,10 @@ static void draw_task(const agenda *g, app *a, const plan_task *t, int y,
 		draw_text(y, b.x, 1, ROLE_SELECTED, ">");
 	}
 	snprintf(due, sizeof due, "%02d-%02d", t->due.m, t->due.d);
-	draw_text(y, x, 24, base, t->title);
-	draw_text(y, x + 25, 8, base, t->owner[0] ? t->owner : "—");
-	draw_text(y, x + 34, 5, base, due);
-	draw_text(y, x + 40, bx - x - 41, sel ? base : status_role(t, a->today),
+	draw_text(y, x, tw, base, t->title);
+	draw_text(y, ox, 8, base, t->owner[0] ? t->owner : "—");
+	draw_text(y, dx, 5, base, due);
+	draw_text(y, sx, 12, sel ? base : status_role(t, a->today),
 		  task_overdue(t, a->today) ? msg(PLAN_OVERDUE)
 					    : plan_status_text(t->status));
 	/* The task's own bar over the 90 days, today as a line. */
