@@ -200,11 +200,13 @@ static void put_phase_ends(ics_buf *b, const agenda *a)
 static void rule_text(const rec_rule *r, char *out, size_t len)
 {
 	if (r->anchor == REC_ANCHOR_COMPLETION)
-		snprintf(out, len, msg(ICS_RULE_COMPLETION_FMT), r->every_months);
+		snprintf(out, len, msg(ICS_RULE_COMPLETION_FMT),
+			 r->every_months);
 	else if (r->day == REC_LAST_WORKING_DAY)
 		snprintf(out, len, msg(ICS_RULE_LWD_FMT), r->every_months);
 	else
-		snprintf(out, len, msg(ICS_RULE_DAY_FMT), r->every_months, r->day);
+		snprintf(out, len, msg(ICS_RULE_DAY_FMT), r->every_months,
+			 r->day);
 }
 
 static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
@@ -215,44 +217,59 @@ static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
 	format_ics_date(due, ymd, sizeof ymd);
 	snprintf(uid, sizeof uid, "duty-%lld-%s@moat", (long long)d->id, ymd);
 	if (overdue)
-		snprintf(summary, sizeof summary, msg(ICS_OVERDUE_FMT), d->title);
+		snprintf(summary, sizeof summary, msg(ICS_OVERDUE_FMT),
+			 d->title);
 	else
 		snprintf(summary, sizeof summary, "%s", d->title);
 	put_event(b, uid, due, summary, rule);
 }
 
-/* The open occurrences of d, then for schedule anchoring the next
- * ICS_AHEAD on the schedule. */
+/* True when the occurrence due on due was done or skipped. */
+static bool resolved(const duty_event *ev, size_t n, date due)
+{
+	for (size_t i = 0; ev && i < n; i++)
+		if (date_cmp(ev[i].due, due) == 0)
+			return true;
+	return false;
+}
+
+/* The open occurrences of d (st->open), then for schedule anchoring the
+ * next ICS_AHEAD on the schedule, leaving out any already resolved (done
+ * early). When the open ones did not all fit in st, the rest are found on
+ * the schedule the same way rec_open does. ev (may be NULL): d's history. */
 static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
-		     date today)
+		     const duty_event *ev, size_t n_ev, date today)
 {
 	size_t kept = st->n_open < DUTY_MAX_OPEN ? st->n_open : DUTY_MAX_OPEN;
-	size_t want = ICS_AHEAD;
+	size_t ahead = ICS_AHEAD;
+	bool need_next = !st->has_next;
 	date after = {0, 0, 0};
 	char rule[256];
 
 	rule_text(&d->rule, rule, sizeof rule);
 	for (size_t i = 0; i < kept; i++) {
-		put_occurrence(b, d, st->open[i].due, st->open[i].overdue, rule);
-		after = st->open[i].due;
+		const rec_occurrence *o = &st->open[i];
+
+		put_occurrence(b, d, o->due, o->overdue, rule);
+		after = o->due;
 	}
 	if (d->rule.anchor != REC_ANCHOR_SCHEDULE || !kept)
 		return;
-	if (st->n_open > DUTY_MAX_OPEN && date_cmp(after, today) < 0) {
-		/* The newest open occurrences did not fit the state: go on
-		 * from today with the next one and the ICS_AHEAD after it. */
-		after = date_add_days(today, -1);
-		want++;
-	}
-	for (int k = 0; want > 0; k++) {
+	for (int k = 0; ahead > 0 && !b->nomem; k++) {
 		date due = rec_scheduled(&d->rule, k);
+		bool overdue = date_cmp(due, today) < 0;
 
 		if (due.y == 0)
 			break;
-		if (date_cmp(due, after) <= 0)
+		if (date_cmp(due, after) <= 0 || resolved(ev, n_ev, due))
 			continue;
-		put_occurrence(b, d, due, date_cmp(due, today) < 0, rule);
-		want--;
+		put_occurrence(b, d, due, overdue, rule);
+		if (overdue)
+			continue; /* an open one beyond st's buffer */
+		if (need_next)
+			need_next = false;
+		else
+			ahead--;
 	}
 }
 
@@ -274,7 +291,9 @@ static void build(ics_buf *b, const agenda *a, const char *unit_name)
 	if (a->has_programme)
 		put_phase_ends(b, a);
 	for (size_t d = 0; d < a->n_duties; d++)
-		put_duty(b, &a->duties[d], &a->states[d], a->today);
+		put_duty(b, &a->duties[d], &a->states[d],
+			 a->events ? a->events[d] : NULL,
+			 a->n_events ? a->n_events[d] : 0, a->today);
 	put_line(b, "END:VCALENDAR");
 }
 

@@ -22,8 +22,9 @@
  *  - the last day of each phase, UID "phase-<programme id>-<n>@moat";
  *  - for each duty, every open occurrence (overdue ones marked so in the
  *    summary), then for a schedule-anchored duty the next ICS_AHEAD
- *    scheduled occurrences after the last open one; a completion-anchored
- *    duty has just its one open occurrence. UID
+ *    scheduled occurrences after the last open one (leaving out any in
+ *    a->events, already done or skipped); a completion-anchored duty has
+ *    just its one open occurrence. UID
  *    "duty-<id>-<YYYYMMDD>@moat". No RRULE: the file holds exactly the
  *    dates moat computes (day 31 clamped, last working days).
  * DTSTAMP is today at 00:00:00Z, so the same data and day give the same

@@ -7,8 +7,10 @@
 
 #include <xlsxwriter.h>
 
+#include "model/agenda.h"
 #include "model/calc.h"
 #include "model/checklist.h"
+#include "model/questionnaire.h"
 #include "model/report.h"
 
 /* Columns wider than this (display columns) wrap instead. */
@@ -141,5 +143,24 @@ lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
  * and their results as formulas with d->invest's figures cached. */
 lxw_error xlsx_write_invest(lxw_workbook *wb, const xlsx_formats *f,
 			    const calc_data *d);
+
+/* The 90-day programme sheet (§7): the start, the day of the programme on
+ * g->today and the day number as a cell; one row per task of g (phase
+ * with its name from q, title, checklist item, owner, status, due and
+ * done dates, overdue) and one narrow column per programme day, where
+ * conditional formats over the day columns draw each task's phase as a
+ * bar (green when done, red when overdue) from two hidden columns holding
+ * its first and last day, and mark today; below, the progress of each
+ * phase and of the whole as COUNTIFS formulas with g->progress cached.
+ * Frozen header and task titles. */
+lxw_error xlsx_write_plan(lxw_workbook *wb, const xlsx_formats *f,
+			  const agenda *g, const questionnaire *q);
+
+/* The recurring duties sheet: one row per duty of g (title, rule in
+ * words, what it is counted from, checklist item from q, first date, next
+ * due, last done, overdue occurrences, their count and an overdue flag),
+ * then the history of every duty, newest first, from g->events. */
+lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
+			    const agenda *g, const questionnaire *q);
 
 #endif

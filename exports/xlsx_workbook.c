@@ -498,6 +498,10 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		rc = xlsx_write_roi(wb, &f, in->calc);
 	if (rc == LXW_NO_ERROR && in->calc)
 		rc = xlsx_write_invest(wb, &f, in->calc);
+	if (rc == LXW_NO_ERROR && in->plan && in->plan->has_programme)
+		rc = xlsx_write_plan(wb, &f, in->plan, r->q);
+	if (rc == LXW_NO_ERROR && in->plan && in->plan->n_duties > 0)
+		rc = xlsx_write_duties(wb, &f, in->plan, r->q);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);

@@ -25,7 +25,10 @@ typedef struct {
 
 /* Writes in->current to path as a workbook with the sheets Summary,
  * Checklist, Maturity and Year over year, then, when in->calc is set, ROI
- * and Investment, texts in the current message language. The
+ * and Investment, then, when in->plan is set, Plan (if it has a programme:
+ * tasks and a Gantt chart made by conditional formatting) and Duties (if
+ * it has duties: their state and history), texts in the current message
+ * language. The
  * calculators' results are formulas over their input cells, with the
  * figures model/ computed cached in them. The year-over-year sheet charts the level of every report in
  * in->years and compares the latest year before current's with current;

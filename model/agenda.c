@@ -66,16 +66,16 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 	if (!st)
 		st = store_duties(s, unit_id, &a->duties, &a->n_duties);
 	if (!st && a->n_duties &&
-	    !(a->states = calloc(a->n_duties, sizeof *a->states)))
+	    (!(a->states = calloc(a->n_duties, sizeof *a->states)) ||
+	     !(a->events = calloc(a->n_duties, sizeof *a->events)) ||
+	     !(a->n_events = calloc(a->n_duties, sizeof *a->n_events))))
 		st = ST_NOMEM;
 	for (size_t d = 0; !st && d < a->n_duties; d++) {
-		duty_event *ev;
-		size_t n;
-		st = store_duty_events(s, a->duties[d].id, &ev, &n);
-		if (!st) {
-			duty_state_compute(&a->duties[d], ev, n, today, &a->states[d]);
-			free(ev);
-		}
+		st = store_duty_events(s, a->duties[d].id, &a->events[d],
+				       &a->n_events[d]);
+		if (!st)
+			duty_state_compute(&a->duties[d], a->events[d],
+					   a->n_events[d], today, &a->states[d]);
 	}
 	if (!st && a->has_programme)
 		plan_progress_compute(a->tasks, a->n_tasks, a->start, today,
@@ -92,6 +92,10 @@ void agenda_free(agenda *a)
 	free(a->tasks);
 	free(a->duties);
 	free(a->states);
+	for (size_t d = 0; a->events && d < a->n_duties; d++)
+		free(a->events[d]);
+	free(a->events);
+	free(a->n_events);
 	free(a->entries);
 	memset(a, 0, sizeof *a);
 }

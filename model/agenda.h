@@ -31,13 +31,15 @@ typedef struct {
 	duty *duties;
 	size_t n_duties;
 	duty_state *states;    /* one per duty */
+	duty_event **events;   /* per duty: its history, newest first */
+	size_t *n_events;      /* per duty: entries of events[d] */
 	agenda_entry *entries; /* overdue first (oldest first), then by date */
 	size_t n_entries;
 } agenda;
 
-/* Reads the unit's programme, tasks, duties and their history, and lists
- * every overdue task or occurrence and those due within `within` days of
- * today. Release with agenda_free. */
+/* Reads the unit's programme, tasks, duties and their history (kept in
+ * events / n_events), and lists every overdue task or occurrence and those
+ * due within `within` days of today. Release with agenda_free. */
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 			agenda *out);
 void agenda_free(agenda *a);

@@ -1,41 +1,20 @@
 #!/bin/bash
 # Exports the demo organisation in both languages through moat's CLI and
 # reads each workbook back with openpyxl (tests/read_workbook.py), checking
-# all six sheets against the database: the demo has two years, so the
+# all eight sheets against the database: the demo has two years, so the
 # year-over-year sheet charts both and compares them; the ROI and
 # Investment sheets hold the document's inputs, their results as formulas
-# with the document's figures cached (--document), and their charts. Then
+# with the document's figures cached (--document), and their charts; the
+# Plan sheet the 90-day programme on day 37 with its Gantt chart made by
+# conditional formatting, the Duties sheet the six duties with the missed
+# restore test of 2026-11-10 overdue, and their history. Then
 # a copy with only the current year (the sheet says there is nothing to
 # compare), and a copy whose DR centre costs 400 instead of 300: the
 # payback, N-year net and ROI of the new export move with it. Also checks
 # that a failed export leaves nothing behind. Exit 0 pass, 1 fail, 77 skip
 # (no openpyxl for Debian's python3).
 
-set -u
-
-: "${MOAT_BIN:?MOAT_BIN must name the built moat}"
-: "${MOAT_TESTS:?MOAT_TESTS must name the tests directory}"
-py=${DEB_PYTHON3:-/usr/bin/python3}
-today=2026-11-25
-
-if [ ! -x "$py" ] || ! "$py" -c 'import openpyxl' 2>/dev/null; then
-	echo "SKIP: $py cannot import openpyxl (install python3-openpyxl)"
-	exit 77
-fi
-
-dir=$(mktemp -d "${TMPDIR:-/tmp}/moat-export.XXXXXX") || exit 1
-cleanup() { rm -rf -- "$dir"; }
-trap cleanup EXIT
-
-failures=0
-want_mode=$(printf '%o' $((0666 & ~$(umask))))
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-pass() {
-	echo "ok: $*"
-}
+. "$MOAT_TESTS/readback_lib.sh" openpyxl python3-openpyxl
 
 # Lists leftover temporary files of an export to FILE (".FILE.XXXXXX").
 leftovers() {
@@ -93,6 +72,18 @@ for lang in en zh; do
 	*"shares 60.00/30.00/10.00 %, self-built 1000.00-2000.00, cloud 250.00-750.00, hybrid 500.00-1400.00"*)
 		pass "$lang: Investment sheet: shares 60/30/10 %, the document's ranges" ;;
 	*) fail "$lang: Investment sheet: expected the document's figures: $said" ;;
+	esac
+	# The programme started 36 days before the demo's day; the restore
+	# test due on the 10th of this month was missed.
+	case $said in
+	*"plan: day 37, 14 tasks, 5 done, 1 overdue, Gantt bars over 90 day columns"*)
+		pass "$lang: Plan sheet: day 37 of 90, 14 tasks, Gantt bars by conditional formatting" ;;
+	*) fail "$lang: Plan sheet: expected day 37, 14 tasks, 5 done, 1 overdue: $said" ;;
+	esac
+	case $said in
+	*"duties: 6, 17 history rows, overdue: d.restore_test 2026-11-10;"*"d.restore_test 2026-12-10"*)
+		pass "$lang: Duties sheet: the missed 2026-11-10 restore test overdue, next on 2026-12-10" ;;
+	*) fail "$lang: Duties sheet: expected the 2026-11-10 restore test overdue: $said" ;;
 	esac
 
 	# Exporting again replaces the workbook in place.
@@ -177,6 +168,79 @@ if "$MOAT_BIN" --db "$roi" --lang en --today "$today" export \
 	esac
 else
 	fail "changed input: export or read-back failed"
+	cat "$dir/export.out"
+fi
+
+# Copies database $1 to $2 with SQLite's backup API, then runs the SQL
+# statements of $3 on the copy (foreign keys on).
+copy_db() {
+	"$py" - "$1" "$2" "$3" <<'PY'
+import sqlite3, sys
+src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+src.backup(dst)
+src.close()
+dst.execute("PRAGMA foreign_keys = ON")
+dst.executescript(sys.argv[3])
+dst.commit()
+dst.close()
+PY
+}
+
+echo "== the programme and duties on other days"
+# The same demo exported before the programme starts, the day after its
+# last day and more than a year later: the title, the overdue tasks, the
+# today marker and every duty's missed and next occurrences move with the
+# day (read_workbook.py works them out from the rules and the history).
+# Evidence expires meanwhile, so the level is not fixed ("").
+for day in 2026-10-01 2027-01-18 2028-03-01; do
+	if "$MOAT_BIN" --db "$dir/en.db" --lang en --today "$day" export \
+		-o "$dir/day.xlsx" >"$dir/export.out" 2>&1 &&
+		said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/day.xlsx" \
+			"$dir/en.db" en "" "$day"); then
+		printf '%s\n' "$said" | grep -E '^  (plan|duties):' | cut -c1-160
+		pass "$day: Plan and Duties sheets match the database"
+	else
+		fail "$day: export or read-back failed"
+		cat "$dir/export.out"
+	fi
+done
+case $said in
+*"plan: day 499, 14 tasks, 5 done, 9 overdue"*"d.full_drill 2027-06-20"*)
+	pass "2028-03-01: day 499, all 9 open tasks overdue, the yearly full drill missed" ;;
+*) fail "2028-03-01: expected day 499, 9 overdue tasks, the full drill missed: $said" ;;
+esac
+
+echo "== a programme without tasks, duties without history"
+bare="$dir/bare.db"
+if copy_db "$dir/en.db" "$bare" "DELETE FROM plan_task; DELETE FROM duty_event;" &&
+	"$MOAT_BIN" --db "$bare" --lang zh --today "$today" export \
+		-o "$dir/bare.xlsx" >"$dir/export.out" 2>&1 &&
+	said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/bare.xlsx" "$bare" \
+		zh 2 "$today"); then
+	pass "empty plan and history: read back matches the database"
+	case $said in
+	*"plan: day 37, 0 tasks"*"duties: 6, 1 history rows"*)
+		pass "empty plan and history: no bars, \"nothing recorded\"" ;;
+	*) fail "empty plan and history: $said" ;;
+	esac
+else
+	fail "empty plan and history: copy, export or read-back failed"
+	cat "$dir/export.out"
+fi
+
+echo "== no programme, no duties"
+none="$dir/none.db"
+if copy_db "$dir/en.db" "$none" "DELETE FROM programme; DELETE FROM duty;" &&
+	"$MOAT_BIN" --db "$none" --lang en --today "$today" export \
+		-o "$dir/none.xlsx" >"$dir/export.out" 2>&1 &&
+	said=$("$py" "$MOAT_TESTS/read_workbook.py" "$dir/none.xlsx" "$none" \
+		en 2 "$today"); then
+	case $said in
+	*"plan:"* | *"duties:"*) fail "no programme: plan or duties read: $said" ;;
+	*) pass "no programme: the six sheets only" ;;
+	esac
+else
+	fail "no programme: copy, export or read-back failed"
 	cat "$dir/export.out"
 fi
 

@@ -35,8 +35,32 @@ check the document's results (net 330 a year, payback 1.09 years, 5-year
 net 1290, ROI 280.43 %, shares 60/30/10 %, self-built 1000-2000, cloud
 250-750, hybrid 500-1400 over 5 years).
 
-Prints an OK line (and one for each calculator); exits 1 with the first
-mismatch.
+Plan and Duties (after the six, when the unit has a programme or duties;
+the sheet list follows the database). Plan: the title's "day N of 90" is
+EXPORTED_AT - programme.start_date + 1; one row per plan_task (by phase,
+then as entered) with its phase name (plan.yaml), title, checklist item,
+owner, status, due and done dates, overdue = not done and due before
+EXPORTED_AT; two hidden columns with each task's first and last day as
+formulas over its phase, equal to the phase's window; the Gantt chart as
+formula rules of conditional formatting over the 90 day columns, evaluated
+here cell by cell (references shifted as Excel does): each bar covers
+exactly its phase's days, the first rule that holds is the done one for
+done tasks, the overdue one for overdue tasks, the plain one otherwise,
+today's column is marked, and no day cell is filled by hand; progress per
+phase and in all as COUNTIFS formulas that agree with plan_task and follow
+a status changed in the sheet. Duties: one row per duty (as the store lists
+them) with its rule in words from every_months, day and anchor, its first
+date, and the next due date, last completion and missed occurrences worked
+out here from the rule and duty_event (schedule anchoring: due on the day,
+clamped to the month's end, 0 = the last Monday-to-Friday, first on or after
+start_date, every N months; the missed ones are those before EXPORTED_AT not
+resolved, the next the first unresolved on or after it; completion
+anchoring: N months after the last completion); then the history of every
+duty, newest first (due_date, kind, event_date, result, note, entered_by).
+With --document: the demo misses exactly its latest restore test.
+
+Prints an OK line (and one for each calculator, the plan and the duties);
+exits 1 with the first mismatch.
 """
 
 import calendar
@@ -1124,8 +1148,9 @@ def to_number(v, formula):
 class Formula:
     """An Excel formula of the subset moat writes (numbers, strings, cell
     references and ranges of the same sheet, + - * / ^ & comparisons,
-    unary minus, IF, SUM, ROUND), parsed to evaluate it against any cell
-    values. refs holds every cell it reads, ranges expanded."""
+    unary minus, IF, SUM, ROUND, AND, COUNTIFS with plain criteria),
+    parsed to evaluate it against any cell values. refs holds every cell
+    it reads, ranges expanded."""
 
     def __init__(self, text_):
         expect(isinstance(text_, str) and text_.startswith("="),
@@ -1169,6 +1194,14 @@ class Formula:
 
     def compare(self):
         def apply(op, a, b):
+            if isinstance(a, str) or isinstance(b, str):
+                # Text equals text regardless of case, an empty cell
+                # equals "", a number never equals text.
+                expect(op in ("=", "<>"), f"{self.text}: {op} on text")
+                eq = (not isinstance(a, (int, float)) and
+                      not isinstance(b, (int, float)) and
+                      text(a).lower() == text(b).lower())
+                return eq if op == "=" else not eq
             a, b = to_number(a, self.text), to_number(b, self.text)
             return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b,
                     "<=": a <= b, ">=": a >= b}[op]
@@ -1258,6 +1291,29 @@ class Formula:
                             out += x
                 return out
             return total
+        if name == "AND":
+            expect(args, f"{self.text}: AND without arguments")
+            return lambda get: all(bool(a(get)) for a in args)
+        if name == "COUNTIFS":
+            expect(args and len(args) % 2 == 0,
+                   f"{self.text}: COUNTIFS takes range, criterion pairs")
+
+            def matches(v, crit):
+                if isinstance(crit, str):
+                    return isinstance(v, str) and v.lower() == crit.lower()
+                return (isinstance(v, (int, float)) and
+                        not isinstance(v, bool) and v == crit)
+
+            def count(get):
+                pairs = [(args[i](get), args[i + 1](get))
+                         for i in range(0, len(args), 2)]
+                for rng, _ in pairs:
+                    expect(isinstance(rng, list) and
+                           len(rng) == len(pairs[0][0]),
+                           f"{self.text}: COUNTIFS over unequal ranges")
+                return sum(all(matches(rng[i], crit) for rng, crit in pairs)
+                           for i in range(len(pairs[0][0])))
+            return count
         if name == "ROUND":
             expect(len(args) == 2, f"{self.text}: ROUND takes 2 arguments")
             return lambda get: excel_round(
@@ -1824,6 +1880,611 @@ def check_invest(g, path, lang, ci, document):
             f" {fig['hybrid_n'][0]:.2f}-{fig['hybrid_n'][1]:.2f}")
 
 
+# ---------------------------------------------------------------------------
+# The 90-day programme (§7) and its recurring duties.
+
+PLAN_SHEET = {"en": "Plan", "zh": "90天计划"}
+DUTY_SHEET = {"en": "Duties", "zh": "周期职责"}
+PLAN_DAYS = 90
+PHASE_DAYS = 30
+PLAN_TEXT = {
+    "en": {
+        "head": "90-day programme · started {start} · day {day} of 90",
+        "before": "90-day programme · starts {start} (days to go: {left})",
+        "after": "90-day programme · started {start} · ended (day {day})",
+        "started": "Started",
+        "as_of": "As of",
+        "day": "Day of the programme",
+        "phase": "Phase {} {}",
+        "progress": "Progress",
+        "tasks": "Tasks",
+        "done": "Done",
+        "overdue": "Overdue",
+        "pct": "Done %",
+        "whole": "Whole programme",
+    },
+    "zh": {
+        "head": "90天计划 · 开始于 {start} · 第{day}天/共90天",
+        "before": "90天计划 · 将于 {start} 开始(还有{left}天)",
+        "after": "90天计划 · 开始于 {start} · 已结束(第{day}天)",
+        "started": "开始日期",
+        "as_of": "统计日期",
+        "day": "计划第几天",
+        "phase": "阶段{} {}",
+        "progress": "进度",
+        "tasks": "任务数",
+        "done": "已完成",
+        "overdue": "逾期数",
+        "pct": "完成率",
+        "whole": "整个计划",
+    },
+}
+PLAN_HEADERS = {
+    "en": ["#", "Phase", "Phase name", "Task", "Checklist item", "Owner",
+           "Status", "Due", "Done on", "Overdue", "First day", "Last day"],
+    "zh": ["序号", "阶段", "阶段名称", "任务", "关联检查项", "负责人", "状态",
+           "截止日期", "完成日期", "是否逾期", "起始天", "结束天"],
+}
+TASK_STATUS = {
+    "en": {"not_started": "not started", "in_progress": "in progress",
+           "done": "done", "blocked": "blocked"},
+    "zh": {"not_started": "未开始", "in_progress": "进行中",
+           "done": "已完成", "blocked": "受阻"},
+}
+DUTY_TEXT = {
+    "en": {
+        "head": "Recurring duties on {}",
+        "monthly": "every month",
+        "yearly": "every year",
+        "every": "every {} months",
+        "day": "on day {}",
+        "last_working_day": "on the last working day",
+        "join": "{} {}",
+        "schedule": "the schedule",
+        "completion": "the last completion",
+        "history": "History, newest first",
+        "done": "done",
+        "skipped": "skipped",
+        "nothing": "Nothing recorded yet.",
+    },
+    "zh": {
+        "head": "周期职责(截至 {})",
+        "monthly": "每月",
+        "yearly": "每年",
+        "every": "每{}个月",
+        "day": "{}日",
+        "last_working_day": "最后一个工作日",
+        "join": "{}{}",
+        "schedule": "固定日程",
+        "completion": "上次完成",
+        "history": "历史记录(最新在前)",
+        "done": "已完成",
+        "skipped": "已跳过",
+        "nothing": "尚无记录。",
+    },
+}
+DUTY_HEADERS = {
+    "en": ["#", "Duty", "Rule", "Counted from", "Checklist item", "From",
+           "Next due", "Last done", "Overdue occurrences", "Overdue",
+           "Missed, due on"],
+    "zh": ["序号", "职责", "周期规则", "起算方式", "关联检查项", "起始日期",
+           "下次到期", "上次完成", "逾期次数", "是否逾期", "逾期未做(到期日)"],
+}
+HISTORY_HEADERS = {
+    "en": ["#", "Duty", "Due", "Done or skipped", "On", "Result", "Note",
+           "By"],
+    "zh": ["序号", "职责", "截止日期", "完成或跳过", "日期", "结果", "备注",
+           "记录人"],
+}
+# The Plan sheet's layout (1-based): the labels of rows 2-4 in column D
+# with their values in E, the phases over the day columns in row 5, the
+# header in row 6, the tasks from row 7; columns K and L (hidden) hold
+# each task's first and last day, M onwards the days 1..90.
+PLAN_HEADER_ROW = 6
+PLAN_FIRST_DAY_COL = 13
+COL_STATUS, COL_OVERDUE, COL_FIRST, COL_LAST = 7, 10, 11, 12
+
+
+def display_width(s):
+    """Terminal columns of s: East Asian wide and fullwidth characters
+    count 2, combining marks 0."""
+    import unicodedata
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def plan_phase_names(lang):
+    """{phase: name} from the plan template (plan.yaml) of lang, read line
+    by line, or None when the file is not found."""
+    base = os.environ.get("MOAT_DATADIR") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "questionnaires")
+    try:
+        with open(os.path.join(base, LANG_DIRS[lang], "plan.yaml"),
+                  encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return None
+    names, phase = {}, None
+    for i, line in enumerate(lines):
+        m = re.match(r"^  - phase:\s*(\d+)\s*$", line)
+        if m:
+            phase = int(m.group(1))
+            continue
+        m = re.match(r"^    name:\s*(.+)$", line)
+        if m and phase is not None:
+            names[phase] = block_value(lines, i, m.group(1).strip())[0]
+    expect(sorted(names) == [1, 2, 3], f"plan.yaml: phases {names}")
+    return names
+
+
+def col_hidden(ws, col):
+    """Whether column col (1-based) is hidden; openpyxl keeps a span of
+    columns with the same settings under its first letter."""
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.min <= col <= (dim.max or dim.min):
+            return bool(dim.hidden)
+    return False
+
+
+def col_width(ws, col):
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.min <= col <= (dim.max or dim.min):
+            return dim.width
+    return None
+
+
+def shift_formula(formula, drow, dcol):
+    """formula as Excel applies it drow rows and dcol columns away from
+    the cell it was written for: the parts of references without $ move,
+    string literals stay."""
+    def move(m):
+        col_abs, letters, row_abs, digits = m.groups()
+        row, col = cell_of(letters + digits)
+        if not col_abs:
+            col += dcol
+        if not row_abs:
+            row += drow
+        name = name_of((row, col))
+        letters_, digits_ = re.fullmatch(r"([A-Z]+)(\d+)", name).groups()
+        return f"{col_abs}{letters_}{row_abs}{digits_}"
+    parts = re.split(r'("(?:[^"]|"")*")', formula)
+    return "".join(p if p.startswith('"') else
+                   re.sub(r"(\$?)([A-Z]{1,3})(\$?)(\d+)", move, p)
+                   for p in parts)
+
+
+class Rule:
+    """A conditional format's formula rule over its range, evaluated at any
+    cell of it as Excel would."""
+
+    def __init__(self, cf_range, rule):
+        self.ranges = list(cf_range.sqref.ranges)
+        self.top = (self.ranges[0].min_row, self.ranges[0].min_col)
+        self.priority = rule.priority
+        self.type = rule.type
+        self.formula = "=" + (rule.formula[0] if rule.formula else "")
+        fill = rule.dxf.fill if rule.dxf is not None else None
+        self.fill = None
+        if fill is not None:
+            for c in (fill.bgColor, fill.fgColor):
+                if c is not None and c.rgb not in (None, "00000000"):
+                    self.fill = c.rgb
+                    break
+        self.refs = Formula(self.formula).refs
+        self.cache = {}
+
+    def covers(self, row, col):
+        return any(r.min_row <= row <= r.max_row and
+                   r.min_col <= col <= r.max_col for r in self.ranges)
+
+    def holds(self, row, col, get):
+        d = (row - self.top[0], col - self.top[1])
+        if d not in self.cache:
+            self.cache[d] = Formula(shift_formula(self.formula, *d))
+        return bool(self.cache[d].tree(get))
+
+
+def check_plan(ws, wsf, db, unit_id, lang, q, today):
+    """The Plan sheet against programme and plan_task: the title with the
+    day of the programme, one row per task (phase and its name, title,
+    checklist item, owner, status, due and done dates, overdue), the
+    hidden first and last day of each bar (formulas over the phase whose
+    values are the phase's window), the Gantt chart as conditional formats
+    over the day columns (evaluated cell by cell here: every task's bar
+    covers exactly its phase's days, green when done, red when overdue,
+    today marked; no cell filled by hand), and the progress per phase and
+    of the whole as COUNTIFS formulas that agree with the database and
+    move when a status changes. Returns a summary."""
+    name = PLAN_SHEET[lang]
+    t = PLAN_TEXT[lang]
+    g = Grid(ws, wsf, name)
+    pid, start_s = db.execute("SELECT id, start_date FROM programme"
+                              " WHERE unit_id = ?", (unit_id,)).fetchone()
+    start = parse_day(start_s)
+    expect(start is not None, f"programme start {start_s!r}")
+    as_of = parse_day(text(g.v(3, 5)))
+    if today is None:
+        today = as_of
+    expect(as_of == today, f"{name} E3: as of {g.v(3, 5)!r}, exported"
+           f" {today}")
+    day = (today - start).days + 1
+    if day < 1:
+        head = t["before"].format(start=start_s, left=1 - day)
+    elif day > PLAN_DAYS:
+        head = t["after"].format(start=start_s, day=day)
+    else:
+        head = t["head"].format(start=start_s, day=day)
+    expect(g.v(1, 1) == head, f"{name} A1: {g.v(1, 1)!r}, expected {head!r}")
+    for r, label, value in ((2, "started", start_s), (3, "as_of", str(today)),
+                            (4, "day", day)):
+        got = [g.v(r, 4), g.v(r, 5)]
+        expect(got == [t[label], value],
+               f"{name} row {r}: {got}, expected {[t[label], value]}")
+    expect(isinstance(g.v(4, 5), int), f"{name} E4: day {g.v(4, 5)!r} is"
+           " not a number")
+
+    # The phases over their days, merged; the header with the day numbers.
+    names = plan_phase_names(lang)
+    first_day_col = PLAN_FIRST_DAY_COL
+    last_day_col = first_day_col + PLAN_DAYS - 1
+    merged = sorted(str(m) for m in ws.merged_cells.ranges)
+    want = sorted(f"{name_of((5, first_day_col + (p - 1) * PHASE_DAYS))}:"
+                  f"{name_of((5, first_day_col + p * PHASE_DAYS - 1))}"
+                  for p in (1, 2, 3))
+    expect(merged == want, f"{name}: merged {merged}, expected {want}")
+    for p in (1, 2, 3):
+        got = g.v(5, first_day_col + (p - 1) * PHASE_DAYS)
+        expect(names is None or got == t["phase"].format(p, names[p]),
+               f"{name}: phase band {p}: {got!r}")
+    header = g.row(PLAN_HEADER_ROW, 12)
+    expect(header == PLAN_HEADERS[lang],
+           f"{name} header {header}, expected {PLAN_HEADERS[lang]}")
+    days = [g.v(PLAN_HEADER_ROW, c)
+            for c in range(first_day_col, last_day_col + 1)]
+    expect(days == list(range(1, PLAN_DAYS + 1)),
+           f"{name}: day header {days[:3]}...{days[-3:]}, expected 1..90")
+    expect(g.v(PLAN_HEADER_ROW, last_day_col + 1) is None,
+           f"{name}: a column after day 90")
+
+    # The tasks, as the store lists them: by phase, then as entered.
+    tasks = list(db.execute(
+        "SELECT phase, title, item_key, owner, status, due_date, done_date"
+        " FROM plan_task WHERE programme_id = ? ORDER BY phase, id", (pid,)))
+    status_text = TASK_STATUS[lang]
+    yes, no = YES_NO[lang]
+    first = PLAN_HEADER_ROW + 1
+    last = first + len(tasks) - 1
+    titles = dict(zip(q.keys, q.titles)) if q is not None else {}
+    windows, kinds = {}, {}
+    for i, (phase, title, item, owner, status, due_s, done_s) in \
+            enumerate(tasks):
+        r = first + i
+        where = f"{name} row {r} ({title})"
+        due = parse_day(due_s)
+        over = status != "done" and due < today
+        item_title = titles.get(item, item) if q is not None else None
+        want = [i + 1, phase, names[phase] if names else None, title,
+                item_title or None, owner or None, status_text[status],
+                due_s, done_s or None, yes if over else no]
+        got = g.row(r, 10)
+        if names is None:
+            want[2] = got[2]
+        if q is None:
+            want[4] = got[4]
+        expect(got == want, f"{where}: {got}, expected {want}")
+        # The bar: the phase's days, from the phase's start to the due
+        # date at its end (plan_phase_start .. plan_phase_due).
+        phase_start = start + datetime.timedelta(days=(phase - 1) * PHASE_DAYS)
+        win = ((phase_start - start).days + 1, (due - start).days + 1)
+        expect(win == ((phase - 1) * PHASE_DAYS + 1, phase * PHASE_DAYS),
+               f"{where}: due {due_s} is not the end of phase {phase}")
+        g.result_cell(r, COL_FIRST, win[0], "first day")
+        g.result_cell(r, COL_LAST, win[1], "last day")
+        expect(g.refs(r, COL_FIRST) == {(r, 2)} and
+               g.refs(r, COL_LAST) == {(r, 2)},
+               f"{where}: first/last day do not read the phase")
+        windows[r] = win
+        kinds[r] = "done" if status == "done" else "late" if over else "bar"
+    expect(g.v(last + 1, 1) is None and g.v(last + 1, 4) is None,
+           f"{name}: row {last + 1} not blank after the tasks")
+    for col in (COL_FIRST, COL_LAST):
+        expect(col_hidden(ws, col), f"{name}: helper column"
+               f" {name_of((1, col))[:-1]} not hidden")
+    for col in range(1, COL_FIRST):
+        expect(not col_hidden(ws, col), f"{name}: column {col} hidden")
+
+    # The Gantt chart: formula rules over the day columns only.
+    rules = [Rule(cf, rule) for cf in ws.conditional_formatting
+             for rule in cf.rules]
+    expect(rules, f"{name}: no conditional formats")
+    for ru in rules:
+        expect(ru.type == "expression", f"{name}: a {ru.type} rule")
+        for rng in ru.ranges:
+            expect(rng.min_col == first_day_col and
+                   rng.max_col == last_day_col,
+                   f"{name}: a rule over {rng}, not the day columns")
+    rules.sort(key=lambda ru: ru.priority)
+    header_ref = (PLAN_HEADER_ROW, first_day_col)
+    bars = [ru for ru in rules if header_ref in ru.refs and
+            {(first, COL_FIRST), (first, COL_LAST)} <= ru.refs]
+    want = 3 if tasks else 0
+    expect(len(bars) == want, f"{name}: {len(bars)} rules compare the"
+           f" header with the first/last day columns, expected {want}: "
+           f"{[ru.formula for ru in rules]}")
+    kind_of = {}
+    for ru in bars:
+        cols = {c for r_, c in ru.refs if r_ == first} - {COL_FIRST, COL_LAST}
+        kind_of[id(ru)] = ("done" if cols == {COL_STATUS} else
+                           "late" if cols == {COL_OVERDUE} else
+                           "bar" if not cols else None)
+        expect(kind_of[id(ru)] is not None,
+               f"{name}: rule {ru.formula} reads columns {cols}")
+        expect(ru.fill is not None, f"{name}: rule {ru.formula} fills nothing")
+    expect(sorted(kind_of.values()) == ["bar", "done", "late"][:want],
+           f"{name}: bar rules {sorted(kind_of.values())}")
+    fills = {kind_of[id(ru)]: ru.fill for ru in bars}
+    expect(len(set(fills.values())) == want, f"{name}: bar fills {fills}")
+    today_ref = (4, 5)
+    marks = [ru for ru in rules if today_ref in ru.refs]
+    expect(len(marks) == 1 and header_ref in marks[0].refs,
+           f"{name}: {len(marks)} rules compare the header with the day"
+           f" of the programme (E4), expected 1")
+    mark = marks[0]
+
+    get = g.values.get
+    drawn = {}
+    for r in range(PLAN_HEADER_ROW, last + 1):
+        for d in range(1, PLAN_DAYS + 1):
+            c = first_day_col + d - 1
+            on = [ru for ru in bars if ru.covers(r, c) and
+                  ru.holds(r, c, get)]
+            top = kind_of[id(on[0])] if on else None
+            if r in windows:
+                lo, hi = windows[r]
+                want = kinds[r] if lo <= d <= hi else None
+                expect(top == want, f"{name}!{name_of((r, c))} (day {d}):"
+                       f" bar {top}, expected {want} for days {lo}-{hi}")
+                if top:
+                    drawn[r] = drawn.get(r, 0) + 1
+            else:
+                expect(top is None, f"{name}!{name_of((r, c))}: a bar in"
+                       " the header")
+            marked = mark.covers(r, c) and mark.holds(r, c, get)
+            expect(marked == (d == day),
+                   f"{name}!{name_of((r, c))}: today"
+                   f" {'' if marked else 'not '}marked on day {d}, the"
+                   f" export is on day {day}")
+            fill = ws.cell(row=r, column=c).fill
+            expect(r == PLAN_HEADER_ROW or fill is None or
+                   fill.fill_type in (None, "none"),
+                   f"{name}!{name_of((r, c))}: filled cell by cell")
+    expect(all(drawn.get(r) == PHASE_DAYS for r in windows),
+           f"{name}: bars of {drawn}")
+
+    # Progress below the tasks, one blank row between.
+    ph = last + 2
+    got = g.row(ph, 8)[3:]
+    want = [t["progress"], t["tasks"], t["done"], t["overdue"], t["pct"]]
+    expect(got == want, f"{name} row {ph}: {got}, expected {want}")
+    # Without tasks the formulas count the empty row below the header.
+    counted = range(first, max(last, first) + 1)
+    status_cells = {(r, COL_STATUS) for r in counted}
+    phase_cells = {(r, 2) for r in counted}
+    over_cells = {(r, COL_OVERDUE) for r in counted}
+    rows_of = {}
+
+    def figures(ts):
+        n = len(ts)
+        done = sum(1 for x in ts if x[4] == "done")
+        late = sum(1 for x in ts if x[4] != "done" and
+                   parse_day(x[5]) < today)
+        return n, done, late, done / n if n else 0
+
+    for p in (1, 2, 3, 0):
+        r = ph + (p if p else 4)
+        rows_of[p] = r
+        label = t["whole"] if p == 0 else (
+            t["phase"].format(p, names[p]) if names else g.v(r, 4))
+        expect(g.v(r, 4) == label, f"{name} D{r}: {g.v(r, 4)!r},"
+               f" expected {label!r}")
+        n, done, late, pct = figures([x for x in tasks
+                                      if p == 0 or x[0] == p])
+        g.result_cell(r, 5, n, f"tasks of phase {p}")
+        g.result_cell(r, 6, done, f"done in phase {p}")
+        g.result_cell(r, 7, late, f"overdue in phase {p}")
+        g.result_cell(r, 8, pct, f"progress of phase {p}", "percent")
+        expect(status_cells <= g.refs(r, 6),
+               f"{g.where(r, 6)}: does not count the status column")
+        expect(over_cells <= g.refs(r, 7),
+               f"{g.where(r, 7)}: does not count the overdue column")
+        if p:
+            expect(phase_cells <= g.refs(r, 5) and
+                   phase_cells <= g.refs(r, 6),
+                   f"{g.where(r, 5)}: does not count the phase column")
+    expect(g.max_row == rows_of[0], f"{name}: rows up to {g.max_row},"
+           f" expected {rows_of[0]}")
+
+    # A status changed in the sheet: the counts follow.
+    open_rows = [first + i for i, x in enumerate(tasks) if x[4] != "done"]
+    if open_rows:
+        r = open_rows[0]
+        p = tasks[r - first][0]
+        o = {(r, COL_STATUS): status_text["done"]}
+        cells_ = [(rows_of[p], 6), (rows_of[0], 6), (rows_of[0], 8)]
+        got = g.evaluate(cells_, o)
+        n_all = len(tasks)
+        done_p = sum(1 for x in tasks if x[0] == p and x[4] == "done") + 1
+        done_all = sum(1 for x in tasks if x[4] == "done") + 1
+        want = [done_p, done_all, done_all / n_all]
+        expect(all(close(a, b) for a, b in zip(got, want)),
+               f"{name}: with {name_of((r, COL_STATUS))} done, progress"
+               f" recalculates to {got}, expected {want}")
+
+    expect(ws.freeze_panes == "E7",
+           f"{name}: frozen at {ws.freeze_panes!r}, expected E7")
+    want = f"A{PLAN_HEADER_ROW}:J{max(last, PLAN_HEADER_ROW)}"
+    expect(ws.auto_filter.ref == want,
+           f"{name}: autofilter {ws.auto_filter.ref!r}, expected {want}")
+    for col, texts in ((4, [x[1] for x in tasks]),
+                       (3, [names[x[0]] for x in tasks] if names else [])):
+        want = min(max((display_width(x) for x in texts), default=0), 60)
+        w = col_width(ws, col)
+        expect(w is not None and w >= want,
+               f"{name}: column {col} width {w}, text {want} columns wide")
+    for c in range(first_day_col, last_day_col + 1):
+        w = col_width(ws, c)
+        expect(w is not None and w <= 5, f"{name}: day column {c} width {w}")
+    n, done, late, _ = figures(tasks)
+    return (f"plan: day {day}, {n} tasks, {done} done, {late} overdue,"
+            f" Gantt bars over {PLAN_DAYS} day columns")
+
+
+def due_in_month(y, m, day):
+    """The due date in month (y, m): day clamped to the month's end, or
+    for 0 the last Monday-to-Friday."""
+    last = calendar.monthrange(y, m)[1]
+    if day:
+        return datetime.date(y, m, min(day, last))
+    d = datetime.date(y, m, last)
+    while d.weekday() >= 5:
+        d -= datetime.timedelta(days=1)
+    return d
+
+
+def scheduled(every, day, start):
+    """The scheduled due dates from start on: the first on or after start
+    (in start's month or the next), then every `every` months, each on the
+    day rule in its own month."""
+    first = due_in_month(start.year, start.month, day)
+    base = start.year * 12 + start.month - 1
+    if first < start:
+        base += 1
+    k = 0
+    while True:
+        y, m = divmod(base + every * k, 12)
+        yield due_in_month(y, m + 1, day)
+        k += 1
+
+
+def duty_open(every, day, anchor, start, resolved, last_done, today):
+    """(overdue due dates, next due date or None) of a duty on today."""
+    if anchor == "schedule":
+        overdue = []
+        for d in scheduled(every, day, start):
+            if d >= today and d not in resolved:
+                return overdue, d
+            if d < today and d not in resolved:
+                overdue.append(d)
+    if last_done is None:
+        d = next(d for d in scheduled(every, day, start) if d not in resolved)
+    else:
+        j = 1
+        while add_months(last_done, every * j) in resolved:
+            j += 1
+        d = add_months(last_done, every * j)
+    return ([d], None) if d < today else ([], d)
+
+
+def check_duties(ws, db, unit_id, lang, q, today, document):
+    """The Duties sheet against duty and duty_event: one row per duty (as
+    the store lists them) with its rule in words, what it is counted from,
+    checklist item and first date; next due, last done and the missed
+    occurrences worked out here from the rule and the history; then the
+    history of every duty, newest first. Returns a summary."""
+    name = DUTY_SHEET[lang]
+    t = DUTY_TEXT[lang]
+    rows = data_rows(ws.iter_rows(values_only=True))
+    expect(rows[:2] == [[t["head"].format(today)], []],
+           f"{name}: rows 1-2 {rows[:2]}")
+    expect([text(c) for c in rows[2]] == DUTY_HEADERS[lang],
+           f"{name} header {rows[2]}, expected {DUTY_HEADERS[lang]}")
+    duties = list(db.execute(
+        "SELECT id, template_key, title, every_months, day, anchor,"
+        " start_date, item_key FROM duty WHERE unit_id = ?"
+        " ORDER BY every_months, id", (unit_id,)))
+    titles = dict(zip(q.keys, q.titles)) if q is not None else {}
+    yes, no = YES_NO[lang]
+    overdue_all = []
+    nexts = {}
+    for i, (did, key, title, every, day, anchor, start_s, item) in \
+            enumerate(duties):
+        r = 4 + i
+        where = f"{name} row {r} ({key})"
+        events = list(db.execute(
+            "SELECT due_date, kind, event_date FROM duty_event"
+            " WHERE duty_id = ?", (did,)))
+        resolved = {parse_day(e[0]) for e in events}
+        done_on = [parse_day(e[2]) for e in events if e[1] == "done"]
+        last_done = max(done_on) if done_on else None
+        overdue, nxt = duty_open(every, day, anchor, parse_day(start_s),
+                                 resolved, last_done, today)
+        period = (t["monthly"] if every == 1 else t["yearly"]
+                  if every == 12 else t["every"].format(every))
+        on = t["last_working_day"] if day == 0 else t["day"].format(day)
+        want = [i + 1, title, t["join"].format(period, on), t[anchor],
+                (titles.get(item, item) if q is not None else None) or None,
+                start_s, str(nxt) if nxt else None,
+                str(last_done) if last_done else None, len(overdue),
+                yes if overdue else no,
+                ", ".join(map(str, overdue)) or None]
+        got = cells(rows[r - 1], 11)
+        if q is None:
+            want[4] = got[4]
+        expect(got == want, f"{where}: {got}, expected {want}")
+        overdue_all += [(key, d) for d in overdue]
+        nexts[key] = nxt
+
+    # The history below, after a blank row and its title.
+    r = 4 + len(duties)
+    expect(rows[r - 1:r + 1] == [[], [t["history"]]],
+           f"{name} rows {r}-{r + 1}: {rows[r - 1:r + 1]}")
+    expect([text(c) for c in rows[r + 1]] == HISTORY_HEADERS[lang],
+           f"{name} history header {rows[r + 1]}")
+    want = []
+    for i, (did, _, title, *_rest) in enumerate(duties):
+        for due, kind, on, result, note, by in db.execute(
+                "SELECT due_date, kind, event_date, result, note, entered_by"
+                " FROM duty_event WHERE duty_id = ? ORDER BY due_date DESC",
+                (did,)):
+            want.append([i + 1, title, due, t[kind], on, result or None,
+                         note or None, by])
+    if not want:
+        want = [cells([None, t["nothing"]], 8)]
+    got = [cells(x, 8) for x in rows[r + 2:]]
+    for n, (a, b) in enumerate(zip(got, want)):
+        expect(a == b, f"{name} row {r + 3 + n}: {a}, expected {b}")
+    expect(len(got) == len(want),
+           f"{name}: {len(got)} history rows, expected {len(want)}")
+    expect(ws.freeze_panes == "A4",
+           f"{name}: frozen at {ws.freeze_panes!r}, expected A4")
+    w = col_width(ws, 2)
+    need = min(max(display_width(d[2]) for d in duties), 60)
+    expect(w is not None and w >= need,
+           f"{name}: duty column width {w}, titles {need} columns wide")
+
+    if document:
+        # The demo misses exactly the latest restore test before today.
+        restore = next(d for d in duties if d[1] == "d.restore_test")
+        past = []
+        gen = scheduled(restore[3], restore[4], parse_day(restore[6]))
+        d = next(gen)
+        while d < today:
+            past.append(d)
+            d = next(gen)
+        expect(overdue_all == [("d.restore_test", past[-1])],
+               f"{name}: overdue {overdue_all}, the demo misses only the"
+               f" restore test due {past[-1]}")
+    late = "; ".join(f"{k} {d}" for k, d in overdue_all) or "none"
+    soon = ", ".join(f"{k} {d}" for k, d in sorted(
+        nexts.items(), key=lambda kv: (kv[1] is None, kv[1])) if d)
+    return (f"duties: {len(duties)}, {len(want)} history rows, overdue:"
+            f" {late}; next: {soon}")
+
+
 def main(argv):
     document = "--document" in argv
     argv = [a for a in argv if a != "--document"]
@@ -1845,16 +2506,26 @@ def main(argv):
     try:
         db = sqlite3.connect("file:" + urllib.parse.quote(
             os.path.abspath(dbpath)) + "?mode=ro", uri=True)
-        expect(wb.sheetnames == SHEETS[lang],
-               f"sheets {wb.sheetnames}, expected {SHEETS[lang]}")
         expect(exported_at is None or today is not None,
                f"EXPORTED_AT {exported_at!r} is not YYYY-MM-DD")
+        aid = current_assessment(db)
+        unit_id = db.execute("SELECT unit_id FROM assessment WHERE id = ?",
+                             (aid,)).fetchone()[0]
+        # The plan and duties sheets come after the six, when the unit
+        # has a programme or duties.
+        has_plan = db.execute("SELECT count(*) FROM programme WHERE"
+                              " unit_id = ?", (unit_id,)).fetchone()[0] > 0
+        has_duties = db.execute("SELECT count(*) FROM duty WHERE"
+                                " unit_id = ?", (unit_id,)).fetchone()[0] > 0
+        sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
+                  [DUTY_SHEET[lang]] * has_duties)
+        expect(wb.sheetnames == sheets,
+               f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)
         if q is None:
             print("read_workbook: questionnaire files not found; level name,"
                   " risk, item order and the Maturity and Year over year"
                   " sheets not checked", file=sys.stderr)
-        aid = current_assessment(db)
         level, summary_counts, blocking = check_summary(
             wb[SHEETS[lang][0]], db, aid, lang, expected_level, exported_at,
             q)
@@ -1874,8 +2545,6 @@ def main(argv):
             more = (f", {met}/{len(q.criteria)} criteria met, {n} year(s)"
                     + (f", compared with {prev}" if prev else
                        ", no earlier year"))
-        unit_id = db.execute("SELECT unit_id FROM assessment WHERE id = ?",
-                             (aid,)).fetchone()[0]
         ci = CalcInputs(db, unit_id, lang)
         roi_name, inv_name = SHEETS[lang][4:6]
         more += "\n  " + check_roi(
@@ -1884,6 +2553,16 @@ def main(argv):
         more += "\n  " + check_invest(
             Grid(wb[inv_name], wb_formulas[inv_name], inv_name), path, lang,
             ci, document)
+        if has_plan:
+            name = PLAN_SHEET[lang]
+            more += "\n  " + check_plan(wb[name], wb_formulas[name], db,
+                                        unit_id, lang, q, today)
+        if has_duties:
+            name = DUTY_SHEET[lang]
+            m = re.search(r"\d{4}-\d{2}-\d{2}", text(wb[name]["A1"].value))
+            day = today or parse_day(m.group(0) if m else "")
+            more += "\n  " + check_duties(wb[name], db, unit_id, lang, q,
+                                          day, document)
     except Mismatch as e:
         print(f"read_workbook: {path}: {e}", file=sys.stderr)
         return 1

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "exports/ics.h"
 #include "exports/xlsx_workbook.h"
+#include "model/agenda.h"
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/explain.h"
@@ -15,13 +17,31 @@
 #include "model/user.h"
 #include "tui/cli.h"
 
-enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO };
+enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
 	fprintf(err, "moat: %s%s%s\n%s\n", what, arg ? ": " : "", arg ? arg : "",
 		msg(CLI_TRY_HELP));
 	return EXIT_USAGE;
+}
+
+/* A number of days for --within: digits only, 0..CLI_DUE_MAX_DAYS. */
+static bool parse_days(const char *s, int *out)
+{
+	long v = 0;
+
+	if (!*s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+		if (v > CLI_DUE_MAX_DAYS)
+			return false;
+	}
+	*out = (int)v;
+	return true;
 }
 
 int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
@@ -31,6 +51,8 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"today", required_argument, NULL, OPT_TODAY},
 		{"demo", no_argument, NULL, OPT_DEMO},
+		{"within", required_argument, NULL, OPT_WITHIN},
+		{"ics", required_argument, NULL, OPT_ICS},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -41,12 +63,13 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		cli_command cmd;
 	} commands[] = {
 		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
-		{"roi", CMD_ROI}, {"help", CMD_HELP},
+		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
 	};
 	bool help = false, version = false;
 	int c;
 
 	o->command = CMD_TUI;
+	o->within = CLI_DUE_DAYS;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
@@ -71,6 +94,18 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			break;
 		case OPT_DEMO:
 			o->demo = true;
+			break;
+		case OPT_WITHIN:
+			if (!parse_days(optarg, &o->within))
+				return usage_error(err,
+						   "--within must be a number of days from 0 to 3650",
+						   optarg);
+			o->within_given = true;
+			break;
+		case OPT_ICS:
+			if (!*optarg)
+				return usage_error(err, "empty --ics", NULL);
+			o->ics = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -113,8 +148,14 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		return usage_error(err, "--demo only goes with init", NULL);
 	if (o->output && o->command != CMD_EXPORT)
 		return usage_error(err, "-o only goes with export", NULL);
-	if (o->command == CMD_EXPORT && !o->output)
-		return usage_error(err, "export needs -o FILE.xlsx", NULL);
+	if (o->ics && o->command != CMD_EXPORT)
+		return usage_error(err, "--ics only goes with export", NULL);
+	if (o->within_given && o->command != CMD_DUE)
+		return usage_error(err, "--within only goes with due", NULL);
+	if (o->command == CMD_EXPORT && !o->output && !o->ics)
+		return usage_error(err,
+				   "export needs -o FILE.xlsx or --ics FILE",
+				   NULL);
 	return EXIT_OK;
 }
 
@@ -250,6 +291,31 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	return EXIT_OK;
 }
 
+/* Writes the unit's programme and duties as an iCalendar file. */
+static int export_ics(store *s, const report *r, const cli_options *o,
+		      FILE *out, FILE *err)
+{
+	agenda a;
+	char msgbuf[1024];
+	int rc = EXIT_OK;
+
+	if (agenda_load(s, r->unit.id, o->today, AGENDA_EXPORT_DAYS, &a)) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	if (ics_export(&a, r->unit.name, o->ics, o->today, msgbuf,
+		       sizeof msgbuf) != ST_OK) {
+		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
+		fputc('\n', err);
+		rc = EXIT_FAIL;
+	} else {
+		fprintf(out, msg(CLI_EXPORTED_FMT), o->ics);
+		fputc('\n', out);
+	}
+	agenda_free(&a);
+	return rc;
+}
+
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err)
 {
@@ -259,17 +325,79 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 
 	if (rc)
 		return rc;
-	if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,
-				   sizeof msgbuf) != ST_OK) {
-		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
-		fputc('\n', err);
-		rc = EXIT_FAIL;
-	} else {
-		fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
-		fputc('\n', out);
+	if (o->output) {
+		if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,
+					   sizeof msgbuf) != ST_OK) {
+			fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
+			fputc('\n', err);
+			rc = EXIT_FAIL;
+		} else {
+			fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
+			fputc('\n', out);
+		}
 	}
+	/* Each file stands alone: a failed workbook does not stop the
+	 * calendar. */
+	if (o->ics && export_ics(s, &r, o, out, err))
+		rc = EXIT_FAIL;
 	report_free(&r);
 	return rc;
+}
+
+/* Prints label padded to width display columns, then two spaces. */
+static void put_label(FILE *out, const char *label, int width)
+{
+	fputs(label, out);
+	for (int w = text_width(label); w < width + 2; w++)
+		fputc(' ', out);
+}
+
+int cli_due(store *s, const questionnaire *q, const cli_options *o,
+	    const char *db_path, FILE *out, FILE *err)
+{
+	report r;
+	agenda a;
+	int width, rc = load_current(s, q, db_path, o->today, &r, err);
+
+	if (rc)
+		return rc;
+	if (agenda_load(s, r.unit.id, o->today, o->within, &a)) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		report_free(&r);
+		return EXIT_FAIL;
+	}
+	width = text_width(msg(CLI_DUE_OVERDUE));
+	if (text_width(msg(CLI_DUE_UPCOMING)) > width)
+		width = text_width(msg(CLI_DUE_UPCOMING));
+	if (!a.has_programme && !a.n_duties) {
+		fprintf(out, "%s\n", msg(CLI_DUE_NONE));
+	} else if (!a.n_entries) {
+		fprintf(out, msg(CLI_DUE_NOTHING_FMT), o->within);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < a.n_entries; i++) {
+		const agenda_entry *e = &a.entries[i];
+		char day[16], line[512];
+
+		if (e->kind == AG_TASK) {
+			const plan_task *t = &a.tasks[e->index];
+
+			snprintf(line, sizeof line, msg(CLI_DUE_TASK_FMT),
+				 t->title, t->phase);
+		} else {
+			snprintf(line, sizeof line, "%s",
+				 a.duties[e->index].title);
+		}
+		date_format(e->due, day, sizeof day);
+		put_label(out, msg(e->overdue ? CLI_DUE_OVERDUE
+					      : CLI_DUE_UPCOMING), width);
+		fprintf(out, "%s  ", day);
+		put_clean(out, line);
+		fputc('\n', out);
+	}
+	agenda_free(&a);
+	report_free(&r);
+	return EXIT_OK;
 }
 
 /* One "label: value" line of `moat roi`. */

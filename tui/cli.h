@@ -1,5 +1,5 @@
 /* The command line: options, and the subcommands that run without the
- * terminal interface (init, score, export). */
+ * terminal interface (init, score, export, roi, due). */
 #ifndef MOAT_CLI_H
 #define MOAT_CLI_H
 
@@ -17,6 +17,7 @@ typedef enum {
 	CMD_SCORE,
 	CMD_EXPORT,
 	CMD_ROI,
+	CMD_DUE,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -28,8 +29,15 @@ typedef struct {
 	bool lang_given;
 	date today;
 	const char *output; /* export -o */
+	const char *ics;    /* export --ics */
+	int within;         /* due --within, days */
+	bool within_given;
 	bool demo;          /* init --demo */
 } cli_options;
+
+/* `moat due` looks this many days ahead unless --within says otherwise. */
+#define CLI_DUE_DAYS 30
+#define CLI_DUE_MAX_DAYS 3650
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -52,7 +60,12 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 /* Prints the ROI figures of the current unit for scripts. */
 int cli_roi(store *s, const questionnaire *q, const cli_options *o,
 	    const char *db_path, FILE *out, FILE *err);
+/* Writes the workbook (-o) and/or the iCalendar file (--ics). */
 int cli_export(store *s, const questionnaire *q, const cli_options *o,
 	       const char *db_path, FILE *out, FILE *err);
+/* Prints the current unit's overdue items and those due within
+ * o->within days, one a line, for cron and login banners. */
+int cli_due(store *s, const questionnaire *q, const cli_options *o,
+	    const char *db_path, FILE *out, FILE *err);
 
 #endif

@@ -102,6 +102,9 @@ int main(int argc, char **argv)
 	case CMD_EXPORT:
 		rc = cli_export(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_DUE:
+		rc = cli_due(st, &q, &o, db_path, stdout, stderr);
+		break;
 	default:
 		rc = app_run(st, &q, db_path, o.today);
 		break;

@@ -1,0 +1,205 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "exports/xlsx_sheets.h"
+#include "model/msg.h"
+
+enum {
+	COL_NO,
+	COL_DUTY,
+	COL_RULE,
+	COL_ANCHOR,
+	COL_ITEM,
+	COL_FROM,
+	COL_NEXT,
+	COL_LAST_DONE,
+	COL_N_OVERDUE,
+	COL_OVERDUE,
+	COL_MISSED,
+	N_COLS
+};
+
+static const msg_id headers[N_COLS] = {
+	[COL_NO] = XL_COL_NO,
+	[COL_DUTY] = XL_COL_DUTY,
+	[COL_RULE] = XL_COL_RULE,
+	[COL_ANCHOR] = XL_COL_ANCHOR,
+	[COL_ITEM] = XL_COL_CHECKLIST_ITEM,
+	[COL_FROM] = XL_COL_FROM,
+	[COL_NEXT] = XL_COL_NEXT_DUE,
+	[COL_LAST_DONE] = XL_COL_LAST_DONE,
+	[COL_N_OVERDUE] = XL_COL_OVERDUE_COUNT,
+	[COL_OVERDUE] = XL_COL_OVERDUE,
+	[COL_MISSED] = XL_COL_MISSED,
+};
+
+/* The history table below the duties, in the same columns: the duty's
+ * number and title, then one event. */
+enum {
+	HCOL_NO,
+	HCOL_DUTY,
+	HCOL_DUE,
+	HCOL_OUTCOME,
+	HCOL_ON,
+	HCOL_RESULT,
+	HCOL_NOTE,
+	HCOL_BY,
+	N_HCOLS
+};
+
+static const msg_id history_headers[N_HCOLS] = {
+	[HCOL_NO] = XL_COL_NO,
+	[HCOL_DUTY] = XL_COL_DUTY,
+	[HCOL_DUE] = XL_COL_DUE,
+	[HCOL_OUTCOME] = XL_COL_OUTCOME,
+	[HCOL_ON] = XL_COL_ON,
+	[HCOL_RESULT] = XL_COL_RESULT,
+	[HCOL_NOTE] = XL_COL_NOTE,
+	[HCOL_BY] = XL_COL_BY,
+};
+
+/* Row 0 holds the title, row 1 stays blank, the duties start below
+ * HEADER_ROW. */
+#define HEADER_ROW 2
+
+/* "every 3 months on day 15", "每月最后一个工作日". */
+static void rule_words(const rec_rule *r, char *out, size_t len)
+{
+	char every[128], day[128];
+
+	if (r->every_months == 1)
+		snprintf(every, sizeof every, "%s", msg(XL_RULE_MONTHLY));
+	else if (r->every_months == 12)
+		snprintf(every, sizeof every, "%s", msg(XL_RULE_YEARLY));
+	else
+		snprintf(every, sizeof every, msg(XL_RULE_EVERY_FMT),
+			 r->every_months);
+	if (r->day == REC_LAST_WORKING_DAY)
+		snprintf(day, sizeof day, "%s", msg(XL_RULE_LAST_WORKING_DAY));
+	else
+		snprintf(day, sizeof day, msg(XL_RULE_DAY_FMT), r->day);
+	snprintf(out, len, msg(XL_RULE_JOIN_FMT), every, day);
+}
+
+/* The due dates of st's overdue occurrences, oldest first, joined with
+ * ", " (those the state holds: at most DUTY_MAX_OPEN). */
+static void missed_dates(const duty_state *st, char *out, size_t len)
+{
+	size_t have = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
+		char day[16];
+		int n;
+
+		if (!st->open[i].overdue)
+			continue;
+		date_format(st->open[i].due, day, sizeof day);
+		n = snprintf(out + have, len - have, "%s%s", have ? ", " : "",
+			     day);
+		if (n < 0 || (size_t)n >= len - have) {
+			out[have] = '\0'; /* whole dates only */
+			return;
+		}
+		have += (size_t)n;
+	}
+}
+
+static void put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d)
+{
+	char day[16];
+
+	if (!d.y)
+		return;
+	date_format(d, day, sizeof day);
+	xlsx_put_text(s, row, col, day, NULL, true);
+}
+
+static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
+		     const duty_state *st, const questionnaire *q)
+{
+	/* Every overdue date the state holds fits. */
+	char buf[DUTY_MAX_OPEN * 12 + 1];
+	int item = d->item[0] ? questionnaire_item_index(q, d->item) : -1;
+	bool over = st->n_overdue > 0;
+
+	xlsx_put_number(s, row, COL_NO, (double)n, NULL);
+	xlsx_put_text(s, row, COL_DUTY, d->title, NULL, true);
+	rule_words(&d->rule, buf, sizeof buf);
+	xlsx_put_text(s, row, COL_RULE, buf, NULL, true);
+	xlsx_put_text(s, row, COL_ANCHOR,
+		      msg(d->rule.anchor == REC_ANCHOR_COMPLETION
+				  ? XL_ANCHOR_COMPLETION
+				  : XL_ANCHOR_SCHEDULE),
+		      NULL, true);
+	xlsx_put_text(s, row, COL_ITEM,
+		      item >= 0 ? q->items[item].title : d->item, NULL, true);
+	put_date(s, row, COL_FROM, d->rule.start);
+	if (st->has_next)
+		put_date(s, row, COL_NEXT, st->next);
+	if (st->has_last)
+		put_date(s, row, COL_LAST_DONE, st->last_done);
+	xlsx_put_number(s, row, COL_N_OVERDUE, (double)st->n_overdue, NULL);
+	xlsx_put_text(s, row, COL_OVERDUE, msg(over ? XL_YES : XL_NO),
+		      over ? s->f->bad : NULL, true);
+	missed_dates(st, buf, sizeof buf);
+	xlsx_put_text(s, row, COL_MISSED, buf, over ? s->f->bad : NULL, true);
+}
+
+static void put_event(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
+		      const duty_event *ev)
+{
+	xlsx_put_number(s, row, HCOL_NO, (double)n, NULL);
+	xlsx_put_text(s, row, HCOL_DUTY, d->title, NULL, true);
+	put_date(s, row, HCOL_DUE, ev->due);
+	xlsx_put_text(s, row, HCOL_OUTCOME,
+		      msg(ev->skipped ? XL_EVENT_SKIPPED : XL_EVENT_DONE),
+		      NULL, true);
+	put_date(s, row, HCOL_ON, ev->on);
+	xlsx_put_text(s, row, HCOL_RESULT, ev->result, NULL, true);
+	xlsx_put_text(s, row, HCOL_NOTE, ev->note, NULL, true);
+	xlsx_put_text(s, row, HCOL_BY, ev->by, NULL, true);
+}
+
+lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
+			    const agenda *g, const questionnaire *q)
+{
+	char day[16], title[256];
+	lxw_row_t row = HEADER_ROW;
+	bool any = false;
+	xlsx_sheet s;
+	lxw_error e;
+
+	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_DUTIES), f, &s)))
+		return e;
+	date_format(g->today, day, sizeof day);
+	snprintf(title, sizeof title, msg(XL_DUTIES_HEAD_FMT), day);
+	xlsx_put_text(&s, 0, 0, title, f->title, false);
+
+	for (lxw_col_t c = 0; c < N_COLS; c++)
+		xlsx_put_text(&s, row, c, msg(headers[c]), f->header, true);
+	for (size_t d = 0; d < g->n_duties; d++)
+		put_duty(&s, ++row, d + 1, &g->duties[d], &g->states[d], q);
+
+	/* The history, newest first within each duty. */
+	row += 2;
+	xlsx_put_text(&s, row, 0, msg(XL_HISTORY_TITLE), f->label, false);
+	row++;
+	for (lxw_col_t c = 0; c < N_HCOLS; c++)
+		xlsx_put_text(&s, row, c, msg(history_headers[c]), f->header,
+			      true);
+	for (size_t d = 0; g->events && d < g->n_duties; d++)
+		for (size_t i = 0; i < g->n_events[d]; i++) {
+			put_event(&s, ++row, d + 1, &g->duties[d],
+				  &g->events[d][i]);
+			any = true;
+		}
+	if (!any)
+		xlsx_put_text(&s, ++row, HCOL_DUTY, msg(XL_NO_HISTORY), NULL,
+			      true);
+
+	worksheet_freeze_panes(s.ws, HEADER_ROW + 1, 0);
+	return xlsx_sheet_finish(&s, N_COLS);
+}
