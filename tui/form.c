@@ -225,6 +225,22 @@ form_result form_key(form *f, int key)
 	return FORM_NONE;
 }
 
+form_result form_screen_key(form *f, app *a, int key)
+{
+	form_result r;
+	if (f->asking_discard) {
+		f->asking_discard = false;
+		return key == 'y' || key == 'Y' ? FORM_CANCEL : FORM_NONE;
+	}
+	r = form_key(f, key);
+	if (r == FORM_CANCEL && f->dirty) {
+		f->asking_discard = true;
+		app_message(a, ROLE_WARN, "%s", msg(CONFIRM_DISCARD));
+		return FORM_NONE;
+	}
+	return r;
+}
+
 bool form_validate(form *f)
 {
 	for (size_t i = 0; i < f->n; i++) {

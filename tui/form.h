@@ -47,6 +47,7 @@ typedef struct {
 	size_t error_field;
 	int label_w;       /* display width of the label column */
 	int field_w;       /* width the last draw used, for Up/Down */
+	bool asking_discard; /* Esc was pressed with typing: y discards */
 } form;
 
 /* Prepares a form over caller-owned fields whose textedits are set up. */
@@ -59,6 +60,11 @@ void form_draw(form *f, rect r, app *a);
  * Down move inside multi-line text first), Enter goes to the next field or
  * submits on the last, Ctrl-S submits, Esc cancels. */
 form_result form_key(form *f, int key);
+
+/* The keys of a screen that is one form: as form_key, except that Esc
+ * after typing first asks whether to discard (shown in the status line)
+ * and only y then gives FORM_CANCEL. */
+form_result form_screen_key(form *f, app *a, int key);
 
 /* Checks required fields, dates and month counts; on failure sets error,
  * moves the focus to the field and returns false. */

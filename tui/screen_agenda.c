@@ -241,7 +241,7 @@ static key_result log_key(screen *s, app *a, int action, int key)
 	log_screen *l = (log_screen *)s;
 	if (action == ACT_QUIT)
 		return result(RES_UNUSED);
-	switch (form_key(&l->form, key)) {
+	switch (form_screen_key(&l->form, a, key)) {
 	case FORM_SUBMIT:
 		return result(log_save(l, a) ? RES_POP : RES_NONE);
 	case FORM_CANCEL:

@@ -18,7 +18,6 @@ typedef struct {
 	char entered[160];
 	form form;
 	form_field fields[7];
-	bool asking_discard;
 } evidence_screen;
 
 enum { F_BODY, F_REFERENCE, F_OWNER, F_DATE, F_VALID, F_REVIEWER, F_REVIEW_DATE };
@@ -95,19 +94,11 @@ static key_result evidence_key(screen *s, app *a, int action, int key)
 
 	if (action == ACT_QUIT)
 		return result(RES_UNUSED);
-	if (e->asking_discard) {
-		e->asking_discard = false;
-		return result(key == 'y' || key == 'Y' ? RES_POP : RES_NONE);
-	}
-	switch (form_key(&e->form, key)) {
+	switch (form_screen_key(&e->form, a, key)) {
 	case FORM_SUBMIT:
 		return result(save(e, a) ? RES_POP : RES_NONE);
 	case FORM_CANCEL:
-		if (!e->form.dirty)
-			return result(RES_POP);
-		e->asking_discard = true;
-		app_message(a, ROLE_WARN, "%s", msg(CONFIRM_DISCARD));
-		return result(RES_NONE);
+		return result(RES_POP);
 	case FORM_NONE:
 		break;
 	}

@@ -331,7 +331,6 @@ typedef struct {
 	int64_t id;
 	form form;
 	form_field fields[5];
-	bool asking_discard;
 } task_screen;
 
 enum { TF_TITLE, TF_PHASE, TF_OWNER, TF_DONE, TF_NOTE };
@@ -392,22 +391,14 @@ static key_result task_key(screen *s, app *a, int action, int key)
 
 	if (action == ACT_QUIT)
 		return result(RES_UNUSED);
-	if (t->asking_discard) {
-		t->asking_discard = false;
-		return result(key == 'y' || key == 'Y' ? RES_POP : RES_NONE);
-	}
-	switch (form_key(&t->form, key)) {
+	switch (form_screen_key(&t->form, a, key)) {
 	case FORM_SUBMIT:
 		if (!task_save(t, a, &out))
 			return result(RES_NONE);
 		return out.kind == RES_PUSH ? (key_result){RES_REPLACE, out.next}
 					    : result(RES_POP);
 	case FORM_CANCEL:
-		if (!t->form.dirty)
-			return result(RES_POP);
-		t->asking_discard = true;
-		app_message(a, ROLE_WARN, "%s", msg(CONFIRM_DISCARD));
-		return result(RES_NONE);
+		return result(RES_POP);
 	case FORM_NONE:
 		break;
 	}
