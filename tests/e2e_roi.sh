@@ -103,6 +103,35 @@ expect_screen "The low end must not be above the high end." "a range is checked"
 keys Escape q q
 expect_exit_ok
 
+# A new organisation starts with no lines and no classes.
+db2=$TMPD/empty.db
+start "$db2" --lang zh --today 2026-11-25
+keys n
+type_text "西南售后"
+keys Enter
+expect_screen "回收期 无法回本" "home says a unit without inputs never pays back"
+keys r
+expect_screen "一次性投资" "the ROI screen opens with no lines"
+expect_screen "无法回本" "and says it never pays back"
+keys a
+type_text "灾备中心"
+keys Enter Tab
+type_text "300"
+keys Enter
+expect_screen "灾备中心" "a first line is added"
+expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line")" "loss|30000" \
+	"it is stored (a loss line when added outside a section)"
+keys q i
+expect_screen "系统类别" "the investment screen opens with no classes"
+keys a
+type_text "核心系统"
+keys Enter
+expect_screen "100 %" "a first class takes the whole share"
+expect_eq "$(sql "$db2" "SELECT name || '|' || level_low || '-' || level_high FROM invest_class")" \
+	"核心系统|1-1" "the class is stored"
+keys q q
+expect_exit_ok
+
 out=$(moat_cli --db "$db" --lang en --today 2026-11-25 roi)
 case $out in *"Payback: 1.39 years"*"Net over 1 y: -130"*) pass "moat roi prints the stored figures" ;;
 *) fail "moat roi: $out" ;; esac

@@ -176,7 +176,8 @@ static void preview(const invest_screen *v, invest_class *classes,
 	int64_t x;
 	msg_id why;
 
-	memcpy(classes, v->d.classes, v->d.n_classes * sizeof *classes);
+	if (v->d.n_classes)
+		memcpy(classes, v->d.classes, v->d.n_classes * sizeof *classes);
 	*sc = v->d.scenarios;
 	if (g->edit.editing && grid_numeric(g, g->row, g->col) &&
 	    cell_parse(spec_of(g, g->row, g->col), g->edit.te.buf, &x, &why)) {

@@ -161,7 +161,8 @@ static roi_result preview(const roi_screen *r)
 
 	if (!lines)
 		return res;
-	memcpy(lines, r->d.lines, r->d.n_lines * sizeof *lines);
+	if (r->d.n_lines)
+		memcpy(lines, r->d.lines, r->d.n_lines * sizeof *lines);
 	if (g->edit.editing && grid_numeric(g, g->row, g->col) &&
 	    cell_parse(spec_of(g, g->row, g->col), g->edit.te.buf, &v, &why)) {
 		if (rw->kind == ROW_LINE && g->col == 1)
