@@ -395,7 +395,7 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 			    v->d.classes[v->rows[i].cls].id == nid) {
 				g->row = i;
 				g->col = 0;
-				cell_edit_begin(&g->edit, c.name, 0);
+				cell_edit_begin(&g->edit, "", 0);
 			}
 		return result(RES_NONE);
 	}

@@ -375,7 +375,7 @@ static key_result add_line(roi_screen *r, app *a)
 		if (r->rows[i].kind == ROW_LINE && r->d.lines[r->rows[i].line].id == id) {
 			g->row = i;
 			g->col = 0;
-			cell_edit_begin(&g->edit, r->d.lines[r->rows[i].line].name, 0);
+			cell_edit_begin(&g->edit, "", 0);
 		}
 	return result(RES_NONE);
 }
