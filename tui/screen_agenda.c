@@ -20,12 +20,13 @@ typedef struct {
 	int year, month; /* the calendar's month */
 } agenda_screen;
 
-enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_PREV_MONTH, ACT_NEXT_MONTH };
+enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH };
 
 static const keybinding agenda_keys[] = {
 	NAV_BINDINGS,
 	{{'\n', KEY_FN(KEY_ENTER), 'l', 0}, NULL, HK_NAME_ENTER, HK_LOG, ACT_LOG, true},
 	{{'s', 0}, "s", NO_LABEL, HK_SKIP, ACT_SKIP, true},
+	{{'h', 0}, "h", NO_LABEL, HK_HISTORY, ACT_HISTORY, true},
 	{{'[', '<', 0}, "[", NO_LABEL, HK_MONTH_PREV, ACT_PREV_MONTH, false},
 	{{']', '>', 0}, "]", NO_LABEL, HK_MONTH_NEXT, ACT_NEXT_MONTH, false},
 };
@@ -298,6 +299,114 @@ static screen *log_new(app *a, const duty *d, date due)
 	return &l->base;
 }
 
+/* One duty: its rule, where it stands, and every recorded occurrence. */
+typedef struct {
+	screen base;
+	int64_t duty_id;
+	int top;
+} history_screen;
+
+static const keybinding history_keys[] = {
+	NAV_BINDINGS,
+};
+
+static void history_draw(screen *s, app *a, rect b)
+{
+	history_screen *h = (history_screen *)s;
+	const agenda *g = &a->plan;
+	size_t d;
+	const duty *du;
+	const duty_state *st;
+	char line[300], day[16];
+	int y = b.y, rows;
+
+	for (d = 0; d < g->n_duties && g->duties[d].id != h->duty_id; d++)
+		;
+	if (d == g->n_duties)
+		return;
+	du = &g->duties[d];
+	st = &g->states[d];
+	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, du->title);
+	if (du->rule.day)
+		snprintf(line, sizeof line, msg(AG_RULE_DAY_FMT), du->rule.every_months,
+			 du->rule.day);
+	else
+		snprintf(line, sizeof line, msg(AG_RULE_LWD_FMT), du->rule.every_months);
+	draw_textf(y++, b.x + 2, b.w - 4, ROLE_NORMAL, "%s, %s", line,
+		   msg(du->rule.anchor == REC_ANCHOR_COMPLETION ? AG_ANCHOR_COMPLETION
+								 : AG_ANCHOR_SCHEDULE));
+	if (st->has_next) {
+		date_format(st->next, day, sizeof day);
+		draw_textf(y, b.x + 2, 24, ROLE_NORMAL, msg(AG_NEXT_FMT), day);
+	}
+	if (st->has_last) {
+		date_format(st->last_done, day, sizeof day);
+		draw_textf(y, b.x + 28, 24, ROLE_NORMAL, msg(AG_LAST_FMT), day);
+	}
+	if (st->n_overdue)
+		draw_textf(y, b.x + 54, b.w - 56, ROLE_BAD, msg(AG_OVERDUE_FMT),
+			   st->n_overdue);
+	y += 2;
+	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, msg(AG_HISTORY));
+	if (!g->n_events || g->n_events[d] == 0) {
+		draw_text(y, b.x + 2, b.w - 4, ROLE_DIM, msg(AG_NO_HISTORY));
+		return;
+	}
+	rows = b.y + b.h - y;
+	if (h->top > (int)g->n_events[d] - rows)
+		h->top = (int)g->n_events[d] - rows;
+	if (h->top < 0)
+		h->top = 0;
+	for (int i = 0; i < rows && h->top + i < (int)g->n_events[d]; i++, y++) {
+		const duty_event *ev = &g->events[d][h->top + i];
+		char due[16], on[16];
+		date_format(ev->due, due, sizeof due);
+		date_format(ev->on, on, sizeof on);
+		draw_text(y, b.x + 2, 10, ROLE_DIM, due);
+		draw_text(y, b.x + 13, 8, ev->skipped ? ROLE_WARN : ROLE_OK,
+			  msg(ev->skipped ? AG_SKIPPED : AG_DONE));
+		draw_text(y, b.x + 22, 10, ROLE_NORMAL, on);
+		draw_text(y, b.x + 33, 8, ROLE_DIM, ev->by);
+		draw_text(y, b.x + 42, b.w - 44, ROLE_NORMAL,
+			  ev->skipped ? ev->note : ev->result);
+	}
+}
+
+static key_result history_key(screen *s, app *a, int action, int key)
+{
+	history_screen *h = (history_screen *)s;
+	(void)a, (void)key;
+	if (action == ACT_UP && h->top > 0) {
+		h->top--;
+		return result(RES_NONE);
+	}
+	if (action == ACT_DOWN) {
+		h->top++;
+		return result(RES_NONE);
+	}
+	return result(RES_UNUSED);
+}
+
+static void history_destroy(screen *s) { free(s); }
+
+static const screen_ops history_ops = {
+	.title = AG_DUTY_TITLE,
+	.keys = KEYTABLE(history_keys),
+	.draw = history_draw,
+	.handle_key = history_key,
+	.destroy = history_destroy,
+};
+
+static screen *history_new(int64_t duty_id)
+{
+	history_screen *h = calloc(1, sizeof *h);
+	if (!h)
+		return NULL;
+	h->base.ops = &history_ops;
+	h->duty_id = duty_id;
+	return &h->base;
+}
+
 typedef struct {
 	int64_t duty_id;
 	date due;
@@ -340,11 +449,14 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 	}
 	if (keymap_move(action, &as->cursor, (int)g->n_entries))
 		return result(RES_NONE);
-	if (g->n_entries == 0 || (action != ACT_LOG && action != ACT_SKIP))
+	if (g->n_entries == 0 ||
+	    (action != ACT_LOG && action != ACT_SKIP && action != ACT_HISTORY))
 		return result(RES_UNUSED);
 	e = &g->entries[as->cursor];
 	if (e->kind == AG_TASK)
 		return action == ACT_LOG ? push(screen_plan_new()) : result(RES_NONE);
+	if (action == ACT_HISTORY)
+		return push(history_new(g->duties[e->index].id));
 	if (action == ACT_LOG)
 		return push(log_new(a, &g->duties[e->index], e->due));
 	if (!(c = malloc(sizeof *c)))
