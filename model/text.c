@@ -128,7 +128,7 @@ int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
 	return used;
 }
 
-static bool is_format_char(uint32_t cp)
+bool text_is_format_char(uint32_t cp)
 {
 	return cp == 0xAD || (cp >= 0x600 && cp <= 0x605) || cp == 0x61C ||
 	       cp == 0x6DD || cp == 0x70F || cp == 0x180E ||
@@ -157,7 +157,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
 		} else if (cp == '\t') {
 			out[o++] = ' ';
 		} else if (cp < 0x20 || cp == 0x7F ||
-			   (cp >= 0x80 && cp < 0xA0) || is_format_char(cp)) {
+			   (cp >= 0x80 && cp < 0xA0) || text_is_format_char(cp)) {
 			/* dropped */
 		} else if (cp == REPLACEMENT) {
 			memcpy(out + o, "\xEF\xBF\xBD", 3);

@@ -28,6 +28,10 @@ int text_width(const char *s);
  * Returns the columns used. */
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
 
+/* Unicode format characters (bidi overrides, zero-width, BOM, line and
+ * paragraph separators) that are never shown or stored as typed. */
+bool text_is_format_char(uint32_t cp);
+
 /* Returns a newly allocated copy of s safe to print on a terminal: C0
  * controls (except '\n' when keep_newlines), DEL, C1 controls and Unicode
  * format characters (bidi overrides, zero-width, BOM) are removed and

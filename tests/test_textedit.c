@@ -60,6 +60,14 @@ static void test_refuses_controls_and_overflow(void **state)
 	assert_true(te_insert(&t, 'c'));
 	assert_string_equal(t.buf, "abc");
 	te_free(&t);
+	/* Bidi overrides and zero-width characters are not typed in... */
+	te_init(&t, NULL, false, 100);
+	assert_false(te_insert(&t, 0x202E));
+	assert_false(te_insert(&t, 0x200B));
+	/* ...nor taken from stored text. */
+	assert_true(te_set(&t, "a\x1b[2Jb\xE2\x80\xAE" "c"));
+	assert_string_equal(t.buf, "a[2Jbc");
+	te_free(&t);
 }
 
 static void test_wrap_counts_columns(void **state)

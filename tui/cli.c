@@ -424,7 +424,9 @@ int cli_roi(store *s, const questionnaire *q, const cli_options *o,
 	}
 	res = &d.roi;
 	put_clean(out, r.unit.name);
-	fprintf(out, " · %s\n", d.currency);
+	fputs(" · ", out);
+	put_clean(out, d.currency);
+	fputc('\n', out);
 	if (res->overflow) {
 		fprintf(out, "%s\n", msg(ROI_OVERFLOW));
 	} else {

@@ -36,6 +36,9 @@ static void setup_locale(void)
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* Numbers are written with a point everywhere: a comma-decimal locale
+	 * would otherwise leak into the workbook's XML and make it unreadable. */
+	setlocale(LC_NUMERIC, "C");
 }
 
 int main(int argc, char **argv)

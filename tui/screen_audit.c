@@ -47,8 +47,15 @@ static void audit_reload(screen *s, app *a)
 }
 
 /* The stored field names as the user reads them. */
-static const char *field_text(const char *field)
+static const char *field_text(const char *entity, const char *field)
 {
+	/* Only evidence is "evidence added"; other things are just added. */
+	if (strcmp(entity, "evidence") != 0) {
+		if (strcmp(field, "added") == 0)
+			return msg(AUDF_LINE_ADDED);
+		if (strcmp(field, "removed") == 0)
+			return msg(AUDF_LINE_REMOVED);
+	}
 	static const struct {
 		const char *field;
 		msg_id text;
@@ -93,6 +100,24 @@ static void show_value(const char *v, char *out, size_t outlen)
 		snprintf(out, outlen, "%.*s", (int)strcspn(v, "\n"), v);
 }
 
+/* The kind of thing an entry is about, as the user reads it. */
+static const char *entity_text(const char *entity)
+{
+	static const struct {
+		const char *entity;
+		msg_id text;
+	} kinds[] = {
+		{"unit", AUDE_UNIT},         {"assessment", AUDE_ASSESSMENT},
+		{"task", AUDE_TASK},         {"roi", AUDE_ROI},
+		{"invest", AUDE_INVEST},     {"duty", AUDE_DUTY},
+		{"param", AUDE_PARAM},       {"programme", AUDE_PROGRAMME},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(entity, kinds[i].entity) == 0)
+			return msg(kinds[i].text);
+	return entity;
+}
+
 /* What an entry is about: "5 Restore tests", "L3 DR site in place", or
  * the key as stored. */
 static void subject(app *a, const audit_entry *e, char *out, size_t outlen)
@@ -105,10 +130,7 @@ static void subject(app *a, const audit_entry *e, char *out, size_t outlen)
 		snprintf(out, outlen, "L%d %s", a->q->criteria[c].level,
 			 a->q->criteria[c].text);
 	else
-		snprintf(out, outlen, "%s %s",
-			 msg(strcmp(e->entity, "unit") == 0 ? AUDE_UNIT
-							    : AUDE_ASSESSMENT),
-			 e->key);
+		snprintf(out, outlen, "%s %s", entity_text(e->entity), e->key);
 }
 
 /* The year an entry belongs to, or 0. */
@@ -154,7 +176,7 @@ static void audit_draw(screen *s, app *a, rect b)
 		subject(a, e, subj, sizeof subj);
 		show_value(e->old_value, was, sizeof was);
 		show_value(e->new_value, now, sizeof now);
-		snprintf(change, sizeof change, "%s: %s → %s", field_text(e->field),
+		snprintf(change, sizeof change, "%s: %s → %s", field_text(e->entity, e->field),
 			 was, now);
 		if (sel)
 			draw_fill(y, b.x, b.w, ROLE_SELECTED);

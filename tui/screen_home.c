@@ -73,10 +73,20 @@ static int home_draw_plan(app *a, int y, int x, int vx, int vw)
 	char buf[300], due[16];
 
 	if (g->has_programme) {
+		draw_role role = g->progress.overdue ? ROLE_WARN : ROLE_NORMAL;
 		draw_label(y, x, msg(HOME_PLAN));
-		draw_textf(y++, vx, vw, g->progress.overdue ? ROLE_WARN : ROLE_NORMAL,
-			   msg(HOME_PLAN_FMT), g->progress.day, g->progress.phase,
-			   g->progress.done, g->progress.total);
+		if (g->progress.day < 1) {
+			date_format(g->start, due, sizeof due);
+			draw_textf(y++, vx, vw, role, msg(HOME_PLAN_BEFORE_FMT), due,
+				   g->progress.total);
+		} else if (g->progress.day > PLAN_DAYS) {
+			date_format(date_add_days(g->start, PLAN_DAYS - 1), due, sizeof due);
+			draw_textf(y++, vx, vw, role, msg(HOME_PLAN_AFTER_FMT), due,
+				   g->progress.done, g->progress.total);
+		} else {
+			draw_textf(y++, vx, vw, role, msg(HOME_PLAN_FMT), g->progress.day,
+				   g->progress.phase, g->progress.done, g->progress.total);
+		}
 	}
 	if (g->n_duties == 0)
 		return y;
@@ -272,6 +282,9 @@ static key_result home_key(screen *s, app *a, int action, int key)
 {
 	char path[64];
 	(void)s, (void)key;
+	/* Without a readable assessment only help and quitting make sense. */
+	if (!a->rep_loaded)
+		return result(RES_UNUSED);
 	switch (action) {
 	case ACT_CHECKLIST:
 		return push(screen_checklist_new());

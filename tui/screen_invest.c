@@ -386,10 +386,11 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 	switch (action) {
 	case ACT_ADD: {
 		invest_class c = {0, "", 1, 1, 0};
-		int64_t nid;
+		int64_t nid = 0;
 		snprintf(c.name, sizeof c.name, "%s", msg(INV_NEW_CLASS));
-		app_wrote(a, store_invest_class_add(a->st, a->rep.unit.id, &c, a->user,
-						    &nid));
+		if (!app_wrote(a, store_invest_class_add(a->st, a->rep.unit.id, &c,
+							 a->user, &nid)))
+			return result(RES_NONE);
 		for (int i = 0; i < g->n_rows; i++)
 			if (v->rows[i].kind == IR_CLASS &&
 			    v->d.classes[v->rows[i].cls].id == nid) {

@@ -136,7 +136,10 @@ static void plan_draw(screen *s, app *a, rect b)
 		return;
 	}
 	date_format(g->start, day, sizeof day);
-	if (g->progress.day >= 1)
+	if (g->progress.day > PLAN_DAYS)
+		snprintf(head, sizeof head, msg(PLAN_AFTER_FMT), day, g->progress.done,
+			 g->progress.total);
+	else if (g->progress.day >= 1)
 		snprintf(head, sizeof head, msg(PLAN_HEAD_FMT), day, g->progress.day,
 			 g->progress.done, g->progress.total);
 	else
@@ -168,13 +171,14 @@ static screen *offer_item_confirmed(app *a, void *ctx, bool yes)
 	return NULL;
 }
 
+/* RES_UNUSED when the write failed (the message says why). */
 static key_result save_task(app *a, const plan_task *t, task_status was)
 {
 	int idx;
 	char q[300];
 
 	if (!app_wrote(a, store_task_update(a->st, t, a->today, a->user)))
-		return result(RES_NONE);
+		return result(RES_UNUSED);
 	idx = t->item[0] ? questionnaire_item_index(a->q, t->item) : -1;
 	if (t->status == TASK_DONE && was != TASK_DONE && idx >= 0 &&
 	    a->rep.states[idx] != ITEM_DONE &&
@@ -277,10 +281,13 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		return result(RES_UNUSED);
 	t = &g->tasks[p->cursor];
 	switch (action) {
-	case ACT_CYCLE:
+	case ACT_CYCLE: {
+		key_result r;
 		copy = *t;
 		copy.status = task_next_status(t->status);
-		return save_task(a, &copy, t->status);
+		r = save_task(a, &copy, t->status);
+		return r.kind == RES_UNUSED ? result(RES_NONE) : r;
+	}
 	case ACT_EDIT:
 		return push(screen_task_new(a, t->id));
 	case ACT_OWNER:
@@ -393,7 +400,8 @@ static key_result task_key(screen *s, app *a, int action, int key)
 		return result(RES_UNUSED);
 	switch (form_screen_key(&t->form, a, key)) {
 	case FORM_SUBMIT:
-		if (!task_save(t, a, &out))
+		/* A refused or failed save keeps the form and what was typed. */
+		if (!task_save(t, a, &out) || out.kind == RES_UNUSED)
 			return result(RES_NONE);
 		return out.kind == RES_PUSH ? (key_result){RES_REPLACE, out.next}
 					    : result(RES_POP);

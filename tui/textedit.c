@@ -39,10 +39,18 @@ void te_free(textedit *t)
 
 bool te_set(textedit *t, const char *text)
 {
-	size_t n = strlen(text);
-	if (!reserve(t, n))
+	/* Text from the database may hold what typing cannot: clean it. */
+	char *clean = text_sanitize(text, t->multiline);
+	size_t n;
+	if (!clean)
 		return false;
-	memcpy(t->buf, text, n + 1);
+	n = strlen(clean);
+	if (!reserve(t, n)) {
+		free(clean);
+		return false;
+	}
+	memcpy(t->buf, clean, n + 1);
+	free(clean);
 	t->len = n;
 	t->cur = n;
 	return true;
@@ -55,7 +63,7 @@ bool te_insert(textedit *t, uint32_t cp)
 
 	if ((cp < 0x20 && !(cp == '\n' && t->multiline)) || cp == 0x7F ||
 	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-	    cp > 0x10FFFF)
+	    cp > 0x10FFFF || text_is_format_char(cp))
 		return false;
 	if (cp < 0x80) {
 		enc[0] = (char)cp;
