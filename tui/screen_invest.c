@@ -320,6 +320,17 @@ static bool commit(cell_grid *g, app *a)
 		return false;
 	}
 	if (r->kind == IR_CLASS) {
+		/* Re-read first: another user may have changed the class's other
+		 * cells while this one was being typed. */
+		int64_t id = v->d.classes[r->cls].id;
+		load(v, a);
+		r = &v->rows[g->row];
+		if (r->kind != IR_CLASS || v->d.classes[r->cls].id != id) {
+			cell_edit_cancel(&g->edit);
+			return app_wrote(a, ST_NOT_FOUND), true;
+		}
+	}
+	if (r->kind == IR_CLASS) {
 		invest_class c = v->d.classes[r->cls];
 		char name[128];
 		if (g->col == 0) {

@@ -314,6 +314,17 @@ static bool commit(cell_grid *g, app *a)
 		return false;
 	}
 	if (rw->kind == ROW_LINE) {
+		/* Re-read first: another user may have changed the line's other
+		 * cells while this one was being typed. */
+		int64_t id = r->d.lines[rw->line].id;
+		load(r, a);
+		rw = &r->rows[g->row];
+		if (rw->kind != ROW_LINE || r->d.lines[rw->line].id != id) {
+			cell_edit_cancel(&g->edit);
+			return app_wrote(a, ST_NOT_FOUND), true;
+		}
+	}
+	if (rw->kind == ROW_LINE) {
 		roi_line l = r->d.lines[rw->line];
 		if (g->col == 0) {
 			snprintf(name, sizeof name, "%s", g->edit.te.buf);
