@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/store_internal.h"
+#include "model/text.h"
 
 /* PRAGMA application_id marks a file as moat's ("moat" in ASCII). */
 #define MOAT_APPLICATION_ID 0x6D6F6174
@@ -187,7 +189,8 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
 void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+	/* Cut at a character boundary when the buffer is short. */
+	text_fit(t ? (const char *)t : "", INT_MAX, false, out, outlen);
 }
 
 char *store_column_dup(sqlite3_stmt *st, int col)

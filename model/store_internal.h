@@ -44,7 +44,8 @@ moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
  * first row in *out (left alone when there is no row). */
 moat_status store_scalar(store *s, const char *sql, int64_t *out);
 
-/* Copies a column into out ("" for NULL), cut to fit. */
+/* Copies a column into out ("" for NULL), cut to fit at a character
+ * boundary. */
 void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen);
 
 /* Duplicates a column as a heap string ("" for NULL). */

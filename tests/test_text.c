@@ -40,6 +40,12 @@ static void test_fit_never_cuts_a_character(void **state)
 	assert_string_equal(out, "ab…");
 	assert_int_equal(text_fit("abc", 0, true, out, sizeof out), 0);
 	assert_string_equal(out, "");
+	/* A short buffer, not a narrow width: still whole characters. */
+	{
+		char small[6];
+		text_fit("中文字", 100, false, small, sizeof small);
+		assert_string_equal(small, "中");
+	}
 }
 
 static void test_sanitize_strips_controls_and_bidi(void **state)

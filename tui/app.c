@@ -306,8 +306,11 @@ static bool dispatch(app *a, int key)
 static void poll_changes(app *a)
 {
 	int64_t v;
-	if (a->rep_loaded && store_data_version(a->st, &v) == ST_OK &&
-	    v != a->data_version)
+	/* A failed read (the file was busy) is retried here too. */
+	if (a->assessment_id && !a->rep_loaded)
+		app_reload(a);
+	else if (a->rep_loaded && store_data_version(a->st, &v) == ST_OK &&
+		 v != a->data_version)
 		app_reload(a);
 }
 
