@@ -144,7 +144,7 @@ static moat_status demo_history(store *s, int64_t unit_id, date today,
 			if (date_cmp(ev.on, today) > 0)
 				continue;
 			snprintf(ev.result, sizeof ev.result, "%s", msg(DEMO_DUTY_PASS));
-			st = store_duty_resolve(s, &ev, user, &id);
+			st = store_duty_resolve(s, &ev, NULL, user, &id);
 			continue;
 		}
 		for (size_t i = 0; !st && i < k && i < 64; i++) {
@@ -165,7 +165,7 @@ static moat_status demo_history(store *s, int64_t unit_id, date today,
 				snprintf(ev.result, sizeof ev.result, "%s",
 					 msg(DEMO_DUTY_PASS));
 			}
-			st = store_duty_resolve(s, &ev, user, &id);
+			st = store_duty_resolve(s, &ev, NULL, user, &id);
 			last = ev.on;
 		}
 		(void)last;

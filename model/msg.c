@@ -14,8 +14,6 @@ static moat_lang current = LANG_EN;
 
 void msg_set_lang(moat_lang lang) { current = lang; }
 
-moat_lang msg_lang(void) { return current; }
-
 const char *msg_in(msg_id id, moat_lang lang)
 {
 	if ((int)id < 0 || id >= MSG__COUNT)

@@ -17,7 +17,6 @@ typedef enum {
 
 /* Sets the language used by msg(). Default is LANG_EN. */
 void msg_set_lang(moat_lang lang);
-moat_lang msg_lang(void);
 
 /* The text of id in the current language; a static string, never NULL. */
 const char *msg(msg_id id);

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
+#include "model/msg.h"
 #include "model/programme.h"
 
 static const char *const status_keys[TASK_STATUS_COUNT] = {
@@ -84,4 +87,32 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 	/* Beyond the buffer every occurrence but the last is overdue. */
 	if (count > DUTY_MAX_OPEN)
 		out->n_overdue = count - 1;
+}
+
+bool duty_proof_make(const duty *d, const duty_event *ev,
+		     int64_t assessment_id, int valid_months, const char *owner,
+		     duty_proof *p)
+{
+	char due[16];
+	size_t n;
+
+	memset(p, 0, sizeof *p);
+	if (!d->item[0])
+		return false;
+	date_format(ev->due, due, sizeof due);
+	date_format(ev->on, p->day, sizeof p->day);
+	snprintf(p->body, sizeof p->body, msg(DUTY_EVIDENCE_FMT), d->title, due,
+		 ev->result[0] ? ev->result : "—");
+	n = strlen(p->body);
+	if (ev->note[0])
+		snprintf(p->body + n, sizeof p->body - n, "\n%s", ev->note);
+	snprintf(p->reference, sizeof p->reference, "moat duty %s", due);
+	p->e.assessment_id = assessment_id;
+	p->e.target = (char *)d->item;
+	p->e.body = p->body;
+	p->e.reference = p->reference;
+	p->e.owner = (char *)owner;
+	p->e.evidence_date = p->day;
+	p->e.valid_months = valid_months;
+	return true;
 }

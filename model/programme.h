@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model/date.h"
+#include "model/evidence.h"
 #include "model/recurrence.h"
 
 typedef enum {
@@ -82,6 +83,21 @@ typedef struct {
 	bool has_last;     /* the latest completion (not skip) */
 	date last_done;
 } duty_state;
+
+/* The evidence an occurrence of a duty files for the checklist item it
+ * proves; its strings point into the struct and into d. */
+typedef struct {
+	evidence e;
+	char body[1200];
+	char reference[64];
+	char day[16];
+} duty_proof;
+
+/* Fills p for occurrence ev of d, to be filed in assessment_id by owner.
+ * False when d proves no checklist item. */
+bool duty_proof_make(const duty *d, const duty_event *ev,
+		     int64_t assessment_id, int valid_months, const char *owner,
+		     duty_proof *p);
 
 /* Where d stands on today given its events (any order). */
 void duty_state_compute(const duty *d, const duty_event *ev, size_t n,

@@ -247,10 +247,13 @@ moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
 			      size_t *n);
 
 /* Records that the occurrence due on ev->due of duty ev->duty_id was done
- * (or skipped: a reason in note is then required). ST_EXISTS when that
- * occurrence was already resolved, so none is ever counted twice. */
+ * (or skipped: a reason in note is then required). With proof, that
+ * evidence is filed in the same transaction and the record links to it
+ * (not when its year is finalised). ST_EXISTS when that occurrence was
+ * already resolved, so none is ever counted twice. */
 moat_status store_duty_resolve(store *s, const duty_event *ev,
-			       const char *user, int64_t *id);
+			       const evidence *proof, const char *user,
+			       int64_t *id);
 
 /* A number that changes when any connection commits to the file, so a
  * session notices other users' edits (PRAGMA data_version). */

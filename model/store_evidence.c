@@ -34,24 +34,19 @@ static void bind_fields(sqlite3_stmt *st, const evidence *e)
 	store_bind_text(st, 7, e->review_date);
 }
 
-moat_status store_evidence_add(store *s, const evidence *e, const char *user,
-			       int64_t *id)
+moat_status store_evidence_insert(store *s, const evidence *e,
+				  const char *user, int64_t *id)
 {
 	sqlite3_stmt *st;
-	moat_status rc;
 	int sr;
 
-	if ((rc = validate(s, e)) || (rc = store_begin(s)))
-		return rc;
-	if ((rc = store_check_writable(s, e->assessment_id)))
-		return store_finish(s, rc);
 	st = store_prepare(s, "INSERT INTO evidence (body, reference, owner,"
 			      " evidence_date, valid_months, reviewer, review_date,"
 			      " assessment_id, target, entered_by, entered_at)"
 			      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 			      " strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
 	if (!st)
-		return store_finish(s, ST_DB);
+		return ST_DB;
 	bind_fields(st, e);
 	sqlite3_bind_int64(st, 8, e->assessment_id);
 	store_bind_text(st, 9, e->target);
@@ -59,10 +54,21 @@ moat_status store_evidence_add(store *s, const evidence *e, const char *user,
 	sr = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (sr != SQLITE_DONE)
-		return store_finish(s, store_fail(s, sr, "add evidence"));
+		return store_fail(s, sr, "add evidence");
 	*id = sqlite3_last_insert_rowid(s->db);
-	rc = store_audit(s, user, e->assessment_id, "evidence", e->target,
-			 "added", NULL, e->body);
+	return store_audit(s, user, e->assessment_id, "evidence", e->target,
+			   "added", NULL, e->body);
+}
+
+moat_status store_evidence_add(store *s, const evidence *e, const char *user,
+			       int64_t *id)
+{
+	moat_status rc;
+
+	if ((rc = validate(s, e)) || (rc = store_begin(s)))
+		return rc;
+	if (!(rc = store_check_writable(s, e->assessment_id)))
+		rc = store_evidence_insert(s, e, user, id);
 	return store_finish(s, rc);
 }
 

@@ -34,6 +34,11 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 			const char *entity, const char *key, const char *field,
 			const char *old_value, const char *new_value);
 
+/* Inserts evidence e (already validated, its year writable) inside the
+ * caller's transaction, audited. */
+moat_status store_evidence_insert(store *s, const evidence *e,
+				  const char *user, int64_t *id);
+
 /* Copies the evidence of assessment from that is still valid on today
  * into assessment to, keeping who entered it and when; inside the
  * caller's transaction. */

@@ -395,12 +395,15 @@ moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
 		       "read duty history");
 }
 
-moat_status store_duty_resolve(store *s, const duty_event *ev, const char *user,
+moat_status store_duty_resolve(store *s, const duty_event *ev,
+			       const evidence *proof, const char *user,
 			       int64_t *id)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
 	char due[16], on[16], title[256] = "";
+	int64_t evidence_id = ev->evidence_id;
+	const char *field = NULL;
 	int sr;
 
 	if (!ev->due.y || !ev->on.y || (ev->skipped && !ev->note[0]) ||
@@ -410,8 +413,21 @@ moat_status store_duty_resolve(store *s, const duty_event *ev, const char *user,
 				     : "invalid duty record");
 		return ST_INVALID;
 	}
+	if (proof && evidence_validate(proof, &field) != ST_OK) {
+		snprintf(s->err, sizeof s->err, "evidence field '%s' is invalid",
+			 field);
+		return ST_INVALID;
+	}
 	if ((rc = store_begin(s)))
 		return rc;
+	/* The proof goes with the record or not at all; a finalised year
+	 * takes no new evidence, and the record stands without it. */
+	if (proof && !(rc = store_check_writable(s, proof->assessment_id)))
+		rc = store_evidence_insert(s, proof, user, &evidence_id);
+	if (rc == ST_FROZEN)
+		rc = ST_OK;
+	if (rc)
+		return store_finish(s, rc);
 	st = store_prepare(s, "SELECT title FROM duty WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
@@ -437,8 +453,8 @@ moat_status store_duty_resolve(store *s, const duty_event *ev, const char *user,
 	store_bind_text(st, 4, on);
 	store_bind_text(st, 5, ev->result);
 	store_bind_text(st, 6, ev->note);
-	if (ev->evidence_id)
-		sqlite3_bind_int64(st, 7, ev->evidence_id);
+	if (evidence_id)
+		sqlite3_bind_int64(st, 7, evidence_id);
 	store_bind_text(st, 8, user);
 	rc = done(s, st, "record duty");
 	if (rc == ST_EXISTS)

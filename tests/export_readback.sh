@@ -27,13 +27,7 @@ for lang in en zh; do
 	moat() { "$MOAT_BIN" --db "$db" --lang "$lang" --today "$today" "$@"; }
 
 	echo "== $lang"
-	if moat init --demo >"$dir/init.out" 2>&1; then
-		pass "$lang: init --demo"
-	else
-		fail "$lang: init --demo exited $?"
-		cat "$dir/init.out"
-		continue
-	fi
+	init_demo "$lang" || continue
 
 	if moat export -o "$out" >"$dir/export.out" 2>&1; then
 		pass "$lang: export -o $lang.xlsx exited 0"

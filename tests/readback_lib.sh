@@ -28,3 +28,16 @@ fail() {
 pass() {
 	echo "ok: $*"
 }
+
+# init_demo LANG: loads the demo into $db in that language; passes or fails
+# and returns the status.
+init_demo() {
+	if "$MOAT_BIN" --db "$db" --lang "$1" --today "$today" init --demo \
+		>"$dir/init.out" 2>&1; then
+		pass "$1: init --demo"
+	else
+		fail "$1: init --demo exited $?"
+		cat "$dir/init.out"
+		return 1
+	fi
+}

@@ -182,20 +182,47 @@ static void test_store_programme(void **state)
 	ev.due = (date){2027, 2, 10};
 	ev.on = (date){2027, 2, 11};
 	snprintf(ev.result, sizeof ev.result, "ok");
-	assert_int_equal(store_duty_resolve(s, &ev, "a", &id), ST_OK);
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &id), ST_OK);
 	/* The same occurrence cannot be resolved twice. */
-	assert_int_equal(store_duty_resolve(s, &ev, "a", &id), ST_EXISTS);
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &id), ST_EXISTS);
 	/* A skip needs a reason. */
 	ev.due = (date){2027, 3, 10};
 	ev.skipped = true;
-	assert_int_equal(store_duty_resolve(s, &ev, "a", &id), ST_INVALID);
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &id), ST_INVALID);
 	snprintf(ev.note, sizeof ev.note, "freeze");
-	assert_int_equal(store_duty_resolve(s, &ev, "a", &id), ST_OK);
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &id), ST_OK);
+	/* A completion with proof files the evidence in the same
+	 * transaction; a second record of that occurrence adds nothing. */
+	{
+		duty_proof proof;
+		duty_event done = {0};
+		evidence_list l;
+		done.duty_id = duties[0].id;
+		done.due = (date){2027, 4, 10};
+		done.on = (date){2027, 4, 12};
+		snprintf(done.result, sizeof done.result, "47 min");
+		assert_true(duty_proof_make(&duties[0], &done, aid, 12, "wang", &proof));
+		assert_string_equal(proof.e.target, "restore_test");
+		assert_string_equal(proof.e.evidence_date, "2027-04-12");
+		assert_string_equal(proof.body,
+				    "Monthly backup restore test (due 2027-04-10): 47 min");
+		assert_int_equal(store_duty_resolve(s, &done, &proof.e, "a", &id), ST_OK);
+		assert_int_equal(store_duty_resolve(s, &done, &proof.e, "a", &id),
+				 ST_EXISTS);
+		assert_int_equal(store_evidence_list(s, aid, "restore_test", &l), ST_OK);
+		assert_int_equal(l.n, 1);
+		evidence_list_free(&l);
+		assert_int_equal(store_duty_events(s, duties[0].id, &evs, &n), ST_OK);
+		assert_true(evs[0].evidence_id > 0);
+		free(evs);
+		/* A duty that proves no item files nothing. */
+		assert_false(duty_proof_make(&duties[5], &done, aid, 12, "wang", &proof));
+	}
 	assert_int_equal(store_duty_events(s, duties[0].id, &evs, &n), ST_OK);
-	assert_int_equal(n, 2);
-	assert_true(evs[0].skipped); /* newest first */
-	assert_string_equal(evs[1].result, "ok");
-	assert_string_equal(evs[1].by, "a");
+	assert_int_equal(n, 3);
+	assert_true(evs[1].skipped); /* newest first */
+	assert_string_equal(evs[2].result, "ok");
+	assert_string_equal(evs[2].by, "a");
 	free(evs);
 	free(duties);
 	store_close(s);

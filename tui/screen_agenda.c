@@ -153,10 +153,8 @@ static void agenda_draw(screen *s, app *a, rect b)
 /* The form that records one occurrence as done. */
 typedef struct {
 	screen base;
-	int64_t duty_id;
+	duty d; /* a copy: the agenda is re-read while the form is open */
 	date due;
-	char title[256];
-	char item[64];
 	form form;
 	form_field fields[3];
 } log_screen;
@@ -173,52 +171,23 @@ static void log_draw(screen *s, app *a, rect b)
 	char due[16];
 	date_format(l->due, due, sizeof due);
 	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING, msg(AG_LOG_TITLE_FMT),
-		   l->title, due);
+		   l->d.title, due);
 	form_draw(&l->form, (rect){b.y + 2, b.x + 2, b.h - 3, b.w - 4}, a);
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
-}
-
-/* Files the completion as evidence for the item the duty proves, when it
- * has one and this year is open; returns its id or 0. */
-static int64_t file_evidence(app *a, log_screen *l, const duty_event *ev)
-{
-	evidence e = {0};
-	char body[1200], day[16], due[16], ref[64];
-	int64_t id = 0;
-
-	if (!l->item[0] || a->rep.assessment.status == ASSESS_FINAL ||
-	    questionnaire_item_index(a->q, l->item) < 0)
-		return 0;
-	date_format(ev->on, day, sizeof day);
-	date_format(ev->due, due, sizeof due);
-	snprintf(body, sizeof body, msg(AG_EVIDENCE_FMT), l->title, due,
-		 ev->result[0] ? ev->result : "—");
-	if (ev->note[0])
-		snprintf(body + strlen(body), sizeof body - strlen(body), "\n%s",
-			 ev->note);
-	snprintf(ref, sizeof ref, "moat duty %s", due);
-	e.assessment_id = a->assessment_id;
-	e.target = l->item;
-	e.body = body;
-	e.reference = ref;
-	e.owner = a->user;
-	e.evidence_date = day;
-	e.valid_months = a->rep.unit.validity_months;
-	if (store_evidence_add(a->st, &e, a->user, &id) != ST_OK)
-		return 0;
-	return id;
 }
 
 static bool log_save(log_screen *l, app *a)
 {
 	duty_event ev = {0};
+	duty_proof proof;
+	bool proves;
 	char day[16];
 	int64_t id;
 	moat_status st;
 
 	if (!form_validate(&l->form))
 		return false;
-	ev.duty_id = l->duty_id;
+	ev.duty_id = l->d.id;
 	ev.due = l->due;
 	snprintf(day, sizeof day, "%s", l->fields[0].te.buf);
 	date_parse(text_trim(day), &ev.on);
@@ -226,12 +195,13 @@ static bool log_save(log_screen *l, app *a)
 	text_trim(ev.result);
 	snprintf(ev.note, sizeof ev.note, "%s", l->fields[2].te.buf);
 	text_trim(ev.note);
-	ev.evidence_id = file_evidence(a, l, &ev);
-	st = store_duty_resolve(a->st, &ev, a->user, &id);
-	if (st && ev.evidence_id)
-		store_evidence_delete(a->st, ev.evidence_id, a->user);
+	/* A completion also proves the checklist item the duty is about. */
+	proves = questionnaire_item_index(a->q, l->d.item) >= 0 &&
+		 duty_proof_make(&l->d, &ev, a->assessment_id,
+				 a->rep.unit.validity_months, a->user, &proof);
+	st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL, a->user, &id);
 	if (app_wrote(a, st)) {
-		app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->title);
+		app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->d.title);
 		return true;
 	}
 	return false;
@@ -279,10 +249,8 @@ static screen *log_new(app *a, const duty *d, date due)
 	if (!l)
 		return NULL;
 	l->base.ops = &log_ops;
-	l->duty_id = d->id;
+	l->d = *d;
 	l->due = due;
-	snprintf(l->title, sizeof l->title, "%s", d->title);
-	snprintf(l->item, sizeof l->item, "%s", d->item);
 	date_format(a->today, today, sizeof today);
 	for (int i = 0; i < 3; i++) {
 		form_field *f = &l->fields[i];
@@ -424,7 +392,7 @@ static screen *skip_given(app *a, void *ctx, const char *reason)
 	ev.on = a->today;
 	ev.skipped = true;
 	snprintf(ev.note, sizeof ev.note, "%s", reason);
-	app_wrote(a, store_duty_resolve(a->st, &ev, a->user, &id));
+	app_wrote(a, store_duty_resolve(a->st, &ev, NULL, a->user, &id));
 	return NULL;
 }
 
