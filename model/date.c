@@ -48,6 +48,56 @@ date date_today(void)
 	return (date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+bool stamp_to_local(const char *s, date *day, int *hour, int *minute)
+{
+	int y, mo, d, h, mi, se, used = 0;
+	struct tm utc = {0}, loc;
+	time_t t;
+
+	if (!s || strlen(s) != 20 ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
+		   &used) != 6 || used != 20)
+		return false;
+	if (y < 1900 || mo < 1 || mo > 12 || d < 1 ||
+	    d > date_days_in_month(y, mo) || h > 23 || mi > 59 || se > 60 ||
+	    h < 0 || mi < 0 || se < 0)
+		return false;
+	utc.tm_year = y - 1900;
+	utc.tm_mon = mo - 1;
+	utc.tm_mday = d;
+	utc.tm_hour = h;
+	utc.tm_min = mi;
+	utc.tm_sec = se;
+	t = timegm(&utc);
+	if (!localtime_r(&t, &loc))
+		return false;
+	*day = (date){loc.tm_year + 1900, loc.tm_mon + 1, loc.tm_mday};
+	*hour = loc.tm_hour;
+	*minute = loc.tm_min;
+	return true;
+}
+
+void stamp_format_local_day(const char *s, char *out, size_t outlen)
+{
+	date d;
+	int h, m;
+	if (stamp_to_local(s, &d, &h, &m))
+		date_format(d, out, outlen);
+	else
+		snprintf(out, outlen, "%.10s", s ? s : "");
+}
+
+void stamp_format_local(const char *s, char *out, size_t outlen)
+{
+	date d;
+	int h, m;
+	if (stamp_to_local(s, &d, &h, &m))
+		snprintf(out, outlen, "%04d-%02d-%02d %02d:%02d", d.y % 10000,
+			 d.m, d.d, h, m);
+	else
+		snprintf(out, outlen, "%.16s", s ? s : "");
+}
+
 /* Civil-from-days and days-from-civil (proleptic Gregorian). */
 long date_to_days(date d)
 {

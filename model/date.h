@@ -22,6 +22,21 @@ int date_days_in_month(int y, int m);
 /* Today in local time. */
 date date_today(void);
 
+/* Recorded moments are stored as UTC "YYYY-MM-DDTHH:MM:SSZ" and shown in
+ * local time (TZ), so a user east of Greenwich does not see yesterday. */
+
+/* The local calendar day and time of a stored UTC moment; false when s is
+ * not such a moment (out untouched). */
+bool stamp_to_local(const char *s, date *day, int *hour, int *minute);
+
+/* The local day of a stored moment as "YYYY-MM-DD" (at least 11 bytes); the
+ * first ten characters of s as they are when s is not a moment. */
+void stamp_format_local_day(const char *s, char *out, size_t outlen);
+
+/* "YYYY-MM-DD HH:MM" in local time (at least 17 bytes); s cut to 16
+ * characters when it is not a moment. */
+void stamp_format_local(const char *s, char *out, size_t outlen);
+
 /* Days since 1970-01-01 (negative before). */
 long date_to_days(date d);
 date date_from_days(long days);

@@ -217,7 +217,7 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = store_assessment_create(s, unit_id, today.y - 1, user, &last)) ||
 	    (st = set_states(s, q, last, last_year_states, user)) ||
 	    (st = add_evidence(s, last, today, last_year_evidence, user)) ||
-	    (st = store_assessment_finalise(s, last, user)) ||
+	    (st = store_assessment_finalise(s, last, today, user)) ||
 	    (st = store_assessment_start_next(s, last, today, user,
 					      assessment_id)) ||
 	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||

@@ -73,11 +73,18 @@ void num_format(int64_t v, int decimals, char *out, size_t outlen)
 		scale *= 10;
 	whole = (int64_t)(a / (uint64_t)scale);
 	frac = (int64_t)(a % (uint64_t)scale);
-	if (frac == 0)
+	if (frac == 0) {
 		snprintf(out, outlen, "%s%" PRId64, neg ? "-" : "", whole);
-	else
-		snprintf(out, outlen, "%s%" PRId64 ".%0*" PRId64, neg ? "-" : "",
-			 whole, decimals, frac);
+		return;
+	}
+	/* The fraction's digits, zero-padded to the scale, written by hand:
+	 * a "%0*" width from a variable makes gcc -O2 warn of truncation. */
+	char digits[20];
+	int nd = decimals < (int)sizeof digits ? decimals : (int)sizeof digits - 1;
+	digits[nd] = '\0';
+	for (int i = nd - 1; i >= 0; i--, frac /= 10)
+		digits[i] = (char)('0' + frac % 10);
+	snprintf(out, outlen, "%s%" PRId64 ".%s", neg ? "-" : "", whole, digits);
 }
 
 num_error money_parse(const char *s, bool allow_negative, money *out)

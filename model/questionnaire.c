@@ -449,12 +449,8 @@ moat_status questionnaire_find_dir(const char *lang_dir, char *out, size_t outle
 	snprintf(cand, sizeof cand, "%s/%s", MOAT_PKGDATADIR, lang_dir);
 	if (is_dir_with_files(cand))
 		goto found;
-	snprintf(cand, sizeof cand, "%s/questionnaires/%s", MOAT_SRCDIR, lang_dir);
-	if (is_dir_with_files(cand))
-		goto found;
 	snprintf(out, outlen, "questionnaires/%s not found in $MOAT_DATADIR, "
-		 "beside the program, in %s or in %s/questionnaires",
-		 lang_dir, MOAT_PKGDATADIR, MOAT_SRCDIR);
+		 "beside the program or in %s", lang_dir, MOAT_PKGDATADIR);
 	return ST_NOT_FOUND;
 found:
 	snprintf(out, outlen, "%s", cand);

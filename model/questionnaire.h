@@ -101,8 +101,9 @@ int questionnaire_item_index(const questionnaire *q, const char *key);
 int questionnaire_criterion_index(const questionnaire *q, const char *key);
 
 /* Finds the questionnaire directory for a language: $MOAT_DATADIR, the
- * questionnaires/ folder beside the executable (build tree), the installed
- * data directory, then the source tree. Writes the chosen path into out.
+ * questionnaires/ folder beside the executable (an uninstalled build; the
+ * build links it there), then the installed data directory. Writes the
+ * chosen path into out.
  * Returns ST_NOT_FOUND (with the places tried in out) when none exists. */
 moat_status questionnaire_find_dir(const char *lang_dir, char *out,
 				   size_t outlen);

@@ -91,12 +91,8 @@ moat_status report_load(store *s, const questionnaire *q,
 	if ((st = store_assessment_get(s, assessment_id, &r->assessment)))
 		return st;
 	/* A finalised year is judged as it stood when it was frozen. */
-	if (r->assessment.status == ASSESS_FINAL) {
-		char day[11];
-		memcpy(day, r->assessment.finalised_at, 10);
-		day[10] = '\0';
-		date_parse(day, &r->today);
-	}
+	if (r->assessment.status == ASSESS_FINAL && r->assessment.judged_on.y)
+		r->today = r->assessment.judged_on;
 	if ((st = store_unit_get(s, r->assessment.unit_id, &r->unit)) ||
 	    (st = store_states_load(s, assessment_id, q, r->states)) ||
 	    (st = store_answers_load(s, assessment_id, q, r->answers)) ||

@@ -141,6 +141,12 @@ static const char *const migrations[] = {
 	"  entered_by TEXT NOT NULL,"
 	"  entered_at TEXT NOT NULL,"
 	"  UNIQUE (duty_id, due_date));",
+
+	/* 4: the day a finalised year is judged as of (the user's "today" when
+	 * it was frozen); older files take the local day of the freeze. */
+	"ALTER TABLE assessment ADD COLUMN judged_on TEXT;"
+	"UPDATE assessment SET judged_on = date(finalised_at, 'localtime')"
+	"  WHERE status = 'final';",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

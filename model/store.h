@@ -22,7 +22,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Opens (creating when missing) the database at path and brings its schema
  * up to date. A file that is not a moat database gives ST_NOT_MOAT, one from
@@ -50,7 +50,8 @@ typedef struct {
 	int year;
 	assess_status status;
 	char finalised_by[64];
-	char finalised_at[32];
+	char finalised_at[32]; /* UTC moment, "" for a draft */
+	date judged_on;        /* scored as of this day; {0} for a draft */
 } assessment;
 
 /* True when the database has no organisation unit yet (first run). */
@@ -120,10 +121,10 @@ moat_status store_evidence_list(store *s, int64_t assessment_id,
 moat_status store_assessment_list(store *s, int64_t unit_id, assessment **out,
 				  size_t *n);
 
-/* Freezes an assessment: read-only from now on, with who and when.
- * ST_FROZEN if it already is. Audited. */
+/* Freezes an assessment: read-only from now on, with who and when, judged
+ * from then on as of `today`. ST_FROZEN if it already is. Audited. */
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
-				      const char *user);
+				      date today, const char *user);
 
 /* Starts the year after from_id's as a draft: copies its checklist states,
  * criterion answers and the evidence still valid on today. ST_EXISTS when

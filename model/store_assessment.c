@@ -125,7 +125,8 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 {
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT id, unit_id, year, status, coalesce(finalised_by, ''),"
-		   " coalesce(finalised_at, '') FROM assessment WHERE id = ?");
+		   " coalesce(finalised_at, ''), coalesce(judged_on, '')"
+		   " FROM assessment WHERE id = ?");
 	int rc;
 	if (!st)
 		return ST_DB;
@@ -141,6 +142,9 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 				      : ASSESS_DRAFT;
 		store_column_copy(st, 4, out->finalised_by, sizeof out->finalised_by);
 		store_column_copy(st, 5, out->finalised_at, sizeof out->finalised_at);
+		if (!date_parse((const char *)sqlite3_column_text(st, 6),
+				&out->judged_on))
+			out->judged_on = (date){0, 0, 0};
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -197,9 +201,11 @@ moat_status store_check_writable(store *s, int64_t assessment_id)
 	if (rc)
 		return rc;
 	if (a.status == ASSESS_FINAL) {
+		char when[20];
+		stamp_format_local(a.finalised_at, when, sizeof when);
 		snprintf(s->err, sizeof s->err,
 			 "assessment %d was finalised by %s at %s", a.year,
-			 a.finalised_by, a.finalised_at);
+			 a.finalised_by, when);
 		return ST_FROZEN;
 	}
 	return ST_OK;

@@ -60,13 +60,13 @@ static moat_status run2(store *s, const char *sql, int64_t a, int64_t b,
 }
 
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
-				      const char *user)
+				      date today, const char *user)
 {
 	sqlite3_stmt *st;
 	assessment a;
 	moat_status rc;
 	int sr;
-	char y[16];
+	char y[16], day[11];
 
 	if ((rc = store_begin(s)))
 		return rc;
@@ -74,12 +74,14 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	    (rc = store_assessment_get(s, assessment_id, &a)))
 		return store_finish(s, rc);
 	st = store_prepare(s, "UPDATE assessment SET status = 'final',"
-			      " finalised_by = ?, finalised_at = " NOW
-			      " WHERE id = ?");
+			      " finalised_by = ?, finalised_at = " NOW ","
+			      " judged_on = ? WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
+	date_format(today, day, sizeof day);
 	store_bind_text(st, 1, user);
-	sqlite3_bind_int64(st, 2, assessment_id);
+	store_bind_text(st, 2, day);
+	sqlite3_bind_int64(st, 3, assessment_id);
 	sr = sqlite3_step(st);
 	sqlite3_finalize(st);
 	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "finalise");

@@ -25,7 +25,7 @@ db=$TMPD/demo.db
 start "$db" --lang en --today 2026-11-25
 expect_screen "Welcome to moat" "first-run screen again"
 keys d
-expect_screen "East China After-Sales Service Centre" "d loads the demo organisation"
+expect_screen "East China After-Sales" "d loads the demo organisation"
 expect_screen "Level 2 Repeatable" "the demo is at level 2"
 expect_screen "risk high" "with its risk label"
 expect_screen "blocked by: 3 DR site / architecture" "home names what blocks level 3"
@@ -137,7 +137,9 @@ fi
 # A signal ends moat with the terminal restored and the data kept.
 keys c Space
 sleep 0.3
-pkill -TERM -f -- "--db $zdb" 
+pids=$(moat_pids "$zdb")
+expect_eq "$(echo "$pids" | wc -w)" 1 "one moat runs on the database"
+kill -TERM $pids
 expect_screen "EXIT=143" "SIGTERM ends moat with its own status"
 expect_eq "$(sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = $CUR")" 0 \
 	"the edit made before the signal is kept"

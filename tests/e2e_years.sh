@@ -7,8 +7,19 @@ require_tmux
 
 db=$TMPD/years.db
 me=$(id -un)
+# The demo freezes last year at the moment of init, by the real clock; the
+# screen shows that moment's day in local time.
+before=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 moat_cli --db "$db" --lang en --today 2026-11-25 init --demo >/dev/null ||
 	{ echo "init --demo failed"; exit 1; }
+after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+frozen=$(sql "$db" "SELECT finalised_at FROM assessment WHERE year = 2025")
+if [[ ! "$frozen" < "$before" && ! "$frozen" > "$after" ]]; then
+	pass "the freeze is stamped with the clock ($frozen)"
+else
+	fail "freeze stamp $frozen is not between $before and $after"
+fi
+frozen_day=$(date -d "$frozen" +%Y-%m-%d)
 
 start "$db" --lang en --today 2026-11-25
 expect_screen "2025 L1 · 2026 L2" "home shows the level of each year"
@@ -17,7 +28,7 @@ expect_screen "1 expired · 1 expiring within 30 days" "home counts expired and 
 # --- The years screen and the comparison.
 keys y
 expect_screen "2025   Level 1 Initial" "the years screen lists last year"
-expect_screen "final · $me 2026-11-25" "finalised, with who and when"
+expect_screen "final · $frozen_day · ${me:0:4}" "finalised, with the local day and who"
 expect_screen "2026   Level 2 Repeatable" "and this year"
 keys c
 expect_screen "2025 → 2026: Level 1 → Level 2" "c compares with the year before"

@@ -27,11 +27,32 @@ finish() {
 	exit $?
 }
 
+# require_tmux: skips the test (status 77) with the reason when tmux is
+# missing or cannot start a terminal (no pseudo-terminals, e.g. a chroot
+# without /dev/pts).
 require_tmux() {
+	local why
 	if ! command -v tmux >/dev/null; then
 		echo "tmux not installed: skipping"
 		exit 77
 	fi
+	if ! why=$(tmux -L "$SOCK_BASE-probe" new-session -d -x 80 -y 24 'sleep 5' 2>&1); then
+		echo "tmux cannot start a terminal (${why:-no reason given}); is /dev/pts mounted? skipping"
+		exit 77
+	fi
+	tmux -L "$SOCK_BASE-probe" kill-server 2>/dev/null
+}
+
+# moat_pids DB: the pids of the moat processes opened on DB, read from /proc
+# (so the tests need no procps).
+moat_pids() {
+	local f pid
+	for f in /proc/[0-9]*/cmdline; do
+		pid=${f#/proc/}
+		pid=${pid%/cmdline}
+		[ "$(tr '\0' '\n' <"$f" 2>/dev/null | head -n 1)" = "$MOAT_BIN" ] || continue
+		tr '\0' '\n' <"$f" 2>/dev/null | grep -qxF -- "$1" && echo "$pid"
+	done
 }
 
 # moat_cli ARGS...: runs the program outside tmux.

@@ -360,15 +360,16 @@ class Year:
     rule when the day to judge evidence on is known."""
 
     def __init__(self, db, aid, q, today):
-        row = db.execute("SELECT year, status, finalised_at, unit_id"
+        row = db.execute("SELECT year, status, judged_on, unit_id"
                          " FROM assessment WHERE id = ?", (aid,)).fetchone()
         expect(row is not None, f"assessment {aid} not in the database")
         self.aid = aid
-        self.year, self.status, finalised_at, self.unit_id = row
-        # A finalised year is judged on the day it was finalised.
+        self.year, self.status, judged_on, self.unit_id = row
+        # A finalised year is judged as of the day recorded when it was
+        # frozen (the user's today then).
         self.day = today
         if self.status == "final":
-            self.day = parse_day((finalised_at or "")[:10]) or today
+            self.day = parse_day(judged_on or "") or today
         by_key = dict(db.execute(
             "SELECT item_key, state FROM item_state WHERE assessment_id = ?",
             (aid,)))

@@ -3,6 +3,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -26,6 +28,59 @@ static void test_parse(void **state)
 	assert_true(date_parse("1900-02-28", &d));
 	assert_false(date_parse("1900-02-29", &d)); /* not a leap year */
 	assert_true(date_parse("2000-02-29", &d));  /* but 2000 is */
+}
+
+/* POSIX TZ strings, so the test needs no time zone database. */
+static void with_tz(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+static void test_stamps_show_in_local_time(void **state)
+{
+	date d;
+	int h, m;
+	char out[20];
+	(void)state;
+
+	/* Kiritimati, UTC+14: late evening UTC is already tomorrow. */
+	with_tz("LINT-14");
+	assert_true(stamp_to_local("2026-12-31T20:30:00Z", &d, &h, &m));
+	assert_int_equal(d.y, 2027);
+	assert_int_equal(d.m, 1);
+	assert_int_equal(d.d, 1);
+	assert_int_equal(h, 10);
+	assert_int_equal(m, 30);
+	stamp_format_local("2026-12-31T20:30:00Z", out, sizeof out);
+	assert_string_equal(out, "2027-01-01 10:30");
+	stamp_format_local_day("2026-12-31T20:30:00Z", out, sizeof out);
+	assert_string_equal(out, "2027-01-01");
+
+	/* Shanghai at 02:00 is still the day before in UTC. */
+	with_tz("CST-8");
+	stamp_format_local("2026-11-30T18:00:00Z", out, sizeof out);
+	assert_string_equal(out, "2026-12-01 02:00");
+
+	/* Hawaii, UTC-10, across 29 February. */
+	with_tz("HST10");
+	stamp_format_local("2028-03-01T05:59:00Z", out, sizeof out);
+	assert_string_equal(out, "2028-02-29 19:59");
+
+	with_tz("UTC0");
+	stamp_format_local("2026-11-25T08:09:10Z", out, sizeof out);
+	assert_string_equal(out, "2026-11-25 08:09");
+
+	/* Not a moment: shown as stored, cut to the field. */
+	assert_false(stamp_to_local("2026-12-31", &d, &h, &m));
+	assert_false(stamp_to_local("2026-02-30T00:00:00Z", &d, &h, &m));
+	assert_false(stamp_to_local("2026-12-31T24:00:00Z", &d, &h, &m));
+	assert_false(stamp_to_local("2026-12-31T20:30:00Zx", &d, &h, &m));
+	assert_false(stamp_to_local(NULL, &d, &h, &m));
+	stamp_format_local_day("2026-12-31", out, sizeof out);
+	assert_string_equal(out, "2026-12-31");
+	stamp_format_local("garbage that is long", out, sizeof out);
+	assert_string_equal(out, "garbage that is ");
 }
 
 static void test_days_round_trip(void **state)
@@ -75,6 +130,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_days_round_trip),
+		cmocka_unit_test(test_stamps_show_in_local_time),
 		cmocka_unit_test(test_add_months_clamps),
 		cmocka_unit_test(test_compare_and_format),
 	};

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -416,12 +417,16 @@ static void test_finalise_freezes_with_who_and_when(void **state)
 {
 	ctx *c = *state;
 	assessment a;
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_OK);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_OK);
 	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
 	assert_int_equal(a.status, ASSESS_FINAL);
 	assert_string_equal(a.finalised_by, "ceo");
 	assert_int_equal(strlen(a.finalised_at), 20);
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_FROZEN);
+	/* Judged as of the day the user froze it, not the wall clock's. */
+	assert_int_equal(a.judged_on.y, 2026);
+	assert_int_equal(a.judged_on.m, 12);
+	assert_int_equal(a.judged_on.d, 20);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_FROZEN);
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "x"), ST_FROZEN);
 }
 
@@ -431,7 +436,7 @@ static void test_frozen_evidence_cannot_change(void **state)
 	evidence_list l;
 	evidence e;
 	add_piece(c, c->aid, "bia", "2026-03-01");
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, "ceo"), ST_OK);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_OK);
 	assert_int_equal(store_evidence_list(c->s, c->aid, NULL, &l), ST_OK);
 	e = l.v[0];
 	e.body = "changed";
@@ -590,7 +595,9 @@ static void test_migration_from_schema_1(void **state)
 	sql_exec(c->path, "DROP TABLE duty_event; DROP TABLE duty;"
 			  " DROP TABLE plan_task; DROP TABLE programme;"
 			  " DROP TABLE roi_line; DROP TABLE invest_class;"
-			  " DROP TABLE unit_param; PRAGMA user_version = 1;");
+			  " DROP TABLE unit_param;"
+			  " ALTER TABLE assessment DROP COLUMN judged_on;"
+			  " PRAGMA user_version = 1;");
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
 	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -598,6 +605,30 @@ static void test_migration_from_schema_1(void **state)
 	assert_int_equal(n, 0);
 	free(v);
 	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
+}
+
+/* Schema 3 had no judged-on day: a year finalised then is judged as of the
+ * local day of its freeze. */
+static void test_migration_4_judges_old_years_by_their_local_day(void **state)
+{
+	ctx *c = *state;
+	char err[512];
+	assessment a;
+	store_close(c->s);
+	sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
+			  " UPDATE assessment SET status = 'final', finalised_by = 'ceo',"
+			  " finalised_at = '2026-12-31T20:30:00Z';"
+			  " PRAGMA user_version = 3;");
+	setenv("TZ", "CST-8", 1);
+	tzset();
+	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
+	assert_int_equal(a.judged_on.y, 2027);
+	assert_int_equal(a.judged_on.m, 1);
+	assert_int_equal(a.judged_on.d, 1);
+	unsetenv("TZ");
+	tzset();
 }
 
 /* Several processes writing to one file at once: with BEGIN IMMEDIATE and
@@ -657,6 +688,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_roi_lines_and_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_schema_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_4_judges_old_years_by_their_local_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers_all_succeed, setup, teardown),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_demo_is_level_2_with_evidence),

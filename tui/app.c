@@ -121,21 +121,27 @@ void app_open_assessment(app *a, int64_t assessment_id)
 
 static void draw_title(app *a, rect r, const screen *top)
 {
-	char left[512], right[128];
+	char left[512], right[128], year[96], user[80];
+	int room, x;
 	draw_fill(r.y, r.x, r.w, ROLE_TITLE);
+	/* A login is at most 32 characters; beyond 16 columns it is cut so
+	 * the unit's name keeps room. */
+	text_fit(a->user, 16, true, user, sizeof user);
+	snprintf(right, sizeof right, msg(FRAME_USER_FMT), user);
+	room = r.w - text_width(right) - 2;
+	snprintf(left, sizeof left, " moat · %s  ", msg(top->ops->title));
+	x = r.x + draw_text(r.y, r.x, room, ROLE_TITLE, left);
 	if (a->rep_loaded) {
-		/* The screen name first: a long unit name is what gets cut. */
-		snprintf(left, sizeof left, " moat · %s  %s · %d (%s)",
-			 msg(top->ops->title), a->rep.unit.name,
-			 a->rep.assessment.year,
+		/* The year and whether it is final always show: a long unit
+		 * name is what gets cut. */
+		snprintf(year, sizeof year, " · %d (%s)", a->rep.assessment.year,
 			 msg(a->rep.assessment.status == ASSESS_FINAL
 				     ? ASSESS_TEXT_FINAL
 				     : ASSESS_TEXT_DRAFT));
-	} else {
-		snprintf(left, sizeof left, " moat · %s", msg(top->ops->title));
+		x += draw_text(r.y, x, room - (x - r.x) - text_width(year),
+			       ROLE_TITLE, a->rep.unit.name);
+		draw_text(r.y, x, room - (x - r.x), ROLE_TITLE, year);
 	}
-	snprintf(right, sizeof right, msg(FRAME_USER_FMT), a->user);
-	draw_text(r.y, r.x, r.w - text_width(right) - 2, ROLE_TITLE, left);
 	draw_text_right(r.y, r.x, r.w - 1, ROLE_TITLE, right);
 }
 

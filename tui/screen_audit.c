@@ -171,8 +171,7 @@ static void audit_draw(screen *s, app *a, rect b)
 		int y = b.y + 1 + r, x = b.x + 1;
 		char when[20], subj[256], was[256], now[256], change[600];
 
-		snprintf(when, sizeof when, "%.10s %.5s", e->at,
-			 strlen(e->at) > 11 ? e->at + 11 : "");
+		stamp_format_local(e->at, when, sizeof when);
 		subject(a, e, subj, sizeof subj);
 		show_value(e->old_value, was, sizeof was);
 		show_value(e->new_value, now, sizeof now);

@@ -190,9 +190,12 @@ screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
 			if (l.v[i].id == evidence_id)
 				ev = &l.v[i];
 	}
-	if (ev)
+	if (ev) {
+		char when[20];
+		stamp_format_local(ev->entered_at, when, sizeof when);
 		snprintf(e->entered, sizeof e->entered, msg(EVF_ENTERED_FMT),
-			 ev->entered_by, ev->entered_at);
+			 ev->entered_by, when);
+	}
 	ok = e->target && (evidence_id == 0 || ev) && fill(e, a, ev);
 	evidence_list_free(&l);
 	if (!ok) {

@@ -51,9 +51,12 @@ static void years_draw(screen *s, app *a, rect b)
 		draw_bar(b.y + row, b.x + 34, 10, (size_t)h->score.level, Q_LEVELS);
 		if (h->assessment.status == ASSESS_FINAL) {
 			char day[11];
-			snprintf(day, sizeof day, "%.10s", h->assessment.finalised_at);
-			snprintf(status, sizeof status, msg(YR_FINAL_FMT),
-				 h->assessment.finalised_by, day);
+			stamp_format_local_day(h->assessment.finalised_at, day,
+					       sizeof day);
+			/* The day before the name: a long login is what
+			 * gets cut. */
+			snprintf(status, sizeof status, msg(YR_FINAL_FMT), day,
+				 h->assessment.finalised_by);
 		} else {
 			snprintf(status, sizeof status, "%s", msg(ASSESS_TEXT_DRAFT));
 		}
@@ -70,7 +73,7 @@ static screen *finalise_confirmed(app *a, void *ctx, bool yes)
 	assessment as;
 	if (!yes || store_assessment_get(a->st, *id, &as) != ST_OK)
 		return NULL;
-	if (app_wrote(a, store_assessment_finalise(a->st, *id, a->user)))
+	if (app_wrote(a, store_assessment_finalise(a->st, *id, a->today, a->user)))
 		app_message(a, ROLE_OK, msg(YR_FINALISED_FMT), as.year);
 	return NULL;
 }
