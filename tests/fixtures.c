@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -20,11 +22,43 @@ void fixture_questionnaire(const char *lang_dir, questionnaire *q)
 		fail_msg("cannot load %s: %s", dir, err);
 }
 
+/* The directories made for databases, removed when the test exits (forked
+ * children leave them alone). */
+enum { MAX_DIRS = 256 };
+static char made[MAX_DIRS][4096];
+static int n_made;
+static pid_t maker;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag,
+			struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_made(void)
+{
+	if (getpid() != maker)
+		return;
+	for (int i = 0; i < n_made; i++)
+		nftw(made[i], remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 void fixture_db_path(char *out, size_t outlen)
 {
-	char tmpl[] = "/tmp/moat-test-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char tmpl[4096];
+	snprintf(tmpl, sizeof tmpl, "%s/moat-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(tmpl))
 		fail_msg("mkdtemp failed");
+	if (n_made == 0) {
+		maker = getpid();
+		atexit(remove_made);
+	}
+	if (n_made < MAX_DIRS)
+		snprintf(made[n_made++], sizeof made[0], "%s", tmpl);
 	snprintf(out, outlen, "%s/test.db", tmpl);
 }
 

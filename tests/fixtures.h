@@ -10,8 +10,9 @@
  * $MOAT_DATADIR; aborts the test on failure. */
 void fixture_questionnaire(const char *lang_dir, questionnaire *q);
 
-/* A fresh path for a database in a temporary directory (the directory is
- * created; the file is not). */
+/* A fresh path for a database in a temporary directory under $TMPDIR (the
+ * directory is created, the file is not); the directory and all in it are
+ * removed when the test program exits. */
 void fixture_db_path(char *out, size_t outlen);
 
 /* Path of a file under tests/data in the source tree. */
