@@ -17,7 +17,9 @@
 	X(ST_BUSY, "database is busy")                                       \
 	X(ST_READONLY, "database is read-only")                              \
 	X(ST_FROZEN, "assessment is finalised and read-only")                \
-	X(ST_EXPORT, "export failed")
+	X(ST_EXPORT, "export failed")                                        \
+	X(ST_DAMAGED, "database is damaged")                                 \
+	X(ST_CONFLICT, "changed by someone else meanwhile")
 
 typedef enum {
 #define X(code, text) code,

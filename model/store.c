@@ -4,17 +4,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "model/store_file.h"
 #include "model/store_internal.h"
 #include "model/text.h"
+#include "model/user.h"
 
 /* PRAGMA application_id marks a file as moat's ("moat" in ASCII). */
 #define MOAT_APPLICATION_ID 0x6D6F6174
 
-/* Numbered migrations: migrations[i] brings user_version i to i + 1. */
-static const char *const migrations[] = {
+/* Numbered migrations: migrations[i] brings user_version i to i + 1, its
+ * SQL and then, where rows need computing, a function, in one
+ * transaction. */
+static const struct {
+	const char *sql;
+	moat_status (*after)(store *s);
+} migrations[] = {
 	/* 1: units, assessments, answers, evidence, audit log, settings */
-	"CREATE TABLE org_unit ("
+	{"CREATE TABLE org_unit ("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),"
 	"  validity_months INTEGER NOT NULL DEFAULT 12"
@@ -73,9 +81,9 @@ static const char *const migrations[] = {
 	"CREATE TABLE setting ("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL);",
-
+	 NULL},
 	/* 2: ROI lines, investment classes, per-unit parameters */
-	"CREATE TABLE roi_line ("
+	{"CREATE TABLE roi_line ("
 	"  id INTEGER PRIMARY KEY,"
 	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
 	"  kind TEXT NOT NULL CHECK (kind IN ('one_off','recurring','loss')),"
@@ -96,10 +104,10 @@ static const char *const migrations[] = {
 	"  key TEXT NOT NULL,"
 	"  value TEXT NOT NULL,"
 	"  PRIMARY KEY (unit_id, key));",
-
+	 NULL},
 	/* 3: the 90-day programme, its tasks, recurring duties and their
 	 * history; one resolution per occurrence at most. */
-	"CREATE TABLE programme ("
+	{"CREATE TABLE programme ("
 	"  id INTEGER PRIMARY KEY,"
 	"  unit_id INTEGER NOT NULL UNIQUE REFERENCES org_unit(id) ON DELETE CASCADE,"
 	"  start_date TEXT NOT NULL,"
@@ -141,12 +149,17 @@ static const char *const migrations[] = {
 	"  entered_by TEXT NOT NULL,"
 	"  entered_at TEXT NOT NULL,"
 	"  UNIQUE (duty_id, due_date));",
-
+	 NULL},
 	/* 4: the day a finalised year is judged as of (the user's "today" when
 	 * it was frozen); older files take the local day of the freeze. */
-	"ALTER TABLE assessment ADD COLUMN judged_on TEXT;"
+	{"ALTER TABLE assessment ADD COLUMN judged_on TEXT;"
 	"UPDATE assessment SET judged_on = date(finalised_at, 'localtime')"
 	"  WHERE status = 'final';",
+	 NULL},
+
+	/* 5: the audit log as a hash chain, so rewriting it shows */
+	{"ALTER TABLE audit_log ADD COLUMN hash TEXT;",
+	 store_audit_seal_all},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -163,6 +176,7 @@ moat_status store_fail(store *s, int rc, const char *context)
 	case SQLITE_LOCKED: return ST_BUSY;
 	case SQLITE_READONLY: return ST_READONLY;
 	case SQLITE_NOTADB: return ST_NOT_MOAT;
+	case SQLITE_CORRUPT: return ST_DAMAGED;
 	case SQLITE_NOMEM: return ST_NOMEM;
 	case SQLITE_CONSTRAINT:
 		return (rc == SQLITE_CONSTRAINT_UNIQUE ||
@@ -211,13 +225,45 @@ static moat_status exec(store *s, const char *sql, const char *context)
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, context);
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
+ * ones are savepoints, so a batch (the demo) is one transaction made of
+ * the ordinary writes. */
 moat_status store_begin(store *s)
 {
-	return exec(s, "BEGIN IMMEDIATE", "begin");
+	char sql[32];
+	moat_status st;
+	if (s->read_only) {
+		snprintf(s->err, sizeof s->err, "%s",
+			 "you can read this database but not change it");
+		return ST_READONLY;
+	}
+	if (s->depth == 0)
+		st = exec(s, "BEGIN IMMEDIATE", "begin");
+	else {
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
+		st = exec(s, sql, "begin");
+	}
+	if (!st)
+		s->depth++;
+	return st;
 }
 
 moat_status store_finish(store *s, moat_status st)
 {
+	char sql[48];
+	if (s->depth <= 0)
+		return st ? st : ST_DB;
+	if (--s->depth > 0) {
+		if (st) {
+			snprintf(sql, sizeof sql,
+				 "ROLLBACK TO sp%d; RELEASE sp%d", s->depth,
+				 s->depth);
+			sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+			return st;
+		}
+		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth);
+		return exec(s, sql, "commit");
+	}
 	if (st != ST_OK) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return st;
@@ -226,6 +272,16 @@ moat_status store_finish(store *s, moat_status st)
 	if (st != ST_OK)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return st;
+}
+
+moat_status store_batch_begin(store *s)
+{
+	return store_begin(s);
+}
+
+moat_status store_batch_end(store *s, moat_status st)
+{
+	return store_finish(s, st);
 }
 
 moat_status store_scalar(store *s, const char *sql, int64_t *out)
@@ -237,6 +293,22 @@ moat_status store_scalar(store *s, const char *sql, int64_t *out)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "query");
+}
+
+moat_status store_text_scalar(store *s, const char *sql, char *out,
+			      size_t outlen)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int rc;
+	out[0] = '\0';
+	if (!st)
+		return ST_DB;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		store_column_copy(st, 0, out, outlen);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "query");
@@ -262,6 +334,10 @@ static moat_status check_identity(store *s, int *version)
 		if (st == ST_NOT_MOAT || st == ST_DB)
 			snprintf(s->err, sizeof s->err,
 				 "the file is not a moat database");
+		else if (st == ST_DAMAGED)
+			snprintf(s->err, sizeof s->err,
+				 "the database is damaged (%s); restore it from "
+				 "a backup", sqlite3_errmsg(s->db));
 		return st == ST_DB ? ST_NOT_MOAT : st;
 	}
 	if (app_id != MOAT_APPLICATION_ID && (app_id != 0 || objects > 0)) {
@@ -289,7 +365,9 @@ static moat_status migrate(store *s)
 	 * migrated since we looked. */
 	st = pragma_int(s, "PRAGMA user_version", &version);
 	for (; !st && version < N_MIGRATIONS; version++) {
-		st = exec(s, migrations[version], "migrate");
+		st = exec(s, migrations[version].sql, "migrate");
+		if (!st && migrations[version].after)
+			st = migrations[version].after(s);
 		if (!st) {
 			snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 				 version + 1);
@@ -304,30 +382,135 @@ static moat_status migrate(store *s)
 	return store_finish(s, st);
 }
 
-moat_status store_open(const char *path, store **out, char *err, size_t errlen)
+/* "file:" URI of path for SQLite, with the characters a URI gives
+ * meaning to escaped. */
+static bool file_uri(const char *path, const char *query, char *out,
+		     size_t outlen)
+{
+	size_t n = 0;
+	int w = snprintf(out, outlen, "file:");
+	if (w < 0 || (size_t)w >= outlen)
+		return false;
+	n = (size_t)w;
+	for (const char *p = path; *p; p++) {
+		if (n + 4 >= outlen)
+			return false;
+		if (*p == '?' || *p == '#' || *p == '%')
+			n += (size_t)snprintf(out + n, outlen - n, "%%%02X",
+					      (unsigned char)*p);
+		else
+			out[n++] = *p;
+	}
+	w = snprintf(out + n, outlen - n, "%s", query);
+	return w >= 0 && (size_t)w < outlen - n;
+}
+
+/* Opens the SQLite connection the probe allows: read-write; read-only
+ * beside the WAL files a writer made; or, with no WAL files and no right
+ * to make them, an immutable snapshot, so a reader never leaves files
+ * that writers cannot write. */
+static moat_status connect(store *s, const store_file_state *f)
+{
+	char uri[PATH_MAX * 3 + 32];
+	int flags, rc;
+
+	if (!s->read_only) {
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+	} else {
+		s->snapshot = !(f->wal_exists && f->shm_exists);
+		if (!file_uri(s->path, s->snapshot ? "?immutable=1" : "", uri,
+			      sizeof uri)) {
+			snprintf(s->err, sizeof s->err, "path too long");
+			return ST_INVALID;
+		}
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		if (!s->db)
+			return ST_NOMEM;
+		return store_fail(s, rc, "open");
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	return ST_OK;
+}
+
+/* Says why a user who may write the database file still cannot write
+ * through it: WAL files someone else made without group write. */
+static void explain_wal_owner(store *s, const store_file_state *f)
+{
+	char side[PATH_MAX + 8];
+	struct stat sb;
+	const char *which = !f->can_write_wal ? "-wal" : "-shm";
+	char owner[64];
+
+	snprintf(side, sizeof side, "%s%s", s->path, which);
+	if (stat(side, &sb) != 0)
+		return;
+	user_name_of(sb.st_uid, owner, sizeof owner);
+	snprintf(s->warning, sizeof s->warning,
+		 "%s belongs to %s with mode %04o, which you cannot write, so "
+		 "the database is open read-only. To fix: %s (or root) runs "
+		 "chmod 660 %s-wal %s-shm, or closes moat so the files go; "
+		 "see moat doctor",
+		 side, owner, (unsigned)(sb.st_mode & 07777), owner, s->path,
+		 s->path);
+}
+
+moat_status store_open(const char *path, store_open_mode mode, store **out,
+		       char *err, size_t errlen)
 {
 	store *s = calloc(1, sizeof *s);
+	store_file_state f;
 	moat_status st;
-	int rc, version = 0;
+	int version = 0, lock = -1;
 
 	*out = NULL;
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return ST_NOMEM;
 	}
-	rc = sqlite3_open_v2(path, &s->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		st = s->db ? store_fail(s, rc, path) : ST_NOMEM;
+	snprintf(s->path, sizeof s->path, "%s", path);
+	if ((st = store_file_probe(path, &f, s->err, sizeof s->err)))
+		goto fail;
+	if (mode != STORE_CREATE && !f.exists) {
+		snprintf(s->err, sizeof s->err,
+			 "no database here; create one with 'moat init' (or "
+			 "'moat init --demo' to try moat)");
+		st = ST_NOT_FOUND;
 		goto fail;
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
-	if ((st = check_identity(s, &version)))
+	if (mode != STORE_CREATE && f.size == 0) {
+		snprintf(s->err, sizeof s->err,
+			 "the file is empty, not a moat database; create one "
+			 "with 'moat init' (or 'moat init --demo')");
+		st = ST_NOT_MOAT;
 		goto fail;
-	if ((st = exec(s, "PRAGMA foreign_keys = ON", "open")))
+	}
+	if (f.size > 0 &&
+	    (st = store_file_check_header(path, s->err, sizeof s->err)))
 		goto fail;
-	if (!sqlite3_db_readonly(s->db, "main")) {
+	s->read_only = mode == STORE_INSPECT || !store_file_writable(&f);
+	if (s->read_only && (!f.exists || f.size == 0)) {
+		snprintf(s->err, sizeof s->err,
+			 "cannot create the database: %s",
+			 f.can_write_dir ? "the file is not writable"
+					 : "the folder is not writable");
+		st = ST_READONLY;
+		goto fail;
+	}
+	if (s->read_only && f.can_write_db && mode != STORE_INSPECT)
+		explain_wal_owner(s, &f);
+	/* Creation, the identity check and migration are one step: other
+	 * moat processes opening the same file wait here. */
+	if (!s->read_only)
+		lock = store_file_lock(path);
+	if ((st = connect(s, &f)) || (st = check_identity(s, &version)) ||
+	    (st = exec(s, "PRAGMA foreign_keys = ON", "open")))
+		goto fail;
+	if (!s->read_only) {
 		/* WAL lets readers and one writer work at once; it is
 		 * persistent, so this only changes a new file. */
 		if ((st = exec(s, "PRAGMA journal_mode = WAL", "open")) ||
@@ -335,18 +518,79 @@ moat_status store_open(const char *path, store **out, char *err, size_t errlen)
 			goto fail;
 		if (version < STORE_SCHEMA_VERSION && (st = migrate(s)))
 			goto fail;
-	} else if (version < STORE_SCHEMA_VERSION) {
+	} else if (version < STORE_SCHEMA_VERSION && mode != STORE_INSPECT) {
 		snprintf(s->err, sizeof s->err,
-			 "the database is read-only and needs an upgrade");
+			 "the database needs an upgrade (schema %d to %d) by "
+			 "someone who can write it",
+			 version, STORE_SCHEMA_VERSION);
 		st = ST_READONLY;
 		goto fail;
 	}
+	store_file_unlock(lock);
+	s->version = version;
 	*out = s;
 	return ST_OK;
 fail:
+	store_file_unlock(lock);
 	snprintf(err, errlen, "%s: %s", path, s->err[0] ? s->err : status_text(st));
 	store_close(s);
 	return st;
+}
+
+int store_schema_version(const store *s)
+{
+	return s->version;
+}
+
+moat_status store_quick_check(store *s, bool *ok, char *out, size_t outlen)
+{
+	moat_status st = store_text_scalar(s, "PRAGMA quick_check(1)", out, outlen);
+	*ok = st == ST_OK && strcmp(out, "ok") == 0;
+	if (st == ST_DAMAGED || st == ST_NOT_MOAT) {
+		/* Too damaged to check: that is the finding, not a failure. */
+		snprintf(out, outlen, "%s", sqlite3_errmsg(s->db));
+		return ST_OK;
+	}
+	return st;
+}
+
+bool store_read_only(const store *s)
+{
+	return s->read_only;
+}
+
+const char *store_warning(const store *s)
+{
+	return s->warning;
+}
+
+moat_status store_refresh(store *s, bool *reopened)
+{
+	store_file_state f;
+	sqlite3 *old;
+	char err[256];
+	moat_status st;
+
+	*reopened = false;
+	if (!s->snapshot)
+		return ST_OK;
+	if (store_file_probe(s->path, &f, err, sizeof err) != ST_OK ||
+	    !(f.wal_exists && f.shm_exists))
+		return ST_OK;
+	/* A writer has opened the file since: read through its WAL from now
+	 * on, so its changes show. */
+	old = s->db;
+	s->db = NULL;
+	if ((st = connect(s, &f))) {
+		sqlite3_close_v2(s->db);
+		s->db = old;
+		s->snapshot = true;
+		return st;
+	}
+	sqlite3_close_v2(old);
+	exec(s, "PRAGMA foreign_keys = ON", "open");
+	*reopened = true;
+	return ST_OK;
 }
 
 void store_close(store *s)
@@ -360,37 +604,6 @@ void store_close(store *s)
 const char *store_errmsg(const store *s)
 {
 	return s->err;
-}
-
-moat_status store_audit(store *s, const char *user, int64_t assessment_id,
-			const char *entity, const char *key, const char *field,
-			const char *old_value, const char *new_value)
-{
-	sqlite3_stmt *st = store_prepare(
-		s, "INSERT INTO audit_log (at, user, assessment_id, entity, key,"
-		   " field, old_value, new_value) VALUES"
-		   " (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?, ?, ?, ?)");
-	int rc;
-	if (!st)
-		return ST_DB;
-	store_bind_text(st, 1, user);
-	if (assessment_id > 0)
-		sqlite3_bind_int64(st, 2, assessment_id);
-	store_bind_text(st, 3, entity);
-	store_bind_text(st, 4, key);
-	store_bind_text(st, 5, field);
-	if (old_value)
-		store_bind_text(st, 6, old_value);
-	if (new_value)
-		store_bind_text(st, 7, new_value);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "audit");
-}
-
-moat_status store_audit_count(store *s, int64_t *count)
-{
-	return store_scalar(s, "SELECT count(*) FROM audit_log", count);
 }
 
 moat_status store_data_version(store *s, int64_t *version)

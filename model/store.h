@@ -22,13 +22,51 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
-/* Opens (creating when missing) the database at path and brings its schema
- * up to date. A file that is not a moat database gives ST_NOT_MOAT, one from
- * a newer moat ST_TOO_NEW. On failure *out is NULL and err holds the
- * reason. */
-moat_status store_open(const char *path, store **out, char *err, size_t errlen);
+/* Opens the database at path and brings its schema up to date; with
+ * STORE_CREATE a missing or empty file becomes a new database. A user who
+ * cannot write it gets it read-only, and never leaves behind files that
+ * others cannot write. Creation and migration are serialised between
+ * processes. ST_NOT_FOUND: missing (STORE_EXISTING); ST_NOT_MOAT: not a
+ * moat database (or empty, with STORE_EXISTING); ST_DAMAGED: truncated or
+ * corrupt; ST_TOO_NEW: written by a newer moat. On failure *out is NULL
+ * and err holds "path: reason". */
+typedef enum {
+	STORE_CREATE,   /* make the database when missing or empty */
+	STORE_EXISTING, /* it must exist: read commands never create one */
+	STORE_INSPECT,  /* existing, read-only, never migrated (doctor) */
+} store_open_mode;
+
+moat_status store_open(const char *path, store_open_mode mode, store **out,
+		       char *err, size_t errlen);
+
+/* True when s was opened read-only: the user may not write the database
+ * or its WAL files (or the folder to make them). Writes give
+ * ST_READONLY. */
+bool store_read_only(const store *s);
+
+/* Something about the file the user should fix (e.g. WAL files others
+ * cannot write), "" when nothing. */
+const char *store_warning(const store *s);
+
+/* For a read-only snapshot (opened while no one had the file open): once
+ * a writer has opened it, reconnect through its WAL so new changes show.
+ * *reopened says whether that happened. */
+moat_status store_refresh(store *s, bool *reopened);
+
+/* The schema version the file had when opened. */
+int store_schema_version(const store *s);
+
+/* SQLite's quick integrity check: true when the file is intact; else a
+ * summary of the first problem in out. */
+moat_status store_quick_check(store *s, bool *ok, char *out, size_t outlen);
+
+/* Makes several writes one transaction: each write inside commits only
+ * with the batch; store_batch_end commits when st is ST_OK, else rolls
+ * everything back, and returns st or the commit's failure. */
+moat_status store_batch_begin(store *s);
+moat_status store_batch_end(store *s, moat_status st);
 
 /* Closes the database; NULL is allowed. */
 void store_close(store *s);
@@ -262,5 +300,28 @@ moat_status store_data_version(store *s, int64_t *version);
 
 /* Number of audit log entries (for tests and the audit screen). */
 moat_status store_audit_count(store *s, int64_t *count);
+
+typedef enum {
+	AUDIT_INTACT,
+	AUDIT_CHANGED,  /* entry at_id differs from what was sealed */
+	AUDIT_UNSEALED, /* entry at_id carries no seal (added by hand) */
+	AUDIT_GAP,      /* detail entries missing before at_id */
+	AUDIT_TAIL,     /* the newest detail entries, up to at_id, are gone */
+} audit_problem;
+
+typedef struct {
+	bool ok;
+	audit_problem problem;
+	int64_t at_id;   /* the first broken link */
+	int64_t detail;  /* entries missing (AUDIT_GAP, AUDIT_TAIL) */
+	int64_t entries; /* entries in the log */
+	int64_t checked; /* entries whose seal was recomputed */
+} audit_check;
+
+/* Recomputes the audit log's hash chain: every entry when tail is 0, else
+ * the newest tail entries plus the count and head checks (cheap enough
+ * for every start). Reports the first broken link in *out; the status is
+ * about reading, not about what was found. */
+moat_status store_audit_verify(store *s, int64_t tail, audit_check *out);
 
 #endif

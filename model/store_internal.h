@@ -6,9 +6,17 @@
 
 #include "model/store.h"
 
+#include <limits.h>
+
 struct store {
 	sqlite3 *db;
+	char path[PATH_MAX];
+	bool read_only;  /* writes give ST_READONLY */
+	bool snapshot;   /* read-only and immutable: no WAL files yet */
+	int depth;       /* open transactions (nested ones are savepoints) */
+	int version;     /* schema version when opened */
 	char err[512];
+	char warning[4 * PATH_MAX + 1024];
 };
 
 /* Records the SQLite error of the last call with a context word and maps
@@ -29,7 +37,8 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 /* ST_FROZEN when the assessment is finalised, ST_NOT_FOUND when absent. */
 moat_status store_check_writable(store *s, int64_t assessment_id);
 
-/* Appends an audit entry inside the caller's transaction. */
+/* Appends an audit entry inside the caller's transaction, sealed to the
+ * entry before it (see store_audit_verify). */
 moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 			const char *entity, const char *key, const char *field,
 			const char *old_value, const char *new_value);
@@ -45,9 +54,17 @@ moat_status store_evidence_insert(store *s, const evidence *e,
 moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
 				      date today);
 
+/* Seals every audit entry that has no seal yet, in id order (the
+ * migration that introduced the chain). */
+moat_status store_audit_seal_all(store *s);
+
 /* Runs a query without parameters and stores its first column of the
  * first row in *out (left alone when there is no row). */
 moat_status store_scalar(store *s, const char *sql, int64_t *out);
+
+/* The same for a text ("" when there is no row), cut to fit. */
+moat_status store_text_scalar(store *s, const char *sql, char *out,
+			      size_t outlen);
 
 /* Copies a column into out ("" for NULL), cut to fit at a character
  * boundary. */

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -8,7 +9,11 @@
 
 void user_name(char *out, size_t outlen)
 {
-	uid_t uid = getuid();
+	user_name_of(getuid(), out, outlen);
+}
+
+void user_name_of(uid_t uid, char *out, size_t outlen)
+{
 	struct passwd pw, *res = NULL;
 	char buf[4096];
 
@@ -16,4 +21,15 @@ void user_name(char *out, size_t outlen)
 		snprintf(out, outlen, "%s", res->pw_name);
 	else
 		snprintf(out, outlen, "uid %lu", (unsigned long)uid);
+}
+
+void user_group_name_of(gid_t gid, char *out, size_t outlen)
+{
+	struct group gr, *res = NULL;
+	char buf[16384];
+
+	if (getgrgid_r(gid, &gr, buf, sizeof buf, &res) == 0 && res)
+		snprintf(out, outlen, "%s", res->gr_name);
+	else
+		snprintf(out, outlen, "gid %lu", (unsigned long)gid);
 }

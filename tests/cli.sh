@@ -24,8 +24,16 @@ for bad in "--bogus" "frob" "score extra" "--lang fr score" "--today 2026-02-30 
 done
 
 run --db "$db" score
-expect_eq "$rc" 1 "score on an empty database fails"
-case $err in *"init --demo"*) pass "and says how to start" ;; *) fail "empty score: $err" ;; esac
+expect_eq "$rc" 1 "score without a database fails"
+case $err in *"init --demo"*) pass "and says how to start" ;; *) fail "missing score: $err" ;; esac
+[ -e "$db" ] && fail "score created $db" || pass "and creates no database"
+: >"$TMPD/zero.db"
+run --db "$TMPD/zero.db" score
+expect_eq "$rc" 1 "score on a zero-byte file fails"
+case $err in "moat: $TMPD/zero.db: the file is empty, not a moat database; create one with 'moat init' (or 'moat init --demo')")
+	pass "saying it is empty, naming the file once" ;; *) fail "zero-byte score: $err" ;; esac
+expect_eq "$(stat -c %s "$TMPD/zero.db")" 0 "and leaves it empty"
+[ -e "$TMPD/zero.db-wal" ] && fail "a read left a WAL file" || pass "and makes no WAL file"
 
 run --db "$db" --lang en --today 2026-11-25 init --demo
 expect_eq "$rc" 0 "init --demo succeeds"
@@ -55,8 +63,10 @@ out=$(XDG_DATA_HOME=$TMPD/xdg "$MOAT_BIN" --lang en --today 2026-11-25 init --de
 if [ -f "$TMPD/xdg/moat/moat.db" ]; then pass "the default database is \$XDG_DATA_HOME/moat/moat.db"
 else fail "no database under XDG_DATA_HOME: $out"; fi
 out=$(env -u XDG_DATA_HOME HOME=$TMPD/home "$MOAT_BIN" --lang en score 2>&1)
-case $out in *"init --demo"*) pass "without XDG_DATA_HOME it falls back to ~/.local/share" ;; *) fail "HOME fallback: $out" ;; esac
-if [ -d "$TMPD/home/.local/share/moat" ]; then pass "and creates that directory"; else fail "no ~/.local/share/moat"; fi
+case $out in *"$TMPD/home/.local/share/moat/moat.db: no database here"*) pass "without XDG_DATA_HOME it falls back to ~/.local/share" ;; *) fail "HOME fallback: $out" ;; esac
+if [ -d "$TMPD/home/.local/share/moat" ]; then fail "a read command made ~/.local/share/moat"; else pass "and a read command makes no folder"; fi
+env -u XDG_DATA_HOME HOME=$TMPD/home "$MOAT_BIN" --lang en init >/dev/null 2>&1
+if [ -f "$TMPD/home/.local/share/moat/moat.db" ]; then pass "init makes the folder and the database"; else fail "init made no ~/.local/share/moat/moat.db"; fi
 
 # Files that are not moat databases.
 printf 'just text, not a database at all, long enough for a header.........................................' >"$TMPD/text.db"

@@ -22,7 +22,7 @@ case $out in *"due [--within 天数]"*"export --ics 文件"* | *"export --ics �
 *) fail "zh --help: $out" ;; esac
 
 run --db "$db" --today 2026-11-25 due
-expect_eq "$rc" 1 "due on an empty database fails"
+expect_eq "$rc" 1 "due without a database fails"
 case $err in *"init --demo"*) pass "and says how to start" ;; *) fail "empty due: $err" ;; esac
 
 run --db "$db" --lang en --today 2026-11-25 init --demo

@@ -139,7 +139,7 @@ static void test_store_programme(void **state)
 	(void)state;
 	fixture_questionnaire("en", &q);
 	fixture_db_path(path, sizeof path);
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
 	assert_int_equal(store_assessment_create(s, unit_id, 2026, "a", &aid), ST_OK);
 	assert_int_equal(store_programme(s, unit_id, &found, &pid, &start), ST_OK);

@@ -32,7 +32,7 @@ static int setup(void **state)
 	char err[512];
 	fixture_questionnaire("en", &c->q);
 	fixture_db_path(c->path, sizeof c->path);
-	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(store_unit_create(c->s, "Unit A", "alice", &c->unit), ST_OK);
 	assert_int_equal(store_assessment_create(c->s, c->unit, 2026, "alice", &c->aid),
 			 ST_OK);
@@ -271,7 +271,7 @@ static void test_data_persists_across_reopen(void **state)
 	assert_int_equal(store_state_set(c->s, c->aid, "team", ITEM_DONE, "alice"),
 			 ST_OK);
 	store_close(c->s);
-	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(store_states_load(c->s, c->aid, &c->q, st), ST_OK);
 	assert_int_equal(st[questionnaire_item_index(&c->q, "team")], ITEM_DONE);
 }
@@ -287,19 +287,19 @@ static void test_foreign_files_are_refused(void **state)
 	fputs("this is not a database, just some text that is long enough to"
 	      " look like a header of some kind.......................", f);
 	fclose(f);
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_NOT_MOAT);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_NOT_MOAT);
 	assert_null(s);
 	assert_non_null(strstr(err, "not a moat database"));
 
 	fixture_db_path(path, sizeof path);
 	sql_exec(path, "CREATE TABLE other (x)");
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_NOT_MOAT);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_NOT_MOAT);
 
 	fixture_db_path(path, sizeof path);
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	store_close(s);
 	sql_exec(path, "PRAGMA user_version = 99");
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_TOO_NEW);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_TOO_NEW);
 }
 
 static void test_demo_is_level_2_with_evidence(void **state)
@@ -313,7 +313,7 @@ static void test_demo_is_level_2_with_evidence(void **state)
 	fixture_questionnaire("zh_CN", &q);
 	fixture_db_path(path, sizeof path);
 	msg_set_lang(LANG_ZH);
-	assert_int_equal(store_open(path, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid), ST_OK);
 	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid),
 			 ST_EXISTS);
@@ -597,9 +597,10 @@ static void test_migration_from_schema_1(void **state)
 			  " DROP TABLE roi_line; DROP TABLE invest_class;"
 			  " DROP TABLE unit_param;"
 			  " ALTER TABLE assessment DROP COLUMN judged_on;"
+			  " ALTER TABLE audit_log DROP COLUMN hash;"
 			  " PRAGMA user_version = 1;");
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
-	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
 	assert_int_equal(n, 0);
@@ -616,12 +617,13 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	assessment a;
 	store_close(c->s);
 	sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
+			  " ALTER TABLE audit_log DROP COLUMN hash;"
 			  " UPDATE assessment SET status = 'final', finalised_by = 'ceo',"
 			  " finalised_at = '2026-12-31T20:30:00Z';"
 			  " PRAGMA user_version = 3;");
 	setenv("TZ", "CST-8", 1);
 	tzset();
-	assert_int_equal(store_open(c->path, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
 	assert_int_equal(a.judged_on.y, 2027);
@@ -647,7 +649,7 @@ static void test_concurrent_writers_all_succeed(void **state)
 			store *s;
 			char err[512];
 			int failures = 0;
-			if (store_open(c->path, &s, err, sizeof err) != ST_OK)
+			if (store_open(c->path, STORE_CREATE, &s, err, sizeof err) != ST_OK)
 				_exit(100);
 			for (int i = 0; i < WRITES; i++)
 				if (store_state_set(s, c->aid, keys[w],

@@ -12,6 +12,8 @@
 #include "model/text.h"
 #include "model/user.h"
 #include "tui/app.h"
+#include "tui/cli.h"
+#include "tui/input.h"
 #include "tui/screens.h"
 
 /* Set by signal handlers; the loop notices it between keys. */
@@ -103,6 +105,10 @@ bool app_wrote(app *a, moat_status st)
 	}
 	if (st == ST_FROZEN)
 		app_message(a, ROLE_BAD, "%s", msg(ERR_FROZEN));
+	else if (st == ST_READONLY)
+		app_message(a, ROLE_BAD, "%s", msg(TUI_READ_ONLY));
+	else if (st == ST_CONFLICT)
+		app_message(a, ROLE_WARN, "%s", msg(ERR_CONFLICT));
 	else if (st == ST_BUSY)
 		app_message(a, ROLE_BAD, "%s", msg(ERR_BUSY));
 	else
@@ -127,7 +133,9 @@ static void draw_title(app *a, rect r, const screen *top)
 	/* A login is at most 32 characters; beyond 16 columns it is cut so
 	 * the unit's name keeps room. */
 	text_fit(a->user, 16, true, user, sizeof user);
-	snprintf(right, sizeof right, msg(FRAME_USER_FMT), user);
+	snprintf(right, sizeof right,
+		 msg(store_read_only(a->st) ? FRAME_USER_RO_FMT : FRAME_USER_FMT),
+		 user);
 	room = r.w - text_width(right) - 2;
 	snprintf(left, sizeof left, " moat · %s  ", msg(top->ops->title));
 	x = r.x + draw_text(r.y, r.x, room, ROLE_TITLE, left);
@@ -308,10 +316,29 @@ static bool dispatch(app *a, int key)
 	return apply(a, r);
 }
 
-/* Notices commits by other users and re-reads. */
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Notices commits by other users and re-reads: at least once a second,
+ * also while keys keep arriving, so a screen is never older than that. */
 static void poll_changes(app *a)
 {
 	int64_t v;
+	bool reopened = false;
+	long long now = now_ms();
+
+	if (now - a->polled_ms < APP_POLL_MS)
+		return;
+	a->polled_ms = now;
+	/* A read-only snapshot switches to the WAL once a writer has it. */
+	if (store_refresh(a->st, &reopened) == ST_OK && reopened) {
+		app_reload(a);
+		return;
+	}
 	/* A failed read (the file was busy) is retried here too. */
 	if (a->assessment_id && !a->rep_loaded)
 		app_reload(a);
@@ -320,14 +347,34 @@ static void poll_changes(app *a)
 		app_reload(a);
 }
 
-int app_run(store *st, const questionnaire *q, const char *db_path, date today)
+/* What the user should know before the first key: read-only, WAL files
+ * another user must fix, a broken audit chain, a terminal that is not
+ * UTF-8. */
+static void startup_notice(app *a, bool utf8)
+{
+	char warn[512];
+	if (!utf8)
+		app_message(a, ROLE_BAD, "%s", msg(TUI_NOT_UTF8));
+	else if (store_warning(a->st)[0])
+		app_message(a, ROLE_BAD, "%s", msg(TUI_SIDES_BLOCK));
+	else if (store_read_only(a->st))
+		app_message(a, ROLE_WARN, "%s", msg(TUI_READ_ONLY));
+	else if (!cli_audit_quick_check(a->st, warn, sizeof warn))
+		app_message(a, ROLE_BAD, "%s", warn);
+}
+
+int app_run(store *st, const questionnaire *q, const char *db_path, date today,
+	    bool utf8)
 {
 	app a;
+	input in;
+	bool gone = false;
 	SCREEN *term;
 	bool empty = true;
 	int64_t unit_id, assessment_id;
 
 	memset(&a, 0, sizeof a);
+	memset(&in, 0, sizeof in);
 	a.st = st;
 	a.q = q;
 	a.db_path = db_path;
@@ -347,6 +394,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
 	set_escdelay(50);
 	timeout(1000);
 	draw_init_colors();
@@ -359,18 +407,24 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 	} else {
 		push_screen(&a, screen_firstrun_new());
 	}
+	startup_notice(&a, utf8);
+	a.polled_ms = now_ms();
 
 	while (a.depth > 0 && !stop_requested) {
-		wint_t ch;
-		int rc, key;
+		int key, dropped;
+		input_result got;
 
 		draw_all(&a);
-		rc = get_wch(&ch);
-		if (rc == ERR) {
-			poll_changes(&a);
-			continue;
+		got = input_read(&in, &key);
+		poll_changes(&a);
+		if ((dropped = input_take_dropped(&in)) > 0)
+			app_message(&a, ROLE_BAD, msg(TUI_NOT_UTF8_BYTES_FMT), dropped);
+		if (got == INPUT_GONE) {
+			gone = true;
+			break;
 		}
-		key = rc == KEY_CODE_YES ? KEY_FN((int)ch) : (int)ch;
+		if (got == INPUT_NONE)
+			continue;
 		if (key == KEY_FN(KEY_RESIZE)) {
 			for (int i = 0; i < a.depth; i++)
 				if (a.stack[i]->ops->resize)
@@ -379,7 +433,8 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 		}
 		if (key == '\r')
 			key = '\n';
-		a.status[0] = '\0';
+		if (!dropped)
+			a.status[0] = '\0';
 		if (!dispatch(&a, key))
 			break;
 	}
@@ -392,5 +447,8 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today)
 	agenda_free(&a.plan);
 	endwin();
 	delscreen(term);
+	/* A terminal that vanished ends moat as a hang-up would. */
+	if (gone && !stop_requested)
+		return 128 + SIGHUP;
 	return stop_requested ? 128 + stop_requested : 0;
 }

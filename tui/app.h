@@ -17,6 +17,9 @@
 
 #define APP_MAX_SCREENS 16
 
+/* Other users' commits show within this many milliseconds. */
+#define APP_POLL_MS 1000
+
 struct app {
 	store *st;
 	const questionnaire *q;
@@ -31,6 +34,7 @@ struct app {
 	calc_data calc;        /* the unit's ROI and investment figures */
 	agenda plan;           /* the unit's programme and duties, today */
 	int64_t data_version;  /* to notice other users' commits */
+	long long polled_ms;   /* when data_version was last read */
 
 	screen *stack[APP_MAX_SCREENS];
 	int depth;
@@ -50,10 +54,12 @@ struct app {
 
 /* Runs the interface until the user quits. Returns 0, 1 when the
  * terminal could not be set up (message on stderr), or 128 + N when signal
- * N (SIGTERM, SIGHUP, SIGINT) ended it. The terminal is restored on every
- * way out; every edit was committed when it was made. */
+ * N (SIGTERM, SIGHUP, SIGINT) ended it or 128 + SIGHUP when the terminal
+ * went away. The terminal is restored on every way out; every edit was
+ * committed when it was made. utf8 false: the user's locale is not UTF-8,
+ * which the interface says at once. */
 int app_run(store *st, const questionnaire *q, const char *db_path,
-	    date today);
+	    date today, bool utf8);
 
 /* Reloads the report of the current assessment and tells every screen. */
 void app_reload(app *a);

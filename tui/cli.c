@@ -17,7 +17,7 @@
 #include "model/user.h"
 #include "tui/cli.h"
 
-enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS };
+enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -53,6 +53,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"demo", no_argument, NULL, OPT_DEMO},
 		{"within", required_argument, NULL, OPT_WITHIN},
 		{"ics", required_argument, NULL, OPT_ICS},
+		{"shared", required_argument, NULL, OPT_SHARED},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -64,6 +65,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 	} commands[] = {
 		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
 		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
+		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
 	};
 	bool help = false, version = false;
 	int c;
@@ -87,9 +89,11 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			o->lang_given = true;
 			break;
 		case OPT_TODAY:
-			if (!date_parse(optarg, &o->today))
+			if (!date_parse(optarg, &o->today) ||
+			    o->today.y < CLI_TODAY_MIN_YEAR ||
+			    o->today.y > CLI_TODAY_MAX_YEAR)
 				return usage_error(err,
-						   "--today must be a date YYYY-MM-DD",
+						   "--today must be a date YYYY-MM-DD from 1970 to 2200",
 						   optarg);
 			break;
 		case OPT_DEMO:
@@ -108,7 +112,14 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			o->ics = optarg;
 			break;
 		case 'o':
+			if (!*optarg)
+				return usage_error(err, "empty -o", NULL);
 			o->output = optarg;
+			break;
+		case OPT_SHARED:
+			if (!*optarg)
+				return usage_error(err, "empty --shared", NULL);
+			o->shared = optarg;
 			break;
 		case 'h':
 			help = true;
@@ -132,6 +143,13 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		if (i == sizeof commands / sizeof commands[0])
 			return usage_error(err, "unknown command", argv[optind]);
 		o->command = commands[i].cmd;
+		if (o->command == CMD_AUDIT_VERIFY) {
+			/* "audit" has one action today: verify. */
+			if (optind + 1 >= argc || strcmp(argv[optind + 1], "verify") != 0)
+				return usage_error(err, "audit needs an action: audit verify",
+						   optind + 1 < argc ? argv[optind + 1] : NULL);
+			optind++;
+		}
 		if (optind + 1 < argc)
 			return usage_error(err, "unexpected argument",
 					   argv[optind + 1]);
@@ -146,6 +164,8 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 	}
 	if (o->demo && o->command != CMD_INIT)
 		return usage_error(err, "--demo only goes with init", NULL);
+	if (o->shared && o->command != CMD_INIT)
+		return usage_error(err, "--shared only goes with init", NULL);
 	if (o->output && o->command != CMD_EXPORT)
 		return usage_error(err, "-o only goes with export", NULL);
 	if (o->ics && o->command != CMD_EXPORT)
@@ -175,7 +195,7 @@ static bool make_parents(char *path)
 	return true;
 }
 
-bool cli_default_db(char *out, size_t outlen)
+bool cli_default_db(char *out, size_t outlen, bool make_dir)
 {
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
@@ -188,13 +208,19 @@ bool cli_default_db(char *out, size_t outlen)
 		snprintf(out, outlen, "neither XDG_DATA_HOME nor HOME is set; use --db");
 		return false;
 	}
-	if (!make_parents(out)) {
+	if (make_dir && !make_parents(out)) {
 		char why[256];
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		snprintf(out + strlen(out), outlen - strlen(out), ": %s", why);
 		return false;
 	}
 	return true;
+}
+
+store_open_mode cli_open_mode(const cli_options *o)
+{
+	return o->command == CMD_TUI || o->command == CMD_INIT ? STORE_CREATE
+							       : STORE_EXISTING;
 }
 
 int cli_init(store *s, const questionnaire *q, const cli_options *o,
@@ -205,28 +231,44 @@ int cli_init(store *s, const questionnaire *q, const cli_options *o,
 	bool empty = false;
 	moat_status st;
 
-	if (!o->demo) {
-		fprintf(out, msg(CLI_INITIALISED_FMT), db_path);
+	if (o->shared) {
+		fprintf(out, msg(CLI_SHARED_FMT), db_path, o->shared);
 		fputc('\n', out);
+	}
+	if (!o->demo) {
+		if (o->db_existed && !o->shared) {
+			fprintf(err, msg(CLI_INIT_EXISTS_FMT), db_path);
+			fputc('\n', err);
+			return EXIT_FAIL;
+		}
+		if (!o->db_existed) {
+			fprintf(out, msg(CLI_INITIALISED_FMT), db_path);
+			fputc('\n', out);
+		}
 		return EXIT_OK;
 	}
-	if ((st = store_is_empty(s, &empty))) {
-		fprintf(err, "moat: %s\n", store_errmsg(s));
-		return EXIT_FAIL;
-	}
-	if (!empty) {
+	/* The check and the whole demo are one transaction: two inits at
+	 * once load it once, and a failure part-way leaves nothing. */
+	user_name(user, sizeof user);
+	if ((st = store_batch_begin(s)))
+		goto failed;
+	st = store_is_empty(s, &empty);
+	if (!st && !empty) {
+		store_batch_end(s, ST_EXISTS);
 		fprintf(err, msg(CLI_ALREADY_FMT), db_path);
 		fputc('\n', err);
 		return EXIT_FAIL;
 	}
-	user_name(user, sizeof user);
-	if ((st = demo_load(s, q, o->today, user, &aid))) {
-		fprintf(err, "moat: %s\n", store_errmsg(s));
-		return EXIT_FAIL;
-	}
+	if (!st)
+		st = demo_load(s, q, o->today, user, &aid);
+	if ((st = store_batch_end(s, st)))
+		goto failed;
 	fprintf(out, msg(CLI_DEMO_LOADED_FMT), db_path);
 	fputc('\n', out);
 	return EXIT_OK;
+failed:
+	fprintf(err, "moat: %s\n", store_errmsg(s));
+	return EXIT_FAIL;
 }
 
 /* Loads the current assessment's report, or explains why not. */

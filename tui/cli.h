@@ -18,6 +18,8 @@ typedef enum {
 	CMD_EXPORT,
 	CMD_ROI,
 	CMD_DUE,
+	CMD_DOCTOR,
+	CMD_AUDIT_VERIFY,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -33,7 +35,13 @@ typedef struct {
 	int within;         /* due --within, days */
 	bool within_given;
 	bool demo;          /* init --demo */
+	const char *shared; /* init --shared GROUP */
+	bool db_existed;    /* the database held data before this run */
 } cli_options;
+
+/* --today is refused outside these years. */
+#define CLI_TODAY_MIN_YEAR 1970
+#define CLI_TODAY_MAX_YEAR 2200
 
 /* `moat due` looks this many days ahead unless --within says otherwise. */
 #define CLI_DUE_DAYS 30
@@ -48,9 +56,26 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 int cli_parse(int argc, char **argv, cli_options *o, FILE *err);
 
 /* The default database path: $XDG_DATA_HOME/moat/moat.db, else
- * ~/.local/share/moat/moat.db. Creates the directory. Returns false
- * (with a message in out) when no home is known or it cannot be made. */
-bool cli_default_db(char *out, size_t outlen);
+ * ~/.local/share/moat/moat.db. With make_dir, creates its folder. Returns
+ * false (with a message in out) when no home is known or the folder
+ * cannot be made. */
+bool cli_default_db(char *out, size_t outlen, bool make_dir);
+
+/* How the database must be opened for o's command: only the interface
+ * and init may create it. */
+store_open_mode cli_open_mode(const cli_options *o);
+
+/* Checks the newest audit entries' seals (a cheap check for every start);
+ * false, with a one-line warning in out, when the chain is broken. */
+bool cli_audit_quick_check(store *s, char *out, size_t outlen);
+
+/* `moat doctor`: checks the database's file, folder, modes, group, WAL
+ * files, integrity and audit chain, and says what to fix. Opens the
+ * database itself (it may be the thing that is broken). */
+int cli_doctor(const char *db_path, FILE *out, FILE *err);
+
+/* `moat audit verify`: recomputes every audit seal; exit 1 when broken. */
+int cli_audit_verify(store *s, const char *db_path, FILE *out, FILE *err);
 
 /* The subcommands; each returns an exit status and reports to out/err. */
 int cli_init(store *s, const questionnaire *q, const cli_options *o,

@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/questionnaire.h"
 #include "model/store.h"
+#include "model/store_file.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 
@@ -29,16 +31,19 @@ static moat_lang env_lang(void)
 
 /* Wide characters need a UTF-8 LC_CTYPE; an SSH client may send a locale
  * this server lacks, so fall back to C.UTF-8, which libc always has. */
-static void setup_locale(void)
+static bool setup_locale(void)
 {
 	const char *cs;
+	bool utf8;
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
-	if (!cs || strcmp(cs, "UTF-8") != 0)
+	utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	if (!utf8)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	/* Numbers are written with a point everywhere: a comma-decimal locale
 	 * would otherwise leak into the workbook's XML and make it unreadable. */
 	setlocale(LC_NUMERIC, "C");
+	return utf8;
 }
 
 int main(int argc, char **argv)
@@ -49,7 +54,7 @@ int main(int argc, char **argv)
 	store *st = NULL;
 	int rc;
 
-	setup_locale();
+	bool utf8 = setup_locale();
 	memset(&o, 0, sizeof o);
 	o.today = date_today();
 	o.lang = env_lang();
@@ -74,8 +79,16 @@ int main(int argc, char **argv)
 
 	if (o.db)
 		snprintf(db_path, sizeof db_path, "%s", o.db);
-	else if (!cli_default_db(db_path, sizeof db_path)) {
+	else if (!cli_default_db(db_path, sizeof db_path,
+				 cli_open_mode(&o) == STORE_CREATE)) {
 		fprintf(stderr, "moat: %s\n", db_path);
+		return EXIT_FAIL;
+	}
+	if (o.command == CMD_DOCTOR)
+		return cli_doctor(db_path, stdout, stderr);
+	if (o.command == CMD_INIT && o.shared &&
+	    store_file_share(db_path, o.shared, err, sizeof err) != ST_OK) {
+		fprintf(stderr, "moat: %s\n", err);
 		return EXIT_FAIL;
 	}
 	if (questionnaire_find_dir(msg_lang_dir(o.lang), qdir, sizeof qdir)) {
@@ -86,10 +99,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "moat: %s\n", err);
 		return EXIT_FAIL;
 	}
-	if (store_open(db_path, &st, err, sizeof err)) {
+	{
+		struct stat sb;
+		o.db_existed = stat(db_path, &sb) == 0 && sb.st_size > 0;
+	}
+	if (store_open(db_path, cli_open_mode(&o), &st, err, sizeof err)) {
 		fprintf(stderr, "moat: %s\n", err);
 		questionnaire_free(&q);
 		return EXIT_FAIL;
+	}
+	if (o.command != CMD_TUI) {
+		/* The interface shows these on its status line. */
+		if (store_warning(st)[0])
+			fprintf(stderr, "moat: %s\n", store_warning(st));
+		if (o.command != CMD_AUDIT_VERIFY &&
+		    !cli_audit_quick_check(st, err, sizeof err))
+			fprintf(stderr, "moat: %s\n", err);
 	}
 
 	switch (o.command) {
@@ -108,8 +133,11 @@ int main(int argc, char **argv)
 	case CMD_DUE:
 		rc = cli_due(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_AUDIT_VERIFY:
+		rc = cli_audit_verify(st, db_path, stdout, stderr);
+		break;
 	default:
-		rc = app_run(st, &q, db_path, o.today);
+		rc = app_run(st, &q, db_path, o.today, utf8);
 		break;
 	}
 	store_close(st);

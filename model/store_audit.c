@@ -1,0 +1,322 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "model/store_internal.h"
+
+/* The audit log is a hash chain: each entry's seal is SHA-256 over the
+ * seal before it and every field of the entry, so changing, inserting or
+ * deleting an entry with plain SQL breaks every seal after it. (Anyone
+ * who can write the file can rebuild the chain; this makes tampering
+ * evident, it does not prevent it.) */
+
+#define HEAD_KEY "audit_head"
+
+typedef struct {
+	int64_t id;
+	const char *at, *user, *entity, *key, *field, *old_value, *new_value;
+	int64_t assessment_id; /* 0: none */
+} audit_row;
+
+static void put_field(struct sha256_ctx *h, const char *v)
+{
+	char len[32];
+	if (!v) {
+		sha256_update(h, 2, (const uint8_t *)"N;");
+		return;
+	}
+	snprintf(len, sizeof len, "T%zu:", strlen(v));
+	sha256_update(h, strlen(len), (const uint8_t *)len);
+	sha256_update(h, strlen(v), (const uint8_t *)v);
+	sha256_update(h, 1, (const uint8_t *)";");
+}
+
+/* hex of SHA-256(prev | id | fields...) into out (65 bytes). */
+static void seal(const char *prev, const audit_row *r, char out[65])
+{
+	struct sha256_ctx h;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char num[32];
+
+	sha256_init(&h);
+	put_field(&h, prev);
+	snprintf(num, sizeof num, "%" PRId64, r->id);
+	put_field(&h, num);
+	put_field(&h, r->at);
+	put_field(&h, r->user);
+	if (r->assessment_id > 0) {
+		snprintf(num, sizeof num, "%" PRId64, r->assessment_id);
+		put_field(&h, num);
+	} else {
+		put_field(&h, NULL);
+	}
+	put_field(&h, r->entity);
+	put_field(&h, r->key);
+	put_field(&h, r->field);
+	put_field(&h, r->old_value);
+	put_field(&h, r->new_value);
+	sha256_digest(&h, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void row_from(sqlite3_stmt *st, audit_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->at = col(st, 1);
+	r->user = col(st, 2);
+	r->assessment_id = sqlite3_column_type(st, 3) == SQLITE_NULL
+				   ? 0
+				   : sqlite3_column_int64(st, 3);
+	r->entity = col(st, 4);
+	r->key = col(st, 5);
+	r->field = col(st, 6);
+	r->old_value = col(st, 7);
+	r->new_value = col(st, 8);
+}
+
+#define ROW_COLUMNS \
+	"id, at, user, assessment_id, entity, key, field, old_value, new_value, hash"
+
+/* Reads "id:seal" from sql (one row, one column) into *id and out;
+ * 0 and "" when there is no row. */
+static moat_status read_link(store *s, const char *sql, int64_t *id,
+			     char out[65])
+{
+	char v[96];
+	const char *colon;
+	moat_status st = store_text_scalar(s, sql, v, sizeof v);
+	*id = 0;
+	out[0] = '\0';
+	if (!st && (colon = strchr(v, ':'))) {
+		*id = strtoll(v, NULL, 10);
+		snprintf(out, 65, "%s", colon + 1);
+	}
+	return st;
+}
+
+/* The last seal ("" when the log is empty) and its id. */
+static moat_status last_seal(store *s, int64_t *id, char out[65])
+{
+	return read_link(s, "SELECT id || ':' || coalesce(hash, '') FROM audit_log"
+			    " ORDER BY id DESC LIMIT 1", id, out);
+}
+
+/* Remembers the chain's head in the settings, so losing the newest
+ * entries shows too. */
+static moat_status set_head(store *s, int64_t id, const char *hash)
+{
+	char v[96];
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO setting (key, value) VALUES ('" HEAD_KEY "', ?)"
+		   " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+	int rc;
+	if (!st)
+		return ST_DB;
+	snprintf(v, sizeof v, "%" PRId64 ":%s", id, hash);
+	store_bind_text(st, 1, v);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "audit head");
+}
+
+moat_status store_audit(store *s, const char *user, int64_t assessment_id,
+			const char *entity, const char *key, const char *field,
+			const char *old_value, const char *new_value)
+{
+	char prev[65], h[65], at[32];
+	int64_t prev_id;
+	audit_row r;
+	sqlite3_stmt *st;
+	moat_status ms;
+	int rc;
+
+	if ((ms = last_seal(s, &prev_id, prev)))
+		return ms;
+	/* The moment is fixed here so the seal covers exactly what is
+	 * stored. */
+	st = store_prepare(s, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+	if (!st)
+		return ST_DB;
+	rc = sqlite3_step(st);
+	snprintf(at, sizeof at, "%s", rc == SQLITE_ROW ? col(st, 0) : "");
+	sqlite3_finalize(st);
+	r = (audit_row){prev_id + 1, at, user ? user : "", entity ? entity : "",
+			key ? key : "", field ? field : "", old_value,
+			new_value, assessment_id};
+	seal(prev, &r, h);
+	st = store_prepare(
+		s, "INSERT INTO audit_log (id, at, user, assessment_id, entity,"
+		   " key, field, old_value, new_value, hash) VALUES"
+		   " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, r.id);
+	store_bind_text(st, 2, r.at);
+	store_bind_text(st, 3, r.user);
+	if (assessment_id > 0)
+		sqlite3_bind_int64(st, 4, assessment_id);
+	store_bind_text(st, 5, r.entity);
+	store_bind_text(st, 6, r.key);
+	store_bind_text(st, 7, r.field);
+	if (old_value)
+		store_bind_text(st, 8, old_value);
+	if (new_value)
+		store_bind_text(st, 9, new_value);
+	store_bind_text(st, 10, h);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "audit");
+	return set_head(s, r.id, h);
+}
+
+moat_status store_audit_seal_all(store *s)
+{
+	sqlite3_stmt *rd, *wr;
+	char prev[65] = "", h[65];
+	int64_t last = 0;
+	moat_status ms = ST_OK;
+	int rc;
+
+	rd = store_prepare(s, "SELECT " ROW_COLUMNS " FROM audit_log ORDER BY id");
+	wr = store_prepare(s, "UPDATE audit_log SET hash = ? WHERE id = ?");
+	if (!rd || !wr) {
+		sqlite3_finalize(rd);
+		sqlite3_finalize(wr);
+		return ST_DB;
+	}
+	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+		audit_row r;
+		row_from(rd, &r);
+		seal(prev, &r, h);
+		store_bind_text(wr, 1, h);
+		sqlite3_bind_int64(wr, 2, r.id);
+		if (sqlite3_step(wr) != SQLITE_DONE) {
+			ms = store_fail(s, sqlite3_errcode(s->db), "seal audit");
+			break;
+		}
+		sqlite3_reset(wr);
+		memcpy(prev, h, sizeof h);
+		last = r.id;
+	}
+	if (!ms && rc != SQLITE_DONE)
+		ms = store_fail(s, rc, "seal audit");
+	sqlite3_finalize(rd);
+	sqlite3_finalize(wr);
+	if (!ms && last)
+		ms = set_head(s, last, prev);
+	return ms;
+}
+
+/* The chain's head as the settings remember it (id 0 when none). */
+static moat_status read_head(store *s, int64_t *id, char hash[65])
+{
+	return read_link(s, "SELECT value FROM setting WHERE key = '" HEAD_KEY "'",
+			 id, hash);
+}
+
+moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)
+{
+	sqlite3_stmt *st;
+	char prev[65] = "", h[65], head_hash[65];
+	int64_t expect_id = 1, head_id, count = 0, first = 0;
+	moat_status ms;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->ok = true;
+	if ((ms = read_head(s, &head_id, head_hash)))
+		return ms;
+	if ((ms = store_scalar(s, "SELECT count(*) FROM audit_log", &out->entries)))
+		return ms;
+	if (tail > 0 && out->entries > tail) {
+		/* Start from the seal before the tail: the check covers the
+		 * newest entries and, through the count, that none went
+		 * missing before them. */
+		int64_t max_id = 0;
+		if ((ms = store_scalar(s, "SELECT max(id) FROM audit_log", &max_id)))
+			return ms;
+		if (max_id != out->entries) {
+			out->ok = false;
+			out->problem = AUDIT_GAP;
+			out->at_id = max_id;
+			out->detail = max_id - out->entries;
+			return ST_OK;
+		}
+		first = max_id - tail + 1;
+		st = store_prepare(s, "SELECT coalesce(hash, '') FROM audit_log"
+				      " WHERE id = ?");
+		if (!st)
+			return ST_DB;
+		sqlite3_bind_int64(st, 1, first - 1);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(prev, sizeof prev, "%s", col(st, 0));
+		sqlite3_finalize(st);
+		expect_id = first;
+	}
+	st = store_prepare(s, "SELECT " ROW_COLUMNS " FROM audit_log"
+			      " WHERE id >= ? ORDER BY id");
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, expect_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		audit_row r;
+		const char *stored = col(st, 9);
+		row_from(st, &r);
+		count++;
+		if (r.id != expect_id) {
+			out->ok = false;
+			out->problem = AUDIT_GAP;
+			out->at_id = r.id;
+			out->detail = r.id - expect_id;
+			break;
+		}
+		if (!stored || !*stored) {
+			out->ok = false;
+			out->problem = AUDIT_UNSEALED;
+			out->at_id = r.id;
+			break;
+		}
+		seal(prev, &r, h);
+		if (strcmp(h, stored) != 0) {
+			out->ok = false;
+			out->problem = AUDIT_CHANGED;
+			out->at_id = r.id;
+			break;
+		}
+		memcpy(prev, h, sizeof h);
+		expect_id = r.id + 1;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		ms = store_fail(s, rc, "verify audit");
+		sqlite3_finalize(st);
+		return ms;
+	}
+	sqlite3_finalize(st);
+	out->checked = count;
+	if (out->ok && (head_id != expect_id - 1 ||
+			(head_id > 0 && strcmp(head_hash, prev) != 0))) {
+		/* The newest entries were removed (or the head rewritten). */
+		out->ok = false;
+		out->problem = AUDIT_TAIL;
+		out->at_id = head_id;
+		out->detail = head_id - (expect_id - 1);
+	}
+	return ST_OK;
+}
+
+moat_status store_audit_count(store *s, int64_t *count)
+{
+	return store_scalar(s, "SELECT count(*) FROM audit_log", count);
+}
