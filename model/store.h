@@ -123,6 +123,13 @@ moat_status store_state_set(store *s, int64_t assessment_id,
 			    const char *item_key, item_state state,
 			    const char *user);
 
+/* The same, for a change the user made from what the screen showed: only
+ * when the stored state is still `from`; else ST_CONFLICT and nothing is
+ * written (another user changed it meanwhile). */
+moat_status store_state_change(store *s, int64_t assessment_id,
+			       const char *item_key, item_state from,
+			       item_state to, const char *user);
+
 /* Criterion answers of an assessment, one per questionnaire criterion. */
 moat_status store_answers_load(store *s, int64_t assessment_id,
 			       const questionnaire *q, crit_input *answers);
@@ -132,6 +139,13 @@ moat_status store_answers_load(store *s, int64_t assessment_id,
 moat_status store_answer_set(store *s, int64_t assessment_id,
 			     const char *crit_key, crit_answer answer,
 			     const char *reason, const char *user);
+
+/* The same, only when the stored answer is still `from` (else
+ * ST_CONFLICT, nothing written). */
+moat_status store_answer_change(store *s, int64_t assessment_id,
+				const char *crit_key, crit_answer from,
+				crit_answer to, const char *reason,
+				const char *user);
 
 /* The written reason of a criterion's answer, copied into out ("" if
  * none). */

@@ -235,9 +235,12 @@ moat_status store_states_load(store *s, int64_t assessment_id,
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read states");
 }
 
-moat_status store_state_set(store *s, int64_t assessment_id,
-			    const char *item_key, item_state state,
-			    const char *user)
+/* Sets an item's state; with expect, only when the stored state is still
+ * *expect (ST_CONFLICT otherwise), decided inside the write's
+ * transaction. */
+static moat_status state_write(store *s, int64_t assessment_id,
+			       const char *item_key, const item_state *expect,
+			       item_state state, const char *user)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
@@ -262,6 +265,11 @@ moat_status store_state_set(store *s, int64_t assessment_id,
 		return store_finish(s, rc);
 	/* An item never answered is not started: setting that is no change. */
 	have = found ? atoi(have_text) : (int)ITEM_NOT_STARTED;
+	if (expect && have != (int)*expect) {
+		snprintf(s->err, sizeof s->err, "%s changed meanwhile",
+			 item_key);
+		return store_finish(s, ST_CONFLICT);
+	}
 	old = checklist_state_key((item_state)have);
 	if (have == (int)state)
 		return store_finish(s, ST_OK);
@@ -281,6 +289,20 @@ moat_status store_state_set(store *s, int64_t assessment_id,
 		rc = store_audit(s, user, assessment_id, "item", item_key, "state",
 				 old, checklist_state_key(state));
 	return store_finish(s, rc);
+}
+
+moat_status store_state_set(store *s, int64_t assessment_id,
+			    const char *item_key, item_state state,
+			    const char *user)
+{
+	return state_write(s, assessment_id, item_key, NULL, state, user);
+}
+
+moat_status store_state_change(store *s, int64_t assessment_id,
+			       const char *item_key, item_state from,
+			       item_state to, const char *user)
+{
+	return state_write(s, assessment_id, item_key, &from, to, user);
 }
 
 moat_status store_answers_load(store *s, int64_t assessment_id,
@@ -310,9 +332,12 @@ moat_status store_answers_load(store *s, int64_t assessment_id,
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read answers");
 }
 
-moat_status store_answer_set(store *s, int64_t assessment_id,
-			     const char *crit_key, crit_answer answer,
-			     const char *reason, const char *user)
+/* Sets a criterion's answer; with expect, only when the stored answer is
+ * still *expect (ST_CONFLICT otherwise). */
+static moat_status answer_write(store *s, int64_t assessment_id,
+				const char *crit_key, const crit_answer *expect,
+				crit_answer answer, const char *reason,
+				const char *user)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
@@ -337,6 +362,11 @@ moat_status store_answer_set(store *s, int64_t assessment_id,
 		return store_finish(s, rc);
 	if (!found)
 		snprintf(old, sizeof old, "%s", scoring_answer_key(ANS_UNANSWERED));
+	if (expect && strcmp(old, scoring_answer_key(*expect)) != 0) {
+		snprintf(s->err, sizeof s->err, "%s changed meanwhile",
+			 crit_key);
+		return store_finish(s, ST_CONFLICT);
+	}
 	/* Only a new reason makes "not applicable" again a change. */
 	if (answer != ANS_NA && strcmp(old, scoring_answer_key(answer)) == 0)
 		return store_finish(s, ST_OK);
@@ -358,6 +388,22 @@ moat_status store_answer_set(store *s, int64_t assessment_id,
 		rc = store_audit(s, user, assessment_id, "criterion", crit_key,
 				 "answer", old, scoring_answer_key(answer));
 	return store_finish(s, rc);
+}
+
+moat_status store_answer_set(store *s, int64_t assessment_id,
+			     const char *crit_key, crit_answer answer,
+			     const char *reason, const char *user)
+{
+	return answer_write(s, assessment_id, crit_key, NULL, answer, reason,
+			    user);
+}
+
+moat_status store_answer_change(store *s, int64_t assessment_id,
+				const char *crit_key, crit_answer from,
+				crit_answer to, const char *reason,
+				const char *user)
+{
+	return answer_write(s, assessment_id, crit_key, &from, to, reason, user);
 }
 
 moat_status store_answer_reason(store *s, int64_t assessment_id,

@@ -112,6 +112,13 @@ static moat_status last_seal(store *s, int64_t *id, char out[65])
 			    " ORDER BY id DESC LIMIT 1", id, out);
 }
 
+/* The chain's head as the settings remember it (id 0 when none). */
+static moat_status read_head(store *s, int64_t *id, char hash[65])
+{
+	return read_link(s, "SELECT value FROM setting WHERE key = '" HEAD_KEY "'",
+			 id, hash);
+}
+
 /* Remembers the chain's head in the settings, so losing the newest
  * entries shows too. */
 static moat_status set_head(store *s, int64_t id, const char *hash)
@@ -134,15 +141,22 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 			const char *entity, const char *key, const char *field,
 			const char *old_value, const char *new_value)
 {
-	char prev[65], h[65], at[32];
-	int64_t prev_id;
+	char prev[65], h[65], at[32], head[65];
+	int64_t prev_id, head_id;
 	audit_row r;
 	sqlite3_stmt *st;
 	moat_status ms;
 	int rc;
 
-	if ((ms = last_seal(s, &prev_id, prev)))
+	if ((ms = last_seal(s, &prev_id, prev)) ||
+	    (ms = read_head(s, &head_id, head)))
 		return ms;
+	/* Newest entries deleted by hand: continue from the remembered head,
+	 * so the gap stays visible instead of being papered over. */
+	if (head_id > prev_id) {
+		prev_id = head_id;
+		memcpy(prev, head, sizeof prev);
+	}
 	/* The moment is fixed here so the seal covers exactly what is
 	 * stored. */
 	st = store_prepare(s, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')");
@@ -217,13 +231,6 @@ moat_status store_audit_seal_all(store *s)
 	if (!ms && last)
 		ms = set_head(s, last, prev);
 	return ms;
-}
-
-/* The chain's head as the settings remember it (id 0 when none). */
-static moat_status read_head(store *s, int64_t *id, char hash[65])
-{
-	return read_link(s, "SELECT value FROM setting WHERE key = '" HEAD_KEY "'",
-			 id, hash);
 }
 
 moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)

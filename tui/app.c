@@ -414,9 +414,13 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		int key, dropped;
 		input_result got;
 
+		/* Other users' changes are read before drawing, never between
+		 * a key and its action: a key acts on what the screen showed
+		 * (and a write that finds the stored value changed since is
+		 * refused by the store). */
+		poll_changes(&a);
 		draw_all(&a);
 		got = input_read(&in, &key);
-		poll_changes(&a);
 		if ((dropped = input_take_dropped(&in)) > 0)
 			app_message(&a, ROLE_BAD, msg(TUI_NOT_UTF8_BYTES_FMT), dropped);
 		if (got == INPUT_GONE) {

@@ -24,8 +24,9 @@ bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 
 	switch (action) {
 	case ACT_ANS_CYCLE:
-		app_wrote(a, store_answer_set(
+		app_wrote(a, store_answer_change(
 				     a->st, a->assessment_id, cr->key,
+				     a->rep.answers[crit].answer,
 				     scoring_next_answer(a->rep.answers[crit].answer),
 				     NULL, a->user));
 		*out = result(RES_NONE);

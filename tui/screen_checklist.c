@@ -99,9 +99,12 @@ static key_result checklist_key(screen *s, app *a, int action, int key)
 	case ACT_CYCLE:
 		if (!a->rep_loaded)
 			return result(RES_NONE);
-		st = store_state_set(a->st, a->assessment_id, item_key,
-				     checklist_next_state(a->rep.states[c->cursor]),
-				     a->user);
+		/* The next state follows what the screen shows; if another
+		 * user changed it meanwhile, nothing is overwritten. */
+		st = store_state_change(a->st, a->assessment_id, item_key,
+					a->rep.states[c->cursor],
+					checklist_next_state(a->rep.states[c->cursor]),
+					a->user);
 		app_wrote(a, st);
 		return result(RES_NONE);
 	case ACT_OPEN:

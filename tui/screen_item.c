@@ -102,8 +102,9 @@ static void item_draw(screen *s, app *a, rect b)
 
 static moat_status set_state(app *a, item_screen *it, item_state st)
 {
-	return store_state_set(a->st, a->assessment_id,
-			       a->q->items[it->item].key, st, a->user);
+	return store_state_change(a->st, a->assessment_id,
+				  a->q->items[it->item].key,
+				  a->rep.states[it->item], st, a->user);
 }
 
 static key_result item_key(screen *s, app *a, int action, int key)
