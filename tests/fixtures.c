@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "tests/fixtures.h"
 
 void fixture_questionnaire(const char *lang_dir, questionnaire *q)
@@ -83,4 +85,27 @@ void fixture_states(const questionnaire *q, item_state *states,
 		assert_true(i >= 0);
 		states[i] = ITEM_IN_PROGRESS;
 	}
+}
+
+long long fixture_sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+void fixture_sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
 }

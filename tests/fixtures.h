@@ -22,4 +22,11 @@ void fixture_data(const char *name, char *out, size_t outlen);
 void fixture_states(const questionnaire *q, item_state *states,
 		    const char *const *done, const char *const *in_progress);
 
+/* One integer from the database with plain SQLite, independent of the
+ * store (-1 when there is no row). */
+long long fixture_sql_int(const char *path, const char *sql);
+
+/* Runs SQL with plain SQLite (to set up or tamper with a file). */
+void fixture_sql_exec(const char *path, const char *sql);
+
 #endif

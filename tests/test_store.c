@@ -49,38 +49,14 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Reads one integer with plain SQLite, independent of the store. */
-static long long sql_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static void sql_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 static void test_schema_is_migrated_and_marked(void **state)
 {
 	ctx *c = *state;
 	char mode[16] = "";
 	sqlite3 *db;
 	sqlite3_stmt *st;
-	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(c->path, "PRAGMA application_id"), 0x6D6F6174);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA application_id"), 0x6D6F6174);
 	sqlite3_open(c->path, &db);
 	sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -143,9 +119,9 @@ static void test_states_are_stored_and_audited(void **state)
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", (item_state)7, "bob"),
 			 ST_INVALID);
 	/* What another connection sees. */
-	assert_int_equal(sql_int(c->path, "SELECT state FROM item_state WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT state FROM item_state WHERE"
 					  " item_key = 'dr_site'"), 2);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
 					  " key = 'dr_site' AND user = 'bob' AND"
 					  " old_value = 'in_progress' AND"
 					  " new_value = 'done'"), 1);
@@ -175,7 +151,7 @@ static void test_answers_need_reason_for_na(void **state)
 	/* Answering the same again logs nothing new. */
 	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_MET, NULL,
 					  "alice"), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
 					  " entity = 'criterion'"), 2);
 }
 
@@ -214,7 +190,7 @@ static void test_evidence_add_list_update_delete(void **state)
 	upd.reviewer = "zhao";
 	upd.review_date = "2026-01-15";
 	assert_int_equal(store_evidence_update(c->s, &upd, "dave"), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
 					  " entity = 'evidence' AND user = 'dave'"),
 			 3); /* body, reviewer, review date */
 
@@ -252,7 +228,7 @@ static void test_finalised_year_refuses_edits(void **state)
 	e.body = "x";
 	e.evidence_date = "2026-01-01";
 	e.valid_months = 12;
-	sql_exec(c->path, "UPDATE assessment SET status = 'final',"
+	fixture_sql_exec(c->path, "UPDATE assessment SET status = 'final',"
 			  " finalised_by = 'ceo', finalised_at = '2026-12-31'");
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"),
 			 ST_FROZEN);
@@ -260,7 +236,7 @@ static void test_finalised_year_refuses_edits(void **state)
 					  "alice"), ST_FROZEN);
 	assert_int_equal(store_evidence_add(c->s, &e, "alice", &id), ST_FROZEN);
 	assert_non_null(strstr(store_errmsg(c->s), "finalised by ceo"));
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM item_state"), 0);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM item_state"), 0);
 }
 
 static void test_data_persists_across_reopen(void **state)
@@ -292,13 +268,13 @@ static void test_foreign_files_are_refused(void **state)
 	assert_non_null(strstr(err, "not a moat database"));
 
 	fixture_db_path(path, sizeof path);
-	sql_exec(path, "CREATE TABLE other (x)");
+	fixture_sql_exec(path, "CREATE TABLE other (x)");
 	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_NOT_MOAT);
 
 	fixture_db_path(path, sizeof path);
 	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	store_close(s);
-	sql_exec(path, "PRAGMA user_version = 99");
+	fixture_sql_exec(path, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_TOO_NEW);
 }
 
@@ -443,7 +419,7 @@ static void test_frozen_evidence_cannot_change(void **state)
 	assert_int_equal(store_evidence_update(c->s, &e, "x"), ST_FROZEN);
 	assert_int_equal(store_evidence_delete(c->s, l.v[0].id, "x"), ST_FROZEN);
 	evidence_list_free(&l);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM evidence WHERE body = 'piece'"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM evidence WHERE body = 'piece'"), 1);
 }
 
 static void test_audit_list_filters(void **state)
@@ -487,7 +463,7 @@ static void test_unit_validity_setting(void **state)
 	assert_int_equal(store_unit_set_validity(c->s, c->unit, 6, "a"), ST_OK);
 	assert_int_equal(store_unit_get(c->s, c->unit, &u), ST_OK);
 	assert_int_equal(u.validity_months, 6);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
 					  " field = 'validity_months' AND old_value = '12'"
 					  " AND new_value = '6'"), 1);
 }
@@ -514,9 +490,9 @@ static void test_roi_lines_and_params(void **state)
 	assert_int_equal(v[1].incidents_milli, 1500);
 	v[1].amount = 6000;
 	assert_int_equal(store_roi_line_update(c->s, &v[1], "cfo"), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT amount FROM roi_line WHERE name = 'Fines'"),
+	assert_int_equal(fixture_sql_int(c->path, "SELECT amount FROM roi_line WHERE name = 'Fines'"),
 			 6000);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log WHERE"
 					  " entity = 'roi' AND field = 'amount' AND"
 					  " old_value = '50' AND new_value = '60'"), 1);
 	free(v);
@@ -569,7 +545,7 @@ static void test_invest_classes_and_scenarios(void **state)
 	assert_int_equal(v[0].level_high, 5);
 	v[0].amount = 31000;
 	assert_int_equal(store_invest_class_update(c->s, &v[0], "cfo"), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT amount FROM invest_class"), 31000);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT amount FROM invest_class"), 31000);
 	free(v);
 
 	/* Never set: the document's figures. */
@@ -592,20 +568,20 @@ static void test_migration_from_schema_1(void **state)
 	roi_line *v;
 	size_t n;
 	store_close(c->s);
-	sql_exec(c->path, "DROP TABLE duty_event; DROP TABLE duty;"
+	fixture_sql_exec(c->path, "DROP TABLE duty_event; DROP TABLE duty;"
 			  " DROP TABLE plan_task; DROP TABLE programme;"
 			  " DROP TABLE roi_line; DROP TABLE invest_class;"
 			  " DROP TABLE unit_param;"
 			  " ALTER TABLE assessment DROP COLUMN judged_on;"
 			  " ALTER TABLE audit_log DROP COLUMN hash;"
 			  " PRAGMA user_version = 1;");
-	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 1);
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
-	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
 	assert_int_equal(n, 0);
 	free(v);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
 }
 
 /* Schema 3 had no judged-on day: a year finalised then is judged as of the
@@ -616,7 +592,7 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	char err[512];
 	assessment a;
 	store_close(c->s);
-	sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
+	fixture_sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
 			  " ALTER TABLE audit_log DROP COLUMN hash;"
 			  " UPDATE assessment SET status = 'final', finalised_by = 'ceo',"
 			  " finalised_at = '2026-12-31T20:30:00Z';"
@@ -624,7 +600,7 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	setenv("TZ", "CST-8", 1);
 	tzset();
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
-	assert_int_equal(sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
 	assert_int_equal(a.judged_on.y, 2027);
 	assert_int_equal(a.judged_on.m, 1);
@@ -667,7 +643,7 @@ static void test_concurrent_writers_all_succeed(void **state)
 	}
 	/* Each writer changed its item WRITES times (the first write of
 	 * state 0 is no change, since items start not started). */
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE user = 'w'"),
 			 WRITERS * (WRITES - 1));
 }

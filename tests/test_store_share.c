@@ -44,29 +44,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static long long sql_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static void sql_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 static bool exists(const char *path, const char *suffix)
 {
 	char p[4200];
@@ -109,7 +86,7 @@ static void test_read_commands_never_create(void **state)
 	/* The interface and init may make a database of an empty file. */
 	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	store_close(s);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 }
 
 /* A cut-off file is damaged, not foreign. */
@@ -126,7 +103,7 @@ static void test_truncated_file_is_damaged(void **state)
 	store_close(c->s);
 	c->s = NULL;
 	/* Fold the WAL into the file, then cut the file in half. */
-	sql_exec(c->path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
+	fixture_sql_exec(c->path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
 	assert_int_equal(stat(c->path, &sb), 0);
 	assert_true(sb.st_size >= 8192);
 	assert_int_equal(truncate(c->path, sb.st_size / 2), 0);
@@ -155,15 +132,15 @@ static void test_batch_is_all_or_nothing(void **state)
 	assert_int_equal(store_unit_create(c->s, "Unit A", "bob", &id), ST_EXISTS);
 	/* ...and the batch is rolled back as a whole. */
 	assert_int_equal(store_batch_end(c->s, ST_EXISTS), ST_EXISTS);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM item_state"), 0);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM org_unit"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM item_state"), 0);
 
 	assert_int_equal(store_batch_begin(c->s), ST_OK);
 	assert_int_equal(store_unit_create(c->s, "Unit B", "bob", &id), ST_OK);
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "bob"), ST_OK);
 	assert_int_equal(store_batch_end(c->s, ST_OK), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM org_unit"), 2);
-	assert_int_equal(sql_int(c->path, "SELECT state FROM item_state"), ITEM_DONE);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM org_unit"), 2);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT state FROM item_state"), ITEM_DONE);
 }
 
 /* A change made from a stale screen does not overwrite another user's. */
@@ -175,14 +152,14 @@ static void test_change_refuses_a_stale_base(void **state)
 	assert_int_equal(store_state_change(c->s, c->aid, "bia", ITEM_NOT_STARTED,
 					    ITEM_IN_PROGRESS, "carol"),
 			 ST_CONFLICT);
-	assert_int_equal(sql_int(c->path, "SELECT state FROM item_state"), ITEM_DONE);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT state FROM item_state"), ITEM_DONE);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE user = 'carol'"), 0);
 	/* From what is stored, it goes through. */
 	assert_int_equal(store_state_change(c->s, c->aid, "bia", ITEM_DONE,
 					    ITEM_NOT_STARTED, "carol"),
 			 ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT state FROM item_state"),
+	assert_int_equal(fixture_sql_int(c->path, "SELECT state FROM item_state"),
 			 ITEM_NOT_STARTED);
 
 	assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture", ANS_MET, NULL, "bob"),
@@ -190,11 +167,11 @@ static void test_change_refuses_a_stale_base(void **state)
 	assert_int_equal(store_answer_change(c->s, c->aid, "l5.culture", ANS_UNANSWERED,
 					     ANS_NOT_MET, NULL, "carol"),
 			 ST_CONFLICT);
-	assert_int_equal(sql_int(c->path, "SELECT answer = 'met' FROM criterion_answer"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT answer = 'met' FROM criterion_answer"), 1);
 	assert_int_equal(store_answer_change(c->s, c->aid, "l5.culture", ANS_MET,
 					     ANS_PARTLY, NULL, "carol"),
 			 ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT answer = 'partly' FROM criterion_answer"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT answer = 'partly' FROM criterion_answer"), 1);
 }
 
 /* A few audited writes to tamper with. */
@@ -202,14 +179,14 @@ static void five_entries(ctx *c)
 {
 	static const char *const keys[] = {"bia", "team", "drills", "bia", "team"};
 	/* Creating the unit and its year made the first two. */
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"), 2);
-	sql_exec(c->path, "DELETE FROM audit_log; DELETE FROM setting WHERE key = 'audit_head'");
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"), 2);
+	fixture_sql_exec(c->path, "DELETE FROM audit_log; DELETE FROM setting WHERE key = 'audit_head'");
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(store_state_set(c->s, c->aid, keys[i],
 						 i < 3 ? ITEM_DONE : ITEM_IN_PROGRESS,
 						 "alice"),
 				 ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"), 5);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"), 5);
 }
 
 static audit_check verify(ctx *c, int64_t tail)
@@ -232,7 +209,7 @@ static void test_audit_chain_intact(void **state)
 	assert_true(a.ok);
 	assert_int_equal(a.checked, 2);
 	/* Each seal is a SHA-256 in hex. */
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE length(hash) = 64"), 5);
 }
 
@@ -241,7 +218,7 @@ static void test_audit_chain_shows_a_changed_entry(void **state)
 	ctx *c = *state;
 	audit_check a;
 	five_entries(c);
-	sql_exec(c->path, "UPDATE audit_log SET user = 'mallory' WHERE id = 2");
+	fixture_sql_exec(c->path, "UPDATE audit_log SET user = 'mallory' WHERE id = 2");
 	a = verify(c, 0);
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_CHANGED);
@@ -259,7 +236,7 @@ static void test_audit_chain_shows_deleted_and_added_entries(void **state)
 	ctx *c = *state;
 	audit_check a;
 	five_entries(c);
-	sql_exec(c->path, "DELETE FROM audit_log WHERE id = 3");
+	fixture_sql_exec(c->path, "DELETE FROM audit_log WHERE id = 3");
 	a = verify(c, 0);
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_GAP);
@@ -270,7 +247,7 @@ static void test_audit_chain_shows_deleted_and_added_entries(void **state)
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_GAP);
 
-	sql_exec(c->path, "INSERT INTO audit_log (id, at, user, entity, key, field)"
+	fixture_sql_exec(c->path, "INSERT INTO audit_log (id, at, user, entity, key, field)"
 			  " VALUES (3, '2026-01-01T00:00:00Z', 'mallory', 'item', 'bia', 'state')");
 	a = verify(c, 0);
 	assert_false(a.ok);
@@ -283,7 +260,7 @@ static void test_audit_chain_shows_a_cut_end(void **state)
 	ctx *c = *state;
 	audit_check a;
 	five_entries(c);
-	sql_exec(c->path, "DELETE FROM audit_log WHERE id >= 4");
+	fixture_sql_exec(c->path, "DELETE FROM audit_log WHERE id >= 4");
 	a = verify(c, 0);
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_TAIL);
@@ -296,7 +273,7 @@ static void test_audit_chain_shows_a_cut_end(void **state)
 	 * remembered head, so the cut shows as a gap. */
 	assert_int_equal(store_state_set(c->s, c->aid, "monitoring", ITEM_DONE, "alice"),
 			 ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT max(id) FROM audit_log"), 6);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT max(id) FROM audit_log"), 6);
 	a = verify(c, 0);
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_GAP);
@@ -311,11 +288,11 @@ static void test_audit_migration_seals_old_entries(void **state)
 	char err[512];
 	five_entries(c);
 	store_close(c->s);
-	sql_exec(c->path, "ALTER TABLE audit_log DROP COLUMN hash;"
+	fixture_sql_exec(c->path, "ALTER TABLE audit_log DROP COLUMN hash;"
 			  " DELETE FROM setting WHERE key = 'audit_head';"
 			  " PRAGMA user_version = 4;");
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
-	assert_int_equal(sql_int(c->path, "SELECT count(*) FROM audit_log"
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE length(hash) = 64"), 5);
 	assert_true(verify(c, 0).ok);
 }
