@@ -496,8 +496,9 @@ moat_status store_open(const char *path, store_open_mode mode, store **out,
 	if (s->read_only && (!f.exists || f.size == 0)) {
 		snprintf(s->err, sizeof s->err,
 			 "cannot create the database: %s",
-			 f.can_write_dir ? "the file is not writable"
-					 : "the folder is not writable");
+			 !f.dir_exists	   ? "its folder does not exist"
+			 : f.can_write_dir ? "the file is not writable"
+					   : "the folder is not writable");
 		st = ST_READONLY;
 		goto fail;
 	}
@@ -518,6 +519,7 @@ moat_status store_open(const char *path, store_open_mode mode, store **out,
 			goto fail;
 		if (version < STORE_SCHEMA_VERSION && (st = migrate(s)))
 			goto fail;
+		s->created = version == 0;
 	} else if (version < STORE_SCHEMA_VERSION && mode != STORE_INSPECT) {
 		snprintf(s->err, sizeof s->err,
 			 "the database needs an upgrade (schema %d to %d) by "
@@ -535,6 +537,11 @@ fail:
 	snprintf(err, errlen, "%s: %s", path, s->err[0] ? s->err : status_text(st));
 	store_close(s);
 	return st;
+}
+
+bool store_created(const store *s)
+{
+	return s->created;
 }
 
 int store_schema_version(const store *s)

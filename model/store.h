@@ -55,6 +55,10 @@ const char *store_warning(const store *s);
  * *reopened says whether that happened. */
 moat_status store_refresh(store *s, bool *reopened);
 
+/* True when this open made a new database (of a missing or empty file);
+ * of processes opening a new file at once, exactly one sees true. */
+bool store_created(const store *s);
+
 /* The schema version the file had when opened. */
 int store_schema_version(const store *s);
 

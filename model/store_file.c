@@ -57,6 +57,7 @@ moat_status store_file_probe(const char *path, store_file_state *out,
 		snprintf(err, errlen, "%s", strerror(errno));
 		return ST_IO;
 	}
+	out->dir_exists = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
 	out->can_write_dir = access(dir, W_OK | X_OK) == 0;
 	out->can_write_db = out->exists ? access(path, W_OK) == 0
 					: out->can_write_dir;

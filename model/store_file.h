@@ -17,6 +17,7 @@ typedef struct {
 	int64_t size;          /* bytes; 0 when missing */
 	bool can_write_db;     /* the file (or, when missing, its folder) */
 	bool can_write_dir;
+	bool dir_exists;
 	bool wal_exists, shm_exists;
 	bool can_write_wal;    /* true when the file is absent */
 	bool can_write_shm;

@@ -15,6 +15,7 @@ struct store {
 	bool snapshot;   /* read-only and immutable: no WAL files yet */
 	int depth;       /* open transactions (nested ones are savepoints) */
 	int version;     /* schema version when opened */
+	bool created;    /* this open made the schema of a new file */
 	char err[512];
 	char warning[4 * PATH_MAX + 1024];
 };

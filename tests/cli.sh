@@ -78,6 +78,28 @@ run --db "$TMPD/other.db" score
 case $err in *"not a moat database"*) pass "another program's database is refused" ;; *) fail "other db: $err" ;; esac
 run --db "$TMPD/no/such/dir/x.db" score
 expect_eq "$rc" 1 "an unreachable path fails"
+expect_eq "$err" "moat: $TMPD/no/such/dir/x.db: no database here; create one with 'moat init' (or 'moat init --demo' to try moat)" \
+	"naming the path once"
+run --db "$TMPD/no/such/dir/x.db" init
+expect_eq "$err" "moat: $TMPD/no/such/dir/x.db: cannot create the database: its folder does not exist" \
+	"init in a missing folder says so"
+
+# Arguments out of range are usage errors.
+for day in 1969-12-31 2201-01-01; do
+	run --db "$db" --today "$day" score
+	expect_eq "$rc" 2 "--today $day is refused"
+done
+case $err in *"--today must be a date YYYY-MM-DD from 1970 to 2200: 2201-01-01"*) pass "saying the range" ;;
+*) fail "--today range: $err" ;; esac
+run --db "$db" export -o ''
+expect_eq "$rc" 2 "export -o '' is a usage error"
+run --db "$db" audit
+expect_eq "$rc" 2 "audit needs an action"
+run --db "$db" init --shared ''
+expect_eq "$rc" 2 "an empty --shared group is a usage error"
+run --db "$TMPD/nogroup.db" init --shared no-such-group-here
+expect_eq "$rc" 1 "an unknown group fails"
+expect_eq "$err" "moat: no group named no-such-group-here (see getent group)" "and says so"
 
 # The interface needs a terminal.
 run --db "$db" </dev/null

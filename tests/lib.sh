@@ -58,6 +58,13 @@ moat_pids() {
 # moat_cli ARGS...: runs the program outside tmux.
 moat_cli() { "$MOAT_BIN" "$@"; }
 
+# demo_db DB: a new database at DB with the demo organisation as of
+# 2026-11-25; ends the test when that fails.
+demo_db() {
+	moat_cli --db "$1" --lang en --today 2026-11-25 init --demo >/dev/null ||
+		{ echo "init --demo failed"; exit 1; }
+}
+
 # start DB [ARGS...]: starts moat at 80x24 in a fresh tmux server. The pane
 # stays after moat exits and shows "EXIT=<status>".
 start() {

@@ -421,8 +421,11 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		poll_changes(&a);
 		draw_all(&a);
 		got = input_read(&in, &key);
-		if ((dropped = input_take_dropped(&in)) > 0)
+		if ((dropped = input_take_dropped(&in)) > 0) {
 			app_message(&a, ROLE_BAD, msg(TUI_NOT_UTF8_BYTES_FMT), dropped);
+			/* Stays while the rest of the typing goes on. */
+			a.notice_until_ms = now_ms() + APP_NOTICE_MS;
+		}
 		if (got == INPUT_GONE) {
 			gone = true;
 			break;
@@ -437,7 +440,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		}
 		if (key == '\r')
 			key = '\n';
-		if (!dropped)
+		if (!dropped && now_ms() >= a.notice_until_ms)
 			a.status[0] = '\0';
 		if (!dispatch(&a, key))
 			break;

@@ -20,6 +20,9 @@
 /* Other users' commits show within this many milliseconds. */
 #define APP_POLL_MS 1000
 
+/* A notice about dropped input stays this long while typing goes on. */
+#define APP_NOTICE_MS 3000
+
 struct app {
 	store *st;
 	const questionnaire *q;
@@ -35,6 +38,7 @@ struct app {
 	agenda plan;           /* the unit's programme and duties, today */
 	int64_t data_version;  /* to notice other users' commits */
 	long long polled_ms;   /* when data_version was last read */
+	long long notice_until_ms; /* a notice that keys do not clear */
 
 	screen *stack[APP_MAX_SCREENS];
 	int depth;

@@ -236,12 +236,12 @@ int cli_init(store *s, const questionnaire *q, const cli_options *o,
 		fputc('\n', out);
 	}
 	if (!o->demo) {
-		if (o->db_existed && !o->shared) {
+		if (!store_created(s) && !o->shared) {
 			fprintf(err, msg(CLI_INIT_EXISTS_FMT), db_path);
 			fputc('\n', err);
 			return EXIT_FAIL;
 		}
-		if (!o->db_existed) {
+		if (store_created(s)) {
 			fprintf(out, msg(CLI_INITIALISED_FMT), db_path);
 			fputc('\n', out);
 		}

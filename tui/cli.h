@@ -36,7 +36,6 @@ typedef struct {
 	bool within_given;
 	bool demo;          /* init --demo */
 	const char *shared; /* init --shared GROUP */
-	bool db_existed;    /* the database held data before this run */
 } cli_options;
 
 /* --today is refused outside these years. */

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/questionnaire.h"
@@ -98,10 +97,6 @@ int main(int argc, char **argv)
 	if (questionnaire_load(qdir, &q, err, sizeof err)) {
 		fprintf(stderr, "moat: %s\n", err);
 		return EXIT_FAIL;
-	}
-	{
-		struct stat sb;
-		o.db_existed = stat(db_path, &sb) == 0 && sb.st_size > 0;
 	}
 	if (store_open(db_path, cli_open_mode(&o), &st, err, sizeof err)) {
 		fprintf(stderr, "moat: %s\n", err);
