@@ -294,6 +294,11 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
  * today's. Audited per changed field. */
 moat_status store_task_update(store *s, const plan_task *t, date today,
 			      const char *user);
+
+/* The same for an edit made from what a screen showed (*seen): only when
+ * the stored task is still *seen; else ST_CONFLICT, nothing written. */
+moat_status store_task_change(store *s, const plan_task *seen,
+			      const plan_task *t, date today, const char *user);
 moat_status store_task_delete(store *s, int64_t id, const char *user);
 
 /* The unit's duties (*out: free() it). */

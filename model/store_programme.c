@@ -239,8 +239,18 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	return store_finish(s, rc);
 }
 
-moat_status store_task_update(store *s, const plan_task *t, date today,
-			      const char *user)
+/* The fields a user edits, as the screen showed them and as stored. */
+static bool same_task(const plan_task *a, const plan_task *b)
+{
+	return a->phase == b->phase && a->status == b->status &&
+	       date_cmp(a->done_on, b->done_on) == 0 &&
+	       strcmp(a->title, b->title) == 0 &&
+	       strcmp(a->owner, b->owner) == 0 && strcmp(a->note, b->note) == 0;
+}
+
+/* Writes t; with seen, only when the stored task still is *seen. */
+static moat_status task_write(store *s, const plan_task *seen,
+			      const plan_task *t, date today, const char *user)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
@@ -272,6 +282,11 @@ moat_status store_task_update(store *s, const plan_task *t, date today,
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, t->id);
 		return store_finish(s, ST_NOT_FOUND);
+	}
+	if (seen && !same_task(seen, &old)) {
+		snprintf(s->err, sizeof s->err, "task %" PRId64 " changed meanwhile",
+			 t->id);
+		return store_finish(s, ST_CONFLICT);
 	}
 	if (t->status == TASK_DONE && !done_on.y)
 		done_on = today;
@@ -311,6 +326,18 @@ moat_status store_task_update(store *s, const plan_task *t, date today,
 		rc = store_audit(s, user, 0, "task", t->title, "note", old.note,
 				 t->note);
 	return store_finish(s, rc);
+}
+
+moat_status store_task_update(store *s, const plan_task *t, date today,
+			      const char *user)
+{
+	return task_write(s, NULL, t, today, user);
+}
+
+moat_status store_task_change(store *s, const plan_task *seen,
+			      const plan_task *t, date today, const char *user)
+{
+	return task_write(s, seen, t, today, user);
 }
 
 moat_status store_task_delete(store *s, int64_t id, const char *user)

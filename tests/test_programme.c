@@ -173,6 +173,30 @@ static void test_store_programme(void **state)
 	assert_int_equal(tasks[9].status, TASK_BLOCKED);
 	assert_int_equal(tasks[9].done_on.y, 0);
 	assert_string_equal(fmt(tasks[9].due), "2027-01-17");
+	/* An edit from a stale screen: B changed the owner after A's screen
+	 * showed the task; A's status change is refused and B's owner kept. */
+	{
+		plan_task seen = tasks[9], b = tasks[9], mine;
+		snprintf(b.owner, sizeof b.owner, "zhao");
+		assert_int_equal(store_task_update(s, &b, (date){2026, 11, 3}, "b"), ST_OK);
+		mine = seen;
+		mine.status = TASK_IN_PROGRESS;
+		assert_int_equal(store_task_change(s, &seen, &mine, (date){2026, 11, 3}, "a"),
+				 ST_CONFLICT);
+		free(tasks);
+		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+		assert_string_equal(tasks[9].owner, "zhao");
+		assert_int_equal(tasks[9].status, TASK_BLOCKED);
+		/* Based on what is stored now, it goes through. */
+		mine = tasks[9];
+		mine.status = TASK_IN_PROGRESS;
+		assert_int_equal(store_task_change(s, &tasks[9], &mine, (date){2026, 11, 3}, "a"),
+				 ST_OK);
+		free(tasks);
+		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+		assert_int_equal(tasks[9].status, TASK_IN_PROGRESS);
+		assert_string_equal(tasks[9].owner, "zhao");
+	}
 	free(tasks);
 
 	assert_int_equal(store_duties(s, unit_id, &duties, &n), ST_OK);

@@ -172,12 +172,13 @@ static screen *offer_item_confirmed(app *a, void *ctx, bool yes)
 }
 
 /* RES_UNUSED when the write failed (the message says why). */
-static key_result save_task(app *a, const plan_task *t, task_status was)
+static key_result save_task(app *a, const plan_task *seen, const plan_task *t)
 {
 	int idx;
 	char q[300];
+	task_status was = seen->status;
 
-	if (!app_wrote(a, store_task_update(a->st, t, a->today, a->user)))
+	if (!app_wrote(a, store_task_change(a->st, seen, t, a->today, a->user)))
 		return result(RES_UNUSED);
 	idx = t->item[0] ? questionnaire_item_index(a->q, t->item) : -1;
 	if (t->status == TASK_DONE && was != TASK_DONE && idx >= 0 &&
@@ -218,9 +219,11 @@ static screen *title_given(app *a, void *ctx, const char *text)
 	return NULL;
 }
 
-/* The task under the cursor, found again by id after a reload. */
+/* The task under the cursor as the screen showed it, found again by id
+ * after a reload. */
 typedef struct {
 	int64_t id;
+	plan_task seen;
 } task_ref;
 
 static plan_task *find_task(app *a, int64_t id)
@@ -237,9 +240,9 @@ static screen *owner_given(app *a, void *ctx, const char *text)
 	plan_task *t = find_task(a, r->id), copy;
 	if (!t)
 		return NULL;
-	copy = *t;
+	copy = r->seen;
 	snprintf(copy.owner, sizeof copy.owner, "%s", text);
-	app_wrote(a, store_task_update(a->st, &copy, a->today, a->user));
+	app_wrote(a, store_task_change(a->st, &r->seen, &copy, a->today, a->user));
 	return NULL;
 }
 
@@ -285,7 +288,7 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		key_result r;
 		copy = *t;
 		copy.status = task_next_status(t->status);
-		r = save_task(a, &copy, t->status);
+		r = save_task(a, t, &copy);
 		return r.kind == RES_UNUSED ? result(RES_NONE) : r;
 	}
 	case ACT_EDIT:
@@ -295,6 +298,7 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (!(ref = malloc(sizeof *ref)))
 			return result(RES_NONE);
 		ref->id = t->id;
+		ref->seen = *t;
 		if (action == ACT_OWNER)
 			return push(prompt_new(msg(PLAN_OWNER_PROMPT), t->owner, 60,
 					       owner_given, ref, true));
@@ -338,6 +342,7 @@ typedef struct {
 	int64_t id;
 	form form;
 	form_field fields[5];
+	plan_task seen; /* the task when the form opened */
 } task_screen;
 
 enum { TF_TITLE, TF_PHASE, TF_OWNER, TF_DONE, TF_NOTE };
@@ -360,12 +365,12 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 {
 	plan_task *t = find_task(a, ts->id), copy;
 	char phase[8], done[16];
-	task_status was;
 
 	if (!t || !form_validate(&ts->form))
 		return false;
-	copy = *t;
-	was = t->status;
+	/* From the task as the form was opened on: a change someone made
+	 * since is not overwritten with the form's old values. */
+	copy = ts->seen;
 	snprintf(copy.title, sizeof copy.title, "%s", ts->fields[TF_TITLE].te.buf);
 	text_trim(copy.title);
 	snprintf(phase, sizeof phase, "%s", ts->fields[TF_PHASE].te.buf);
@@ -387,7 +392,12 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 	} else if (copy.status == TASK_DONE) {
 		copy.status = TASK_IN_PROGRESS;
 	}
-	*out = save_task(a, &copy, was);
+	*out = save_task(a, &ts->seen, &copy);
+	/* Refused because someone changed the task meanwhile: the form keeps
+	 * what was typed, and a second Ctrl-S writes it over their change,
+	 * knowingly. */
+	if (out->kind == RES_UNUSED && (t = find_task(a, ts->id)))
+		ts->seen = *t;
 	return true;
 }
 
@@ -454,6 +464,7 @@ screen *screen_task_new(app *a, int64_t id)
 		return NULL;
 	ts->base.ops = &task_ops;
 	ts->id = id;
+	ts->seen = *t;
 	snprintf(phase, sizeof phase, "%d", t->phase);
 	if (t->done_on.y)
 		date_format(t->done_on, done, sizeof done);
