@@ -147,6 +147,15 @@ keys Enter
 sleep 0.3
 expect_eq "$(sql "$db" "SELECT name || '|' || amount FROM roi_line WHERE amount = 77700")" \
 	"DR centre build (phase 1)|77700" "a concurrent change to the amount is kept"
+# A change to the very cell being typed is not written over.
+keys Enter
+type_text " and more"
+sql "$db" "UPDATE roi_line SET name = 'DR centre (renamed)' WHERE amount = 77700"
+keys Enter
+expect_screen "Changed by someone else meanwhile: press again to change it." \
+	"an edit of a cell changed meanwhile is refused"
+expect_eq "$(sql "$db" "SELECT name FROM roi_line WHERE amount = 77700")" \
+	"DR centre (renamed)" "and the other user's value stays"
 keys q q
 expect_exit_ok
 

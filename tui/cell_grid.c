@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "tui/app.h"
 #include "tui/cell_grid.h"
 
@@ -37,7 +40,23 @@ static void begin(cell_grid *g, int first_key)
 {
 	char buf[160];
 	g->ops->value_text(g, g->row, g->col, buf, sizeof buf);
+	snprintf(g->seen, sizeof g->seen, "%s", buf);
 	cell_edit_begin(&g->edit, buf, first_key);
+}
+
+void grid_edit_blank(cell_grid *g, int row, int col)
+{
+	g->row = row;
+	g->col = col;
+	g->ops->value_text(g, row, col, g->seen, sizeof g->seen);
+	cell_edit_begin(&g->edit, "", 0);
+}
+
+bool grid_cell_changed(const cell_grid *g)
+{
+	char now[160];
+	g->ops->value_text(g, g->row, g->col, now, sizeof now);
+	return strcmp(now, g->seen) != 0;
 }
 
 /* Keys while a cell is being edited. */

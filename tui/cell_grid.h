@@ -29,6 +29,7 @@ struct cell_grid {
 	int row, col; /* the focused cell */
 	int top;      /* first row shown */
 	cell_edit edit;
+	char seen[160]; /* the focused cell's value when its edit began */
 };
 
 enum { ACT_CELL_EDIT = ACT_USER + 70, ACT_CELL_NEXT, ACT_CELL_PREV };
@@ -51,6 +52,15 @@ bool grid_numeric(const cell_grid *g, int row, int col);
 
 /* Handles editing and movement. True with *out set when it did. */
 bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out);
+
+/* Focuses (row, col) and starts editing it from an empty text (a line
+ * just added, its name to be typed). */
+void grid_edit_blank(cell_grid *g, int row, int col);
+
+/* After the screen re-read its data: has the cell being edited changed
+ * since its edit began (another user wrote it meanwhile)? Then the edit
+ * must not be written over it. */
+bool grid_cell_changed(const cell_grid *g);
 
 /* Draws the cell at (row, col) of the grid in the given place. */
 void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,

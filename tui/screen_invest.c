@@ -319,15 +319,22 @@ static bool commit(cell_grid *g, app *a)
 		g->edit.error = why;
 		return false;
 	}
-	if (r->kind == IR_CLASS) {
+	{
 		/* Re-read first: another user may have changed the class's other
-		 * cells while this one was being typed. */
-		int64_t id = v->d.classes[r->cls].id;
+		 * cells while this one was being typed (kept), or this very
+		 * cell (not written over: the edit is refused). */
+		irow_kind kind = r->kind;
+		int64_t id = kind == IR_CLASS ? v->d.classes[r->cls].id : 0;
 		load(v, a);
 		r = &v->rows[g->row];
-		if (r->kind != IR_CLASS || v->d.classes[r->cls].id != id) {
+		if (r->kind != kind ||
+		    (kind == IR_CLASS && v->d.classes[r->cls].id != id)) {
 			cell_edit_cancel(&g->edit);
 			return app_wrote(a, ST_NOT_FOUND), true;
+		}
+		if (grid_cell_changed(g)) {
+			cell_edit_cancel(&g->edit);
+			return app_wrote(a, ST_CONFLICT), true;
 		}
 	}
 	if (r->kind == IR_CLASS) {
@@ -405,9 +412,7 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 		for (int i = 0; i < g->n_rows; i++)
 			if (v->rows[i].kind == IR_CLASS &&
 			    v->d.classes[v->rows[i].cls].id == nid) {
-				g->row = i;
-				g->col = 0;
-				cell_edit_begin(&g->edit, "", 0);
+				grid_edit_blank(g, i, 0);
 			}
 		return result(RES_NONE);
 	}

@@ -313,15 +313,22 @@ static bool commit(cell_grid *g, app *a)
 		g->edit.error = why;
 		return false;
 	}
-	if (rw->kind == ROW_LINE) {
+	{
 		/* Re-read first: another user may have changed the line's other
-		 * cells while this one was being typed. */
-		int64_t id = r->d.lines[rw->line].id;
+		 * cells while this one was being typed (kept), or this very
+		 * cell (not written over: the edit is refused). */
+		row_kind kind = rw->kind;
+		int64_t id = kind == ROW_LINE ? r->d.lines[rw->line].id : 0;
 		load(r, a);
 		rw = &r->rows[g->row];
-		if (rw->kind != ROW_LINE || r->d.lines[rw->line].id != id) {
+		if (rw->kind != kind ||
+		    (kind == ROW_LINE && r->d.lines[rw->line].id != id)) {
 			cell_edit_cancel(&g->edit);
 			return app_wrote(a, ST_NOT_FOUND), true;
+		}
+		if (grid_cell_changed(g)) {
+			cell_edit_cancel(&g->edit);
+			return app_wrote(a, ST_CONFLICT), true;
 		}
 	}
 	if (rw->kind == ROW_LINE) {
@@ -384,9 +391,7 @@ static key_result add_line(roi_screen *r, app *a)
 	/* Focus the new line's name, ready to type over. */
 	for (int i = 0; i < g->n_rows; i++)
 		if (r->rows[i].kind == ROW_LINE && r->d.lines[r->rows[i].line].id == id) {
-			g->row = i;
-			g->col = 0;
-			cell_edit_begin(&g->edit, "", 0);
+			grid_edit_blank(g, i, 0);
 		}
 	return result(RES_NONE);
 }

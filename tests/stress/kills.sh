@@ -14,11 +14,25 @@ aid=$(sql "$db" "SELECT id FROM assessment WHERE year = 2026")
 # A random delay from 0 to 0.4 s.
 nap() { sleep "0.$(printf '%03d' $((RANDOM % 400)))"; }
 
+# started PID PROGRAM: waits until the background job PID runs PROGRAM.
+# Until then it is a copy of this shell, which a TERM would make run this
+# test's own exit trap.
+started() {
+	local want i
+	want=$(readlink -f "$2")
+	for i in $(seq 2000); do
+		[ "$(readlink "/proc/$1/exe" 2>/dev/null)" = "$want" ] && return 0
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.001
+	done
+}
+
 lost=0 acked_total=0
 for round in $(seq 60); do
 	tag="w$round"
 	"$MOAT_WRITER" "$db" "$aid" "$tag" 100000 >"$TMPD/acks" 2>"$TMPD/writer.err" &
 	pid=$!
+	started "$pid" "$MOAT_WRITER"
 	nap
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
@@ -44,6 +58,7 @@ for round in $(seq 40); do
 	case $((round % 3)) in 0) sig=KILL ;; 1) sig=TERM ;; *) sig=INT ;; esac
 	"$MOAT_BIN" --db "$db" --lang en --today 2026-11-25 export -o "$out" >/dev/null 2>&1 &
 	pid=$!
+	started "$pid" "$MOAT_BIN"
 	sleep "0.0$((RANDOM % 10))"
 	kill -"$sig" "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
