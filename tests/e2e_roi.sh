@@ -38,8 +38,9 @@ keys Escape
 expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
 	"the refused value is not stored"
 
-# A yearly cost above the losses avoided: it never pays back.
-keys Down Down Down
+# A yearly cost above the losses avoided: it never pays back (the cursor
+# passes the "Yearly cost" heading).
+keys Down Down Down Down
 type_text "400"
 keys Enter
 expect_screen "never pays back" "zero or negative net benefit says so instead of dividing"
@@ -97,6 +98,8 @@ expect_eq "$(sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4")" 4
 # Low above high is refused.
 for _ in $(seq 7); do keys Down; done
 expect_screen "Self-built: up front" "on the self-built row"
+# Down kept the column chosen above (the last one there is); back to low.
+keys BTab
 type_text "2000"
 keys Enter
 expect_screen "The low end must not be above the high end." "a range is checked"
@@ -119,8 +122,26 @@ keys Enter Tab
 type_text "300"
 keys Enter
 expect_screen "灾备中心" "a first line is added"
-expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line")" "loss|30000" \
-	"it is stored (a loss line when added outside a section)"
+expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line")" "one_off|30000" \
+	"on the one-off heading, a adds a one-off investment"
+# The yearly cost heading is the next row.
+keys Down a
+type_text "专线"
+keys Enter Tab
+type_text "20"
+keys Enter
+sleep 0.3
+expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '专线'")" "recurring|2000" \
+	"on the yearly cost heading, a adds a yearly cost"
+keys Down a
+type_text "停机损失"
+keys Enter Tab
+type_text "400"
+keys Enter
+sleep 0.3
+expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '停机损失'")" "loss|40000" \
+	"on the losses heading, a adds a loss avoided"
+expect_screen "0.79 年" "a new organisation builds the document's ROI: payback 300 / (400 - 20)"
 keys q i
 expect_screen "系统类别" "the investment screen opens with no classes"
 keys a

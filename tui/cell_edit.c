@@ -68,6 +68,9 @@ bool cell_parse(const cell_spec *spec, const char *text, int64_t *out,
 {
 	num_error e = NUM_OK;
 	switch (spec->type) {
+	case CELL_NONE:
+		*why = CELL_ERR_EMPTY;
+		return false;
 	case CELL_TEXT: {
 		char copy[128];
 		snprintf(copy, sizeof copy, "%s", text);
@@ -104,6 +107,7 @@ void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen)
 {
 	switch (spec->type) {
 	case CELL_TEXT:
+	case CELL_NONE:
 		out[0] = '\0';
 		return;
 	case CELL_MONEY:

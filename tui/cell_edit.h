@@ -18,6 +18,7 @@ typedef enum {
 	CELL_COUNT3,  /* 3 decimals, not negative (incidents a year) */
 	CELL_PERCENT, /* 2 decimals, 0..100, stored in hundredths */
 	CELL_INT,     /* whole number in [min, max] */
+	CELL_NONE,    /* a place the cursor can stand (a heading), not edited */
 } cell_type;
 
 typedef struct {

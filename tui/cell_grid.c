@@ -9,7 +9,7 @@
 void grid_init(cell_grid *g, const cell_grid_ops *ops)
 {
 	g->ops = ops;
-	g->n_rows = g->row = g->col = g->top = 0;
+	g->n_rows = g->row = g->col = g->top = g->want_col = 0;
 	cell_edit_init(&g->edit);
 }
 
@@ -25,6 +25,10 @@ void grid_focus_row(cell_grid *g, int row, int dir)
 	if (row < 0 || row >= g->n_rows)
 		return;
 	g->row = row;
+	/* The column the user chose comes back after a row with fewer cells
+	 * (a heading). */
+	if (g->want_col > g->col)
+		g->col = g->want_col;
 	if (g->col >= g->ops->fields_of(g, row))
 		g->col = g->ops->fields_of(g, row) - 1;
 	if (g->col < 0)
@@ -33,7 +37,11 @@ void grid_focus_row(cell_grid *g, int row, int dir)
 
 bool grid_numeric(const cell_grid *g, int row, int col)
 {
-	return g->n_rows > 0 && g->ops->spec_of(g, row, col)->type != CELL_TEXT;
+	cell_type t;
+	if (g->n_rows == 0)
+		return false;
+	t = g->ops->spec_of(g, row, col)->type;
+	return t != CELL_TEXT && t != CELL_NONE;
 }
 
 static void begin(cell_grid *g, int first_key)
@@ -47,7 +55,7 @@ static void begin(cell_grid *g, int first_key)
 void grid_edit_blank(cell_grid *g, int row, int col)
 {
 	g->row = row;
-	g->col = col;
+	g->col = g->want_col = col;
 	g->ops->value_text(g, row, col, g->seen, sizeof g->seen);
 	cell_edit_begin(&g->edit, "", 0);
 }
@@ -109,17 +117,21 @@ bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out)
 			g->col++;
 		} else {
 			int before = g->row;
+			g->want_col = 0;
 			grid_focus_row(g, g->row + 1, 1);
 			if (g->row != before)
 				g->col = 0;
 		}
+		g->want_col = g->col;
 		return true;
 	case ACT_CELL_PREV:
 		if (g->col > 0)
 			g->col--;
+		g->want_col = g->col;
 		return true;
 	case ACT_CELL_EDIT:
-		begin(g, 0);
+		if (g->ops->spec_of(g, g->row, g->col)->type != CELL_NONE)
+			begin(g, 0);
 		return true;
 	}
 	/* Typing a number over a numeric cell starts editing it. */

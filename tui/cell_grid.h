@@ -27,6 +27,7 @@ struct cell_grid {
 	const cell_grid_ops *ops;
 	int n_rows;
 	int row, col; /* the focused cell */
+	int want_col; /* the column last chosen with Tab/Shift-Tab */
 	int top;      /* first row shown */
 	cell_edit edit;
 	char seen[160]; /* the focused cell's value when its edit began */

@@ -49,13 +49,14 @@ static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
 static const cell_spec spec_incidents = {CELL_COUNT3, 0, ROI_MAX_INCIDENTS_MILLI};
 static const cell_spec spec_horizon = {CELL_INT, 1, ROI_MAX_YEARS};
 static const cell_spec spec_rate = {CELL_PERCENT, 0, ROI_MAX_RATE_BP};
+static const cell_spec spec_heading = {CELL_NONE, 0, 0};
 
 static int fields_of(const cell_grid *g, int row)
 {
 	const roi_screen *r = ROI_OF(g);
 	const roi_row *rw = &r->rows[row];
 	switch (rw->kind) {
-	case ROW_HEAD: return 0;
+	case ROW_HEAD: return 1; /* the cursor stands there to add a line */
 	case ROW_LINE: return r->d.lines[rw->line].kind == ROI_LOSS ? 3 : 2;
 	case ROW_HORIZON:
 	case ROW_RATE: return 1;
@@ -70,7 +71,7 @@ static const cell_spec *spec_of(const cell_grid *g, int row, int col)
 		return col == 0 ? &spec_name : col == 1 ? &spec_money : &spec_incidents;
 	case ROW_HORIZON: return &spec_horizon;
 	case ROW_RATE: return &spec_rate;
-	case ROW_HEAD: break;
+	case ROW_HEAD: return &spec_heading;
 	}
 	return &spec_name;
 }
@@ -121,6 +122,7 @@ static void load(roi_screen *r, app *a)
 {
 	cell_grid *g = &r->grid;
 	int64_t keep_id = -1;
+	bool first = !r->loaded && g->n_rows == 0;
 	if (r->loaded && r->rows[g->row].kind == ROW_LINE)
 		keep_id = r->d.lines[r->rows[g->row].line].id;
 	if (r->loaded)
@@ -132,6 +134,10 @@ static void load(roi_screen *r, app *a)
 		return;
 	}
 	build_rows(r);
+	/* Opened on the first line when there is one, else on the first
+	 * heading, where a adds. */
+	if (first && g->n_rows > 1 && r->rows[1].kind == ROW_LINE)
+		g->row = 1;
 	for (int i = 0; i < g->n_rows; i++)
 		if (r->rows[i].kind == ROW_LINE &&
 		    r->d.lines[r->rows[i].line].id == keep_id)
@@ -194,7 +200,11 @@ static void draw_inputs(roi_screen *r, app *a, rect b)
 		const roi_row *rw = &r->rows[row];
 		switch (rw->kind) {
 		case ROW_HEAD:
-			draw_text(y, b.x, wn + 2, ROLE_HEADING, msg(heads[rw->section]));
+			if (row == g->row && !g->edit.editing)
+				draw_fill(y, b.x, wn + 2, ROLE_SELECTED);
+			draw_text(y, b.x, wn + 2,
+				  row == g->row ? ROLE_SELECTED : ROLE_HEADING,
+				  msg(heads[rw->section]));
 			if (rw->section == ROI_ONE_OFF)
 				draw_text_right(y, xa, wa, ROLE_DIM, r->d.currency);
 			if (rw->section == ROI_LOSS)
@@ -383,7 +393,11 @@ static key_result add_line(roi_screen *r, app *a)
 	cell_grid *g = &r->grid;
 	const roi_row *rw = &r->rows[g->row];
 
-	l.kind = rw->kind == ROW_LINE ? r->d.lines[rw->line].kind : ROI_LOSS;
+	/* The section the cursor is in: its heading or one of its lines;
+	 * below the sections (horizon, rate), the losses avoided. */
+	l.kind = rw->kind == ROW_LINE   ? r->d.lines[rw->line].kind
+		 : rw->kind == ROW_HEAD ? rw->section
+					: ROI_LOSS;
 	l.incidents_milli = 1000;
 	snprintf(l.name, sizeof l.name, "%s", msg(ROI_NEW_LINE));
 	if (!app_wrote(a, store_roi_line_add(a->st, a->rep.unit.id, &l, a->user, &id)))
