@@ -28,14 +28,22 @@ int text_width(const char *s);
  * Returns the columns used. */
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
 
-/* Unicode format characters (bidi overrides, zero-width, BOM, line and
- * paragraph separators) that are never shown or stored as typed. */
-bool text_is_format_char(uint32_t cp);
+/* The bidi embedding, override and isolate controls (U+202A-202E,
+ * U+2066-2069): they can reorder what surrounds them on screen, so text
+ * from users never carries them to a terminal. The joiners U+200C/U+200D,
+ * which emoji and Persian or Indic words need, are not among them. */
+bool text_is_bidi_control(uint32_t cp);
 
-/* Returns a newly allocated copy of s safe to print on a terminal: C0
- * controls (except '\n' when keep_newlines), DEL, C1 controls and Unicode
- * format characters (bidi overrides, zero-width, BOM) are removed and
- * invalid UTF-8 becomes U+FFFD. Tabs become a space. NULL on no memory. */
+/* Whether cp is refused in typed text and dropped from text shown: C0
+ * controls (except '\n' when newline_ok), DEL, C1 controls, the bidi
+ * controls above, surrogates and anything past U+10FFFF. Every other
+ * character, format characters such as the joiners included, is kept. */
+bool text_cp_refused(uint32_t cp, bool newline_ok);
+
+/* Returns a newly allocated copy of s safe to print on a terminal: what
+ * text_cp_refused refuses is removed ('\n' kept when keep_newlines), tabs
+ * become a space and invalid UTF-8 becomes U+FFFD; everything else is
+ * kept byte for byte. NULL on no memory. */
 char *text_sanitize(const char *s, bool keep_newlines);
 
 /* Byte length of the first display line of s that fits in cols columns,

@@ -60,13 +60,31 @@ static void test_refuses_controls_and_overflow(void **state)
 	assert_true(te_insert(&t, 'c'));
 	assert_string_equal(t.buf, "abc");
 	te_free(&t);
-	/* Bidi overrides and zero-width characters are not typed in... */
+	/* Bidi controls are not typed in... */
 	te_init(&t, NULL, false, 100);
 	assert_false(te_insert(&t, 0x202E));
-	assert_false(te_insert(&t, 0x200B));
+	assert_false(te_insert(&t, 0x2066));
+	assert_false(te_insert(&t, '\t'));
+	assert_false(te_insert(&t, 0x7F));
 	/* ...nor taken from stored text. */
 	assert_true(te_set(&t, "a\x1b[2Jb\xE2\x80\xAE" "c"));
 	assert_string_equal(t.buf, "a[2Jbc");
+	te_free(&t);
+}
+
+/* The joiners are typed and kept like any other character. */
+static void test_keeps_joiners(void **state)
+{
+	textedit t;
+	(void)state;
+	te_init(&t, NULL, false, 100);
+	type(&t, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x92\xBB"); /* man ZWJ laptop */
+	assert_true(te_insert(&t, 0x200C));
+	assert_string_equal(t.buf, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x92\xBB"
+				   "\xE2\x80\x8C");
+	/* Stored text keeps them when loaded. */
+	assert_true(te_set(&t, "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE"));
+	assert_string_equal(t.buf, "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
 	te_free(&t);
 }
 
@@ -121,6 +139,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_and_backspace_whole_characters),
 		cmocka_unit_test(test_refuses_controls_and_overflow),
+		cmocka_unit_test(test_keeps_joiners),
 		cmocka_unit_test(test_wrap_counts_columns),
 		cmocka_unit_test(test_empty_has_one_line),
 	};

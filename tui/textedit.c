@@ -61,9 +61,7 @@ bool te_insert(textedit *t, uint32_t cp)
 	char enc[4];
 	size_t n;
 
-	if ((cp < 0x20 && !(cp == '\n' && t->multiline)) || cp == 0x7F ||
-	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-	    cp > 0x10FFFF || text_is_format_char(cp))
+	if (text_cp_refused(cp, t->multiline))
 		return false;
 	if (cp < 0x80) {
 		enc[0] = (char)cp;
