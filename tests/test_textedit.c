@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
@@ -88,6 +89,42 @@ static void test_keeps_joiners(void **state)
 	te_free(&t);
 }
 
+/* A field left alone is stored as it was, even what the editor could not
+ * show; a changed one is stored as typed, trimmed. */
+static void test_value_kept_when_unchanged(void **state)
+{
+	static const char stored[] = "  a\x1b[1m\tb\xE2\x80\xAE" "c\r\n";
+	textedit t;
+	char *v, small[4];
+	(void)state;
+	assert_true(te_init(&t, stored, false, 100));
+	assert_string_equal(t.buf, "  a[1m b" "c");
+	v = te_value(&t);
+	assert_string_equal(v, stored);
+	free(v);
+	/* Typed and taken back: the buffer is as loaded, so still as stored. */
+	assert_true(te_insert(&t, 'x'));
+	assert_true(te_backspace(&t));
+	v = te_value(&t);
+	assert_string_equal(v, stored);
+	free(v);
+	/* Changed: the buffer, trimmed. */
+	assert_true(te_insert(&t, 'd'));
+	v = te_value(&t);
+	assert_string_equal(v, "a[1m bcd");
+	free(v);
+	assert_false(te_value_into(&t, small, sizeof small));
+	assert_string_equal(small, "");
+	te_free(&t);
+	/* te_set starts afresh. */
+	te_init(&t, NULL, true, 100);
+	assert_true(te_set(&t, " x\n"));
+	v = te_value(&t);
+	assert_string_equal(v, " x\n");
+	free(v);
+	te_free(&t);
+}
+
 static void test_wrap_counts_columns(void **state)
 {
 	textedit t;
@@ -140,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_insert_and_backspace_whole_characters),
 		cmocka_unit_test(test_refuses_controls_and_overflow),
 		cmocka_unit_test(test_keeps_joiners),
+		cmocka_unit_test(test_value_kept_when_unchanged),
 		cmocka_unit_test(test_wrap_counts_columns),
 		cmocka_unit_test(test_empty_has_one_line),
 	};

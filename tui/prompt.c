@@ -64,9 +64,9 @@ static key_result finish(prompt_screen *p, app *a, bool ok)
 	if (p->cdone) {
 		next = p->cdone(a, p->ctx, ok);
 	} else if (ok) {
-		text = strdup(p->te.buf);
+		text = te_value(&p->te);
 		if (text)
-			next = p->done(a, p->ctx, text_trim(text));
+			next = p->done(a, p->ctx, text);
 		free(text);
 	}
 	return next ? (key_result){RES_REPLACE, next} : result(RES_POP);

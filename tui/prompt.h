@@ -7,7 +7,8 @@
 
 #include "tui/screen.h"
 
-/* Called with the trimmed text when the user confirms with Enter. */
+/* Called when the user confirms with Enter, with the initial text as given
+ * when it was left unchanged, else the typed text trimmed. */
 typedef screen *(*prompt_done)(app *a, void *ctx, const char *text);
 /* Called with true for y, false for n / Esc. */
 typedef screen *(*confirm_done)(app *a, void *ctx, bool yes);

@@ -189,12 +189,11 @@ static bool log_save(log_screen *l, app *a)
 		return false;
 	ev.duty_id = l->d.id;
 	ev.due = l->due;
-	snprintf(day, sizeof day, "%s", l->fields[0].te.buf);
+	te_value_into(&l->fields[0].te, day, sizeof day);
 	date_parse(text_trim(day), &ev.on);
-	snprintf(ev.result, sizeof ev.result, "%s", l->fields[1].te.buf);
-	text_trim(ev.result);
-	snprintf(ev.note, sizeof ev.note, "%s", l->fields[2].te.buf);
-	text_trim(ev.note);
+	if (!te_value_into(&l->fields[1].te, ev.result, sizeof ev.result) ||
+	    !te_value_into(&l->fields[2].te, ev.note, sizeof ev.note))
+		return false;
 	/* A completion also proves the checklist item the duty is about. */
 	proves = questionnaire_item_index(a->q, l->d.item) >= 0 &&
 		 duty_proof_make(&l->d, &ev, a->assessment_id,

@@ -51,10 +51,10 @@ static void evidence_draw(screen *s, app *a, rect b)
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
 }
 
+/* A field's value to store: as stored when the user left it alone. */
 static char *field_text(evidence_screen *e, int f)
 {
-	char *v = strdup(e->fields[f].te.buf);
-	return v ? text_trim(v) : NULL;
+	return te_value(&e->fields[f].te);
 }
 
 static bool save(evidence_screen *e, app *a)

@@ -332,10 +332,8 @@ static bool commit(cell_grid *g, app *a)
 	}
 	if (r->kind == IR_CLASS) {
 		invest_class c = v->d.classes[r->cls];
-		char name[128];
 		if (g->col == 0) {
-			snprintf(name, sizeof name, "%s", g->edit.te.buf);
-			snprintf(c.name, sizeof c.name, "%s", text_trim(name));
+			te_value_into(&g->edit.te, c.name, sizeof c.name);
 		} else if (g->col == 1) {
 			c.level_low = (int)x;
 		} else if (g->col == 2) {

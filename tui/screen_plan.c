@@ -366,9 +366,8 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 		return false;
 	copy = *t;
 	was = t->status;
-	snprintf(copy.title, sizeof copy.title, "%s", ts->fields[TF_TITLE].te.buf);
-	text_trim(copy.title);
-	snprintf(phase, sizeof phase, "%s", ts->fields[TF_PHASE].te.buf);
+	te_value_into(&ts->fields[TF_TITLE].te, copy.title, sizeof copy.title);
+	te_value_into(&ts->fields[TF_PHASE].te, phase, sizeof phase);
 	copy.phase = atoi(text_trim(phase));
 	if (copy.phase < 1 || copy.phase > PLAN_PHASES) {
 		ts->form.error = PLAN_ERR_PHASE;
@@ -376,10 +375,10 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 		ts->form.focus = TF_PHASE;
 		return false;
 	}
-	snprintf(copy.owner, sizeof copy.owner, "%s", ts->fields[TF_OWNER].te.buf);
-	text_trim(copy.owner);
-	snprintf(copy.note, sizeof copy.note, "%s", ts->fields[TF_NOTE].te.buf);
-	snprintf(done, sizeof done, "%s", ts->fields[TF_DONE].te.buf);
+	if (!te_value_into(&ts->fields[TF_OWNER].te, copy.owner, sizeof copy.owner) ||
+	    !te_value_into(&ts->fields[TF_NOTE].te, copy.note, sizeof copy.note))
+		return false;
+	te_value_into(&ts->fields[TF_DONE].te, done, sizeof done);
 	copy.done_on = (date){0, 0, 0};
 	if (*text_trim(done)) {
 		date_parse(done, &copy.done_on);

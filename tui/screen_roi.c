@@ -307,7 +307,6 @@ static bool commit(cell_grid *g, app *a)
 	int64_t v = 0;
 	msg_id why;
 	moat_status st = ST_OK;
-	char name[128];
 
 	if (!cell_parse(sp, g->edit.te.buf, &v, &why)) {
 		g->edit.error = why;
@@ -327,8 +326,7 @@ static bool commit(cell_grid *g, app *a)
 	if (rw->kind == ROW_LINE) {
 		roi_line l = r->d.lines[rw->line];
 		if (g->col == 0) {
-			snprintf(name, sizeof name, "%s", g->edit.te.buf);
-			snprintf(l.name, sizeof l.name, "%s", text_trim(name));
+			te_value_into(&g->edit.te, l.name, sizeof l.name);
 		} else if (g->col == 1) {
 			l.amount = v;
 		} else {

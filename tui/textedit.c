@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,8 @@ bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes)
 void te_free(textedit *t)
 {
 	free(t->buf);
+	free(t->orig);
+	free(t->loaded);
 	memset(t, 0, sizeof *t);
 }
 
@@ -41,19 +44,43 @@ bool te_set(textedit *t, const char *text)
 {
 	/* Text from the database may hold what typing cannot: clean it. */
 	char *clean = text_sanitize(text, t->multiline);
-	size_t n;
-	if (!clean)
-		return false;
-	n = strlen(clean);
-	if (!reserve(t, n)) {
+	char *orig = strdup(text);
+	size_t n = clean ? strlen(clean) : 0;
+
+	if (!clean || !orig || !reserve(t, n)) {
 		free(clean);
+		free(orig);
 		return false;
 	}
 	memcpy(t->buf, clean, n + 1);
-	free(clean);
+	free(t->orig);
+	free(t->loaded);
+	t->orig = orig;
+	t->loaded = clean;
 	t->len = n;
 	t->cur = n;
 	return true;
+}
+
+char *te_value(const textedit *t)
+{
+	char *v;
+
+	if (t->orig && t->loaded && strcmp(t->buf, t->loaded) == 0)
+		return strdup(t->orig);
+	v = strdup(t->buf);
+	return v ? text_trim(v) : NULL;
+}
+
+bool te_value_into(const textedit *t, char *out, size_t len)
+{
+	char *v = te_value(t);
+	bool fits = v && strlen(v) < len;
+
+	if (len > 0)
+		snprintf(out, len, "%s", fits ? v : "");
+	free(v);
+	return fits;
 }
 
 bool te_insert(textedit *t, uint32_t cp)

@@ -10,6 +10,8 @@
 
 typedef struct {
 	char *buf;        /* NUL-terminated UTF-8 */
+	char *orig;       /* the text given to te_init / te_set, as given */
+	char *loaded;     /* what buf held right after it was given */
 	size_t len, cap;
 	size_t cur;       /* cursor, byte offset */
 	bool multiline;   /* accepts '\n' */
@@ -20,8 +22,20 @@ typedef struct {
 bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes);
 void te_free(textedit *t);
 
-/* Replaces the whole text and puts the cursor at the end. */
+/* Replaces the whole text and puts the cursor at the end. What typing
+ * could not enter is left out of the buffer (see text_sanitize), but the
+ * text as given is kept for te_value. False on no memory. */
 bool te_set(textedit *t, const char *text);
+
+/* The text to store, newly allocated (NULL on no memory): the text given
+ * to te_init / te_set byte for byte while the buffer still holds what it
+ * held then, so a field the user did not change is saved as it was;
+ * otherwise the buffer with ASCII white space trimmed at both ends. */
+char *te_value(const textedit *t);
+
+/* te_value copied into out (capacity len). False on no memory or when it
+ * does not fit, with out set to "". */
+bool te_value_into(const textedit *t, char *out, size_t len);
 
 /* Inserts a code point at the cursor. Control characters are refused
  * (except '\n' in a multi-line buffer), as is anything past max_bytes.
