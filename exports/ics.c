@@ -170,7 +170,9 @@ static const char *status_text_of(task_status s)
 
 static void put_task(ics_buf *b, const plan_task *t)
 {
-	char uid[64], desc[1024];
+	/* The phase, status and owner, then the note. */
+	char uid[64];
+	char desc[TEXT_BYTES(TASK_OWNER_MAX) + TEXT_BYTES(TASK_NOTE_MAX) + 256];
 	int n;
 
 	snprintf(uid, sizeof uid, "task-%lld@moat", (long long)t->id);

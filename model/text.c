@@ -66,6 +66,25 @@ bool text_valid_utf8(const char *s)
 	return true;
 }
 
+size_t text_length(const char *s)
+{
+	size_t n = strlen(s), count = 0;
+
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = text_decode(s, n, &cp);
+		s += len;
+		n -= len;
+		count++;
+	}
+	return count;
+}
+
+bool text_within(const char *s, size_t max)
+{
+	return text_valid_utf8(s) && text_length(s) <= max;
+}
+
 int text_cp_width(uint32_t cp)
 {
 	int w = wcwidth((wchar_t)cp);

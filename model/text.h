@@ -15,6 +15,17 @@ size_t text_decode(const char *s, size_t n, uint32_t *cp);
 /* True when s is entirely well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_valid_utf8(const char *s);
 
+/* Bytes a buffer needs for chars characters of UTF-8 and the NUL. Limits
+ * on typed text are in characters, as the user counts; buffers that hold
+ * such text are sized with this. */
+#define TEXT_BYTES(chars) ((chars) * 4 + 1)
+
+/* Characters (code points) in s; an invalid byte counts as one. */
+size_t text_length(const char *s);
+
+/* True when s is valid UTF-8 of at most max characters. */
+bool text_within(const char *s, size_t max);
+
 /* Display columns of one code point: 0 for combining marks, 2 for wide
  * characters, 1 for anything unprintable (it is shown as a placeholder). */
 int text_cp_width(uint32_t cp);

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "model/msg.h"
 #include "model/text.h"
 
 static void test_width_counts_cjk_as_two(void **state)
@@ -133,6 +134,35 @@ static void test_valid_utf8(void **state)
 	assert_false(text_valid_utf8("\xF4\x90\x80\x80")); /* > U+10FFFF */
 }
 
+static void test_length_counts_characters(void **state)
+{
+	(void)state;
+	assert_int_equal(text_length(""), 0);
+	assert_int_equal(text_length("abc"), 3);
+	assert_int_equal(text_length("负责人"), 3);          /* 9 bytes */
+	assert_int_equal(text_length("\xF0\x9F\x98\x80"), 1); /* one emoji */
+	assert_int_equal(text_length("a\xFF" "b"), 3);       /* a bad byte counts */
+	assert_true(text_within("负责人", 3));
+	assert_false(text_within("负责人", 2));
+	assert_false(text_within("\xFF", 5));
+	assert_int_equal(TEXT_BYTES(200), 801);
+}
+
+/* The refusal names the field and its limit, in either language. */
+static void test_limit_message(void **state)
+{
+	char out[128];
+	(void)state;
+	msg_limit(EVF_OWNER, 200, out, sizeof out);
+	assert_string_equal(out, "Owner: at most 200 characters");
+	msg_limit(PLAN_F_PHASE, 1, out, sizeof out);
+	assert_string_equal(out, "Phase (1-3): at most 1 character");
+	msg_set_lang(LANG_ZH);
+	msg_limit(EVF_OWNER, 200, out, sizeof out);
+	assert_string_equal(out, "负责人：最多 200 个字符");
+	msg_set_lang(LANG_EN);
+}
+
 static void test_wrap_breaks_at_spaces_and_wide_chars(void **state)
 {
 	(void)state;
@@ -160,6 +190,8 @@ int main(void)
 		cmocka_unit_test(test_sanitize_strips_controls_and_bidi),
 		cmocka_unit_test(test_sanitize_keeps_joiners),
 		cmocka_unit_test(test_valid_utf8),
+		cmocka_unit_test(test_length_counts_characters),
+		cmocka_unit_test(test_limit_message),
 		cmocka_unit_test(test_wrap_breaks_at_spaces_and_wide_chars),
 		cmocka_unit_test(test_trim),
 	};

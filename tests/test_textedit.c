@@ -57,9 +57,31 @@ static void test_refuses_controls_and_overflow(void **state)
 	assert_false(te_insert(&t, '\n'));  /* single line */
 	assert_false(te_insert(&t, 0x1B));  /* ESC */
 	assert_false(te_insert(&t, 0x85));  /* C1 */
-	assert_false(te_insert(&t, 0x4E2D)); /* 3 bytes would exceed 4 */
+	assert_false(t.full);               /* refused, but not for length */
+	/* The limit counts characters, not bytes: 中 is three bytes. */
+	assert_true(te_insert(&t, 0x4E2D));
 	assert_true(te_insert(&t, 'c'));
-	assert_string_equal(t.buf, "abc");
+	assert_string_equal(t.buf, "ab\xE4\xB8\xAD" "c");
+	assert_int_equal(t.chars, 4);
+	assert_false(t.full);
+	assert_false(te_insert(&t, 'd'));   /* a fifth character */
+	assert_true(t.full);
+	assert_string_equal(t.buf, "ab\xE4\xB8\xAD" "c");
+	assert_true(te_backspace(&t));      /* room again */
+	assert_false(t.full);
+	assert_int_equal(t.chars, 3);
+	assert_true(te_insert(&t, 0x1F600)); /* four bytes, one character */
+	assert_int_equal(t.chars, 4);
+	te_home(&t);
+	assert_true(te_delete(&t));
+	assert_int_equal(t.chars, 3);
+	te_free(&t);
+	/* Stored text may be longer than the limit: kept, nothing more typed. */
+	te_init(&t, "abcdef", false, 4);
+	assert_int_equal(t.chars, 6);
+	assert_false(te_insert(&t, 'g'));
+	assert_true(t.full);
+	assert_string_equal(t.buf, "abcdef");
 	te_free(&t);
 	/* Bidi controls are not typed in... */
 	te_init(&t, NULL, false, 100);

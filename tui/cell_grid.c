@@ -35,9 +35,10 @@ bool grid_numeric(const cell_grid *g, int row, int col)
 
 static void begin(cell_grid *g, int first_key)
 {
-	char buf[160];
+	char buf[CELL_TEXT_BYTES];
 	g->ops->value_text(g, g->row, g->col, buf, sizeof buf);
-	cell_edit_begin(&g->edit, buf, first_key);
+	cell_edit_begin(&g->edit, g->ops->spec_of(g, g->row, g->col), buf,
+			first_key);
 }
 
 /* Keys while a cell is being edited. */
@@ -115,7 +116,7 @@ bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out)
 void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a)
 {
-	char buf[160];
+	char buf[CELL_TEXT_BYTES];
 	g->ops->value_text(g, row, col, buf, sizeof buf);
 	cell_draw(&g->edit, g->ops->spec_of(g, row, col), buf, y, x, w,
 		  row == g->row && col == g->col, a);
@@ -123,8 +124,5 @@ void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
 
 void grid_draw_hint(const cell_grid *g, int y, int x, int w)
 {
-	if (g->edit.error != MSG__COUNT)
-		draw_text(y, x, w, ROLE_BAD, msg(g->edit.error));
-	else if (g->edit.editing)
-		draw_text(y, x, w, ROLE_DIM, msg(CELL_HINT));
+	cell_edit_hint(&g->edit, y, x, w);
 }

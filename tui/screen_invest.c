@@ -56,7 +56,9 @@ static const keybinding invest_keys[] = {
 	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_DELETE_CLASS, ACT_DELETE, true},
 };
 
-static const cell_spec spec_name = {CELL_TEXT, 0, 0};
+static const cell_spec spec_name = {CELL_TEXT, 0, INVEST_NAME_MAX};
+_Static_assert(TEXT_BYTES(INVEST_NAME_MAX) <= CELL_TEXT_BYTES,
+	       "a class's name fits a cell's buffer");
 static const cell_spec spec_level = {CELL_INT, INVEST_MIN_LEVEL, INVEST_MAX_LEVEL};
 static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
 static const cell_spec spec_pct = {CELL_INT, 0, 100};
@@ -385,7 +387,7 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 	invest_screen *v = (invest_screen *)s;
 	cell_grid *g = &v->grid;
 	key_result out;
-	char buf[160];
+	char buf[CELL_TEXT_BYTES + 160]; /* a question quoting a name */
 	int64_t *id;
 
 	if (!v->loaded)
@@ -405,7 +407,7 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 			    v->d.classes[v->rows[i].cls].id == nid) {
 				g->row = i;
 				g->col = 0;
-				cell_edit_begin(&g->edit, "", 0);
+				cell_edit_begin(&g->edit, &spec_name, "", 0);
 			}
 		return result(RES_NONE);
 	}

@@ -264,8 +264,8 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (action != ACT_START)
 			return result(RES_UNUSED);
 		date_format(a->today, today, sizeof today);
-		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10, start_given,
-				       NULL, false));
+		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10,
+				       FIELD_START, start_given, NULL, false));
 	}
 	if (keymap_move(action, &p->cursor, (int)g->n_tasks))
 		return result(RES_NONE);
@@ -274,8 +274,9 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (!phase)
 			return result(RES_NONE);
 		*phase = g->n_tasks ? g->tasks[p->cursor].phase : 1;
-		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL, 200, title_given,
-				       phase, true));
+		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL,
+				       TASK_TITLE_MAX, PLAN_F_TITLE,
+				       title_given, phase, true));
 	}
 	if (g->n_tasks == 0)
 		return result(RES_UNUSED);
@@ -296,7 +297,8 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 			return result(RES_NONE);
 		ref->id = t->id;
 		if (action == ACT_OWNER)
-			return push(prompt_new(msg(PLAN_OWNER_PROMPT), t->owner, 60,
+			return push(prompt_new(msg(PLAN_OWNER_PROMPT), t->owner,
+					       TASK_OWNER_MAX, PLAN_F_OWNER,
 					       owner_given, ref, true));
 		snprintf(buf, sizeof buf, msg(PLAN_CONFIRM_DELETE_FMT), t->title);
 		return push(confirm_new(buf, delete_confirmed, ref, true));
@@ -441,11 +443,11 @@ screen *screen_task_new(app *a, int64_t id)
 		bool required;
 		size_t max;
 	} spec[5] = {
-		{PLAN_F_TITLE, FIELD_TEXT, 1, true, 200},
+		{PLAN_F_TITLE, FIELD_TEXT, 1, true, TASK_TITLE_MAX},
 		{PLAN_F_PHASE, FIELD_TEXT, 1, true, 1},
-		{PLAN_F_OWNER, FIELD_TEXT, 1, false, 60},
+		{PLAN_F_OWNER, FIELD_TEXT, 1, false, TASK_OWNER_MAX},
 		{PLAN_F_DONE, FIELD_DATE, 1, false, 10},
-		{PLAN_F_NOTE, FIELD_TEXT, 4, false, 500},
+		{PLAN_F_NOTE, FIELD_TEXT, 4, false, TASK_NOTE_MAX},
 	};
 	const char *init[5];
 

@@ -44,7 +44,9 @@ static const keybinding roi_keys[] = {
 	{{'u', 0}, "u", NO_LABEL, HK_CURRENCY, ACT_CURRENCY, false},
 };
 
-static const cell_spec spec_name = {CELL_TEXT, 0, 0};
+static const cell_spec spec_name = {CELL_TEXT, 0, ROI_NAME_MAX};
+_Static_assert(TEXT_BYTES(ROI_NAME_MAX) <= CELL_TEXT_BYTES,
+	       "a line's name fits a cell's buffer");
 static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
 static const cell_spec spec_incidents = {CELL_COUNT3, 0, ROI_MAX_INCIDENTS_MILLI};
 static const cell_spec spec_horizon = {CELL_INT, 1, ROI_MAX_YEARS};
@@ -384,7 +386,7 @@ static key_result add_line(roi_screen *r, app *a)
 		if (r->rows[i].kind == ROW_LINE && r->d.lines[r->rows[i].line].id == id) {
 			g->row = i;
 			g->col = 0;
-			cell_edit_begin(&g->edit, "", 0);
+			cell_edit_begin(&g->edit, &spec_name, "", 0);
 		}
 	return result(RES_NONE);
 }
@@ -399,7 +401,7 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 	roi_screen *r = (roi_screen *)s;
 	cell_grid *g = &r->grid;
 	key_result out;
-	char buf[160];
+	char buf[CELL_TEXT_BYTES + 160]; /* a question quoting a name */
 	int64_t *id;
 
 	if (!r->loaded)
@@ -417,7 +419,8 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 			 r->d.lines[r->rows[g->row].line].name);
 		return push(confirm_new(buf, delete_confirmed, id, true));
 	case ACT_CURRENCY:
-		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency, 60,
+		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency,
+				       CURRENCY_MAX, FIELD_CURRENCY,
 				       currency_given, NULL, false));
 	}
 	return result(RES_UNUSED);

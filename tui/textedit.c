@@ -24,11 +24,12 @@ static bool reserve(textedit *t, size_t need)
 	return true;
 }
 
-bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes)
+bool te_init(textedit *t, const char *initial, bool multiline,
+	     size_t max_chars)
 {
 	memset(t, 0, sizeof *t);
 	t->multiline = multiline;
-	t->max_bytes = max_bytes;
+	t->max_chars = max_chars;
 	return te_set(t, initial ? initial : "");
 }
 
@@ -59,6 +60,8 @@ bool te_set(textedit *t, const char *text)
 	t->loaded = clean;
 	t->len = n;
 	t->cur = n;
+	t->chars = text_length(clean);
+	t->full = false;
 	return true;
 }
 
@@ -109,12 +112,18 @@ bool te_insert(textedit *t, uint32_t cp)
 		enc[3] = (char)(0x80 | (cp & 0x3F));
 		n = 4;
 	}
-	if (t->len + n > t->max_bytes || !reserve(t, t->len + n))
+	if (t->chars >= t->max_chars) {
+		t->full = true;
+		return false;
+	}
+	if (!reserve(t, t->len + n))
 		return false;
 	memmove(t->buf + t->cur + n, t->buf + t->cur, t->len - t->cur + 1);
 	memcpy(t->buf + t->cur, enc, n);
 	t->len += n;
 	t->cur += n;
+	t->chars++;
+	t->full = false;
 	return true;
 }
 
@@ -146,6 +155,8 @@ bool te_backspace(textedit *t)
 	memmove(t->buf + p, t->buf + t->cur, t->len - t->cur + 1);
 	t->len -= t->cur - p;
 	t->cur = p;
+	t->chars--;
+	t->full = false;
 	return true;
 }
 
@@ -157,6 +168,8 @@ bool te_delete(textedit *t)
 	n = next_char(t, t->cur);
 	memmove(t->buf + t->cur, t->buf + n, t->len - n + 1);
 	t->len -= n - t->cur;
+	t->chars--;
+	t->full = false;
 	return true;
 }
 
