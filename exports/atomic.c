@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,71 @@
 #include <unistd.h>
 
 #include "exports/atomic.h"
+
+/* The temporary file of the export in progress, for the signal handler:
+ * pending is set once the path is complete and cleared before the file is
+ * renamed or removed, each time with the signals below blocked. */
+static char pending_path[4096];
+static volatile sig_atomic_t pending;
+static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGINT};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+/* Blocks the signals whose handler reads pending (old gets the mask). */
+static void hold_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void release_signals(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* Only async-signal-safe calls: unlink, signal, raise. */
+static void remove_pending(int sig)
+{
+	int saved = errno;
+
+	if (pending)
+		unlink(pending_path);
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered, by default, as soon as this returns */
+	errno = saved;
+}
+
+void atomic_remove_on_signals(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_pending;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaddset(&sa.sa_mask, fatal_signals[i]);
+	for (size_t i = 0; i < N_FATAL; i++) {
+		/* A signal the caller's parent ignores (nohup) stays ignored. */
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(fatal_signals[i], &sa, NULL);
+	}
+}
+
+/* Removes the temporary file and forgets it. */
+static void discard(const char *tmp_path)
+{
+	sigset_t old;
+
+	hold_signals(&old);
+	unlink(tmp_path);
+	pending = 0;
+	release_signals(&old);
+}
 
 /* Splits path into its directory ("." when there is none) and its last
  * component. Returns false when dir is too small. */
@@ -37,7 +103,8 @@ moat_status atomic_begin(const char *final_path, char *tmp_path,
 {
 	char dir[4096];
 	const char *base;
-	int fd, n;
+	int fd, n, saved;
+	sigset_t old;
 
 	if (!split_path(final_path, dir, sizeof dir, &base) || !*base) {
 		snprintf(err, errlen, "%s: not a file name", final_path);
@@ -51,16 +118,24 @@ moat_status atomic_begin(const char *final_path, char *tmp_path,
 			tmp_path[0] = '\0';
 		return ST_INVALID;
 	}
+	/* Created and recorded for the signal handler in one step. */
+	hold_signals(&old);
 	fd = mkstemp(tmp_path);
+	saved = errno;
+	if (fd >= 0 && (size_t)n < sizeof pending_path) {
+		memcpy(pending_path, tmp_path, (size_t)n + 1);
+		pending = 1;
+	}
+	release_signals(&old);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a file in %s: %s", dir,
-			 strerror(errno));
+			 strerror(saved));
 		tmp_path[0] = '\0';
 		return ST_IO;
 	}
 	if (close(fd) != 0) {
 		snprintf(err, errlen, "%s: %s", tmp_path, strerror(errno));
-		unlink(tmp_path);
+		discard(tmp_path);
 		tmp_path[0] = '\0';
 		return ST_IO;
 	}
@@ -128,16 +203,22 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 {
 	char dir[4096];
 	const char *base, *step;
+	sigset_t old;
 	int e;
 
 	if ((e = finish_file(tmp_path, &step)) != 0) {
 		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, strerror(e));
-		unlink(tmp_path);
+		discard(tmp_path);
 		return ST_IO;
 	}
-	if (rename(tmp_path, final_path) != 0) {
-		e = errno;
+	/* Once renamed, the file is no longer the handler's to remove. */
+	hold_signals(&old);
+	e = rename(tmp_path, final_path) == 0 ? 0 : errno;
+	if (e)
 		unlink(tmp_path);
+	pending = 0;
+	release_signals(&old);
+	if (e) {
 		snprintf(err, errlen, "cannot replace %s: %s", final_path,
 			 strerror(e));
 		return ST_IO;
@@ -159,5 +240,5 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 void atomic_abort(const char *tmp_path)
 {
 	if (tmp_path && *tmp_path)
-		unlink(tmp_path);
+		discard(tmp_path);
 }

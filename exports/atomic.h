@@ -27,4 +27,11 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 /* Removes the temporary file; harmless if it is already gone. */
 void atomic_abort(const char *tmp_path);
 
+/* Makes SIGTERM, SIGHUP and SIGINT remove the temporary file of the
+ * export in progress (between atomic_begin and its commit or abort), then
+ * end the process as they would have; a signal ignored at the time (nohup)
+ * stays ignored. For a process that exports and exits, such as the
+ * command line; the interface keeps its own handlers. */
+void atomic_remove_on_signals(void);
+
 #endif
