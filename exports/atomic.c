@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "exports/atomic.h"
+#include "model/msg.h"
 
 /* The temporary file of the export in progress, for the signal handler:
  * pending is set once the path is complete and cleared before the file is
@@ -98,6 +99,49 @@ static bool split_path(const char *path, char *dir, size_t dirlen,
 	return true;
 }
 
+/* Refuses a target that is not a regular file: replacing a symbolic link
+ * would cut it from the file it names (and the file would not change), a
+ * directory cannot be replaced and a device must not be. On success
+ * *exists says whether a file is there and *mode gets its permission bits. */
+static moat_status check_target(const char *path, bool *exists, mode_t *mode,
+				char *err, size_t errlen)
+{
+	struct stat st;
+	char *real;
+
+	*exists = false;
+	*mode = 0;
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return ST_OK;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return ST_IO;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		char target[4096];
+		ssize_t n;
+
+		/* Name where it leads, resolved if it can be. */
+		if ((real = realpath(path, NULL))) {
+			snprintf(err, errlen, msg(EXPORT_SYMLINK_FMT), path, real);
+			free(real);
+		} else {
+			n = readlink(path, target, sizeof target - 1);
+			target[n > 0 ? n : 0] = '\0';
+			snprintf(err, errlen, msg(EXPORT_SYMLINK_FMT), path,
+				 target);
+		}
+		return ST_INVALID;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, msg(EXPORT_NOT_FILE_FMT), path);
+		return ST_INVALID;
+	}
+	*exists = true;
+	*mode = st.st_mode & 0777;
+	return ST_OK;
+}
+
 moat_status atomic_begin(const char *final_path, char *tmp_path,
 			 size_t tmp_len, char *err, size_t errlen)
 {
@@ -105,10 +149,20 @@ moat_status atomic_begin(const char *final_path, char *tmp_path,
 	const char *base;
 	int fd, n, saved;
 	sigset_t old;
+	mode_t mode;
+	moat_status st;
+	bool exists;
 
 	if (!split_path(final_path, dir, sizeof dir, &base) || !*base) {
 		snprintf(err, errlen, "%s: not a file name", final_path);
+		if (tmp_len > 0)
+			tmp_path[0] = '\0';
 		return ST_INVALID;
+	}
+	if ((st = check_target(final_path, &exists, &mode, err, errlen))) {
+		if (tmp_len > 0)
+			tmp_path[0] = '\0';
+		return st;
 	}
 	n = snprintf(tmp_path, tmp_len, "%.*s.%s.XXXXXX",
 		     (int)(base - final_path), final_path, base);
@@ -174,9 +228,9 @@ static moat_status sync_dir(const char *dir, char *err, size_t errlen)
 	return ST_OK;
 }
 
-/* Sets the permissions of the finished file and flushes it to disk.
- * Returns 0, or an errno value with the failing step in *step. */
-static int finish_file(const char *path, const char **step)
+/* Sets the permissions of the finished file (mode) and flushes it to
+ * disk. Returns 0, or an errno value with the failing step in *step. */
+static int finish_file(const char *path, mode_t mode, const char **step)
 {
 	int fd, saved;
 
@@ -185,7 +239,7 @@ static int finish_file(const char *path, const char **step)
 	if (fd < 0)
 		return errno;
 	*step = "chmod";
-	if (fchmod(fd, default_mode()) != 0)
+	if (fchmod(fd, mode) != 0)
 		goto fail;
 	*step = "fsync";
 	if (fsync(fd) != 0)
@@ -204,9 +258,20 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 	char dir[4096];
 	const char *base, *step;
 	sigset_t old;
+	mode_t mode;
+	moat_status st;
+	bool exists;
 	int e;
 
-	if ((e = finish_file(tmp_path, &step)) != 0) {
+	/* Checked again: the target may have changed while being written. A
+	 * file replaced keeps its permissions; a new one gets the default. */
+	if ((st = check_target(final_path, &exists, &mode, err, errlen))) {
+		discard(tmp_path);
+		return st;
+	}
+	if (!exists)
+		mode = default_mode();
+	if ((e = finish_file(tmp_path, mode, &step)) != 0) {
 		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, strerror(e));
 		discard(tmp_path);
 		return ST_IO;
