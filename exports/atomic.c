@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,72 @@
 #include <unistd.h>
 
 #include "exports/atomic.h"
+#include "model/msg.h"
+
+/* The temporary file of the export in progress, for the signal handler:
+ * pending is set once the path is complete and cleared before the file is
+ * renamed or removed, each time with the signals below blocked. */
+static char pending_path[4096];
+static volatile sig_atomic_t pending;
+static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGINT};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+/* Blocks the signals whose handler reads pending (old gets the mask). */
+static void hold_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void release_signals(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* Only async-signal-safe calls: unlink, signal, raise. */
+static void remove_pending(int sig)
+{
+	int saved = errno;
+
+	if (pending)
+		unlink(pending_path);
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered, by default, as soon as this returns */
+	errno = saved;
+}
+
+void atomic_remove_on_signals(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_pending;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < N_FATAL; i++)
+		sigaddset(&sa.sa_mask, fatal_signals[i]);
+	for (size_t i = 0; i < N_FATAL; i++) {
+		/* A signal the caller's parent ignores (nohup) stays ignored. */
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(fatal_signals[i], &sa, NULL);
+	}
+}
+
+/* Removes the temporary file and forgets it. */
+static void discard(const char *tmp_path)
+{
+	sigset_t old;
+
+	hold_signals(&old);
+	unlink(tmp_path);
+	pending = 0;
+	release_signals(&old);
+}
 
 /* Splits path into its directory ("." when there is none) and its last
  * component. Returns false when dir is too small. */
@@ -32,16 +99,70 @@ static bool split_path(const char *path, char *dir, size_t dirlen,
 	return true;
 }
 
+/* Refuses a target that is not a regular file: replacing a symbolic link
+ * would cut it from the file it names (and the file would not change), a
+ * directory cannot be replaced and a device must not be. On success
+ * *exists says whether a file is there and *mode gets its permission bits. */
+static moat_status check_target(const char *path, bool *exists, mode_t *mode,
+				char *err, size_t errlen)
+{
+	struct stat st;
+	char *real;
+
+	*exists = false;
+	*mode = 0;
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return ST_OK;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return ST_IO;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		char target[4096];
+		ssize_t n;
+
+		/* Name where it leads, resolved if it can be. */
+		if ((real = realpath(path, NULL))) {
+			snprintf(err, errlen, msg(EXPORT_SYMLINK_FMT), path, real);
+			free(real);
+		} else {
+			n = readlink(path, target, sizeof target - 1);
+			target[n > 0 ? n : 0] = '\0';
+			snprintf(err, errlen, msg(EXPORT_SYMLINK_FMT), path,
+				 target);
+		}
+		return ST_INVALID;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, msg(EXPORT_NOT_FILE_FMT), path);
+		return ST_INVALID;
+	}
+	*exists = true;
+	*mode = st.st_mode & 0777;
+	return ST_OK;
+}
+
 moat_status atomic_begin(const char *final_path, char *tmp_path,
 			 size_t tmp_len, char *err, size_t errlen)
 {
 	char dir[4096];
 	const char *base;
-	int fd, n;
+	int fd, n, saved;
+	sigset_t old;
+	mode_t mode;
+	moat_status st;
+	bool exists;
 
 	if (!split_path(final_path, dir, sizeof dir, &base) || !*base) {
 		snprintf(err, errlen, "%s: not a file name", final_path);
+		if (tmp_len > 0)
+			tmp_path[0] = '\0';
 		return ST_INVALID;
+	}
+	if ((st = check_target(final_path, &exists, &mode, err, errlen))) {
+		if (tmp_len > 0)
+			tmp_path[0] = '\0';
+		return st;
 	}
 	n = snprintf(tmp_path, tmp_len, "%.*s.%s.XXXXXX",
 		     (int)(base - final_path), final_path, base);
@@ -51,16 +172,24 @@ moat_status atomic_begin(const char *final_path, char *tmp_path,
 			tmp_path[0] = '\0';
 		return ST_INVALID;
 	}
+	/* Created and recorded for the signal handler in one step. */
+	hold_signals(&old);
 	fd = mkstemp(tmp_path);
+	saved = errno;
+	if (fd >= 0 && (size_t)n < sizeof pending_path) {
+		memcpy(pending_path, tmp_path, (size_t)n + 1);
+		pending = 1;
+	}
+	release_signals(&old);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot create a file in %s: %s", dir,
-			 strerror(errno));
+			 strerror(saved));
 		tmp_path[0] = '\0';
 		return ST_IO;
 	}
 	if (close(fd) != 0) {
 		snprintf(err, errlen, "%s: %s", tmp_path, strerror(errno));
-		unlink(tmp_path);
+		discard(tmp_path);
 		tmp_path[0] = '\0';
 		return ST_IO;
 	}
@@ -99,9 +228,9 @@ static moat_status sync_dir(const char *dir, char *err, size_t errlen)
 	return ST_OK;
 }
 
-/* Sets the permissions of the finished file and flushes it to disk.
- * Returns 0, or an errno value with the failing step in *step. */
-static int finish_file(const char *path, const char **step)
+/* Sets the permissions of the finished file (mode) and flushes it to
+ * disk. Returns 0, or an errno value with the failing step in *step. */
+static int finish_file(const char *path, mode_t mode, const char **step)
 {
 	int fd, saved;
 
@@ -110,7 +239,7 @@ static int finish_file(const char *path, const char **step)
 	if (fd < 0)
 		return errno;
 	*step = "chmod";
-	if (fchmod(fd, default_mode()) != 0)
+	if (fchmod(fd, mode) != 0)
 		goto fail;
 	*step = "fsync";
 	if (fsync(fd) != 0)
@@ -128,16 +257,33 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 {
 	char dir[4096];
 	const char *base, *step;
+	sigset_t old;
+	mode_t mode;
+	moat_status st;
+	bool exists;
 	int e;
 
-	if ((e = finish_file(tmp_path, &step)) != 0) {
+	/* Checked again: the target may have changed while being written. A
+	 * file replaced keeps its permissions; a new one gets the default. */
+	if ((st = check_target(final_path, &exists, &mode, err, errlen))) {
+		discard(tmp_path);
+		return st;
+	}
+	if (!exists)
+		mode = default_mode();
+	if ((e = finish_file(tmp_path, mode, &step)) != 0) {
 		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, strerror(e));
-		unlink(tmp_path);
+		discard(tmp_path);
 		return ST_IO;
 	}
-	if (rename(tmp_path, final_path) != 0) {
-		e = errno;
+	/* Once renamed, the file is no longer the handler's to remove. */
+	hold_signals(&old);
+	e = rename(tmp_path, final_path) == 0 ? 0 : errno;
+	if (e)
 		unlink(tmp_path);
+	pending = 0;
+	release_signals(&old);
+	if (e) {
 		snprintf(err, errlen, "cannot replace %s: %s", final_path,
 			 strerror(e));
 		return ST_IO;
@@ -159,5 +305,5 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 void atomic_abort(const char *tmp_path)
 {
 	if (tmp_path && *tmp_path)
-		unlink(tmp_path);
+		discard(tmp_path);
 }

@@ -79,33 +79,23 @@ static void put_prop(ics_buf *b, const char *fmt, ...)
 	put_line(b, line);
 }
 
-/* True when s is valid UTF-8 with no control character that a TEXT value
- * cannot carry (tab and newline are fine: the newline gets escaped). */
-static bool text_ok(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
-			return false;
-	return text_valid_utf8(s);
-}
-
-/* name ":" value as a TEXT property: the value cleaned if needed, then
- * backslash, semicolon, comma and newline escaped (RFC 5545 3.3.11). */
+/* name ":" value as a TEXT property: the value cleaned as on screen
+ * (text_sanitize: control characters but newlines and bidi controls go,
+ * tabs become spaces, invalid UTF-8 becomes U+FFFD), then backslash,
+ * semicolon, comma and newline escaped (RFC 5545 3.3.11). */
 static void put_text(ics_buf *b, const char *name, const char *value)
 {
-	char *clean = NULL, *line, *o;
-	const char *v = value ? value : "";
+	char *clean, *line, *o;
+	const char *v;
 	size_t n;
 
 	if (b->nomem)
 		return;
-	if (!text_ok(v)) {
-		if (!(clean = text_sanitize(v, true))) {
-			b->nomem = true;
-			return;
-		}
-		v = clean;
+	if (!(clean = text_sanitize(value ? value : "", true))) {
+		b->nomem = true;
+		return;
 	}
+	v = clean;
 	n = strlen(name) + 1 + 2 * strlen(v) + 1;
 	if (!(line = malloc(n))) {
 		free(clean);
@@ -170,7 +160,9 @@ static const char *status_text_of(task_status s)
 
 static void put_task(ics_buf *b, const plan_task *t)
 {
-	char uid[64], desc[1024];
+	/* The phase, status and owner, then the note. */
+	char uid[64];
+	char desc[TEXT_BYTES(TASK_OWNER_MAX) + TEXT_BYTES(TASK_NOTE_MAX) + 256];
 	int n;
 
 	snprintf(uid, sizeof uid, "task-%lld@moat", (long long)t->id);

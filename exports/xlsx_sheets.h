@@ -53,11 +53,13 @@ typedef struct {
 lxw_error xlsx_sheet_add(lxw_workbook *wb, const char *name,
 			 const xlsx_formats *f, xlsx_sheet *s);
 
-/* Writes text (NULL and "" leave the cell empty) at row, col. Text that is
- * not valid UTF-8 is written sanitised; text longer than a cell can hold is
- * cut. With fmt NULL the cell is plain, or wrapped when the text has several
- * lines or is wider than XLSX_MAX_WIDTH. When measure is true the text
- * counts towards the column's width. */
+/* Writes text (NULL and "" leave the cell empty) at row, col, as
+ * xlsx_cell_text prepares it: invalid UTF-8 made valid, a literal
+ * "_xHHHH_" kept literal, text longer than a cell can hold cut with a
+ * marker that says how much more moat holds. Every sheet writes text
+ * through here. With fmt NULL the cell is plain, or wrapped when the text
+ * has several lines or is wider than XLSX_MAX_WIDTH. When measure is true
+ * the text counts towards the column's width. */
 void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 		   const char *text, lxw_format *fmt, bool measure);
 

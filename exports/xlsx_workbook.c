@@ -10,13 +10,12 @@
 
 #include "exports/atomic.h"
 #include "exports/xlsx_sheets.h"
+#include "exports/xlsx_text.h"
 #include "exports/xlsx_workbook.h"
 #include "model/date.h"
 #include "model/msg.h"
 #include "model/text.h"
 
-/* Excel's limit for the text of one cell, in UTF-16 code units. */
-#define XLSX_CELL_MAX 32767
 /* Number formats of the calculators' figures. */
 #define MONEY_FORMAT "#,##0.00;[Red]-#,##0.00"
 #define PERCENT_FORMAT "0.00%;[Red]-0.00%"
@@ -41,23 +40,6 @@ lxw_error xlsx_sheet_add(lxw_workbook *wb, const char *name,
 		return e;
 	s->ws = workbook_add_worksheet(wb, name);
 	return s->ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
-}
-
-/* Byte length of the longest prefix of s that fits in one cell. */
-static size_t cell_prefix(const char *s)
-{
-	size_t n = strlen(s), pos = 0, units = 0;
-
-	while (pos < n) {
-		uint32_t cp;
-		size_t len = text_decode(s + pos, n - pos, &cp);
-
-		units += cp > 0xFFFF ? 2 : 1;
-		if (units > XLSX_CELL_MAX)
-			break;
-		pos += len;
-	}
-	return pos;
 }
 
 /* Display columns of the widest line of s; *lines counts its lines. */
@@ -86,39 +68,25 @@ static int widest_line(const char *s, int *lines)
 void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 		   const char *text, lxw_format *fmt, bool measure)
 {
-	char *own = NULL;
-	const char *t = text;
-	size_t keep;
+	char *shown, *stored;
+	size_t cut;
 	int width, lines;
 
 	if (!s->ws || !text || !*text)
 		return;
-	if (!text_valid_utf8(text)) {
-		if (!(own = text_sanitize(text, true))) {
-			keep_error(s, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			return;
-		}
-		t = own;
+	if (!(stored = xlsx_cell_text(text, &shown, &cut))) {
+		keep_error(s, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
 	}
-	keep = cell_prefix(t);
-	if (t[keep] != '\0') {
-		char *cut = strndup(t, keep);
-
-		free(own);
-		if (!(own = cut)) {
-			keep_error(s, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			return;
-		}
-		t = own;
-	}
-	width = widest_line(t, &lines);
+	width = widest_line(shown, &lines);
 	if (!fmt)
 		fmt = lines > 1 || width > XLSX_MAX_WIDTH ? s->f->wrap
 							   : s->f->text;
 	if (measure && col < XLSX_MAX_COLS && width > s->width[col])
 		s->width[col] = width;
-	keep_error(s, worksheet_write_string(s->ws, row, col, t, fmt));
-	free(own);
+	keep_error(s, worksheet_write_string(s->ws, row, col, stored, fmt));
+	free(shown);
+	free(stored);
 }
 
 void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,

@@ -9,7 +9,7 @@
 
 typedef struct {
 	int64_t unit_id;
-	char currency[64];       /* shown on every amount */
+	char currency[TEXT_BYTES(CURRENCY_MAX)]; /* shown on every amount */
 	roi_line *lines;         /* by kind, then entry order */
 	size_t n_lines;
 	int horizon, rate_bp;

@@ -29,50 +29,52 @@ void evidence_list_free(evidence_list *l)
 	l->n = 0;
 }
 
-static bool text_ok(const char *s)
+/* Sets *why and returns ST_INVALID. */
+static moat_status problem(evidence_problem *why, const char *field,
+			   msg_id label, size_t max)
 {
-	return !s || text_valid_utf8(s);
+	why->field = field;
+	why->label = label;
+	why->max = max;
+	return ST_INVALID;
 }
 
-moat_status evidence_validate(const evidence *e, const char **field)
+moat_status evidence_validate(const evidence *e, evidence_problem *why)
 {
+	const struct {
+		const char *field;
+		const char *text;
+		msg_id label;
+		size_t max;
+	} texts[] = {
+		{"body", e->body, EVF_BODY, EVIDENCE_BODY_MAX},
+		{"reference", e->reference, EVF_REFERENCE,
+		 EVIDENCE_REFERENCE_MAX},
+		{"owner", e->owner, EVF_OWNER, EVIDENCE_OWNER_MAX},
+		{"reviewer", e->reviewer, EVF_REVIEWER, EVIDENCE_REVIEWER_MAX},
+	};
 	date d;
-	if (!e->body || !*e->body || !text_ok(e->body)) {
-		*field = "body";
-		return ST_INVALID;
+
+	if (!e->body || !*e->body)
+		return problem(why, "body", EVF_BODY, 0);
+	if (!e->target || !*e->target)
+		return problem(why, "target", EVF_BODY, 0);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		if (!texts[i].text)
+			continue;
+		if (!text_valid_utf8(texts[i].text))
+			return problem(why, texts[i].field, texts[i].label, 0);
+		if (text_length(texts[i].text) > texts[i].max)
+			return problem(why, texts[i].field, texts[i].label,
+				       texts[i].max);
 	}
-	if (!e->target || !*e->target) {
-		*field = "target";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->reference) || (e->reference && strlen(e->reference) > 1000)) {
-		*field = "reference";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->owner) || (e->owner && strlen(e->owner) > 200)) {
-		*field = "owner";
-		return ST_INVALID;
-	}
-	if (!e->evidence_date || !date_parse(e->evidence_date, &d)) {
-		*field = "evidence_date";
-		return ST_INVALID;
-	}
-	if (e->valid_months < 1 || e->valid_months > 120) {
-		*field = "valid_months";
-		return ST_INVALID;
-	}
-	if (!text_ok(e->reviewer) || (e->reviewer && strlen(e->reviewer) > 200)) {
-		*field = "reviewer";
-		return ST_INVALID;
-	}
-	if (e->review_date && *e->review_date && !date_parse(e->review_date, &d)) {
-		*field = "review_date";
-		return ST_INVALID;
-	}
-	if (strlen(e->body) > 20000) {
-		*field = "body";
-		return ST_INVALID;
-	}
+	if (!e->evidence_date || !date_parse(e->evidence_date, &d))
+		return problem(why, "evidence_date", EVF_DATE, 0);
+	if (e->valid_months < 1 || e->valid_months > 120)
+		return problem(why, "valid_months", EVF_VALID, 0);
+	if (e->review_date && *e->review_date &&
+	    !date_parse(e->review_date, &d))
+		return problem(why, "review_date", EVF_REVIEW_DATE, 0);
 	return ST_OK;
 }
 

@@ -8,7 +8,14 @@
 #include <stdint.h>
 
 #include "model/date.h"
+#include "model/msg.h"
 #include "model/status.h"
+
+/* Limits of the text fields, in characters. */
+#define EVIDENCE_BODY_MAX 20000
+#define EVIDENCE_REFERENCE_MAX 1000
+#define EVIDENCE_OWNER_MAX 200
+#define EVIDENCE_REVIEWER_MAX 200
 
 /* Default validity of evidence in months, and the warning window. */
 #define EVIDENCE_DEFAULT_MONTHS 12
@@ -38,10 +45,20 @@ typedef struct {
 void evidence_free(evidence *e);
 void evidence_list_free(evidence_list *l);
 
+/* What evidence_validate found wrong: the field's name in the database, its
+ * label on screen, and its limit in characters when the text is longer
+ * (0 when something else is wrong). */
+typedef struct {
+	const char *field;
+	msg_id label;
+	size_t max;
+} evidence_problem;
+
 /* Checks an evidence record before it is stored: body not empty, dates
- * valid, validity 1..120 months, all text valid UTF-8. Returns ST_OK or
- * ST_INVALID with the field's name in *field. Pure; no database. */
-moat_status evidence_validate(const evidence *e, const char **field);
+ * valid, validity 1..120 months, all text valid UTF-8 and within its
+ * limit. Returns ST_OK, or ST_INVALID with what is wrong in *why. Pure; no
+ * database. */
+moat_status evidence_validate(const evidence *e, evidence_problem *why);
 
 /* The first day on which e no longer counts: its date plus its validity
  * in months (clamped to the month's end). Evidence dated 2025-11-25 valid

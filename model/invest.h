@@ -11,13 +11,16 @@
 #include <stdint.h>
 
 #include "model/money.h"
+#include "model/text.h"
 
 #define INVEST_MIN_LEVEL 1
 #define INVEST_MAX_LEVEL 6 /* GB/T 20988 has six DR levels */
+#define INVEST_NAME_MAX 120 /* characters in a class's name */
 
 typedef struct {
 	int64_t id;
-	char name[128];    /* e.g. core systems (rescue, customer service) */
+	/* e.g. core systems (rescue, customer service) */
+	char name[TEXT_BYTES(INVEST_NAME_MAX)];
 	int level_low, level_high; /* DR level range, 1..6 */
 	money amount;      /* yearly amount */
 } invest_class;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/msg.h"
@@ -22,6 +23,12 @@ const char *msg_in(msg_id id, moat_lang lang)
 }
 
 const char *msg(msg_id id) { return msg_in(id, current); }
+
+void msg_limit(msg_id label, size_t max, char *out, size_t len)
+{
+	snprintf(out, len, msg(max == 1 ? TEXT_LIMIT_ONE_FMT : TEXT_LIMIT_FMT),
+		 msg(label), max);
+}
 
 bool msg_parse_lang(const char *s, moat_lang *out)
 {

@@ -5,6 +5,7 @@
 #define MOAT_MSG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum { LANG_EN = 0, LANG_ZH = 1 } moat_lang;
 
@@ -23,6 +24,11 @@ const char *msg(msg_id id);
 
 /* The text of id in a given language. */
 const char *msg_in(msg_id id, moat_lang lang);
+
+/* The message that the field labelled label takes at most max characters,
+ * in the current language, into out (capacity len): "Owner: at most 200
+ * characters", "负责人：最多 200 个字符". */
+void msg_limit(msg_id label, size_t max, char *out, size_t len);
 
 /* Parses "zh", "zh_CN", "zh_CN.UTF-8", "en", "en_GB"... Returns false for
  * anything else. */

@@ -11,6 +11,7 @@
 #include "model/date.h"
 #include "model/evidence.h"
 #include "model/recurrence.h"
+#include "model/text.h"
 
 typedef enum {
 	TASK_NOT_STARTED = 0,
@@ -21,17 +22,24 @@ typedef enum {
 
 #define TASK_STATUS_COUNT 4
 
+/* Limits of what users type, in characters. */
+#define TASK_TITLE_MAX 200
+#define TASK_OWNER_MAX 60
+#define TASK_NOTE_MAX 500
+#define DUTY_RESULT_MAX 250
+#define DUTY_NOTE_MAX 500 /* also a skip's reason */
+
 typedef struct {
 	int64_t id;
 	char key[64];      /* template key, "" for tasks the user added */
 	int phase;         /* 1..3 */
-	char title[256];
+	char title[TEXT_BYTES(TASK_TITLE_MAX)];
 	char item[64];     /* checklist item it advances, "" for none */
-	char owner[64];
+	char owner[TEXT_BYTES(TASK_OWNER_MAX)];
 	task_status status;
 	date due;          /* end of its phase */
 	date done_on;      /* y == 0 when not done */
-	char note[512];
+	char note[TEXT_BYTES(TASK_NOTE_MAX)];
 } plan_task;
 
 typedef struct {
@@ -66,8 +74,8 @@ typedef struct {
 	date due;        /* the occurrence it resolves */
 	bool skipped;    /* skipped with a reason (in note) rather than done */
 	date on;         /* when it was done or skipped */
-	char result[256];
-	char note[512];
+	char result[TEXT_BYTES(DUTY_RESULT_MAX)];
+	char note[TEXT_BYTES(DUTY_NOTE_MAX)];
 	char by[64];
 	int64_t evidence_id; /* 0 when none */
 } duty_event;
@@ -88,7 +96,9 @@ typedef struct {
  * proves; its strings point into the struct and into d. */
 typedef struct {
 	evidence e;
-	char body[1200];
+	/* The duty's title, the due day, the result and the note. */
+	char body[sizeof ((duty *)0)->title + TEXT_BYTES(DUTY_RESULT_MAX) +
+		  TEXT_BYTES(DUTY_NOTE_MAX) + 64];
 	char reference[64];
 	char day[16];
 } duty_proof;

@@ -10,11 +10,13 @@
 #include <stdint.h>
 
 #include "model/money.h"
+#include "model/text.h"
 
 /* Keys of the per-unit parameters. */
 #define ROI_PARAM_HORIZON "roi.horizon"
 #define ROI_PARAM_RATE "roi.rate_bp"
 #define PARAM_CURRENCY "currency"
+#define CURRENCY_MAX 60 /* characters of the currency unit */
 
 typedef enum { ROI_ONE_OFF = 0, ROI_RECURRING = 1, ROI_LOSS = 2 } roi_kind;
 
@@ -22,11 +24,12 @@ typedef enum { ROI_ONE_OFF = 0, ROI_RECURRING = 1, ROI_LOSS = 2 } roi_kind;
 #define ROI_MAX_YEARS 50
 #define ROI_MAX_RATE_BP 10000      /* 100 % */
 #define ROI_MAX_INCIDENTS_MILLI 365000 /* once a day */
+#define ROI_NAME_MAX 120  /* characters in a line's name */
 
 typedef struct {
 	int64_t id;
 	roi_kind kind;
-	char name[128];
+	char name[TEXT_BYTES(ROI_NAME_MAX)];
 	money amount;        /* one-off total, yearly cost, or loss per incident */
 	int incidents_milli; /* ROI_LOSS: expected incidents a year x 1000 */
 } roi_line;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/msg.h"
 #include "model/store_file.h"
 #include "model/store_internal.h"
 #include "model/text.h"
@@ -217,6 +218,24 @@ char *store_column_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
 	return strdup(t ? (const char *)t : "");
+}
+
+moat_status store_refuse_length(store *s, msg_id label, size_t max)
+{
+	msg_limit(label, max, s->err, sizeof s->err);
+	return ST_INVALID;
+}
+
+moat_status store_check_text(store *s, const char *text, msg_id label,
+			     size_t max)
+{
+	if (!text_valid_utf8(text)) {
+		snprintf(s->err, sizeof s->err, msg(TEXT_INVALID_FMT),
+			 msg(label));
+		return ST_INVALID;
+	}
+	return text_length(text) > max ? store_refuse_length(s, label, max)
+				       : ST_OK;
 }
 
 static moat_status exec(store *s, const char *sql, const char *context)

@@ -18,6 +18,7 @@
 #include "model/questionnaire.h"
 #include "model/scoring.h"
 #include "model/status.h"
+#include "model/text.h"
 
 typedef struct store store;
 
@@ -78,9 +79,12 @@ void store_close(store *s);
 /* Message of the last failure on s (English, for logs and the CLI). */
 const char *store_errmsg(const store *s);
 
+#define UNIT_NAME_MAX 200      /* characters of a unit's name */
+#define ANSWER_REASON_MAX 1000 /* characters of a "not applicable" reason */
+
 typedef struct {
 	int64_t id;
-	char name[256];
+	char name[TEXT_BYTES(UNIT_NAME_MAX)];
 	int validity_months; /* default validity of new evidence */
 } unit;
 

@@ -53,10 +53,12 @@ moat_status store_unit_create(store *s, const char *name, const char *user,
 	sqlite3_stmt *st;
 	moat_status rc;
 
-	if (!name || !*name || !text_valid_utf8(name)) {
-		snprintf(s->err, sizeof s->err, "unit name is empty or not UTF-8");
+	if (!name || !*name) {
+		snprintf(s->err, sizeof s->err, "unit name is empty");
 		return ST_INVALID;
 	}
+	if ((rc = store_check_text(s, name, FIELD_UNIT_NAME, UNIT_NAME_MAX)))
+		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "INSERT INTO org_unit (name, created_by, created_at)"
@@ -344,9 +346,11 @@ static moat_status answer_write(store *s, int64_t assessment_id,
 	char old[16];
 	bool found;
 
+	if (reason && (rc = store_check_text(s, reason, FIELD_REASON,
+					     ANSWER_REASON_MAX)))
+		return rc;
 	if ((int)answer < 0 || answer >= CRIT_ANSWER_COUNT ||
-	    (answer == ANS_NA && (!reason || !*reason)) ||
-	    (reason && !text_valid_utf8(reason))) {
+	    (answer == ANS_NA && (!reason || !*reason))) {
 		snprintf(s->err, sizeof s->err,
 			 "\"not applicable\" needs a written reason");
 		return ST_INVALID;

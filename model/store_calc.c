@@ -18,17 +18,16 @@ static moat_status invalid(store *s, const char *what)
 	return ST_INVALID;
 }
 
-static bool name_ok(const char *name)
-{
-	return name[0] && strlen(name) < 128 && text_valid_utf8(name);
-}
-
 static moat_status check_line(store *s, const roi_line *l)
 {
+	moat_status rc;
+
 	if ((unsigned)l->kind >= ROI_KIND_COUNT)
 		return invalid(s, "bad ROI line kind");
-	if (!name_ok(l->name))
+	if (!l->name[0])
 		return invalid(s, "an ROI line needs a name");
+	if ((rc = store_check_text(s, l->name, FIELD_NAME, ROI_NAME_MAX)))
+		return rc;
 	if (l->amount < 0 || l->amount > MONEY_MAX)
 		return invalid(s, "amount out of range");
 	if (l->incidents_milli < 0 || l->incidents_milli > ROI_MAX_INCIDENTS_MILLI)
@@ -180,7 +179,7 @@ static moat_status delete_named(store *s, const char *select_name,
 {
 	sqlite3_stmt *st;
 	moat_status rc;
-	char name[128] = "";
+	char name[TEXT_BYTES(ROI_NAME_MAX) + TEXT_BYTES(INVEST_NAME_MAX)] = "";
 	int sr;
 
 	if ((rc = store_begin(s)))
@@ -215,8 +214,12 @@ moat_status store_roi_line_delete(store *s, int64_t id, const char *user)
 
 static moat_status check_class(store *s, const invest_class *c)
 {
-	if (!name_ok(c->name))
+	moat_status rc;
+
+	if (!c->name[0])
 		return invalid(s, "a class needs a name");
+	if ((rc = store_check_text(s, c->name, FIELD_NAME, INVEST_NAME_MAX)))
+		return rc;
 	if (c->level_low < INVEST_MIN_LEVEL || c->level_high > INVEST_MAX_LEVEL ||
 	    c->level_low > c->level_high)
 		return invalid(s, "DR levels must be 1 to 6, low <= high");
@@ -303,7 +306,8 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 {
 	sqlite3_stmt *st;
 	moat_status rc;
-	char was[160] = "", now[160];
+	/* The name, the levels and the amount. */
+	char was[sizeof c->name + 64] = "", now[sizeof c->name + 64];
 	int sr;
 
 	if ((rc = check_class(s, c)) || (rc = store_begin(s)))
@@ -385,11 +389,12 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 {
 	sqlite3_stmt *st;
 	moat_status rc;
-	char old[128];
+	char old[TEXT_BYTES(CURRENCY_MAX)];
 	bool had;
 
-	if (!text_valid_utf8(value) || strlen(value) > 100)
-		return invalid(s, "parameter value is not valid text");
+	/* The currency unit is the only parameter typed as text. */
+	if ((rc = store_check_text(s, value, FIELD_CURRENCY, CURRENCY_MAX)))
+		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
 	old[0] = '\0';

@@ -12,12 +12,16 @@
 	"id, assessment_id, target, body, reference, owner, evidence_date,"  \
 	" valid_months, reviewer, review_date, entered_by, entered_at"
 
-static moat_status validate(store *s, const evidence *e)
+moat_status store_evidence_check(store *s, const evidence *e)
 {
-	const char *field = "";
-	if (evidence_validate(e, &field) == ST_OK)
+	evidence_problem why;
+
+	if (evidence_validate(e, &why) == ST_OK)
 		return ST_OK;
-	snprintf(s->err, sizeof s->err, "evidence field '%s' is invalid", field);
+	if (why.max)
+		return store_refuse_length(s, why.label, why.max);
+	snprintf(s->err, sizeof s->err, "evidence field '%s' is invalid",
+		 why.field);
 	return ST_INVALID;
 }
 
@@ -65,7 +69,7 @@ moat_status store_evidence_add(store *s, const evidence *e, const char *user,
 {
 	moat_status rc;
 
-	if ((rc = validate(s, e)) || (rc = store_begin(s)))
+	if ((rc = store_evidence_check(s, e)) || (rc = store_begin(s)))
 		return rc;
 	if (!(rc = store_check_writable(s, e->assessment_id)))
 		rc = store_evidence_insert(s, e, user, id);
@@ -124,7 +128,7 @@ moat_status store_evidence_update(store *s, const evidence *e, const char *user)
 	moat_status rc;
 	int sr;
 
-	if ((rc = validate(s, e)) || (rc = store_begin(s)))
+	if ((rc = store_evidence_check(s, e)) || (rc = store_begin(s)))
 		return rc;
 	if ((rc = get_one(s, e->id, &old)))
 		return store_finish(s, rc);

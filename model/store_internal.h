@@ -24,6 +24,21 @@ struct store {
  * the result code to a status. */
 moat_status store_fail(store *s, int rc, const char *context);
 
+/* Refuses text of the field labelled label for being longer than max
+ * characters: ST_INVALID, with a message in the user's language that names
+ * the field and its limit, as the screen would. */
+moat_status store_refuse_length(store *s, msg_id label, size_t max);
+
+/* ST_OK when text is valid UTF-8 of at most max characters; else
+ * ST_INVALID with a message naming the field labelled label (and its
+ * limit when it is too long). */
+moat_status store_check_text(store *s, const char *text, msg_id label,
+			     size_t max);
+
+/* evidence_validate, with what is wrong recorded as the store's message;
+ * a text over its limit is refused as by store_refuse_length. */
+moat_status store_evidence_check(store *s, const evidence *e);
+
 /* Prepares sql; on failure records the error and returns NULL. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
 

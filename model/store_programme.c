@@ -214,11 +214,12 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	moat_status rc;
 	date start = {0, 0, 0};
 
-	if (phase < 1 || phase > PLAN_PHASES || !title || !*title ||
-	    !text_valid_utf8(title)) {
+	if (phase < 1 || phase > PLAN_PHASES || !title || !*title) {
 		snprintf(s->err, sizeof s->err, "a task needs a title and a phase");
 		return ST_INVALID;
 	}
+	if ((rc = store_check_text(s, title, PLAN_F_TITLE, TASK_TITLE_MAX)))
+		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT start_date FROM programme WHERE id = ?");
@@ -260,11 +261,16 @@ static moat_status task_write(store *s, const plan_task *seen,
 	int sr;
 
 	if (t->phase < 1 || t->phase > PLAN_PHASES || !t->title[0] ||
-	    !text_valid_utf8(t->title) || !text_valid_utf8(t->owner) ||
-	    !text_valid_utf8(t->note) || (unsigned)t->status >= TASK_STATUS_COUNT) {
+	    (unsigned)t->status >= TASK_STATUS_COUNT) {
 		snprintf(s->err, sizeof s->err, "invalid task");
 		return ST_INVALID;
 	}
+	if ((rc = store_check_text(s, t->title, PLAN_F_TITLE,
+				   TASK_TITLE_MAX)) ||
+	    (rc = store_check_text(s, t->owner, PLAN_F_OWNER,
+				   TASK_OWNER_MAX)) ||
+	    (rc = store_check_text(s, t->note, PLAN_F_NOTE, TASK_NOTE_MAX)))
+		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT " TASK_COLUMNS ", (SELECT start_date FROM"
@@ -344,7 +350,7 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
-	char title[256] = "";
+	char title[TEXT_BYTES(TASK_TITLE_MAX)] = "";
 	int sr;
 
 	if ((rc = store_begin(s)))
@@ -430,7 +436,6 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	moat_status rc;
 	char due[16], on[16], title[256] = "";
 	int64_t evidence_id = ev->evidence_id;
-	const char *field = NULL;
 	int sr;
 
 	if (!ev->due.y || !ev->on.y || (ev->skipped && !ev->note[0]) ||
@@ -440,11 +445,13 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 				     : "invalid duty record");
 		return ST_INVALID;
 	}
-	if (proof && evidence_validate(proof, &field) != ST_OK) {
-		snprintf(s->err, sizeof s->err, "evidence field '%s' is invalid",
-			 field);
-		return ST_INVALID;
-	}
+	if ((rc = store_check_text(s, ev->result, AG_F_RESULT,
+				   DUTY_RESULT_MAX)) ||
+	    (rc = store_check_text(s, ev->note,
+				   ev->skipped ? FIELD_REASON : AG_F_NOTE,
+				   DUTY_NOTE_MAX)) ||
+	    (proof && (rc = store_evidence_check(s, proof))))
+		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
 	/* The proof goes with the record or not at all; a finalised year

@@ -66,6 +66,25 @@ bool text_valid_utf8(const char *s)
 	return true;
 }
 
+size_t text_length(const char *s)
+{
+	size_t n = strlen(s), count = 0;
+
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = text_decode(s, n, &cp);
+		s += len;
+		n -= len;
+		count++;
+	}
+	return count;
+}
+
+bool text_within(const char *s, size_t max)
+{
+	return text_valid_utf8(s) && text_length(s) <= max;
+}
+
 int text_cp_width(uint32_t cp)
 {
 	int w = wcwidth((wchar_t)cp);
@@ -128,16 +147,18 @@ int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
 	return used;
 }
 
-bool text_is_format_char(uint32_t cp)
+bool text_is_bidi_control(uint32_t cp)
 {
-	return cp == 0xAD || (cp >= 0x600 && cp <= 0x605) || cp == 0x61C ||
-	       cp == 0x6DD || cp == 0x70F || cp == 0x180E ||
-	       (cp >= 0x200B && cp <= 0x200F) ||
-	       (cp >= 0x2028 && cp <= 0x202E) ||
-	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x110BD ||
-	       (cp >= 0x1D173 && cp <= 0x1D17A) || cp == 0xE0001 ||
-	       (cp >= 0xE0020 && cp <= 0xE007F);
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool text_cp_refused(uint32_t cp, bool newline_ok)
+{
+	if (cp == '\n')
+		return !newline_ok;
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	       (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+	       text_is_bidi_control(cp);
 }
 
 char *text_sanitize(const char *s, bool keep_newlines)
@@ -152,12 +173,10 @@ char *text_sanitize(const char *s, bool keep_newlines)
 	while (n > 0) {
 		uint32_t cp;
 		size_t len = text_decode(s, n, &cp);
-		if (cp == '\n' && keep_newlines) {
-			out[o++] = '\n';
-		} else if (cp == '\t') {
+		if (cp == '\t') {
+			/* A tab would move the cursor by its own rules. */
 			out[o++] = ' ';
-		} else if (cp < 0x20 || cp == 0x7F ||
-			   (cp >= 0x80 && cp < 0xA0) || text_is_format_char(cp)) {
+		} else if (text_cp_refused(cp, keep_newlines)) {
 			/* dropped */
 		} else if (cp == REPLACEMENT) {
 			memcpy(out + o, "\xEF\xBF\xBD", 3);

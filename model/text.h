@@ -15,6 +15,17 @@ size_t text_decode(const char *s, size_t n, uint32_t *cp);
 /* True when s is entirely well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_valid_utf8(const char *s);
 
+/* Bytes a buffer needs for chars characters of UTF-8 and the NUL. Limits
+ * on typed text are in characters, as the user counts; buffers that hold
+ * such text are sized with this. */
+#define TEXT_BYTES(chars) ((chars) * 4 + 1)
+
+/* Characters (code points) in s; an invalid byte counts as one. */
+size_t text_length(const char *s);
+
+/* True when s is valid UTF-8 of at most max characters. */
+bool text_within(const char *s, size_t max);
+
 /* Display columns of one code point: 0 for combining marks, 2 for wide
  * characters, 1 for anything unprintable (it is shown as a placeholder). */
 int text_cp_width(uint32_t cp);
@@ -28,14 +39,22 @@ int text_width(const char *s);
  * Returns the columns used. */
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
 
-/* Unicode format characters (bidi overrides, zero-width, BOM, line and
- * paragraph separators) that are never shown or stored as typed. */
-bool text_is_format_char(uint32_t cp);
+/* The bidi embedding, override and isolate controls (U+202A-202E,
+ * U+2066-2069): they can reorder what surrounds them on screen, so text
+ * from users never carries them to a terminal. The joiners U+200C/U+200D,
+ * which emoji and Persian or Indic words need, are not among them. */
+bool text_is_bidi_control(uint32_t cp);
 
-/* Returns a newly allocated copy of s safe to print on a terminal: C0
- * controls (except '\n' when keep_newlines), DEL, C1 controls and Unicode
- * format characters (bidi overrides, zero-width, BOM) are removed and
- * invalid UTF-8 becomes U+FFFD. Tabs become a space. NULL on no memory. */
+/* Whether cp is refused in typed text and dropped from text shown: C0
+ * controls (except '\n' when newline_ok), DEL, C1 controls, the bidi
+ * controls above, surrogates and anything past U+10FFFF. Every other
+ * character, format characters such as the joiners included, is kept. */
+bool text_cp_refused(uint32_t cp, bool newline_ok);
+
+/* Returns a newly allocated copy of s safe to print on a terminal: what
+ * text_cp_refused refuses is removed ('\n' kept when keep_newlines), tabs
+ * become a space and invalid UTF-8 becomes U+FFFD; everything else is
+ * kept byte for byte. NULL on no memory. */
 char *text_sanitize(const char *s, bool keep_newlines);
 
 /* Byte length of the first display line of s that fits in cols columns,

@@ -73,6 +73,7 @@ keys C-u
 for _ in $(seq 10); do keys BSpace; done
 type_text "云备份"
 keys Enter
+sleep 0.2
 expect_eq "$(sql "$db" "SELECT kind || '|' || amount FROM roi_line WHERE name = '云备份'")" \
 	"one_off|0" "the new line is stored"
 keys d

@@ -100,10 +100,11 @@ cmp -s "$dir/both.ics" "$dir/en.ics" && pass "the calendar is the same as alone"
 echo "== texts that need escaping, folding and cleaning"
 # A copy of the Chinese demo: a long task title with ; , \ and a newline, a
 # note with CRLF (the CR is cleaned out), a title with an invalid byte, a
-# control character, a tab and a bidi override, a long duty title and a
-# unit name with , and ;. read_ics.py expects each as stored, cleaned the
-# way moat cleans (U+FFFD for the byte, controls and the override dropped,
-# the tab a space) and escaped per RFC 5545.
+# control character, a tab and a bidi override, a valid title with C1 and
+# bidi controls beside joiners, a long duty title and a unit name with ,
+# and ;. read_ics.py expects each as stored, cleaned the way the screen
+# cleans (U+FFFD for the byte, controls and bidi controls dropped, the
+# joiners kept, the tab a space) and escaped per RFC 5545.
 odd="$dir/odd.db"
 if "$py" - "$dir/zh.db" "$odd" <<'PY'
 import sqlite3, sys
@@ -117,6 +118,10 @@ dst.execute("UPDATE plan_task SET title = ?, note = ? WHERE title = '申请预�
 dst.execute("UPDATE plan_task SET title = CAST(? AS TEXT) WHERE id ="
             " (SELECT min(id) FROM plan_task WHERE phase = 2)",
             (b"Bad \xff byte \x01 ctl\tTab \xe2\x80\xae",))
+dst.execute("UPDATE plan_task SET title = ? WHERE id ="
+            " (SELECT min(id) FROM plan_task WHERE phase = 3)",
+            ("C1\u0085NEL RLO\u202eX LRI\u2066Y PDI\u2069Z"
+             " ZWJ \U0001F468\u200d\U0001F4BB ZWNJ \u0645\u06cc\u200c\u062e",))
 dst.execute("UPDATE duty SET title = ? WHERE template_key = 'd.restore_test'",
             ("每月备份恢复测试,含财务系统;以及CRM系统的完整恢复验证与报告归档" * 2,))
 dst.execute("UPDATE org_unit SET name = '华东售后服务中心, 上海; 第一分部'")
@@ -134,6 +139,18 @@ if "$MOAT_BIN" --db "$odd" --lang zh --today "$today" export --ics "$dir/odd.ics
 	pass "odd texts: escaped, folded between characters, cleaned, read back as stored"
 else
 	fail "odd texts: $said $(cat "$dir/export.out")"
+fi
+# The same, on the bytes: the valid title lost its C1 and bidi controls
+# and kept its joiners.
+if grep -qF 'SUMMARY:C1NEL RLOX LRIY PDIZ ZWJ 👨‍💻 ZWNJ می‌خ' "$dir/odd.ics"; then
+	pass "odd texts: C1 and bidi controls dropped from valid text, ZWJ and ZWNJ kept"
+else
+	fail "odd texts: the cleaned title is not in the file: $(grep -a 'SUMMARY:C1' "$dir/odd.ics")"
+fi
+if LC_ALL=C grep -qaP '\xC2[\x80-\x9F]|\xE2\x80[\xAA-\xAE]|\xE2\x81[\xA6-\xA9]' "$dir/odd.ics"; then
+	fail "odd texts: a C1 or bidi control is in the calendar"
+else
+	pass "odd texts: no C1 or bidi control anywhere in the calendar"
 fi
 
 echo "== another day"

@@ -174,11 +174,9 @@ def expected_occurrences(every, day_rule, anchor, start, resolved, last_done,
     return out
 
 
-FORMAT_CHARS = ({0xAD, 0x61C, 0x6DD, 0x70F, 0x180E, 0xFEFF, 0x110BD, 0xE0001}
-                | set(range(0x600, 0x606)) | set(range(0x200B, 0x2010))
-                | set(range(0x2028, 0x202F)) | set(range(0x2060, 0x2070))
-                | set(range(0xFFF9, 0xFFFC)) | set(range(0x1D173, 0x1D17B))
-                | set(range(0xE0020, 0xE0080)))
+# The bidi embedding, override and isolate controls; the joiners and
+# other format characters are text.
+BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
 
 class Mismatch(Exception):
@@ -191,18 +189,13 @@ def check(cond, what):
 
 
 def expected_text(raw):
-    """What moat writes for a stored text: itself when it is valid UTF-8
-    without ASCII control characters (tab and newline aside), else cleaned
-    as model/text.c's text_sanitize does (newlines kept)."""
+    """What moat writes for a stored text: cleaned as on screen
+    (model/text.c's text_sanitize, newlines kept): invalid UTF-8 becomes
+    U+FFFD, a tab a space; C0 controls, DEL, C1 controls and bidi controls
+    are dropped; everything else, the joiners included, is kept."""
     if raw is None:
         return ""
-    try:
-        s = raw.decode("utf-8")
-        if not any((ord(c) < 0x20 and c not in "\t\n") or c == "\x7f"
-                   for c in s):
-            return s
-    except UnicodeDecodeError:
-        s = raw.decode("utf-8", "replace")
+    s = raw.decode("utf-8", "replace")
     out = []
     for c in s:
         cp = ord(c)
@@ -210,7 +203,7 @@ def expected_text(raw):
             out.append(c)
         elif c == "\t":
             out.append(" ")
-        elif cp < 0x20 or cp == 0x7F or 0x80 <= cp < 0xA0 or cp in FORMAT_CHARS:
+        elif cp < 0x20 or cp == 0x7F or 0x80 <= cp < 0xA0 or cp in BIDI_CONTROLS:
             continue
         else:
             out.append(c)

@@ -197,6 +197,22 @@ static void test_store_programme(void **state)
 		assert_int_equal(tasks[9].status, TASK_IN_PROGRESS);
 		assert_string_equal(tasks[9].owner, "zhao");
 	}
+	/* Limits in characters, stated in the refusal. */
+	memset(tasks[9].title, 'x', TASK_TITLE_MAX + 1);
+	tasks[9].title[TASK_TITLE_MAX + 1] = '\0';
+	assert_int_equal(store_task_update(s, &tasks[9], (date){2026, 11, 3}, "a"),
+			 ST_INVALID);
+	assert_string_equal(store_errmsg(s), "Task: at most 200 characters");
+	tasks[9].title[TASK_TITLE_MAX] = '\0';
+	tasks[9].owner[0] = '\0';
+	for (int i = 0; i <= TASK_OWNER_MAX; i++)
+		strcat(tasks[9].owner, "王");
+	assert_int_equal(store_task_update(s, &tasks[9], (date){2026, 11, 3}, "a"),
+			 ST_INVALID);
+	assert_string_equal(store_errmsg(s), "Owner: at most 60 characters");
+	tasks[9].owner[TASK_OWNER_MAX * 3] = '\0'; /* 60 of 3 bytes */
+	assert_int_equal(store_task_update(s, &tasks[9], (date){2026, 11, 3}, "a"),
+			 ST_OK);
 	free(tasks);
 
 	assert_int_equal(store_duties(s, unit_id, &duties, &n), ST_OK);
@@ -239,6 +255,19 @@ static void test_store_programme(void **state)
 		assert_int_equal(store_duty_events(s, duties[0].id, &evs, &n), ST_OK);
 		assert_true(evs[0].evidence_id > 0);
 		free(evs);
+		/* The longest result and note fit the proof whole. */
+		done.result[0] = done.note[0] = '\0';
+		for (int i = 0; i < DUTY_RESULT_MAX; i++)
+			strcat(done.result, "果");
+		for (int i = 0; i < DUTY_NOTE_MAX; i++)
+			strcat(done.note, "注");
+		assert_true(duty_proof_make(&duties[0], &done, aid, 12, "wang", &proof));
+		assert_true(strstr(proof.body, done.result) != NULL);
+		assert_string_equal(proof.body + strlen(proof.body) - strlen(done.note),
+				    done.note);
+		strcat(done.result, "果");
+		assert_int_equal(store_duty_resolve(s, &done, NULL, "a", &id), ST_INVALID);
+		assert_string_equal(store_errmsg(s), "Result: at most 250 characters");
 		/* A duty that proves no item files nothing. */
 		assert_false(duty_proof_make(&duties[5], &done, aid, 12, "wang", &proof));
 	}

@@ -161,7 +161,7 @@ static void test_evidence_add_list_update_delete(void **state)
 	evidence e = {0}, upd;
 	evidence_list l;
 	int64_t id1, id2;
-	const char *field = NULL;
+	evidence_problem why;
 
 	e.assessment_id = c->aid;
 	e.target = "restore_test";
@@ -204,8 +204,9 @@ static void test_evidence_add_list_update_delete(void **state)
 
 	/* Validation happens before anything is written. */
 	e.evidence_date = "2026-02-30";
-	assert_int_equal(evidence_validate(&e, &field), ST_INVALID);
-	assert_string_equal(field, "evidence_date");
+	assert_int_equal(evidence_validate(&e, &why), ST_INVALID);
+	assert_string_equal(why.field, "evidence_date");
+	assert_int_equal(why.max, 0);
 	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
 	e.evidence_date = "2026-02-28";
 	e.body = "";
@@ -218,16 +219,92 @@ static void test_evidence_add_list_update_delete(void **state)
 	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id1), ST_INVALID);
 }
 
+/* Evidence for item bia of the current year, valid 12 months. */
+static evidence bia_evidence(const ctx *c, const char *body, const char *day)
+{
+	evidence e = {0};
+	e.assessment_id = c->aid;
+	e.target = (char *)"bia";
+	e.body = (char *)body;
+	e.evidence_date = (char *)day;
+	e.valid_months = 12;
+	return e;
+}
+
+/* Limits are counted in characters and the refusal names the field and
+ * its limit, in the user's language. */
+static void test_text_limits_in_characters(void **state)
+{
+	ctx *c = *state;
+	evidence e = bia_evidence(c, "b", "2026-01-10");
+	evidence_problem why;
+	char owner[TEXT_BYTES(EVIDENCE_OWNER_MAX + 1)] = "";
+	char title[TASK_TITLE_MAX + 2];
+	int64_t id;
+
+	/* 200 Chinese characters are 600 bytes, and allowed. */
+	for (int i = 0; i < EVIDENCE_OWNER_MAX; i++)
+		strcat(owner, "李");
+	e.owner = owner;
+	assert_int_equal(evidence_validate(&e, &why), ST_OK);
+	assert_int_equal(store_evidence_add(c->s, &e, "a", &id), ST_OK);
+	strcat(owner, "李");
+	assert_int_equal(evidence_validate(&e, &why), ST_INVALID);
+	assert_string_equal(why.field, "owner");
+	assert_int_equal(why.label, EVF_OWNER);
+	assert_int_equal(why.max, EVIDENCE_OWNER_MAX);
+	assert_int_equal(store_evidence_add(c->s, &e, "a", &id), ST_INVALID);
+	assert_string_equal(store_errmsg(c->s), "Owner: at most 200 characters");
+	msg_set_lang(LANG_ZH);
+	assert_int_equal(store_evidence_add(c->s, &e, "a", &id), ST_INVALID);
+	assert_string_equal(store_errmsg(c->s), "负责人：最多 200 个字符");
+	msg_set_lang(LANG_EN);
+
+	/* Not the length but the encoding: no limit in the problem. */
+	e.owner = "\xFF";
+	assert_int_equal(evidence_validate(&e, &why), ST_INVALID);
+	assert_int_equal(why.max, 0);
+
+	memset(title, 'x', sizeof title - 1);
+	title[sizeof title - 1] = '\0'; /* 201 characters */
+	{
+		roi_line l = {.kind = ROI_ONE_OFF};
+		char reason[ANSWER_REASON_MAX + 2];
+
+		memcpy(l.name, title, ROI_NAME_MAX + 1); /* 121 */
+		assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "a", &id),
+				 ST_INVALID);
+		assert_string_equal(store_errmsg(c->s),
+				    "Name: at most 120 characters");
+		memset(reason, 'r', sizeof reason - 1);
+		reason[sizeof reason - 1] = '\0';
+		assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture",
+						  ANS_NA, reason, "a"),
+				 ST_INVALID);
+		assert_string_equal(store_errmsg(c->s),
+				    "Reason: at most 1000 characters");
+		reason[ANSWER_REASON_MAX] = '\0';
+		assert_int_equal(store_answer_set(c->s, c->aid, "l5.culture",
+						  ANS_NA, reason, "a"),
+				 ST_OK);
+	}
+	assert_int_equal(store_unit_create(c->s, title, "a", &id), ST_INVALID);
+	assert_string_equal(store_errmsg(c->s),
+			    "Organisation unit name: at most 200 characters");
+	title[TASK_TITLE_MAX] = '\0';
+	assert_int_equal(store_unit_create(c->s, title, "a", &id), ST_OK);
+	assert_int_equal(store_param_set_text(c->s, c->unit, PARAM_CURRENCY,
+					      title, "a"),
+			 ST_INVALID);
+	assert_string_equal(store_errmsg(c->s),
+			    "Currency unit: at most 60 characters");
+}
+
 static void test_finalised_year_refuses_edits(void **state)
 {
 	ctx *c = *state;
-	evidence e = {0};
+	evidence e = bia_evidence(c, "x", "2026-01-01");
 	int64_t id;
-	e.assessment_id = c->aid;
-	e.target = "bia";
-	e.body = "x";
-	e.evidence_date = "2026-01-01";
-	e.valid_months = 12;
 	fixture_sql_exec(c->path, "UPDATE assessment SET status = 'final',"
 			  " finalised_by = 'ceo', finalised_at = '2026-12-31'");
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"),
@@ -656,6 +733,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_states_are_stored_and_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_need_reason_for_na, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_limits_in_characters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finalised_year_refuses_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_persists_across_reopen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_year_copies_answers_and_valid_evidence, setup, teardown),

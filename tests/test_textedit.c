@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
@@ -56,17 +57,93 @@ static void test_refuses_controls_and_overflow(void **state)
 	assert_false(te_insert(&t, '\n'));  /* single line */
 	assert_false(te_insert(&t, 0x1B));  /* ESC */
 	assert_false(te_insert(&t, 0x85));  /* C1 */
-	assert_false(te_insert(&t, 0x4E2D)); /* 3 bytes would exceed 4 */
+	assert_false(t.full);               /* refused, but not for length */
+	/* The limit counts characters, not bytes: 中 is three bytes. */
+	assert_true(te_insert(&t, 0x4E2D));
 	assert_true(te_insert(&t, 'c'));
-	assert_string_equal(t.buf, "abc");
+	assert_string_equal(t.buf, "ab\xE4\xB8\xAD" "c");
+	assert_int_equal(t.chars, 4);
+	assert_false(t.full);
+	assert_false(te_insert(&t, 'd'));   /* a fifth character */
+	assert_true(t.full);
+	assert_string_equal(t.buf, "ab\xE4\xB8\xAD" "c");
+	assert_true(te_backspace(&t));      /* room again */
+	assert_false(t.full);
+	assert_int_equal(t.chars, 3);
+	assert_true(te_insert(&t, 0x1F600)); /* four bytes, one character */
+	assert_int_equal(t.chars, 4);
+	te_home(&t);
+	assert_true(te_delete(&t));
+	assert_int_equal(t.chars, 3);
 	te_free(&t);
-	/* Bidi overrides and zero-width characters are not typed in... */
+	/* Stored text may be longer than the limit: kept, nothing more typed. */
+	te_init(&t, "abcdef", false, 4);
+	assert_int_equal(t.chars, 6);
+	assert_false(te_insert(&t, 'g'));
+	assert_true(t.full);
+	assert_string_equal(t.buf, "abcdef");
+	te_free(&t);
+	/* Bidi controls are not typed in... */
 	te_init(&t, NULL, false, 100);
 	assert_false(te_insert(&t, 0x202E));
-	assert_false(te_insert(&t, 0x200B));
+	assert_false(te_insert(&t, 0x2066));
+	assert_false(te_insert(&t, '\t'));
+	assert_false(te_insert(&t, 0x7F));
 	/* ...nor taken from stored text. */
 	assert_true(te_set(&t, "a\x1b[2Jb\xE2\x80\xAE" "c"));
 	assert_string_equal(t.buf, "a[2Jbc");
+	te_free(&t);
+}
+
+/* The joiners are typed and kept like any other character. */
+static void test_keeps_joiners(void **state)
+{
+	textedit t;
+	(void)state;
+	te_init(&t, NULL, false, 100);
+	type(&t, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x92\xBB"); /* man ZWJ laptop */
+	assert_true(te_insert(&t, 0x200C));
+	assert_string_equal(t.buf, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x92\xBB"
+				   "\xE2\x80\x8C");
+	/* Stored text keeps them when loaded. */
+	assert_true(te_set(&t, "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE"));
+	assert_string_equal(t.buf, "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
+	te_free(&t);
+}
+
+/* A field left alone is stored as it was, even what the editor could not
+ * show; a changed one is stored as typed, trimmed. */
+static void test_value_kept_when_unchanged(void **state)
+{
+	static const char stored[] = "  a\x1b[1m\tb\xE2\x80\xAE" "c\r\n";
+	textedit t;
+	char *v, small[4];
+	(void)state;
+	assert_true(te_init(&t, stored, false, 100));
+	assert_string_equal(t.buf, "  a[1m b" "c");
+	v = te_value(&t);
+	assert_string_equal(v, stored);
+	free(v);
+	/* Typed and taken back: the buffer is as loaded, so still as stored. */
+	assert_true(te_insert(&t, 'x'));
+	assert_true(te_backspace(&t));
+	v = te_value(&t);
+	assert_string_equal(v, stored);
+	free(v);
+	/* Changed: the buffer, trimmed. */
+	assert_true(te_insert(&t, 'd'));
+	v = te_value(&t);
+	assert_string_equal(v, "a[1m bcd");
+	free(v);
+	assert_false(te_value_into(&t, small, sizeof small));
+	assert_string_equal(small, "");
+	te_free(&t);
+	/* te_set starts afresh. */
+	te_init(&t, NULL, true, 100);
+	assert_true(te_set(&t, " x\n"));
+	v = te_value(&t);
+	assert_string_equal(v, " x\n");
+	free(v);
 	te_free(&t);
 }
 
@@ -121,6 +198,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_and_backspace_whole_characters),
 		cmocka_unit_test(test_refuses_controls_and_overflow),
+		cmocka_unit_test(test_keeps_joiners),
+		cmocka_unit_test(test_value_kept_when_unchanged),
 		cmocka_unit_test(test_wrap_counts_columns),
 		cmocka_unit_test(test_empty_has_one_line),
 	};

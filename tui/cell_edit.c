@@ -21,10 +21,15 @@ void cell_edit_free(cell_edit *c)
 	c->editing = false;
 }
 
-bool cell_edit_begin(cell_edit *c, const char *initial, int first_key)
+bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
+		     int first_key)
 {
+	bool text = spec->type == CELL_TEXT;
+
 	cell_edit_free(c);
-	if (!te_init(&c->te, first_key > 0x20 ? "" : initial, false, 120))
+	c->label = text ? FIELD_NAME : FIELD_NUMBER;
+	if (!te_init(&c->te, first_key > 0x20 ? "" : initial, false,
+		     text ? (size_t)spec->max : CELL_NUMBER_CHARS))
 		return false;
 	if (first_key > 0x20)
 		te_insert(&c->te, (uint32_t)first_key);
@@ -63,6 +68,20 @@ static msg_id num_message(num_error e)
 	return MSG__COUNT;
 }
 
+void cell_edit_hint(const cell_edit *c, int y, int x, int w)
+{
+	char limit[160];
+
+	if (c->error != MSG__COUNT) {
+		draw_text(y, x, w, ROLE_BAD, msg(c->error));
+	} else if (c->editing && c->te.full) {
+		msg_limit(c->label, c->te.max_chars, limit, sizeof limit);
+		draw_text(y, x, w, ROLE_BAD, limit);
+	} else if (c->editing) {
+		draw_text(y, x, w, ROLE_DIM, msg(CELL_HINT));
+	}
+}
+
 bool cell_parse(const cell_spec *spec, const char *text, int64_t *out,
 		msg_id *why)
 {
@@ -71,15 +90,13 @@ bool cell_parse(const cell_spec *spec, const char *text, int64_t *out,
 	case CELL_NONE:
 		*why = CELL_ERR_EMPTY;
 		return false;
-	case CELL_TEXT: {
-		char copy[128];
-		snprintf(copy, sizeof copy, "%s", text);
-		if (!*text_trim(copy)) {
+	case CELL_TEXT:
+		/* Only white space is no name. */
+		if (!text[strspn(text, " \t\r\n\v\f")]) {
 			*why = CELL_ERR_EMPTY;
 			return false;
 		}
 		return true;
-	}
 	case CELL_MONEY:
 		e = num_parse(text, 2, false, spec->max, out);
 		break;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model/money.h"
+#include "model/text.h"
 #include "tui/screen.h"
 #include "tui/textedit.h"
 
@@ -23,21 +24,35 @@ typedef enum {
 
 typedef struct {
 	cell_type type;
-	int64_t min, max; /* CELL_INT bounds; max for the others */
+	/* CELL_INT bounds; max for the other numbers; for CELL_TEXT, max is
+	 * the limit in characters. */
+	int64_t min, max;
 } cell_spec;
+
+/* Characters typed into a number cell: more than any valid number. */
+#define CELL_NUMBER_CHARS 24
+/* Bytes that hold the text of any cell (a name of up to 200 characters). */
+#define CELL_TEXT_BYTES TEXT_BYTES(200)
 
 typedef struct {
 	bool editing;
 	textedit te;
+	msg_id label; /* names the cell in a refusal for length */
 	msg_id error; /* MSG__COUNT when none */
 } cell_edit;
 
 void cell_edit_init(cell_edit *c);
 void cell_edit_free(cell_edit *c);
 
-/* Starts editing with initial; when first_key is printable it replaces
- * the text (typing over a cell). */
-bool cell_edit_begin(cell_edit *c, const char *initial, int first_key);
+/* Starts editing a cell of spec with initial; when first_key is printable
+ * it replaces the text (typing over a cell). */
+bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
+		     int first_key);
+
+/* The hint under the grid: the reason of a refusal, the limit reached
+ * while typing, or the keys; nothing when not editing and nothing
+ * refused. */
+void cell_edit_hint(const cell_edit *c, int y, int x, int w);
 void cell_edit_cancel(cell_edit *c);
 
 /* An editing key (not Enter, Tab or Esc): true when used. */

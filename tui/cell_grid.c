@@ -46,10 +46,11 @@ bool grid_numeric(const cell_grid *g, int row, int col)
 
 static void begin(cell_grid *g, int first_key)
 {
-	char buf[160];
+	char buf[CELL_TEXT_BYTES];
 	g->ops->value_text(g, g->row, g->col, buf, sizeof buf);
 	snprintf(g->seen, sizeof g->seen, "%s", buf);
-	cell_edit_begin(&g->edit, buf, first_key);
+	cell_edit_begin(&g->edit, g->ops->spec_of(g, g->row, g->col), buf,
+			first_key);
 }
 
 void grid_edit_blank(cell_grid *g, int row, int col)
@@ -57,12 +58,12 @@ void grid_edit_blank(cell_grid *g, int row, int col)
 	g->row = row;
 	g->col = g->want_col = col;
 	g->ops->value_text(g, row, col, g->seen, sizeof g->seen);
-	cell_edit_begin(&g->edit, "", 0);
+	cell_edit_begin(&g->edit, g->ops->spec_of(g, row, col), "", 0);
 }
 
 bool grid_cell_changed(const cell_grid *g)
 {
-	char now[160];
+	char now[CELL_TEXT_BYTES];
 	g->ops->value_text(g, g->row, g->col, now, sizeof now);
 	return strcmp(now, g->seen) != 0;
 }
@@ -146,7 +147,7 @@ bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out)
 void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a)
 {
-	char buf[160];
+	char buf[CELL_TEXT_BYTES];
 	g->ops->value_text(g, row, col, buf, sizeof buf);
 	cell_draw(&g->edit, g->ops->spec_of(g, row, col), buf, y, x, w,
 		  row == g->row && col == g->col, a);
@@ -154,8 +155,5 @@ void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
 
 void grid_draw_hint(const cell_grid *g, int y, int x, int w)
 {
-	if (g->edit.error != MSG__COUNT)
-		draw_text(y, x, w, ROLE_BAD, msg(g->edit.error));
-	else if (g->edit.editing)
-		draw_text(y, x, w, ROLE_DIM, msg(CELL_HINT));
+	cell_edit_hint(&g->edit, y, x, w);
 }

@@ -30,7 +30,7 @@ struct cell_grid {
 	int want_col; /* the column last chosen with Tab/Shift-Tab */
 	int top;      /* first row shown */
 	cell_edit edit;
-	char seen[160]; /* the focused cell's value when its edit began */
+	char seen[CELL_TEXT_BYTES]; /* the cell's value when its edit began */
 };
 
 enum { ACT_CELL_EDIT = ACT_USER + 70, ACT_CELL_NEXT, ACT_CELL_PREV };

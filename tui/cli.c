@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "exports/atomic.h"
 #include "exports/ics.h"
 #include "exports/xlsx_workbook.h"
 #include "model/agenda.h"
@@ -363,9 +364,11 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 {
 	report r;
 	char msgbuf[1024];
-	int rc = load_current(s, q, db_path, o->today, &r, err);
+	int rc;
 
-	if (rc)
+	/* Killed while writing, the export leaves no temporary file. */
+	atomic_remove_on_signals();
+	if ((rc = load_current(s, q, db_path, o->today, &r, err)))
 		return rc;
 	if (o->output) {
 		if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,

@@ -19,7 +19,7 @@ static screen *na_reason_given(app *a, void *ctx, const char *reason)
 bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 {
 	const q_criterion *cr = &a->q->criteria[crit];
-	char reason[1024] = "";
+	char reason[TEXT_BYTES(ANSWER_REASON_MAX)] = "";
 	size_t *ctx;
 
 	switch (action) {
@@ -39,7 +39,8 @@ bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 		*ctx = crit;
 		store_answer_reason(a->st, a->assessment_id, cr->key, reason,
 				    sizeof reason);
-		*out = push(prompt_new(msg(NA_REASON_PROMPT), reason, 1000,
+		*out = push(prompt_new(msg(NA_REASON_PROMPT), reason,
+				       ANSWER_REASON_MAX, FIELD_REASON,
 				       na_reason_given, ctx, true));
 		return true;
 	}

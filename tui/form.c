@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,7 +173,14 @@ void form_draw(form *f, rect r, app *a)
 				       focused, a);
 		y += rows;
 		if (f->error != MSG__COUNT && f->error_field == i) {
-			draw_text(y, fx, fw, ROLE_BAD, msg(f->error));
+			char limit[160];
+
+			if (f->error == TEXT_LIMIT_FMT)
+				msg_limit(fld->label, fld->te.max_chars, limit,
+					  sizeof limit);
+			draw_text(y, fx, fw, ROLE_BAD,
+				  f->error == TEXT_LIMIT_FMT ? limit
+							     : msg(f->error));
 			y++;
 		}
 		y += gap;
@@ -221,6 +229,11 @@ form_result form_key(form *f, int key)
 		f->dirty = true;
 		if (f->error_field == f->focus)
 			f->error = MSG__COUNT;
+		/* A refusal for length says so at the field. */
+		if (fld->te.full) {
+			f->error = TEXT_LIMIT_FMT;
+			f->error_field = f->focus;
+		}
 	}
 	return FORM_NONE;
 }

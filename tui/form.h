@@ -43,7 +43,8 @@ typedef struct {
 	size_t n;
 	size_t focus;
 	bool dirty;        /* anything typed since opening */
-	msg_id error;      /* MSG__COUNT when none */
+	msg_id error;      /* MSG__COUNT when none; TEXT_LIMIT_FMT is shown
+			    * with the field's label and limit */
 	size_t error_field;
 	int label_w;       /* display width of the label column */
 	int field_w;       /* width the last draw used, for Up/Down */

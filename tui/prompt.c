@@ -17,6 +17,7 @@ typedef struct {
 	textedit te;
 	prompt_done done;
 	confirm_done cdone;
+	msg_id field; /* names the entry in a refusal for length */
 	void *ctx;
 	bool owned;
 	int scroll; /* first column shown of a long entry */
@@ -44,7 +45,14 @@ static void prompt_draw(screen *s, app *a, rect body)
 	if (p->cdone)
 		return;
 	form_draw_line(&p->te, in.y + 2, in.x, in.w, &p->scroll, true, a);
-	draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
+	if (p->te.full) {
+		char limit[160];
+
+		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
+		draw_text(in.y + 3, in.x, in.w, ROLE_BAD, limit);
+	} else {
+		draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
+	}
 }
 
 static void prompt_destroy(screen *s)
@@ -64,9 +72,9 @@ static key_result finish(prompt_screen *p, app *a, bool ok)
 	if (p->cdone) {
 		next = p->cdone(a, p->ctx, ok);
 	} else if (ok) {
-		text = strdup(p->te.buf);
+		text = te_value(&p->te);
 		if (text)
-			next = p->done(a, p->ctx, text_trim(text));
+			next = p->done(a, p->ctx, text);
 		free(text);
 	}
 	return next ? (key_result){RES_REPLACE, next} : result(RES_POP);
@@ -111,8 +119,8 @@ static const screen_ops confirm_ops = {
 	.destroy = prompt_destroy,
 };
 
-screen *prompt_new(const char *question, const char *initial, size_t max_bytes,
-		   prompt_done done, void *ctx, bool owned)
+screen *prompt_new(const char *question, const char *initial, size_t max_chars,
+		   msg_id field, prompt_done done, void *ctx, bool owned)
 {
 	prompt_screen *p = calloc(1, sizeof *p);
 	if (!p)
@@ -120,9 +128,10 @@ screen *prompt_new(const char *question, const char *initial, size_t max_bytes,
 	p->base.ops = &prompt_ops;
 	p->question = strdup(question);
 	p->done = done;
+	p->field = field;
 	p->ctx = ctx;
 	p->owned = owned;
-	if (!p->question || !te_init(&p->te, initial, false, max_bytes)) {
+	if (!p->question || !te_init(&p->te, initial, false, max_chars)) {
 		prompt_destroy(&p->base);
 		return NULL;
 	}

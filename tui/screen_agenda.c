@@ -189,12 +189,11 @@ static bool log_save(log_screen *l, app *a)
 		return false;
 	ev.duty_id = l->d.id;
 	ev.due = l->due;
-	snprintf(day, sizeof day, "%s", l->fields[0].te.buf);
+	te_value_into(&l->fields[0].te, day, sizeof day);
 	date_parse(text_trim(day), &ev.on);
-	snprintf(ev.result, sizeof ev.result, "%s", l->fields[1].te.buf);
-	text_trim(ev.result);
-	snprintf(ev.note, sizeof ev.note, "%s", l->fields[2].te.buf);
-	text_trim(ev.note);
+	if (!te_value_into(&l->fields[1].te, ev.result, sizeof ev.result) ||
+	    !te_value_into(&l->fields[2].te, ev.note, sizeof ev.note))
+		return false;
 	/* A completion also proves the checklist item the duty is about. */
 	proves = questionnaire_item_index(a->q, l->d.item) >= 0 &&
 		 duty_proof_make(&l->d, &ev, a->assessment_id,
@@ -244,6 +243,7 @@ static screen *log_new(app *a, const duty *d, date due)
 {
 	log_screen *l = calloc(1, sizeof *l);
 	static const msg_id labels[3] = {AG_F_DATE, AG_F_RESULT, AG_F_NOTE};
+	static const size_t maxes[3] = {10, DUTY_RESULT_MAX, DUTY_NOTE_MAX};
 	char today[16];
 
 	if (!l)
@@ -258,7 +258,7 @@ static screen *log_new(app *a, const duty *d, date due)
 		f->kind = i == 0 ? FIELD_DATE : FIELD_TEXT;
 		f->rows = i == 2 ? 3 : 1;
 		f->required = i == 0;
-		if (!te_init(&f->te, i == 0 ? today : "", i == 2, i == 2 ? 500 : 250)) {
+		if (!te_init(&f->te, i == 0 ? today : "", i == 2, maxes[i])) {
 			log_destroy(&l->base);
 			return NULL;
 		}
@@ -433,7 +433,8 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 	c->due = e->due;
 	date_format(e->due, due, sizeof due);
 	snprintf(q, sizeof q, msg(AG_SKIP_PROMPT_FMT), g->duties[e->index].title, due);
-	return push(prompt_new(q, NULL, 400, skip_given, c, true));
+	return push(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON, skip_given,
+			       c, true));
 }
 
 static void agenda_reload(screen *s, app *a)

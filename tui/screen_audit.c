@@ -13,12 +13,14 @@
 /* The audit log, newest first: who changed what, when, from what to what.
  * u filters by user, i by checklist item, x clears both. */
 #define AUDIT_LIMIT 1000
+/* Characters of a filter: a login or an item key is far shorter. */
+#define FILTER_MAX 63
 
 typedef struct {
 	screen base;
 	audit_list log;
-	char user[64];
-	char key[64];
+	char user[TEXT_BYTES(FILTER_MAX)];
+	char key[TEXT_BYTES(FILTER_MAX)];
 	int cursor, top;
 } audit_screen;
 
@@ -145,11 +147,11 @@ static int entry_year(const app *a, const audit_entry *e)
 static void audit_draw(screen *s, app *a, rect b)
 {
 	audit_screen *l = (audit_screen *)s;
-	char filter[400];
+	char filter[sizeof l->user + sizeof l->key + 512];
 	int rows = b.h - 1;
 
 	if (l->user[0] || l->key[0]) {
-		char what[300];
+		char what[sizeof l->user + sizeof l->key + 256];
 		int idx = questionnaire_item_index(a->q, l->key);
 		snprintf(what, sizeof what, "%s%s%s", l->user,
 			 l->user[0] && l->key[0] ? " · " : "",
@@ -232,10 +234,12 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 	switch (action) {
 	case ACT_USER_FILTER:
 		return push(prompt_new(msg(AUD_USER_PROMPT),
-				       l->user[0] ? l->user : a->user, 63, user_given,
+				       l->user[0] ? l->user : a->user, FILTER_MAX,
+				       FIELD_USER, user_given,
 				       l, false));
 	case ACT_ITEM_FILTER:
-		return push(prompt_new(msg(AUD_ITEM_PROMPT), l->key, 63, item_given,
+		return push(prompt_new(msg(AUD_ITEM_PROMPT), l->key, FILTER_MAX,
+				       FIELD_ITEM, item_given,
 				       l, false));
 	case ACT_CLEAR:
 		l->user[0] = l->key[0] = '\0';

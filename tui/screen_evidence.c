@@ -51,10 +51,10 @@ static void evidence_draw(screen *s, app *a, rect b)
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
 }
 
+/* A field's value to store: as stored when the user left it alone. */
 static char *field_text(evidence_screen *e, int f)
 {
-	char *v = strdup(e->fields[f].te.buf);
-	return v ? text_trim(v) : NULL;
+	return te_value(&e->fields[f].te);
 }
 
 static bool save(evidence_screen *e, app *a)
@@ -133,12 +133,12 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 		bool required;
 		size_t max;
 	} spec[] = {
-		{EVF_BODY, FIELD_TEXT, 5, true, 20000},
-		{EVF_REFERENCE, FIELD_TEXT, 1, false, 1000},
-		{EVF_OWNER, FIELD_TEXT, 1, false, 200},
+		{EVF_BODY, FIELD_TEXT, 5, true, EVIDENCE_BODY_MAX},
+		{EVF_REFERENCE, FIELD_TEXT, 1, false, EVIDENCE_REFERENCE_MAX},
+		{EVF_OWNER, FIELD_TEXT, 1, false, EVIDENCE_OWNER_MAX},
 		{EVF_DATE, FIELD_DATE, 1, true, 10},
 		{EVF_VALID, FIELD_MONTHS, 1, false, 3},
-		{EVF_REVIEWER, FIELD_TEXT, 1, false, 200},
+		{EVF_REVIEWER, FIELD_TEXT, 1, false, EVIDENCE_REVIEWER_MAX},
 		{EVF_REVIEW_DATE, FIELD_DATE, 1, false, 10},
 	};
 	char today[16], valid[16];

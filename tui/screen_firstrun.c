@@ -77,7 +77,8 @@ static key_result firstrun_key(screen *s, app *a, int action, int key)
 			return result(RES_NONE);
 		return (key_result){RES_REPLACE, go_home(a, assessment_id)};
 	case ACT_NEW:
-		return push(prompt_new(msg(FR_NAME_PROMPT), NULL, 200, create_unit,
+		return push(prompt_new(msg(FR_NAME_PROMPT), NULL, UNIT_NAME_MAX,
+				       FIELD_UNIT_NAME, create_unit,
 				       NULL, false));
 	}
 	return result(RES_UNUSED);

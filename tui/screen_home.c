@@ -11,6 +11,9 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
+/* Characters of a file name typed for the export. */
+#define EXPORT_PATH_MAX 1000
+
 /* The dashboard: organisation, year, maturity and what blocks the next
  * level, checklist progress; the way to every other screen. */
 typedef struct {
@@ -245,7 +248,7 @@ static void home_draw(screen *s, app *a, rect b)
 
 static screen *export_to(app *a, void *ctx, const char *path)
 {
-	char err[512], expanded[4096];
+	char err[512], expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096];
 	const char *home = getenv("HOME");
 
 	(void)ctx;
@@ -306,11 +309,12 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_invest_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
-		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, set_validity,
-				       NULL, false));
+		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, EVF_VALID,
+				       set_validity, NULL, false));
 	case ACT_EXPORT:
 		snprintf(path, sizeof path, "moat-%d.xlsx", a->rep.assessment.year);
-		return push(prompt_new(msg(EXPORT_PROMPT), path, 1024, export_to,
+		return push(prompt_new(msg(EXPORT_PROMPT), path,
+				       EXPORT_PATH_MAX, FIELD_FILE, export_to,
 				       NULL, false));
 	}
 	return result(RES_UNUSED);

@@ -56,7 +56,9 @@ static const keybinding invest_keys[] = {
 	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_DELETE_CLASS, ACT_DELETE, true},
 };
 
-static const cell_spec spec_name = {CELL_TEXT, 0, 0};
+static const cell_spec spec_name = {CELL_TEXT, 0, INVEST_NAME_MAX};
+_Static_assert(TEXT_BYTES(INVEST_NAME_MAX) <= CELL_TEXT_BYTES,
+	       "a class's name fits a cell's buffer");
 static const cell_spec spec_level = {CELL_INT, INVEST_MIN_LEVEL, INVEST_MAX_LEVEL};
 static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
 static const cell_spec spec_pct = {CELL_INT, 0, 100};
@@ -339,10 +341,8 @@ static bool commit(cell_grid *g, app *a)
 	}
 	if (r->kind == IR_CLASS) {
 		invest_class c = v->d.classes[r->cls];
-		char name[128];
 		if (g->col == 0) {
-			snprintf(name, sizeof name, "%s", g->edit.te.buf);
-			snprintf(c.name, sizeof c.name, "%s", text_trim(name));
+			te_value_into(&g->edit.te, c.name, sizeof c.name);
 		} else if (g->col == 1) {
 			c.level_low = (int)x;
 		} else if (g->col == 2) {
@@ -394,7 +394,7 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 	invest_screen *v = (invest_screen *)s;
 	cell_grid *g = &v->grid;
 	key_result out;
-	char buf[160];
+	char buf[CELL_TEXT_BYTES + 160]; /* a question quoting a name */
 	int64_t *id;
 
 	if (!v->loaded)

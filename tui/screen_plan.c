@@ -267,8 +267,8 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (action != ACT_START)
 			return result(RES_UNUSED);
 		date_format(a->today, today, sizeof today);
-		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10, start_given,
-				       NULL, false));
+		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10,
+				       FIELD_START, start_given, NULL, false));
 	}
 	if (keymap_move(action, &p->cursor, (int)g->n_tasks))
 		return result(RES_NONE);
@@ -277,8 +277,9 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (!phase)
 			return result(RES_NONE);
 		*phase = g->n_tasks ? g->tasks[p->cursor].phase : 1;
-		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL, 200, title_given,
-				       phase, true));
+		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL,
+				       TASK_TITLE_MAX, PLAN_F_TITLE,
+				       title_given, phase, true));
 	}
 	if (g->n_tasks == 0)
 		return result(RES_UNUSED);
@@ -300,7 +301,8 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		ref->id = t->id;
 		ref->seen = *t;
 		if (action == ACT_OWNER)
-			return push(prompt_new(msg(PLAN_OWNER_PROMPT), t->owner, 60,
+			return push(prompt_new(msg(PLAN_OWNER_PROMPT), t->owner,
+					       TASK_OWNER_MAX, PLAN_F_OWNER,
 					       owner_given, ref, true));
 		snprintf(buf, sizeof buf, msg(PLAN_CONFIRM_DELETE_FMT), t->title);
 		return push(confirm_new(buf, delete_confirmed, ref, true));
@@ -371,9 +373,8 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 	/* From the task as the form was opened on: a change someone made
 	 * since is not overwritten with the form's old values. */
 	copy = ts->seen;
-	snprintf(copy.title, sizeof copy.title, "%s", ts->fields[TF_TITLE].te.buf);
-	text_trim(copy.title);
-	snprintf(phase, sizeof phase, "%s", ts->fields[TF_PHASE].te.buf);
+	te_value_into(&ts->fields[TF_TITLE].te, copy.title, sizeof copy.title);
+	te_value_into(&ts->fields[TF_PHASE].te, phase, sizeof phase);
 	copy.phase = atoi(text_trim(phase));
 	if (copy.phase < 1 || copy.phase > PLAN_PHASES) {
 		ts->form.error = PLAN_ERR_PHASE;
@@ -381,10 +382,10 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 		ts->form.focus = TF_PHASE;
 		return false;
 	}
-	snprintf(copy.owner, sizeof copy.owner, "%s", ts->fields[TF_OWNER].te.buf);
-	text_trim(copy.owner);
-	snprintf(copy.note, sizeof copy.note, "%s", ts->fields[TF_NOTE].te.buf);
-	snprintf(done, sizeof done, "%s", ts->fields[TF_DONE].te.buf);
+	if (!te_value_into(&ts->fields[TF_OWNER].te, copy.owner, sizeof copy.owner) ||
+	    !te_value_into(&ts->fields[TF_NOTE].te, copy.note, sizeof copy.note))
+		return false;
+	te_value_into(&ts->fields[TF_DONE].te, done, sizeof done);
 	copy.done_on = (date){0, 0, 0};
 	if (*text_trim(done)) {
 		date_parse(done, &copy.done_on);
@@ -452,11 +453,11 @@ screen *screen_task_new(app *a, int64_t id)
 		bool required;
 		size_t max;
 	} spec[5] = {
-		{PLAN_F_TITLE, FIELD_TEXT, 1, true, 200},
+		{PLAN_F_TITLE, FIELD_TEXT, 1, true, TASK_TITLE_MAX},
 		{PLAN_F_PHASE, FIELD_TEXT, 1, true, 1},
-		{PLAN_F_OWNER, FIELD_TEXT, 1, false, 60},
+		{PLAN_F_OWNER, FIELD_TEXT, 1, false, TASK_OWNER_MAX},
 		{PLAN_F_DONE, FIELD_DATE, 1, false, 10},
-		{PLAN_F_NOTE, FIELD_TEXT, 4, false, 500},
+		{PLAN_F_NOTE, FIELD_TEXT, 4, false, TASK_NOTE_MAX},
 	};
 	const char *init[5];
 

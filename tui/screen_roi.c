@@ -44,7 +44,9 @@ static const keybinding roi_keys[] = {
 	{{'u', 0}, "u", NO_LABEL, HK_CURRENCY, ACT_CURRENCY, false},
 };
 
-static const cell_spec spec_name = {CELL_TEXT, 0, 0};
+static const cell_spec spec_name = {CELL_TEXT, 0, ROI_NAME_MAX};
+_Static_assert(TEXT_BYTES(ROI_NAME_MAX) <= CELL_TEXT_BYTES,
+	       "a line's name fits a cell's buffer");
 static const cell_spec spec_money = {CELL_MONEY, 0, MONEY_MAX};
 static const cell_spec spec_incidents = {CELL_COUNT3, 0, ROI_MAX_INCIDENTS_MILLI};
 static const cell_spec spec_horizon = {CELL_INT, 1, ROI_MAX_YEARS};
@@ -317,7 +319,6 @@ static bool commit(cell_grid *g, app *a)
 	int64_t v = 0;
 	msg_id why;
 	moat_status st = ST_OK;
-	char name[128];
 
 	if (!cell_parse(sp, g->edit.te.buf, &v, &why)) {
 		g->edit.error = why;
@@ -344,8 +345,7 @@ static bool commit(cell_grid *g, app *a)
 	if (rw->kind == ROW_LINE) {
 		roi_line l = r->d.lines[rw->line];
 		if (g->col == 0) {
-			snprintf(name, sizeof name, "%s", g->edit.te.buf);
-			snprintf(l.name, sizeof l.name, "%s", text_trim(name));
+			te_value_into(&g->edit.te, l.name, sizeof l.name);
 		} else if (g->col == 1) {
 			l.amount = v;
 		} else {
@@ -420,7 +420,7 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 	roi_screen *r = (roi_screen *)s;
 	cell_grid *g = &r->grid;
 	key_result out;
-	char buf[160];
+	char buf[CELL_TEXT_BYTES + 160]; /* a question quoting a name */
 	int64_t *id;
 
 	if (!r->loaded)
@@ -438,7 +438,8 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 			 r->d.lines[r->rows[g->row].line].name);
 		return push(confirm_new(buf, delete_confirmed, id, true));
 	case ACT_CURRENCY:
-		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency, 60,
+		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency,
+				       CURRENCY_MAX, FIELD_CURRENCY,
 				       currency_given, NULL, false));
 	}
 	return result(RES_UNUSED);

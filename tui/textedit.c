@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,17 +24,20 @@ static bool reserve(textedit *t, size_t need)
 	return true;
 }
 
-bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes)
+bool te_init(textedit *t, const char *initial, bool multiline,
+	     size_t max_chars)
 {
 	memset(t, 0, sizeof *t);
 	t->multiline = multiline;
-	t->max_bytes = max_bytes;
+	t->max_chars = max_chars;
 	return te_set(t, initial ? initial : "");
 }
 
 void te_free(textedit *t)
 {
 	free(t->buf);
+	free(t->orig);
+	free(t->loaded);
 	memset(t, 0, sizeof *t);
 }
 
@@ -41,19 +45,45 @@ bool te_set(textedit *t, const char *text)
 {
 	/* Text from the database may hold what typing cannot: clean it. */
 	char *clean = text_sanitize(text, t->multiline);
-	size_t n;
-	if (!clean)
-		return false;
-	n = strlen(clean);
-	if (!reserve(t, n)) {
+	char *orig = strdup(text);
+	size_t n = clean ? strlen(clean) : 0;
+
+	if (!clean || !orig || !reserve(t, n)) {
 		free(clean);
+		free(orig);
 		return false;
 	}
 	memcpy(t->buf, clean, n + 1);
-	free(clean);
+	free(t->orig);
+	free(t->loaded);
+	t->orig = orig;
+	t->loaded = clean;
 	t->len = n;
 	t->cur = n;
+	t->chars = text_length(clean);
+	t->full = false;
 	return true;
+}
+
+char *te_value(const textedit *t)
+{
+	char *v;
+
+	if (t->orig && t->loaded && strcmp(t->buf, t->loaded) == 0)
+		return strdup(t->orig);
+	v = strdup(t->buf);
+	return v ? text_trim(v) : NULL;
+}
+
+bool te_value_into(const textedit *t, char *out, size_t len)
+{
+	char *v = te_value(t);
+	bool fits = v && strlen(v) < len;
+
+	if (len > 0)
+		snprintf(out, len, "%s", fits ? v : "");
+	free(v);
+	return fits;
 }
 
 bool te_insert(textedit *t, uint32_t cp)
@@ -61,9 +91,7 @@ bool te_insert(textedit *t, uint32_t cp)
 	char enc[4];
 	size_t n;
 
-	if ((cp < 0x20 && !(cp == '\n' && t->multiline)) || cp == 0x7F ||
-	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-	    cp > 0x10FFFF || text_is_format_char(cp))
+	if (text_cp_refused(cp, t->multiline))
 		return false;
 	if (cp < 0x80) {
 		enc[0] = (char)cp;
@@ -84,12 +112,18 @@ bool te_insert(textedit *t, uint32_t cp)
 		enc[3] = (char)(0x80 | (cp & 0x3F));
 		n = 4;
 	}
-	if (t->len + n > t->max_bytes || !reserve(t, t->len + n))
+	if (t->chars >= t->max_chars) {
+		t->full = true;
+		return false;
+	}
+	if (!reserve(t, t->len + n))
 		return false;
 	memmove(t->buf + t->cur + n, t->buf + t->cur, t->len - t->cur + 1);
 	memcpy(t->buf + t->cur, enc, n);
 	t->len += n;
 	t->cur += n;
+	t->chars++;
+	t->full = false;
 	return true;
 }
 
@@ -121,6 +155,8 @@ bool te_backspace(textedit *t)
 	memmove(t->buf + p, t->buf + t->cur, t->len - t->cur + 1);
 	t->len -= t->cur - p;
 	t->cur = p;
+	t->chars--;
+	t->full = false;
 	return true;
 }
 
@@ -132,6 +168,8 @@ bool te_delete(textedit *t)
 	n = next_char(t, t->cur);
 	memmove(t->buf + t->cur, t->buf + n, t->len - n + 1);
 	t->len -= n - t->cur;
+	t->chars--;
+	t->full = false;
 	return true;
 }
 

@@ -10,22 +10,41 @@
 
 typedef struct {
 	char *buf;        /* NUL-terminated UTF-8 */
+	char *orig;       /* the text given to te_init / te_set, as given */
+	char *loaded;     /* what buf held right after it was given */
 	size_t len, cap;
 	size_t cur;       /* cursor, byte offset */
+	size_t chars;     /* characters in buf */
 	bool multiline;   /* accepts '\n' */
-	size_t max_bytes; /* insertions beyond this are refused */
+	size_t max_chars; /* characters past this many are refused */
+	bool full;        /* the last insertion was refused for max_chars */
 } textedit;
 
-/* Starts with a copy of initial (NULL = empty). False on no memory. */
-bool te_init(textedit *t, const char *initial, bool multiline, size_t max_bytes);
+/* Starts with a copy of initial (NULL = empty), taking at most max_chars
+ * characters by typing (stored text may hold more). False on no memory. */
+bool te_init(textedit *t, const char *initial, bool multiline,
+	     size_t max_chars);
 void te_free(textedit *t);
 
-/* Replaces the whole text and puts the cursor at the end. */
+/* Replaces the whole text and puts the cursor at the end. What typing
+ * could not enter is left out of the buffer (see text_sanitize), but the
+ * text as given is kept for te_value. False on no memory. */
 bool te_set(textedit *t, const char *text);
 
-/* Inserts a code point at the cursor. Control characters are refused
- * (except '\n' in a multi-line buffer), as is anything past max_bytes.
- * Returns whether the text changed. */
+/* The text to store, newly allocated (NULL on no memory): the text given
+ * to te_init / te_set byte for byte while the buffer still holds what it
+ * held then, so a field the user did not change is saved as it was;
+ * otherwise the buffer with ASCII white space trimmed at both ends. */
+char *te_value(const textedit *t);
+
+/* te_value copied into out (capacity len). False on no memory or when it
+ * does not fit, with out set to "". */
+bool te_value_into(const textedit *t, char *out, size_t len);
+
+/* Inserts a code point at the cursor. What text_cp_refused refuses is
+ * refused ('\n' allowed in a multi-line buffer); so is a character past
+ * max_chars, which also sets full (any change clears it), so the screen
+ * can say which limit was met. Returns whether the text changed. */
 bool te_insert(textedit *t, uint32_t cp);
 
 bool te_backspace(textedit *t);
