@@ -41,11 +41,11 @@ static moat_status load_items(ydoc *d, questionnaire *q)
 		if (q->n_items == Q_MAX_ITEMS)
 			return ydoc_fail(d, n, "more than %d items", Q_MAX_ITEMS);
 		item = &q->items[q->n_items++];
-		if ((st = ydoc_text(d, n, "key", &item->key)) ||
-		    (st = ydoc_text(d, n, "title", &item->title)) ||
-		    (st = ydoc_text(d, n, "question", &item->question)) ||
-		    (st = ydoc_text(d, n, "why", &item->why)) ||
-		    (st = ydoc_text(d, n, "counts", &item->counts)))
+		if ((st = ydoc_text(d, n, "key", YDOC_LINE, &item->key)) ||
+		    (st = ydoc_text(d, n, "title", YDOC_LINE, &item->title)) ||
+		    (st = ydoc_text(d, n, "question", YDOC_PARAGRAPH, &item->question)) ||
+		    (st = ydoc_text(d, n, "why", YDOC_PARAGRAPH, &item->why)) ||
+		    (st = ydoc_text(d, n, "counts", YDOC_PARAGRAPH, &item->counts)))
 			return st;
 		if (questionnaire_item_index(q, item->key) != (int)q->n_items - 1)
 			return ydoc_fail(d, n, "duplicate item key '%s'", item->key);
@@ -73,8 +73,8 @@ static moat_status load_criterion(ydoc *d, questionnaire *q, yaml_node_t *n,
 	c = &q->criteria[q->n_criteria++];
 	c->level = level;
 	c->min_state = ITEM_DONE;
-	if ((st = ydoc_text(d, n, "key", &c->key)) ||
-	    (st = ydoc_text(d, n, "text", &c->text)))
+	if ((st = ydoc_text(d, n, "key", YDOC_LINE, &c->key)) ||
+	    (st = ydoc_text(d, n, "text", YDOC_LINE, &c->text)))
 		return st;
 	if (questionnaire_criterion_index(q, c->key) != (int)q->n_criteria - 1)
 		return ydoc_fail(d, n, "duplicate criterion key '%s'", c->key);
@@ -149,9 +149,9 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 				    count + 1, ydoc_scalar(num));
 		lv = &q->levels[count++];
 		lv->number = (int)v;
-		if ((st = ydoc_text(d, n, "name", &lv->name)) ||
-		    (st = ydoc_text(d, n, "risk", &lv->risk)) ||
-		    (st = ydoc_text(d, n, "summary", &lv->summary)))
+		if ((st = ydoc_text(d, n, "name", YDOC_LINE, &lv->name)) ||
+		    (st = ydoc_text(d, n, "risk", YDOC_LINE, &lv->risk)) ||
+		    (st = ydoc_text(d, n, "summary", YDOC_PARAGRAPH, &lv->summary)))
 			return st;
 		crit = ydoc_get(d, n, "criteria");
 		if (!crit)
@@ -246,7 +246,7 @@ static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
 			return st;
 		if (phase != count + 1)
 			return ydoc_fail(d, n, "expected phase %d here", count + 1);
-		if ((st = ydoc_text(d, n, "name", &q->phase_names[count++])))
+		if ((st = ydoc_text(d, n, "name", YDOC_LINE, &q->phase_names[count++])))
 			return st;
 		tasks = ydoc_get(d, n, "tasks");
 		if (!tasks)
@@ -264,8 +264,8 @@ static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
 				return ydoc_fail(d, t, "more than %d tasks", Q_MAX_TASKS);
 			task = &q->tasks[q->n_tasks++];
 			task->phase = phase;
-			if ((st = ydoc_text(d, t, "key", &task->key)) ||
-			    (st = ydoc_text(d, t, "title", &task->title)) ||
+			if ((st = ydoc_text(d, t, "key", YDOC_LINE, &task->key)) ||
+			    (st = ydoc_text(d, t, "title", YDOC_LINE, &task->title)) ||
 			    (st = item_ref(d, q, t, &task->item)))
 				return st;
 		}
@@ -295,8 +295,8 @@ static moat_status load_duties(ydoc *d, questionnaire *q, yaml_node_t *duties)
 		if (q->n_duties == Q_MAX_DUTIES)
 			return ydoc_fail(d, n, "more than %d duties", Q_MAX_DUTIES);
 		duty = &q->duties[q->n_duties++];
-		if ((st = ydoc_text(d, n, "key", &duty->key)) ||
-		    (st = ydoc_text(d, n, "title", &duty->title)) ||
+		if ((st = ydoc_text(d, n, "key", YDOC_LINE, &duty->key)) ||
+		    (st = ydoc_text(d, n, "title", YDOC_LINE, &duty->title)) ||
 		    (st = number(d, n, "every_months", 1, 24, &duty->every_months)) ||
 		    (st = item_ref(d, q, n, &duty->item)))
 			return st;

@@ -73,7 +73,9 @@ typedef struct {
 } questionnaire;
 
 /* Loads dir/checklist.yaml, dir/maturity.yaml and dir/plan.yaml into q
- * (zeroed first).
+ * (zeroed first). Every text loaded is valid UTF-8 without control
+ * characters (bar newlines in paragraphs) or bidi controls, so it cannot act
+ * on a terminal.
  * On failure returns ST_PARSE, ST_IO or ST_NOMEM, writes
  * "file:line: what is wrong" into err and leaves q empty. q owns its strings;
  * release them with questionnaire_free. */

@@ -140,6 +140,16 @@ bool text_is_format_char(uint32_t cp)
 	       (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
+bool text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+bool text_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 char *text_sanitize(const char *s, bool keep_newlines)
 {
 	size_t n = strlen(s);
@@ -156,8 +166,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
 			out[o++] = '\n';
 		} else if (cp == '\t') {
 			out[o++] = ' ';
-		} else if (cp < 0x20 || cp == 0x7F ||
-			   (cp >= 0x80 && cp < 0xA0) || text_is_format_char(cp)) {
+		} else if (text_is_control(cp) || text_is_format_char(cp)) {
 			/* dropped */
 		} else if (cp == REPLACEMENT) {
 			memcpy(out + o, "\xEF\xBF\xBD", 3);

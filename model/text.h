@@ -32,6 +32,14 @@ int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
  * paragraph separators) that are never shown or stored as typed. */
 bool text_is_format_char(uint32_t cp);
 
+/* C0 controls (tab and newline included), DEL and C1 controls: what a
+ * terminal may act on instead of showing. */
+bool text_is_control(uint32_t cp);
+
+/* The bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069),
+ * which reorder the text around them on screen. */
+bool text_is_bidi_control(uint32_t cp);
+
 /* Returns a newly allocated copy of s safe to print on a terminal: C0
  * controls (except '\n' when keep_newlines), DEL, C1 controls and Unicode
  * format characters (bidi overrides, zero-width, BOM) are removed and

@@ -1,8 +1,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +13,58 @@
 #include "model/yaml_doc.h"
 
 
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s = NULL;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0 && (s = malloc((size_t)n + 1)))
+		vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* Puts the message raw (freed here) into err: messages quote the file, so
+ * they are cleaned for a terminal, and cut at a character boundary. */
+static void put_error(char *err, size_t errlen, char *raw)
+{
+	char *clean = raw ? text_sanitize(raw, false) : NULL;
+	if (clean)
+		text_fit(clean, INT_MAX, false, err, errlen);
+	else if (errlen > 0)
+		snprintf(err, errlen, "%s", "out of memory");
+	free(raw);
+	free(clean);
+}
+
 moat_status ydoc_fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
 {
-	char what[256];
 	va_list ap;
+	char *what;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	what = vformat(fmt, ap);
 	va_end(ap);
-	snprintf(d->err, d->errlen, "%s:%lu: %s", d->path,
-		 node ? (unsigned long)node->start_mark.line + 1 : 1UL, what);
+	put_error(d->err, d->errlen,
+		  what ? format("%s:%lu: %s", d->path,
+				node ? (unsigned long)node->start_mark.line + 1
+				     : 1UL,
+				what)
+		       : NULL);
+	free(what);
 	return ST_PARSE;
 }
 
@@ -105,25 +150,58 @@ moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
 	return ST_OK;
 }
 
-/* Copies the required text field key of map into *out. */
+/* Refuses what would act on a terminal instead of being shown; the same
+ * classes text_sanitize drops. */
+static moat_status check_chars(ydoc *d, const yaml_node_t *n, const char *key,
+			       ydoc_lines lines, const char *s)
+{
+	size_t len = strlen(s);
+	while (len > 0) {
+		uint32_t cp;
+		size_t l = text_decode(s, len, &cp);
+		if (cp == '\n' && lines == YDOC_LINE)
+			return ydoc_fail(d, n, "'%s' must be one line", key);
+		if (cp != '\n' && text_is_control(cp))
+			return ydoc_fail(d, n, "'%s' contains a control character "
+					 "(U+%04X)", key, (unsigned)cp);
+		if (text_is_bidi_control(cp))
+			return ydoc_fail(d, n, "'%s' contains a bidi control (U+%04X)",
+					 key, (unsigned)cp);
+		s += l;
+		len -= l;
+	}
+	return ST_OK;
+}
+
 moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
-			    char **out)
+		      ydoc_lines lines, char **out)
 {
 	yaml_node_t *n = ydoc_get(d, map, key);
 	const char *s;
+	char *t;
+	moat_status st;
+
 	if (!n)
 		return ydoc_fail(d, map, "missing '%s'", key);
 	if (n->type != YAML_SCALAR_NODE)
 		return ydoc_fail(d, n, "'%s' must be text", key);
 	s = ydoc_scalar(n);
+	/* "\0" in a quoted scalar would silently end the C string. */
+	if (memchr(s, '\0', n->data.scalar.length))
+		return ydoc_fail(d, n, "'%s' contains a control character (U+0000)",
+				 key);
 	if (!text_valid_utf8(s))
 		return ydoc_fail(d, n, "'%s' is not valid UTF-8", key);
-	if (s[0] == '\0')
-		return ydoc_fail(d, n, "'%s' is empty", key);
-	*out = strdup(s);
-	if (!*out)
+	if (!(t = strdup(s)))
 		return ST_NOMEM;
-	text_trim(*out);
-	return ST_OK;
+	text_trim(t);
+	if (t[0] == '\0')
+		st = ydoc_fail(d, n, "'%s' is empty", key);
+	else
+		st = check_chars(d, n, key, lines, t);
+	if (st)
+		free(t);
+	else
+		*out = t;
+	return st;
 }
-

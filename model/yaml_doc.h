@@ -21,7 +21,8 @@ typedef struct {
  * empty. */
 moat_status ydoc_open(ydoc *d, const char *path, char *err, size_t errlen);
 
-/* Writes "path:line: <printf text>" into d's error buffer; ST_PARSE. */
+/* Writes "path:line: <printf text>" into d's error buffer, cleaned for a
+ * terminal (the text may quote the file) and cut at a character; ST_PARSE. */
 moat_status ydoc_fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -38,8 +39,14 @@ moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowe
 moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
 			const char *what);
 
-/* Copies the required, non-empty, valid UTF-8 text of key into *out
- * (malloc'd, trimmed). */
-moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key, char **out);
+/* Whether a text field may hold several lines. */
+typedef enum { YDOC_LINE, YDOC_PARAGRAPH } ydoc_lines;
+
+/* Copies the required text of key into *out (malloc'd, trimmed). Refuses
+ * empty text, invalid UTF-8, control characters (a newline is allowed in a
+ * YDOC_PARAGRAPH) and bidi controls, so that no loaded text can act on a
+ * terminal; other characters are kept as written. */
+moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
+		      ydoc_lines lines, char **out);
 
 #endif

@@ -1,0 +1,57 @@
+#!/bin/bash
+# Questionnaire files given through $MOAT_DATADIR that are not what moat
+# expects: each is refused with the file and line (or the file and why),
+# and nothing from such a file reaches the terminal raw.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+
+shipped=${MOAT_DATADIR:-questionnaires}
+db=$TMPD/q.db
+"$MOAT_BIN" --db "$db" --lang en --today 2026-11-25 init --demo >/dev/null ||
+	fail "init --demo"
+
+# copy NAME: $TMPD/NAME/en with copies of the shipped English files.
+copy() {
+	mkdir -p "$TMPD/$1/en"
+	cp "$shipped"/en/*.yaml "$TMPD/$1/en/"
+}
+# score_with DIR: moat score with MOAT_DATADIR=DIR; sets rc and out (stdout
+# and stderr together, also kept raw in $TMPD/out).
+score_with() {
+	MOAT_DATADIR=$1 "$MOAT_BIN" --db "$db" --lang en --today 2026-11-25 \
+		score >"$TMPD/out" 2>&1
+	rc=$?
+	out=$(cat "$TMPD/out")
+}
+# no_escape WHAT: the last output holds no ESC byte.
+no_escape() {
+	if LC_ALL=C grep -q $'\e' "$TMPD/out"; then
+		fail "$1: a raw ESC byte reached the output"
+	else
+		pass "$1: no raw ESC byte in the output"
+	fi
+}
+
+# A window-title escape in the name of the level that score reports as
+# blocking (it used to reach the terminal as is).
+copy esc
+sed -i 's/^    name: Defined$/    name: "\\e]0;owned\\a Defined"/' \
+	"$TMPD/esc/en/maturity.yaml"
+line=$(grep -n 'owned' "$TMPD/esc/en/maturity.yaml" | cut -d: -f1)
+score_with "$TMPD/esc"
+expect_eq "$rc" 1 "score refuses a level name holding an escape"
+expect_eq "$out" "moat: $TMPD/esc/en/maturity.yaml:$line: 'name' contains a control character (U+001B)" \
+	"and names the file and line"
+no_escape "an escape in a level name"
+
+# An escape in a key is quoted in the message, cleaned.
+copy key
+sed -i 's/^    title: Business impact analysis$/&\n    "c\\e[31mx": red/' \
+	"$TMPD/key/en/checklist.yaml"
+line=$(grep -n 'c\\e\[31mx' "$TMPD/key/en/checklist.yaml" | cut -d: -f1)
+score_with "$TMPD/key"
+expect_eq "$rc" 1 "score refuses an unknown key"
+expect_eq "$out" "moat: $TMPD/key/en/checklist.yaml:$line: unknown key 'c[31mx'" \
+	"and quotes it without the escape"
+no_escape "an escape in a key"
+
+finish
