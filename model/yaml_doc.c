@@ -121,11 +121,9 @@ yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key)
 	return NULL;
 }
 
-/* Rejects keys not in allowed (a NULL-terminated list): a typo in a key
- * would otherwise silently drop a field. */
 moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowed)
 {
-	yaml_node_pair_t *p;
+	yaml_node_pair_t *p, *e;
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
 		bool ok = false;
@@ -136,6 +134,14 @@ moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowe
 				ok = true;
 		if (!ok)
 			return ydoc_fail(d, k, "unknown key '%s'", ydoc_scalar(k));
+		/* The keys before are known and distinct: a short walk. */
+		for (e = map->data.mapping.pairs.start; e < p; e++) {
+			yaml_node_t *ek = yaml_document_get_node(&d->doc, e->key);
+			if (strcmp(ydoc_scalar(ek), ydoc_scalar(k)) == 0)
+				return ydoc_fail(d, k, "'%s' given twice (first on line %lu)",
+						 ydoc_scalar(k),
+						 (unsigned long)ek->start_mark.line + 1);
+		}
 	}
 	return ST_OK;
 }
@@ -148,6 +154,21 @@ moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
 	if (!n || n->type != type)
 		return ydoc_fail(d, n, "%s must be %s", what, names[type]);
 	return ST_OK;
+}
+
+/* YAML's null written as a plain word (an empty value is reported as
+ * empty), or tagged !!null. */
+static bool is_null(const yaml_node_t *n)
+{
+	static const char *const words[] = {"~", "null", "Null", "NULL"};
+	if (n->tag && strcmp((const char *)n->tag, YAML_NULL_TAG) == 0)
+		return true;
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(ydoc_scalar(n), words[i]) == 0)
+			return true;
+	return false;
 }
 
 /* Refuses what would act on a terminal instead of being shown; the same
@@ -185,6 +206,8 @@ moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
 		return ydoc_fail(d, map, "missing '%s'", key);
 	if (n->type != YAML_SCALAR_NODE)
 		return ydoc_fail(d, n, "'%s' must be text", key);
+	if (is_null(n))
+		return ydoc_fail(d, n, "'%s' must be text, not null", key);
 	s = ydoc_scalar(n);
 	/* "\0" in a quoted scalar would silently end the C string. */
 	if (memchr(s, '\0', n->data.scalar.length))

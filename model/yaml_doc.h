@@ -31,8 +31,8 @@ const char *ydoc_scalar(const yaml_node_t *n);
 /* The value of key in a mapping node, or NULL. */
 yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key);
 
-/* Refuses keys not in allowed (NULL-terminated): a typo would otherwise
- * drop a field silently. */
+/* Refuses keys not in allowed (NULL-terminated), and a key given twice:
+ * either would otherwise drop a field silently. */
 moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowed);
 
 /* ST_PARSE unless n has the given type; what names it in the message. */
@@ -43,9 +43,9 @@ moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
 typedef enum { YDOC_LINE, YDOC_PARAGRAPH } ydoc_lines;
 
 /* Copies the required text of key into *out (malloc'd, trimmed). Refuses
- * empty text, invalid UTF-8, control characters (a newline is allowed in a
- * YDOC_PARAGRAPH) and bidi controls, so that no loaded text can act on a
- * terminal; other characters are kept as written. */
+ * null (~), empty text, invalid UTF-8, control characters (a newline is
+ * allowed in a YDOC_PARAGRAPH) and bidi controls, so that no loaded text can
+ * act on a terminal; other characters are kept as written. */
 moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
 		      ydoc_lines lines, char **out);
 

@@ -222,6 +222,18 @@ static void test_joiners_paragraphs_and_quoted_tilde_are_kept(void **state)
 	questionnaire_free(&q);
 }
 
+static void test_duplicate_keys_and_null_are_refused(void **state)
+{
+	(void)state;
+	expect_error("bad_duplicate_title.yaml", "good_maturity.yaml",
+		     "bad_duplicate_title.yaml:4: 'title' given twice (first on "
+		     "line 3)");
+	expect_error("bad_null_title.yaml", "good_maturity.yaml",
+		     "bad_null_title.yaml:3: 'title' must be text, not null");
+	expect_plan_error("bad_plan_null.yaml",
+			  "bad_plan_null.yaml:16: 'title' must be text, not null");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_plan),
 		cmocka_unit_test(test_text_that_acts_on_a_terminal_is_refused),
 		cmocka_unit_test(test_joiners_paragraphs_and_quoted_tilde_are_kept),
+		cmocka_unit_test(test_duplicate_keys_and_null_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
