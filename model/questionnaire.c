@@ -172,27 +172,6 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 	return ST_OK;
 }
 
-moat_status questionnaire_load_files(const char *checklist_path,
-				     const char *maturity_path,
-				     questionnaire *q, char *err, size_t errlen)
-{
-	ydoc d;
-	moat_status st;
-
-	memset(q, 0, sizeof *q);
-	if ((st = ydoc_open(&d, checklist_path, err, errlen)))
-		return st;
-	st = load_items(&d, q);
-	yaml_document_delete(&d.doc);
-	if (!st && !(st = ydoc_open(&d, maturity_path, err, errlen))) {
-		st = load_levels(&d, q);
-		yaml_document_delete(&d.doc);
-	}
-	if (st)
-		questionnaire_free(q);
-	return st;
-}
-
 /* The optional "item:" of a task or duty: its index, or -1 when absent. */
 static moat_status item_ref(ydoc *d, const questionnaire *q, yaml_node_t *n,
 			    int *out)
@@ -317,50 +296,137 @@ static moat_status load_duties(ydoc *d, questionnaire *q, yaml_node_t *duties)
 	return ST_OK;
 }
 
+/* A record's key and the text shown for it. */
+static void free_pair(char *key, char *text)
+{
+	free(key);
+	free(text);
+}
+
 static void free_plan(questionnaire *q)
 {
 	for (size_t i = 0; i < Q_PHASES; i++)
 		free(q->phase_names[i]);
-	for (size_t i = 0; i < q->n_tasks; i++) {
-		free(q->tasks[i].key);
-		free(q->tasks[i].title);
-	}
-	for (size_t i = 0; i < q->n_duties; i++) {
-		free(q->duties[i].key);
-		free(q->duties[i].title);
-	}
+	for (size_t i = 0; i < q->n_tasks; i++)
+		free_pair(q->tasks[i].key, q->tasks[i].title);
+	for (size_t i = 0; i < q->n_duties; i++)
+		free_pair(q->duties[i].key, q->duties[i].title);
 	memset(q->phase_names, 0, sizeof q->phase_names);
 	memset(q->tasks, 0, sizeof q->tasks);
 	memset(q->duties, 0, sizeof q->duties);
 	q->n_tasks = q->n_duties = 0;
 }
 
+static moat_status load_plan(ydoc *d, questionnaire *q)
+{
+	static const char *const root_keys[] = {"phases", "duties", NULL};
+	yaml_node_t *root = yaml_document_get_root_node(&d->doc);
+	yaml_node_t *phases, *duties;
+	moat_status st;
+
+	if ((st = ydoc_expect(d, root, YAML_MAPPING_NODE, "the file")) ||
+	    (st = ydoc_check_keys(d, root, root_keys)))
+		return st;
+	phases = ydoc_get(d, root, "phases");
+	duties = ydoc_get(d, root, "duties");
+	if (!phases)
+		return ydoc_fail(d, root, "missing 'phases'");
+	if (!duties)
+		return ydoc_fail(d, root, "missing 'duties'");
+	if ((st = load_phases(d, q, phases)))
+		return st;
+	return load_duties(d, q, duties);
+}
+
+static void free_items(questionnaire *q)
+{
+	for (size_t i = 0; i < q->n_items; i++) {
+		free(q->items[i].key);
+		free(q->items[i].title);
+		free(q->items[i].question);
+		free(q->items[i].why);
+		free(q->items[i].counts);
+	}
+	memset(q->items, 0, sizeof q->items);
+	q->n_items = 0;
+}
+
+static void free_levels(questionnaire *q)
+{
+	for (size_t i = 0; i < Q_LEVELS; i++) {
+		free(q->levels[i].name);
+		free(q->levels[i].risk);
+		free(q->levels[i].summary);
+	}
+	for (size_t i = 0; i < q->n_criteria; i++)
+		free_pair(q->criteria[i].key, q->criteria[i].text);
+	memset(q->levels, 0, sizeof q->levels);
+	memset(q->criteria, 0, sizeof q->criteria);
+	q->n_criteria = 0;
+}
+
+/* What each file adds to a questionnaire, and how to take it out again. */
+static const struct {
+	moat_status (*load)(ydoc *d, questionnaire *q);
+	void (*free)(questionnaire *q);
+} parts[] = {
+	[Q_FILE_CHECKLIST] = {load_items, free_items},
+	[Q_FILE_MATURITY] = {load_levels, free_levels},
+	[Q_FILE_PLAN] = {load_plan, free_plan},
+};
+
+/* Puts the document d (opened with status opened, deleted here) into q in
+ * place of what q held of that file; on failure q holds none of it. */
+static moat_status add_part(questionnaire *q, q_file file, ydoc *d,
+			    moat_status opened)
+{
+	moat_status st;
+
+	parts[file].free(q);
+	if (opened)
+		return opened;
+	st = parts[file].load(d, q);
+	yaml_document_delete(&d->doc);
+	if (st)
+		parts[file].free(q);
+	return st;
+}
+
+static moat_status load_path(questionnaire *q, q_file file, const char *path,
+			     char *err, size_t errlen)
+{
+	ydoc d;
+	return add_part(q, file, &d, ydoc_open(&d, path, err, errlen));
+}
+
+moat_status questionnaire_parse(questionnaire *q, q_file file,
+				const char *name, const char *buf, size_t len,
+				char *err, size_t errlen)
+{
+	ydoc d;
+	if ((unsigned)file >= sizeof parts / sizeof parts[0])
+		return ST_INVALID;
+	return add_part(q, file, &d, ydoc_parse(&d, name, buf, len, err, errlen));
+}
+
+moat_status questionnaire_load_files(const char *checklist_path,
+				     const char *maturity_path,
+				     questionnaire *q, char *err, size_t errlen)
+{
+	moat_status st;
+
+	memset(q, 0, sizeof *q);
+	if (!(st = load_path(q, Q_FILE_CHECKLIST, checklist_path, err, errlen)))
+		st = load_path(q, Q_FILE_MATURITY, maturity_path, err, errlen);
+	if (st)
+		questionnaire_free(q);
+	return st;
+}
+
 moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
 				    char *err, size_t errlen)
 {
-	static const char *const root_keys[] = {"phases", "duties", NULL};
-	ydoc d;
-	yaml_node_t *root, *phases, *duties;
-	moat_status st = ydoc_open(&d, plan_path, err, errlen);
-
-	if (st)
-		return st;
-	root = yaml_document_get_root_node(&d.doc);
-	if (!(st = ydoc_expect(&d, root, YAML_MAPPING_NODE, "the file")) &&
-	    !(st = ydoc_check_keys(&d, root, root_keys))) {
-		phases = ydoc_get(&d, root, "phases");
-		duties = ydoc_get(&d, root, "duties");
-		if (!phases)
-			st = ydoc_fail(&d, root, "missing 'phases'");
-		else if (!duties)
-			st = ydoc_fail(&d, root, "missing 'duties'");
-		else if (!(st = load_phases(&d, q, phases)))
-			st = load_duties(&d, q, duties);
-	}
-	yaml_document_delete(&d.doc);
-	if (st)
-		free_plan(q);
-	return st;
+	return load_path(q, Q_FILE_PLAN, plan_path, err, errlen);
 }
 
 moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
@@ -379,22 +445,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 
 void questionnaire_free(questionnaire *q)
 {
-	for (size_t i = 0; i < q->n_items; i++) {
-		free(q->items[i].key);
-		free(q->items[i].title);
-		free(q->items[i].question);
-		free(q->items[i].why);
-		free(q->items[i].counts);
-	}
-	for (size_t i = 0; i < Q_LEVELS; i++) {
-		free(q->levels[i].name);
-		free(q->levels[i].risk);
-		free(q->levels[i].summary);
-	}
-	for (size_t i = 0; i < q->n_criteria; i++) {
-		free(q->criteria[i].key);
-		free(q->criteria[i].text);
-	}
+	free_items(q);
+	free_levels(q);
 	free_plan(q);
 	memset(q, 0, sizeof *q);
 }

@@ -75,9 +75,11 @@ typedef struct {
 /* Loads dir/checklist.yaml, dir/maturity.yaml and dir/plan.yaml into q
  * (zeroed first). Every text loaded is valid UTF-8 without control
  * characters (bar newlines in paragraphs) or bidi controls, so it cannot act
- * on a terminal.
+ * on a terminal. A file over 1 MiB is refused before it is parsed, one
+ * nested more than 32 levels deep as soon as the parser gets there.
  * On failure returns ST_PARSE, ST_IO or ST_NOMEM, writes
- * "file:line: what is wrong" into err and leaves q empty. q owns its strings;
+ * "file:line: what is wrong" ("file: why" when it cannot be read) into err
+ * and leaves q empty. q owns its strings;
  * release them with questionnaire_free. */
 moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 			       size_t errlen);
@@ -93,6 +95,18 @@ moat_status questionnaire_load_files(const char *checklist_path,
  * on failure q keeps no part of the plan. */
 moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
 				    char *err, size_t errlen);
+
+/* The three files of a questionnaire. */
+typedef enum { Q_FILE_CHECKLIST, Q_FILE_MATURITY, Q_FILE_PLAN } q_file;
+
+/* Puts what one file holds, given as the len bytes at buf (no NUL needed;
+ * name stands for the file in messages), into q in place of what q held of
+ * that file: the checklist first (into a zeroed q), then the maturity model
+ * and the plan, which name its items. The same refusals and errors as the
+ * loaders above; on failure q holds nothing of that file. */
+moat_status questionnaire_parse(questionnaire *q, q_file file,
+				const char *name, const char *buf, size_t len,
+				char *err, size_t errlen);
 
 void questionnaire_free(questionnaire *q);
 

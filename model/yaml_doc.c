@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -8,10 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "model/text.h"
 #include "model/yaml_doc.h"
-
 
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -51,56 +53,209 @@ static void put_error(char *err, size_t errlen, char *raw)
 	free(clean);
 }
 
-moat_status ydoc_fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
+static moat_status vfail(ydoc *d, unsigned long line, const char *fmt,
+			 va_list ap)
 {
-	va_list ap;
-	char *what;
-	va_start(ap, fmt);
-	what = vformat(fmt, ap);
-	va_end(ap);
+	char *what = vformat(fmt, ap);
 	put_error(d->err, d->errlen,
-		  what ? format("%s:%lu: %s", d->path,
-				node ? (unsigned long)node->start_mark.line + 1
-				     : 1UL,
-				what)
-		       : NULL);
+		  what ? format("%s:%lu: %s", d->path, line, what) : NULL);
 	free(what);
 	return ST_PARSE;
 }
 
-moat_status ydoc_open(ydoc *d, const char *path, char *err, size_t errlen)
+static moat_status fail_at(ydoc *d, size_t line0, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static moat_status fail_at(ydoc *d, size_t line0, const char *fmt, ...)
+{
+	va_list ap;
+	moat_status st;
+	va_start(ap, fmt);
+	st = vfail(d, (unsigned long)line0 + 1, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+moat_status ydoc_fail(ydoc *d, const yaml_node_t *node, const char *fmt, ...)
+{
+	va_list ap;
+	moat_status st;
+	va_start(ap, fmt);
+	st = vfail(d, node ? (unsigned long)node->start_mark.line + 1 : 1UL, fmt,
+		   ap);
+	va_end(ap);
+	return st;
+}
+
+static moat_status too_large(ydoc *d)
+{
+	put_error(d->err, d->errlen,
+		  format("%s: the file is larger than %d MiB", d->path,
+			 YDOC_MAX_MIB));
+	return ST_PARSE;
+}
+
+/* libyaml's complaint with its line. A reader error (invalid UTF-8, a
+ * control character) carries only a byte offset: count the lines to it. */
+static moat_status parser_error(ydoc *d, const yaml_parser_t *p,
+				const char *buf, size_t len)
+{
+	size_t line0 = p->problem_mark.line;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return ST_NOMEM;
+	if (p->error == YAML_READER_ERROR) {
+		size_t end = p->problem_offset < len ? p->problem_offset : len;
+		line0 = 0;
+		for (size_t i = 0; i < end; i++)
+			line0 += buf[i] == '\n';
+	}
+	return fail_at(d, line0, "%s%s%s",
+		       p->problem ? p->problem : "YAML error",
+		       p->context ? " " : "", p->context ? p->context : "");
+}
+
+/* Walks the events before the document is built, so that nesting deeper
+ * than YDOC_MAX_DEPTH is refused after a few dozen events rather than after
+ * libyaml has scanned all of it, and a second document is not silently
+ * ignored. */
+static moat_status check_events(ydoc *d, const char *buf, size_t len)
 {
 	yaml_parser_t parser;
-	FILE *f;
+	yaml_event_t ev;
+	int depth = 0, docs = 0;
 	moat_status st = ST_OK;
+	bool end = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return ST_NOMEM;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!st && !end) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			st = parser_error(d, &parser, buf, len);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > YDOC_MAX_DEPTH)
+				st = fail_at(d, ev.start_mark.line,
+					     "nested more than %d levels deep",
+					     YDOC_MAX_DEPTH);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1)
+				st = fail_at(d, ev.start_mark.line,
+					     "a second document; the file must hold one");
+			break;
+		case YAML_STREAM_END_EVENT:
+			end = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return st;
+}
+
+moat_status ydoc_parse(ydoc *d, const char *name, const char *buf, size_t len,
+		       char *err, size_t errlen)
+{
+	yaml_parser_t parser;
+	moat_status st;
+
+	d->path = name;
+	d->err = err;
+	d->errlen = errlen;
+	if (len > YDOC_MAX_BYTES)
+		return too_large(d);
+	if ((st = check_events(d, buf, len)))
+		return st;
+	if (!yaml_parser_initialize(&parser))
+		return ST_NOMEM;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &d->doc)) {
+		st = parser_error(d, &parser, buf, len);
+	} else if (!yaml_document_get_root_node(&d->doc)) {
+		yaml_document_delete(&d->doc);
+		st = fail_at(d, 0, "the file is empty");
+	}
+	yaml_parser_delete(&parser);
+	return st;
+}
+
+static moat_status io_error(ydoc *d, const char *why)
+{
+	put_error(d->err, d->errlen, format("%s: %s", d->path, why));
+	return ST_IO;
+}
+
+/* Reads the regular file d->path whole, up to one byte over the limit.
+ * Anything else is refused: a FIFO would block and a device never end. */
+static moat_status read_file(ydoc *d, char **out, size_t *len)
+{
+	struct stat sb;
+	char *buf = NULL;
+	size_t n = 0;
+	int fd = open(d->path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	moat_status st = ST_OK;
+
+	if (fd < 0)
+		return io_error(d, strerror(errno));
+	if (fstat(fd, &sb) != 0)
+		st = io_error(d, strerror(errno));
+	else if (S_ISDIR(sb.st_mode))
+		st = io_error(d, strerror(EISDIR));
+	else if (!S_ISREG(sb.st_mode))
+		st = io_error(d, "not a regular file");
+	else if ((uintmax_t)sb.st_size > YDOC_MAX_BYTES)
+		st = too_large(d);
+	else if (!(buf = malloc(YDOC_MAX_BYTES + 1)))
+		st = ST_NOMEM;
+	if (st) {
+		close(fd);
+		return st;
+	}
+	while (n <= YDOC_MAX_BYTES) {
+		ssize_t r = read(fd, buf + n, YDOC_MAX_BYTES + 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			st = io_error(d, strerror(errno));
+			break;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (st) {
+		free(buf);
+		return st;
+	}
+	*out = buf;
+	*len = n;
+	return ST_OK;
+}
+
+moat_status ydoc_open(ydoc *d, const char *path, char *err, size_t errlen)
+{
+	char *buf;
+	size_t len;
+	moat_status st;
 
 	d->path = path;
 	d->err = err;
 	d->errlen = errlen;
-	f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return ST_IO;
-	}
-	if (!yaml_parser_initialize(&parser)) {
-		fclose(f);
-		return ST_NOMEM;
-	}
-	yaml_parser_set_input_file(&parser, f);
-	if (!yaml_parser_load(&parser, &d->doc)) {
-		snprintf(err, errlen, "%s:%lu: %s%s%s", path,
-			 (unsigned long)parser.problem_mark.line + 1,
-			 parser.problem ? parser.problem : "YAML error",
-			 parser.context ? " " : "",
-			 parser.context ? parser.context : "");
-		st = ST_PARSE;
-	} else if (!yaml_document_get_root_node(&d->doc)) {
-		yaml_document_delete(&d->doc);
-		snprintf(err, errlen, "%s:1: the file is empty", path);
-		st = ST_PARSE;
-	}
-	yaml_parser_delete(&parser);
-	fclose(f);
+	if ((st = read_file(d, &buf, &len)))
+		return st;
+	st = ydoc_parse(d, path, buf, len, err, errlen);
+	free(buf);
 	return st;
 }
 

@@ -54,4 +54,32 @@ expect_eq "$out" "moat: $TMPD/key/en/checklist.yaml:$line: unknown key 'c[31mx'"
 	"and quotes it without the escape"
 no_escape "an escape in a key"
 
+# 100 000 nested lists (libyaml alone takes tens of seconds over them) are
+# refused at the 33rd.
+copy deep
+{
+	printf 'items: '
+	head -c 100000 /dev/zero | tr '\0' '['
+	head -c 100000 /dev/zero | tr '\0' ']'
+	echo
+} >"$TMPD/deep/en/checklist.yaml"
+score_with "$TMPD/deep"
+expect_eq "$rc" 1 "score refuses a file nested 100 000 levels deep"
+expect_eq "$out" "moat: $TMPD/deep/en/checklist.yaml:1: nested more than 32 levels deep" \
+	"with the depth limit"
+
+# A file that is a symlink to itself, or a directory.
+copy loop
+ln -sf maturity.yaml "$TMPD/loop/en/maturity.yaml"
+score_with "$TMPD/loop"
+expect_eq "$rc" 1 "score refuses a file that is a symlink loop"
+expect_eq "$out" "moat: $TMPD/loop/en/maturity.yaml: Too many levels of symbolic links" \
+	"and names it"
+copy dir
+rm "$TMPD/dir/en/plan.yaml"
+mkdir "$TMPD/dir/en/plan.yaml"
+score_with "$TMPD/dir"
+expect_eq "$out" "moat: $TMPD/dir/en/plan.yaml: Is a directory" \
+	"a directory in place of a file is named"
+
 finish

@@ -4,7 +4,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -203,6 +206,9 @@ static void test_text_that_acts_on_a_terminal_is_refused(void **state)
 	expect_plan_error("bad_plan_isolate.yaml",
 			  "bad_plan_isolate.yaml:6: 'title' contains a bidi "
 			  "control (U+2066)");
+	/* Raw bytes are refused by the reader, which gives only an offset. */
+	expect_error("bad_utf8.yaml", "good_maturity.yaml",
+		     "bad_utf8.yaml:5: invalid leading UTF-8 octet");
 	/* A message quoting the file is cleaned too. */
 	expect_error("bad_key_escape.yaml", "good_maturity.yaml",
 		     "bad_key_escape.yaml:7: unknown key 'col[31mour'");
@@ -234,6 +240,222 @@ static void test_duplicate_keys_and_null_are_refused(void **state)
 			  "bad_plan_null.yaml:16: 'title' must be text, not null");
 }
 
+static void test_one_document_per_file(void **state)
+{
+	(void)state;
+	expect_error("bad_two_documents.yaml", "good_maturity.yaml",
+		     "bad_two_documents.yaml:7: a second document; the file "
+		     "must hold one");
+}
+
+/* Writes n bytes: text, then a comment filling the rest. */
+static void write_padded(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	size_t len = strlen(text);
+	assert_non_null(f);
+	assert_true(n >= len + 2);
+	fputs(text, f);
+	fputc('#', f);
+	for (size_t i = len + 1; i < n - 1; i++)
+		fputc('x', f);
+	fputc('\n', f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void test_size_limit_is_one_mib(void **state)
+{
+	static const char checklist[] = "items:\n  - {key: a, title: A, "
+					"question: Q, why: W, counts: C}\n";
+	questionnaire q;
+	char dir[4096], a[4200], b[4096], err[512] = "", want[4300];
+	struct stat sb;
+	char *big;
+	(void)state;
+	fixture_dir(dir, sizeof dir);
+	snprintf(a, sizeof a, "%s/checklist.yaml", dir);
+	fixture_data("good_maturity.yaml", b, sizeof b);
+	write_padded(a, checklist, 1048576);
+	assert_int_equal(stat(a, &sb), 0);
+	assert_int_equal(sb.st_size, 1048576);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err), ST_OK);
+	assert_int_equal(q.n_items, 1);
+	questionnaire_free(&q);
+
+	write_padded(a, checklist, 1048577);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err),
+			 ST_PARSE);
+	snprintf(want, sizeof want, "%s: the file is larger than 1 MiB", a);
+	assert_string_equal(err, want);
+
+	/* The same from memory, before libyaml sees a byte of it. */
+	big = malloc(1048577);
+	assert_non_null(big);
+	memset(big, '[', 1048577);
+	memset(&q, 0, sizeof q);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "big.yaml", big,
+					     1048577, err, sizeof err),
+			 ST_PARSE);
+	assert_string_equal(err, "big.yaml: the file is larger than 1 MiB");
+	free(big);
+}
+
+/* "items:" and then depth-1 nested lists around a scalar: the file is
+ * nested depth levels deep. */
+static char *nested(int depth)
+{
+	char *s = malloc(16 + 2 * (size_t)depth);
+	size_t o;
+	assert_non_null(s);
+	o = (size_t)sprintf(s, "items: ");
+	for (int i = 1; i < depth; i++)
+		s[o++] = '[';
+	s[o++] = 'x';
+	for (int i = 1; i < depth; i++)
+		s[o++] = ']';
+	s[o++] = '\n';
+	s[o] = '\0';
+	return s;
+}
+
+static void test_depth_limit_is_32(void **state)
+{
+	questionnaire q;
+	char dir[4096], a[4200], b[4096], err[512] = "", want[4300];
+	char *s;
+	FILE *f;
+	(void)state;
+	/* 32 levels are parsed (and refused for what they hold); 33 are not. */
+	s = nested(32);
+	memset(&q, 0, sizeof q);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "deep.yaml", s,
+					     strlen(s), err, sizeof err),
+			 ST_PARSE);
+	assert_string_equal(err, "deep.yaml:1: an item must be a mapping");
+	free(s);
+	s = nested(33);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "deep.yaml", s,
+					     strlen(s), err, sizeof err),
+			 ST_PARSE);
+	assert_string_equal(err, "deep.yaml:1: nested more than 32 levels deep");
+	free(s);
+
+	/* 100 000 levels, which libyaml alone takes tens of seconds over. */
+	fixture_dir(dir, sizeof dir);
+	snprintf(a, sizeof a, "%s/checklist.yaml", dir);
+	fixture_data("good_maturity.yaml", b, sizeof b);
+	s = nested(100000);
+	f = fopen(a, "wb");
+	assert_non_null(f);
+	fputs(s, f);
+	assert_int_equal(fclose(f), 0);
+	free(s);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err),
+			 ST_PARSE);
+	snprintf(want, sizeof want, "%s:1: nested more than 32 levels deep", a);
+	assert_string_equal(err, want);
+}
+
+/* Reads a data file into an exact-size buffer with no NUL after it. */
+static char *read_data(const char *name, size_t *len)
+{
+	char path[4096];
+	FILE *f;
+	char *buf;
+	long n;
+	fixture_data(name, path, sizeof path);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 0);
+	rewind(f);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void test_parse_from_memory(void **state)
+{
+	questionnaire q;
+	char err[512] = "";
+	size_t len;
+	char *buf;
+	(void)state;
+	memset(&q, 0, sizeof q);
+	buf = read_data("good_checklist.yaml", &len);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "c.yaml", buf,
+					     len, err, sizeof err),
+			 ST_OK);
+	free(buf);
+	buf = read_data("good_maturity.yaml", &len);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_MATURITY, "m.yaml", buf,
+					     len, err, sizeof err),
+			 ST_OK);
+	free(buf);
+	assert_int_equal(q.n_items, 1);
+	assert_string_equal(q.items[0].key, "a");
+	assert_int_equal(q.n_criteria, 2);
+	assert_string_equal(q.levels[4].name, "Optimised");
+	buf = read_data("bad_plan_day.yaml", &len);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_PLAN, "p.yaml", buf, len,
+					     err, sizeof err),
+			 ST_PARSE);
+	free(buf);
+	assert_string_equal(err, "p.yaml:18: 'day' must be a whole number from 1 "
+			    "to 31");
+	assert_int_equal(q.n_tasks, 0);
+	assert_null(q.phase_names[0]);
+	assert_int_equal(q.n_items, 1);
+	questionnaire_free(&q);
+}
+
+/* Loads dir/checklist.yaml (with the good maturity file); err must be
+ * "dir/checklist.yaml: why". */
+static void expect_unreadable(const char *dir, const char *why)
+{
+	questionnaire q;
+	char a[4200], b[4096], err[512] = "", want[4400];
+	snprintf(a, sizeof a, "%s/checklist.yaml", dir);
+	fixture_data("good_maturity.yaml", b, sizeof b);
+	assert_int_equal(questionnaire_load_files(a, b, &q, err, sizeof err), ST_IO);
+	snprintf(want, sizeof want, "%s: %s", a, why);
+	assert_string_equal(err, want);
+}
+
+static void test_files_that_cannot_be_read_say_why(void **state)
+{
+	char dir[4096], p[4200];
+	(void)state;
+	fixture_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/checklist.yaml", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	expect_unreadable(dir, "Is a directory");
+
+	/* A FIFO would block a plain open until someone writes to it. */
+	fixture_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/checklist.yaml", dir);
+	assert_int_equal(mkfifo(p, 0644), 0);
+	expect_unreadable(dir, "not a regular file");
+
+	fixture_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/checklist.yaml", dir);
+	assert_int_equal(symlink("checklist.yaml", p), 0);
+	expect_unreadable(dir, "Too many levels of symbolic links");
+
+	/* Permissions do not stop root: that case runs as any other user. */
+	if (geteuid() != 0) {
+		fixture_dir(dir, sizeof dir);
+		snprintf(p, sizeof p, "%s/checklist.yaml", dir);
+		write_padded(p, "items: []\n", 16);
+		assert_int_equal(chmod(p, 0), 0);
+		expect_unreadable(dir, "Permission denied");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +467,11 @@ int main(void)
 		cmocka_unit_test(test_text_that_acts_on_a_terminal_is_refused),
 		cmocka_unit_test(test_joiners_paragraphs_and_quoted_tilde_are_kept),
 		cmocka_unit_test(test_duplicate_keys_and_null_are_refused),
+		cmocka_unit_test(test_one_document_per_file),
+		cmocka_unit_test(test_size_limit_is_one_mib),
+		cmocka_unit_test(test_depth_limit_is_32),
+		cmocka_unit_test(test_parse_from_memory),
+		cmocka_unit_test(test_files_that_cannot_be_read_say_why),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
