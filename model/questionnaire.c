@@ -474,17 +474,37 @@ static bool is_dir_with_files(const char *dir)
 	return access(p, R_OK) == 0;
 }
 
+/* $MOAT_DATADIR/lang_dir, which must be a directory: when the variable is
+ * set, it is what the user asked for, so it is used or refused with the
+ * reason, never passed over for the installed files. */
+static moat_status datadir_dir(const char *env, const char *lang_dir,
+			       char *out, size_t outlen)
+{
+	char cand[PATH_MAX + 64];
+	struct stat sb;
+	int e;
+
+	snprintf(cand, sizeof cand, "%s/%s", env, lang_dir);
+	if (stat(cand, &sb) != 0)
+		e = errno;
+	else if (!S_ISDIR(sb.st_mode))
+		e = ENOTDIR;
+	else {
+		snprintf(out, outlen, "%s", cand);
+		return ST_OK;
+	}
+	snprintf(out, outlen, "%s (from $MOAT_DATADIR): %s", cand, strerror(e));
+	return e == ENOENT ? ST_NOT_FOUND : ST_IO;
+}
+
 moat_status questionnaire_find_dir(const char *lang_dir, char *out, size_t outlen)
 {
 	char exe[PATH_MAX], cand[PATH_MAX + 64];
 	const char *env = getenv("MOAT_DATADIR");
 	ssize_t n;
 
-	if (env && *env) {
-		snprintf(cand, sizeof cand, "%s/%s", env, lang_dir);
-		if (is_dir_with_files(cand))
-			goto found;
-	}
+	if (env && *env)
+		return datadir_dir(env, lang_dir, out, outlen);
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		char *slash;
@@ -501,8 +521,8 @@ moat_status questionnaire_find_dir(const char *lang_dir, char *out, size_t outle
 	snprintf(cand, sizeof cand, "%s/%s", MOAT_PKGDATADIR, lang_dir);
 	if (is_dir_with_files(cand))
 		goto found;
-	snprintf(out, outlen, "questionnaires/%s not found in $MOAT_DATADIR, "
-		 "beside the program or in %s", lang_dir, MOAT_PKGDATADIR);
+	snprintf(out, outlen, "questionnaires/%s not found beside the program "
+		 "or in %s", lang_dir, MOAT_PKGDATADIR);
 	return ST_NOT_FOUND;
 found:
 	snprintf(out, outlen, "%s", cand);

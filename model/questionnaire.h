@@ -116,11 +116,15 @@ int questionnaire_item_index(const questionnaire *q, const char *key);
 /* Index of the criterion with this key, or -1. */
 int questionnaire_criterion_index(const questionnaire *q, const char *key);
 
-/* Finds the questionnaire directory for a language: $MOAT_DATADIR, the
- * questionnaires/ folder beside the executable (an uninstalled build; the
- * build links it there), then the installed data directory. Writes the
- * chosen path into out.
- * Returns ST_NOT_FOUND (with the places tried in out) when none exists. */
+/* Finds the questionnaire directory for a language and writes its path
+ * into out. When $MOAT_DATADIR is set, that is $MOAT_DATADIR/lang_dir or
+ * an error saying why not (ST_NOT_FOUND when missing, ST_IO when not a
+ * directory or unreachable, e.g. a symlink loop; the reason in out), never
+ * a fallback: the files in it are then read or refused by
+ * questionnaire_load. Otherwise the questionnaires/ folder beside the
+ * executable (an uninstalled build; the build links it there), then the
+ * installed data directory, whichever has a readable checklist.yaml;
+ * ST_NOT_FOUND (with the places tried in out) when neither has. */
 moat_status questionnaire_find_dir(const char *lang_dir, char *out,
 				   size_t outlen);
 

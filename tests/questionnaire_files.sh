@@ -82,4 +82,30 @@ score_with "$TMPD/dir"
 expect_eq "$out" "moat: $TMPD/dir/en/plan.yaml: Is a directory" \
 	"a directory in place of a file is named"
 
+# A set $MOAT_DATADIR is used or refused, never passed over for the
+# installed files, even when a build's questionnaires are beside moat.
+mkdir -p "$TMPD/none"
+score_with "$TMPD/none"
+expect_eq "$rc" 1 "score refuses a \$MOAT_DATADIR without the language's folder"
+expect_eq "$out" "moat: $TMPD/none/en (from \$MOAT_DATADIR): No such file or directory" \
+	"and says which folder is missing"
+mkdir -p "$TMPD/selfloop"
+ln -s en "$TMPD/selfloop/en"
+score_with "$TMPD/selfloop"
+expect_eq "$out" "moat: $TMPD/selfloop/en (from \$MOAT_DATADIR): Too many levels of symbolic links" \
+	"a folder that is a symlink loop is named"
+copy partial
+rm "$TMPD/partial/en/checklist.yaml"
+score_with "$TMPD/partial"
+expect_eq "$out" "moat: $TMPD/partial/en/checklist.yaml: No such file or directory" \
+	"a missing file is named, not replaced by the installed one"
+# Permissions do not stop root, so this case runs as other users (CI does).
+if [ "$(id -u)" -ne 0 ]; then
+	copy locked
+	chmod 0 "$TMPD/locked/en/plan.yaml"
+	score_with "$TMPD/locked"
+	expect_eq "$out" "moat: $TMPD/locked/en/plan.yaml: Permission denied" \
+		"an unreadable file is named"
+fi
+
 finish

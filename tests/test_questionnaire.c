@@ -456,6 +456,59 @@ static void test_files_that_cannot_be_read_say_why(void **state)
 	}
 }
 
+/* questionnaire_find_dir("en") with MOAT_DATADIR=env: its status and out. */
+static void expect_find_dir(const char *env, moat_status st, const char *out)
+{
+	char got[8192];
+	assert_int_equal(setenv("MOAT_DATADIR", env, 1), 0);
+	assert_int_equal(questionnaire_find_dir("en", got, sizeof got), st);
+	assert_string_equal(got, out);
+}
+
+static void test_datadir_is_used_or_refused_with_the_reason(void **state)
+{
+	const char *shipped = getenv("MOAT_DATADIR");
+	char saved[4096], dir[4096], p[4200], want[4400];
+	questionnaire q;
+	char err[512];
+	(void)state;
+	snprintf(saved, sizeof saved, "%s", shipped ? shipped : "questionnaires");
+
+	snprintf(want, sizeof want, "%s/en", saved);
+	expect_find_dir(saved, ST_OK, want);
+
+	fixture_dir(dir, sizeof dir);
+	snprintf(want, sizeof want, "%s/en (from $MOAT_DATADIR): No such file or "
+		 "directory", dir);
+	expect_find_dir(dir, ST_NOT_FOUND, want);
+
+	snprintf(p, sizeof p, "%s/en", dir);
+	assert_int_equal(symlink("en", p), 0);
+	snprintf(want, sizeof want, "%s/en (from $MOAT_DATADIR): Too many levels "
+		 "of symbolic links", dir);
+	expect_find_dir(dir, ST_IO, want);
+
+	fixture_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/en", dir);
+	write_padded(p, "x\n", 4);
+	snprintf(want, sizeof want, "%s/en (from $MOAT_DATADIR): Not a directory",
+		 dir);
+	expect_find_dir(dir, ST_IO, want);
+
+	/* A directory without the files is used, and the loader names the
+	 * missing file, instead of the installed files being taken. */
+	fixture_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/en", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	expect_find_dir(dir, ST_OK, p);
+	assert_int_equal(questionnaire_load(p, &q, err, sizeof err), ST_IO);
+	snprintf(want, sizeof want, "%s/checklist.yaml: No such file or directory",
+		 p);
+	assert_string_equal(err, want);
+
+	assert_int_equal(setenv("MOAT_DATADIR", saved, 1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_depth_limit_is_32),
 		cmocka_unit_test(test_parse_from_memory),
 		cmocka_unit_test(test_files_that_cannot_be_read_say_why),
+		cmocka_unit_test(test_datadir_is_used_or_refused_with_the_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
