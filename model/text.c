@@ -117,7 +117,8 @@ int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
 			keep_used = used;
 		}
 	}
-	if (ellipsis && pos < n) {
+	/* The ellipsis needs 4 bytes with the NUL; in less, a plain cut. */
+	if (ellipsis && pos < n && outsz >= 4) {
 		memcpy(out, s, keep_pos);
 		memcpy(out + keep_pos, "\xE2\x80\xA6", 3);
 		out[keep_pos + 3] = '\0';

@@ -24,7 +24,8 @@ int text_width(const char *s);
 
 /* Copies into out (capacity outsz bytes, always NUL-terminated) the longest
  * prefix of s that fits in cols columns, never cutting inside a character.
- * When s is cut and ellipsis is true, the prefix ends with "…".
+ * When s is cut and ellipsis is true, the prefix ends with "…" (if outsz
+ * leaves room for it: 4 bytes or more).
  * Returns the columns used. */
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
 
