@@ -128,9 +128,12 @@ date date_from_days(long z)
 date date_add_months(date d, int n)
 {
 	long idx = (long)d.y * 12 + (d.m - 1) + n;
+	/* Floor division: before year 0, C's truncation would give a month
+	 * below 1 and index days[] out of bounds. */
+	long y = idx >= 0 ? idx / 12 : -((11 - idx) / 12);
 	date r;
-	r.y = (int)(idx / 12);
-	r.m = (int)(idx % 12) + 1;
+	r.y = (int)y;
+	r.m = (int)(idx - y * 12) + 1;
 	r.d = d.d;
 	if (r.d > date_days_in_month(r.y, r.m))
 		r.d = date_days_in_month(r.y, r.m);

@@ -41,11 +41,11 @@ static moat_status load_items(ydoc *d, questionnaire *q)
 		if (q->n_items == Q_MAX_ITEMS)
 			return ydoc_fail(d, n, "more than %d items", Q_MAX_ITEMS);
 		item = &q->items[q->n_items++];
-		if ((st = ydoc_text(d, n, "key", &item->key)) ||
-		    (st = ydoc_text(d, n, "title", &item->title)) ||
-		    (st = ydoc_text(d, n, "question", &item->question)) ||
-		    (st = ydoc_text(d, n, "why", &item->why)) ||
-		    (st = ydoc_text(d, n, "counts", &item->counts)))
+		if ((st = ydoc_text(d, n, "key", YDOC_LINE, &item->key)) ||
+		    (st = ydoc_text(d, n, "title", YDOC_LINE, &item->title)) ||
+		    (st = ydoc_text(d, n, "question", YDOC_PARAGRAPH, &item->question)) ||
+		    (st = ydoc_text(d, n, "why", YDOC_PARAGRAPH, &item->why)) ||
+		    (st = ydoc_text(d, n, "counts", YDOC_PARAGRAPH, &item->counts)))
 			return st;
 		if (questionnaire_item_index(q, item->key) != (int)q->n_items - 1)
 			return ydoc_fail(d, n, "duplicate item key '%s'", item->key);
@@ -73,8 +73,8 @@ static moat_status load_criterion(ydoc *d, questionnaire *q, yaml_node_t *n,
 	c = &q->criteria[q->n_criteria++];
 	c->level = level;
 	c->min_state = ITEM_DONE;
-	if ((st = ydoc_text(d, n, "key", &c->key)) ||
-	    (st = ydoc_text(d, n, "text", &c->text)))
+	if ((st = ydoc_text(d, n, "key", YDOC_LINE, &c->key)) ||
+	    (st = ydoc_text(d, n, "text", YDOC_LINE, &c->text)))
 		return st;
 	if (questionnaire_criterion_index(q, c->key) != (int)q->n_criteria - 1)
 		return ydoc_fail(d, n, "duplicate criterion key '%s'", c->key);
@@ -149,9 +149,9 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 				    count + 1, ydoc_scalar(num));
 		lv = &q->levels[count++];
 		lv->number = (int)v;
-		if ((st = ydoc_text(d, n, "name", &lv->name)) ||
-		    (st = ydoc_text(d, n, "risk", &lv->risk)) ||
-		    (st = ydoc_text(d, n, "summary", &lv->summary)))
+		if ((st = ydoc_text(d, n, "name", YDOC_LINE, &lv->name)) ||
+		    (st = ydoc_text(d, n, "risk", YDOC_LINE, &lv->risk)) ||
+		    (st = ydoc_text(d, n, "summary", YDOC_PARAGRAPH, &lv->summary)))
 			return st;
 		crit = ydoc_get(d, n, "criteria");
 		if (!crit)
@@ -170,27 +170,6 @@ static moat_status load_levels(ydoc *d, questionnaire *q)
 		return ydoc_fail(d, levels, "expected %d levels, found %d", Q_LEVELS,
 			    count);
 	return ST_OK;
-}
-
-moat_status questionnaire_load_files(const char *checklist_path,
-				     const char *maturity_path,
-				     questionnaire *q, char *err, size_t errlen)
-{
-	ydoc d;
-	moat_status st;
-
-	memset(q, 0, sizeof *q);
-	if ((st = ydoc_open(&d, checklist_path, err, errlen)))
-		return st;
-	st = load_items(&d, q);
-	yaml_document_delete(&d.doc);
-	if (!st && !(st = ydoc_open(&d, maturity_path, err, errlen))) {
-		st = load_levels(&d, q);
-		yaml_document_delete(&d.doc);
-	}
-	if (st)
-		questionnaire_free(q);
-	return st;
 }
 
 /* The optional "item:" of a task or duty: its index, or -1 when absent. */
@@ -246,7 +225,7 @@ static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
 			return st;
 		if (phase != count + 1)
 			return ydoc_fail(d, n, "expected phase %d here", count + 1);
-		if ((st = ydoc_text(d, n, "name", &q->phase_names[count++])))
+		if ((st = ydoc_text(d, n, "name", YDOC_LINE, &q->phase_names[count++])))
 			return st;
 		tasks = ydoc_get(d, n, "tasks");
 		if (!tasks)
@@ -264,8 +243,8 @@ static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
 				return ydoc_fail(d, t, "more than %d tasks", Q_MAX_TASKS);
 			task = &q->tasks[q->n_tasks++];
 			task->phase = phase;
-			if ((st = ydoc_text(d, t, "key", &task->key)) ||
-			    (st = ydoc_text(d, t, "title", &task->title)) ||
+			if ((st = ydoc_text(d, t, "key", YDOC_LINE, &task->key)) ||
+			    (st = ydoc_text(d, t, "title", YDOC_LINE, &task->title)) ||
 			    (st = item_ref(d, q, t, &task->item)))
 				return st;
 		}
@@ -295,8 +274,8 @@ static moat_status load_duties(ydoc *d, questionnaire *q, yaml_node_t *duties)
 		if (q->n_duties == Q_MAX_DUTIES)
 			return ydoc_fail(d, n, "more than %d duties", Q_MAX_DUTIES);
 		duty = &q->duties[q->n_duties++];
-		if ((st = ydoc_text(d, n, "key", &duty->key)) ||
-		    (st = ydoc_text(d, n, "title", &duty->title)) ||
+		if ((st = ydoc_text(d, n, "key", YDOC_LINE, &duty->key)) ||
+		    (st = ydoc_text(d, n, "title", YDOC_LINE, &duty->title)) ||
 		    (st = number(d, n, "every_months", 1, 24, &duty->every_months)) ||
 		    (st = item_ref(d, q, n, &duty->item)))
 			return st;
@@ -317,50 +296,137 @@ static moat_status load_duties(ydoc *d, questionnaire *q, yaml_node_t *duties)
 	return ST_OK;
 }
 
+/* A record's key and the text shown for it. */
+static void free_pair(char *key, char *text)
+{
+	free(key);
+	free(text);
+}
+
 static void free_plan(questionnaire *q)
 {
 	for (size_t i = 0; i < Q_PHASES; i++)
 		free(q->phase_names[i]);
-	for (size_t i = 0; i < q->n_tasks; i++) {
-		free(q->tasks[i].key);
-		free(q->tasks[i].title);
-	}
-	for (size_t i = 0; i < q->n_duties; i++) {
-		free(q->duties[i].key);
-		free(q->duties[i].title);
-	}
+	for (size_t i = 0; i < q->n_tasks; i++)
+		free_pair(q->tasks[i].key, q->tasks[i].title);
+	for (size_t i = 0; i < q->n_duties; i++)
+		free_pair(q->duties[i].key, q->duties[i].title);
 	memset(q->phase_names, 0, sizeof q->phase_names);
 	memset(q->tasks, 0, sizeof q->tasks);
 	memset(q->duties, 0, sizeof q->duties);
 	q->n_tasks = q->n_duties = 0;
 }
 
+static moat_status load_plan(ydoc *d, questionnaire *q)
+{
+	static const char *const root_keys[] = {"phases", "duties", NULL};
+	yaml_node_t *root = yaml_document_get_root_node(&d->doc);
+	yaml_node_t *phases, *duties;
+	moat_status st;
+
+	if ((st = ydoc_expect(d, root, YAML_MAPPING_NODE, "the file")) ||
+	    (st = ydoc_check_keys(d, root, root_keys)))
+		return st;
+	phases = ydoc_get(d, root, "phases");
+	duties = ydoc_get(d, root, "duties");
+	if (!phases)
+		return ydoc_fail(d, root, "missing 'phases'");
+	if (!duties)
+		return ydoc_fail(d, root, "missing 'duties'");
+	if ((st = load_phases(d, q, phases)))
+		return st;
+	return load_duties(d, q, duties);
+}
+
+static void free_items(questionnaire *q)
+{
+	for (size_t i = 0; i < q->n_items; i++) {
+		free(q->items[i].key);
+		free(q->items[i].title);
+		free(q->items[i].question);
+		free(q->items[i].why);
+		free(q->items[i].counts);
+	}
+	memset(q->items, 0, sizeof q->items);
+	q->n_items = 0;
+}
+
+static void free_levels(questionnaire *q)
+{
+	for (size_t i = 0; i < Q_LEVELS; i++) {
+		free(q->levels[i].name);
+		free(q->levels[i].risk);
+		free(q->levels[i].summary);
+	}
+	for (size_t i = 0; i < q->n_criteria; i++)
+		free_pair(q->criteria[i].key, q->criteria[i].text);
+	memset(q->levels, 0, sizeof q->levels);
+	memset(q->criteria, 0, sizeof q->criteria);
+	q->n_criteria = 0;
+}
+
+/* What each file adds to a questionnaire, and how to take it out again. */
+static const struct {
+	moat_status (*load)(ydoc *d, questionnaire *q);
+	void (*free)(questionnaire *q);
+} parts[] = {
+	[Q_FILE_CHECKLIST] = {load_items, free_items},
+	[Q_FILE_MATURITY] = {load_levels, free_levels},
+	[Q_FILE_PLAN] = {load_plan, free_plan},
+};
+
+/* Puts the document d (opened with status opened, deleted here) into q in
+ * place of what q held of that file; on failure q holds none of it. */
+static moat_status add_part(questionnaire *q, q_file file, ydoc *d,
+			    moat_status opened)
+{
+	moat_status st;
+
+	parts[file].free(q);
+	if (opened)
+		return opened;
+	st = parts[file].load(d, q);
+	yaml_document_delete(&d->doc);
+	if (st)
+		parts[file].free(q);
+	return st;
+}
+
+static moat_status load_path(questionnaire *q, q_file file, const char *path,
+			     char *err, size_t errlen)
+{
+	ydoc d;
+	return add_part(q, file, &d, ydoc_open(&d, path, err, errlen));
+}
+
+moat_status questionnaire_parse(questionnaire *q, q_file file,
+				const char *name, const char *buf, size_t len,
+				char *err, size_t errlen)
+{
+	ydoc d;
+	if ((unsigned)file >= sizeof parts / sizeof parts[0])
+		return ST_INVALID;
+	return add_part(q, file, &d, ydoc_parse(&d, name, buf, len, err, errlen));
+}
+
+moat_status questionnaire_load_files(const char *checklist_path,
+				     const char *maturity_path,
+				     questionnaire *q, char *err, size_t errlen)
+{
+	moat_status st;
+
+	memset(q, 0, sizeof *q);
+	if (!(st = load_path(q, Q_FILE_CHECKLIST, checklist_path, err, errlen)))
+		st = load_path(q, Q_FILE_MATURITY, maturity_path, err, errlen);
+	if (st)
+		questionnaire_free(q);
+	return st;
+}
+
 moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
 				    char *err, size_t errlen)
 {
-	static const char *const root_keys[] = {"phases", "duties", NULL};
-	ydoc d;
-	yaml_node_t *root, *phases, *duties;
-	moat_status st = ydoc_open(&d, plan_path, err, errlen);
-
-	if (st)
-		return st;
-	root = yaml_document_get_root_node(&d.doc);
-	if (!(st = ydoc_expect(&d, root, YAML_MAPPING_NODE, "the file")) &&
-	    !(st = ydoc_check_keys(&d, root, root_keys))) {
-		phases = ydoc_get(&d, root, "phases");
-		duties = ydoc_get(&d, root, "duties");
-		if (!phases)
-			st = ydoc_fail(&d, root, "missing 'phases'");
-		else if (!duties)
-			st = ydoc_fail(&d, root, "missing 'duties'");
-		else if (!(st = load_phases(&d, q, phases)))
-			st = load_duties(&d, q, duties);
-	}
-	yaml_document_delete(&d.doc);
-	if (st)
-		free_plan(q);
-	return st;
+	return load_path(q, Q_FILE_PLAN, plan_path, err, errlen);
 }
 
 moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
@@ -379,22 +445,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 
 void questionnaire_free(questionnaire *q)
 {
-	for (size_t i = 0; i < q->n_items; i++) {
-		free(q->items[i].key);
-		free(q->items[i].title);
-		free(q->items[i].question);
-		free(q->items[i].why);
-		free(q->items[i].counts);
-	}
-	for (size_t i = 0; i < Q_LEVELS; i++) {
-		free(q->levels[i].name);
-		free(q->levels[i].risk);
-		free(q->levels[i].summary);
-	}
-	for (size_t i = 0; i < q->n_criteria; i++) {
-		free(q->criteria[i].key);
-		free(q->criteria[i].text);
-	}
+	free_items(q);
+	free_levels(q);
 	free_plan(q);
 	memset(q, 0, sizeof *q);
 }
@@ -422,17 +474,37 @@ static bool is_dir_with_files(const char *dir)
 	return access(p, R_OK) == 0;
 }
 
+/* $MOAT_DATADIR/lang_dir, which must be a directory: when the variable is
+ * set, it is what the user asked for, so it is used or refused with the
+ * reason, never passed over for the installed files. */
+static moat_status datadir_dir(const char *env, const char *lang_dir,
+			       char *out, size_t outlen)
+{
+	char cand[PATH_MAX + 64];
+	struct stat sb;
+	int e;
+
+	snprintf(cand, sizeof cand, "%s/%s", env, lang_dir);
+	if (stat(cand, &sb) != 0)
+		e = errno;
+	else if (!S_ISDIR(sb.st_mode))
+		e = ENOTDIR;
+	else {
+		snprintf(out, outlen, "%s", cand);
+		return ST_OK;
+	}
+	snprintf(out, outlen, "%s (from $MOAT_DATADIR): %s", cand, strerror(e));
+	return e == ENOENT ? ST_NOT_FOUND : ST_IO;
+}
+
 moat_status questionnaire_find_dir(const char *lang_dir, char *out, size_t outlen)
 {
 	char exe[PATH_MAX], cand[PATH_MAX + 64];
 	const char *env = getenv("MOAT_DATADIR");
 	ssize_t n;
 
-	if (env && *env) {
-		snprintf(cand, sizeof cand, "%s/%s", env, lang_dir);
-		if (is_dir_with_files(cand))
-			goto found;
-	}
+	if (env && *env)
+		return datadir_dir(env, lang_dir, out, outlen);
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		char *slash;
@@ -449,8 +521,8 @@ moat_status questionnaire_find_dir(const char *lang_dir, char *out, size_t outle
 	snprintf(cand, sizeof cand, "%s/%s", MOAT_PKGDATADIR, lang_dir);
 	if (is_dir_with_files(cand))
 		goto found;
-	snprintf(out, outlen, "questionnaires/%s not found in $MOAT_DATADIR, "
-		 "beside the program or in %s", lang_dir, MOAT_PKGDATADIR);
+	snprintf(out, outlen, "questionnaires/%s not found beside the program "
+		 "or in %s", lang_dir, MOAT_PKGDATADIR);
 	return ST_NOT_FOUND;
 found:
 	snprintf(out, outlen, "%s", cand);

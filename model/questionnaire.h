@@ -73,9 +73,13 @@ typedef struct {
 } questionnaire;
 
 /* Loads dir/checklist.yaml, dir/maturity.yaml and dir/plan.yaml into q
- * (zeroed first).
+ * (zeroed first). Every text loaded is valid UTF-8 without control
+ * characters (bar newlines in paragraphs) or bidi controls, so it cannot act
+ * on a terminal. A file over 1 MiB is refused before it is parsed, one
+ * nested more than 32 levels deep as soon as the parser gets there.
  * On failure returns ST_PARSE, ST_IO or ST_NOMEM, writes
- * "file:line: what is wrong" into err and leaves q empty. q owns its strings;
+ * "file:line: what is wrong" ("file: why" when it cannot be read) into err
+ * and leaves q empty. q owns its strings;
  * release them with questionnaire_free. */
 moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 			       size_t errlen);
@@ -92,6 +96,18 @@ moat_status questionnaire_load_files(const char *checklist_path,
 moat_status questionnaire_load_plan(const char *plan_path, questionnaire *q,
 				    char *err, size_t errlen);
 
+/* The three files of a questionnaire. */
+typedef enum { Q_FILE_CHECKLIST, Q_FILE_MATURITY, Q_FILE_PLAN } q_file;
+
+/* Puts what one file holds, given as the len bytes at buf (no NUL needed;
+ * name stands for the file in messages), into q in place of what q held of
+ * that file: the checklist first (into a zeroed q), then the maturity model
+ * and the plan, which name its items. The same refusals and errors as the
+ * loaders above; on failure q holds nothing of that file. */
+moat_status questionnaire_parse(questionnaire *q, q_file file,
+				const char *name, const char *buf, size_t len,
+				char *err, size_t errlen);
+
 void questionnaire_free(questionnaire *q);
 
 /* Index of the item with this key, or -1. */
@@ -100,11 +116,15 @@ int questionnaire_item_index(const questionnaire *q, const char *key);
 /* Index of the criterion with this key, or -1. */
 int questionnaire_criterion_index(const questionnaire *q, const char *key);
 
-/* Finds the questionnaire directory for a language: $MOAT_DATADIR, the
- * questionnaires/ folder beside the executable (an uninstalled build; the
- * build links it there), then the installed data directory. Writes the
- * chosen path into out.
- * Returns ST_NOT_FOUND (with the places tried in out) when none exists. */
+/* Finds the questionnaire directory for a language and writes its path
+ * into out. When $MOAT_DATADIR is set, that is $MOAT_DATADIR/lang_dir or
+ * an error saying why not (ST_NOT_FOUND when missing, ST_IO when not a
+ * directory or unreachable, e.g. a symlink loop; the reason in out), never
+ * a fallback: the files in it are then read or refused by
+ * questionnaire_load. Otherwise the questionnaires/ folder beside the
+ * executable (an uninstalled build; the build links it there), then the
+ * installed data directory, whichever has a readable checklist.yaml;
+ * ST_NOT_FOUND (with the places tried in out) when neither has. */
 moat_status questionnaire_find_dir(const char *lang_dir, char *out,
 				   size_t outlen);
 

@@ -136,7 +136,8 @@ int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
 			keep_used = used;
 		}
 	}
-	if (ellipsis && pos < n) {
+	/* The ellipsis needs 4 bytes with the NUL; in less, a plain cut. */
+	if (ellipsis && pos < n && outsz >= 4) {
 		memcpy(out, s, keep_pos);
 		memcpy(out + keep_pos, "\xE2\x80\xA6", 3);
 		out[keep_pos + 3] = '\0';
@@ -159,6 +160,11 @@ bool text_cp_refused(uint32_t cp, bool newline_ok)
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
 	       (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
 	       text_is_bidi_control(cp);
+}
+
+bool text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
 char *text_sanitize(const char *s, bool keep_newlines)

@@ -35,7 +35,8 @@ int text_width(const char *s);
 
 /* Copies into out (capacity outsz bytes, always NUL-terminated) the longest
  * prefix of s that fits in cols columns, never cutting inside a character.
- * When s is cut and ellipsis is true, the prefix ends with "…".
+ * When s is cut and ellipsis is true, the prefix ends with "…" (if outsz
+ * leaves room for it: 4 bytes or more).
  * Returns the columns used. */
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz);
 
@@ -55,6 +56,11 @@ bool text_cp_refused(uint32_t cp, bool newline_ok);
  * text_cp_refused refuses is removed ('\n' kept when keep_newlines), tabs
  * become a space and invalid UTF-8 becomes U+FFFD; everything else is
  * kept byte for byte. NULL on no memory. */
+
+/* C0 controls (tab and newline included), DEL and C1 controls: what a
+ * terminal may act on instead of showing. */
+bool text_is_control(uint32_t cp);
+
 char *text_sanitize(const char *s, bool keep_newlines);
 
 /* Byte length of the first display line of s that fits in cols columns,

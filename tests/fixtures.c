@@ -48,7 +48,7 @@ static void remove_made(void)
 		nftw(made[i], remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
-void fixture_db_path(char *out, size_t outlen)
+void fixture_dir(char *out, size_t outlen)
 {
 	const char *tmp = getenv("TMPDIR");
 	char tmpl[4096];
@@ -61,7 +61,14 @@ void fixture_db_path(char *out, size_t outlen)
 	}
 	if (n_made < MAX_DIRS)
 		snprintf(made[n_made++], sizeof made[0], "%s", tmpl);
-	snprintf(out, outlen, "%s/test.db", tmpl);
+	snprintf(out, outlen, "%s", tmpl);
+}
+
+void fixture_db_path(char *out, size_t outlen)
+{
+	char dir[4096];
+	fixture_dir(dir, sizeof dir);
+	snprintf(out, outlen, "%s/test.db", dir);
 }
 
 void fixture_data(const char *name, char *out, size_t outlen)

@@ -10,6 +10,10 @@
  * $MOAT_DATADIR; aborts the test on failure. */
 void fixture_questionnaire(const char *lang_dir, questionnaire *q);
 
+/* A fresh empty directory under $TMPDIR, removed with all in it when the
+ * test program exits. */
+void fixture_dir(char *out, size_t outlen);
+
 /* A fresh path for a database in a temporary directory under $TMPDIR (the
  * directory is created, the file is not); the directory and all in it are
  * removed when the test program exits. */

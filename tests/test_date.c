@@ -115,6 +115,26 @@ static void test_add_months_clamps(void **state)
 	assert_int_equal(r.d, 28);
 }
 
+/* Found by fuzzing: a month before year 0 came out as 0 or less and read
+ * days[] out of bounds (the agenda reaches it after ~23 000 months back). */
+static void test_add_months_before_year_zero(void **state)
+{
+	date r;
+	(void)state;
+	r = date_add_months((date){1900, 1, 31}, -22801);
+	assert_int_equal(r.y, -1);
+	assert_int_equal(r.m, 12);
+	assert_int_equal(r.d, 31);
+	r = date_add_months((date){1900, 3, 31}, -22801);
+	assert_int_equal(r.y, 0);
+	assert_int_equal(r.m, 2);
+	assert_int_equal(r.d, 29); /* year 0 is a leap year */
+	r = date_add_months((date){1900, 1, 1}, -22813);
+	assert_int_equal(r.y, -2);
+	assert_int_equal(r.m, 12);
+	assert_int_equal(r.d, 1);
+}
+
 static void test_compare_and_format(void **state)
 {
 	char buf[16];
@@ -132,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_days_round_trip),
 		cmocka_unit_test(test_stamps_show_in_local_time),
 		cmocka_unit_test(test_add_months_clamps),
+		cmocka_unit_test(test_add_months_before_year_zero),
 		cmocka_unit_test(test_compare_and_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

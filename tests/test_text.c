@@ -49,6 +49,31 @@ static void test_fit_never_cuts_a_character(void **state)
 	}
 }
 
+/* Found by fuzzing: with an ellipsis asked for and fewer than 4 bytes of
+ * buffer, "…" and its NUL were written past the end. Exact-size heap
+ * buffers, so the sanitizer sees any byte too many. */
+static void test_fit_ellipsis_in_a_tiny_buffer(void **state)
+{
+	char *out;
+	(void)state;
+	for (size_t size = 1; size <= 4; size++) {
+		/* Four bytes hold the ellipsis alone. */
+		static const char *const want[] = {"", "a", "ab", "\xE2\x80\xA6"};
+		static const int cols[] = {0, 1, 2, 1};
+		out = malloc(size);
+		assert_non_null(out);
+		assert_int_equal(text_fit("abcdef", 5, true, out, size),
+				 cols[size - 1]);
+		assert_string_equal(out, want[size - 1]);
+		free(out);
+	}
+	out = malloc(2);
+	assert_non_null(out);
+	assert_int_equal(text_fit("abcdef", 1, true, out, 2), 1);
+	assert_string_equal(out, "a");
+	free(out);
+}
+
 static void test_sanitize_strips_controls_and_bidi(void **state)
 {
 	char *s;
@@ -187,6 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width_counts_cjk_as_two),
 		cmocka_unit_test(test_fit_never_cuts_a_character),
+		cmocka_unit_test(test_fit_ellipsis_in_a_tiny_buffer),
 		cmocka_unit_test(test_sanitize_strips_controls_and_bidi),
 		cmocka_unit_test(test_sanitize_keeps_joiners),
 		cmocka_unit_test(test_valid_utf8),

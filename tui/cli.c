@@ -317,7 +317,9 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 		fprintf(out, "%s\n", msg(CLI_ALL_REACHED));
 	} else {
 		const q_level *next = &q->levels[r.score.level];
-		fprintf(out, msg(CLI_BLOCKING_FMT), next->number, next->name);
+		snprintf(line, sizeof line, msg(CLI_BLOCKING_FMT), next->number,
+			 next->name);
+		put_clean(out, line);
 		fputc('\n', out);
 		for (size_t g = 0; g < r.score.n_gaps; g++) {
 			if (q->criteria[r.score.gaps[g].criterion].level != next->number)
