@@ -98,3 +98,44 @@ evidence_state evidence_state_on(const evidence *e, date today)
 		return EV_EXPIRED;
 	return left <= EVIDENCE_WARN_DAYS ? EV_EXPIRING : EV_VALID;
 }
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+bool evidence_same_fields(const evidence *a, const evidence *b)
+{
+	return a->valid_months == b->valid_months && same_text(a->body, b->body) &&
+	       same_text(a->reference, b->reference) &&
+	       same_text(a->owner, b->owner) &&
+	       same_text(a->evidence_date, b->evidence_date) &&
+	       same_text(a->reviewer, b->reviewer) &&
+	       same_text(a->review_date, b->review_date);
+}
+
+static bool dup_into(char **dst, const char *src)
+{
+	*dst = src ? strdup(src) : NULL;
+	return !src || *dst;
+}
+
+bool evidence_copy(const evidence *src, evidence *dst)
+{
+	*dst = *src;
+	dst->target = dst->body = dst->reference = dst->owner = NULL;
+	dst->evidence_date = dst->reviewer = dst->review_date = NULL;
+	dst->entered_by = dst->entered_at = NULL;
+	if (dup_into(&dst->target, src->target) && dup_into(&dst->body, src->body) &&
+	    dup_into(&dst->reference, src->reference) &&
+	    dup_into(&dst->owner, src->owner) &&
+	    dup_into(&dst->evidence_date, src->evidence_date) &&
+	    dup_into(&dst->reviewer, src->reviewer) &&
+	    dup_into(&dst->review_date, src->review_date) &&
+	    dup_into(&dst->entered_by, src->entered_by) &&
+	    dup_into(&dst->entered_at, src->entered_at))
+		return true;
+	evidence_free(dst);
+	memset(dst, 0, sizeof *dst);
+	return false;
+}

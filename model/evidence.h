@@ -43,6 +43,13 @@ typedef struct {
 } evidence_list;
 
 void evidence_free(evidence *e);
+
+/* Whether two records hold the same user-edited fields (text, reference,
+ * owner, dates, validity, reviewer). */
+bool evidence_same_fields(const evidence *a, const evidence *b);
+
+/* A deep copy of src into *dst; false (dst empty) on no memory. */
+bool evidence_copy(const evidence *src, evidence *dst);
 void evidence_list_free(evidence_list *l);
 
 /* What evidence_validate found wrong: the field's name in the database, its

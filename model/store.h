@@ -168,6 +168,12 @@ moat_status store_evidence_add(store *s, const evidence *e, const char *user,
 moat_status store_evidence_update(store *s, const evidence *e,
 				  const char *user);
 
+/* The same for an edit made in a form opened on *seen: only when the
+ * stored record still holds *seen's fields; else ST_CONFLICT, nothing
+ * written. */
+moat_status store_evidence_change(store *s, const evidence *seen,
+				  const evidence *e, const char *user);
+
 /* Removes evidence id. Audited. */
 moat_status store_evidence_delete(store *s, int64_t id, const char *user);
 

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,10 @@ static moat_status get_one(store *s, int64_t id, evidence *e)
 	return res;
 }
 
-moat_status store_evidence_update(store *s, const evidence *e, const char *user)
+/* Writes e over its stored record; with seen, only when the stored record
+ * still holds what *seen does. */
+static moat_status evidence_write(store *s, const evidence *seen,
+				  const evidence *e, const char *user)
 {
 	evidence old = {0};
 	sqlite3_stmt *st;
@@ -135,6 +139,12 @@ moat_status store_evidence_update(store *s, const evidence *e, const char *user)
 	if ((rc = store_check_writable(s, old.assessment_id))) {
 		evidence_free(&old);
 		return store_finish(s, rc);
+	}
+	if (seen && !evidence_same_fields(seen, &old)) {
+		evidence_free(&old);
+		snprintf(s->err, sizeof s->err, "evidence %" PRId64 " changed meanwhile",
+			 e->id);
+		return store_finish(s, ST_CONFLICT);
 	}
 	st = store_prepare(s, "UPDATE evidence SET body = ?, reference = ?,"
 			      " owner = ?, evidence_date = ?, valid_months = ?,"
@@ -171,6 +181,17 @@ moat_status store_evidence_update(store *s, const evidence *e, const char *user)
 	}
 	evidence_free(&old);
 	return store_finish(s, rc);
+}
+
+moat_status store_evidence_update(store *s, const evidence *e, const char *user)
+{
+	return evidence_write(s, NULL, e, user);
+}
+
+moat_status store_evidence_change(store *s, const evidence *seen,
+				  const evidence *e, const char *user)
+{
+	return evidence_write(s, seen, e, user);
 }
 
 moat_status store_evidence_delete(store *s, int64_t id, const char *user)

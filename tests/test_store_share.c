@@ -174,6 +174,49 @@ static void test_change_refuses_a_stale_base(void **state)
 	assert_int_equal(fixture_sql_int(c->path, "SELECT answer = 'partly' FROM criterion_answer"), 1);
 }
 
+/* The first piece of evidence on item bia, copied into *out. */
+static void first_bia_piece(ctx *c, evidence *out)
+{
+	evidence_list l;
+	assert_int_equal(store_evidence_list(c->s, c->aid, "bia", &l), ST_OK);
+	assert_true(l.n > 0);
+	assert_true(evidence_copy(&l.v[0], out));
+	evidence_list_free(&l);
+}
+
+/* An evidence form saved over a piece someone edited since it opened. */
+static void test_evidence_change_refuses_a_stale_form(void **state)
+{
+	ctx *c = *state;
+	evidence e = {0}, seen, mine, theirs;
+	int64_t id;
+	e.assessment_id = c->aid;
+	e.target = (char *)"bia";
+	e.body = (char *)"BIA report v1";
+	e.evidence_date = (char *)"2026-11-01";
+	e.valid_months = 12;
+	assert_int_equal(store_evidence_add(c->s, &e, "carol", &id), ST_OK);
+	first_bia_piece(c, &seen);
+	/* B changes the owner; A, from the form opened before, the body. */
+	theirs = seen;
+	theirs.owner = (char *)"zhao";
+	assert_int_equal(store_evidence_update(c->s, &theirs, "dave"), ST_OK);
+	mine = seen;
+	mine.body = (char *)"BIA report v2";
+	assert_int_equal(store_evidence_change(c->s, &seen, &mine, "carol"), ST_CONFLICT);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT body = 'BIA report v1' AND owner = 'zhao'"
+					  " FROM evidence"), 1);
+	/* From what is stored now, it goes through. */
+	evidence_free(&seen);
+	first_bia_piece(c, &seen);
+	mine = seen;
+	mine.body = (char *)"BIA report v2";
+	assert_int_equal(store_evidence_change(c->s, &seen, &mine, "carol"), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT body = 'BIA report v2' AND owner = 'zhao'"
+					  " FROM evidence"), 1);
+	evidence_free(&seen);
+}
+
 /* A few audited writes to tamper with. */
 static void five_entries(ctx *c)
 {
@@ -387,6 +430,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_truncated_file_is_damaged, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_change_refuses_a_stale_base, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_change_refuses_a_stale_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_intact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_a_changed_entry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_deleted_and_added_entries, setup, teardown),

@@ -15,6 +15,7 @@ typedef struct {
 	screen base;
 	char *target;
 	int64_t id; /* 0 for a new piece */
+	evidence seen; /* the piece as the form was opened on (id != 0) */
 	char entered[160];
 	form form;
 	form_field fields[7];
@@ -57,6 +58,34 @@ static char *field_text(evidence_screen *e, int f)
 	return te_value(&e->fields[f].te);
 }
 
+/* The stored piece e->id into e->seen; false when it is gone. */
+static bool load_seen(evidence_screen *e, app *a, char *entered, size_t n)
+{
+	evidence_list l = {0};
+	bool ok = false;
+	if (store_evidence_list(a->st, a->assessment_id, e->target, &l) != ST_OK)
+		return false;
+	for (size_t i = 0; i < l.n && !ok; i++) {
+		if (l.v[i].id != e->id)
+			continue;
+		evidence_free(&e->seen);
+		ok = evidence_copy(&l.v[i], &e->seen);
+		if (ok && entered) {
+			char when[20];
+			stamp_format_local(l.v[i].entered_at, when, sizeof when);
+			snprintf(entered, n, msg(EVF_ENTERED_FMT),
+				 l.v[i].entered_by, when);
+		}
+	}
+	evidence_list_free(&l);
+	return ok;
+}
+
+static void reload_seen(evidence_screen *e, app *a)
+{
+	load_seen(e, a, NULL, 0);
+}
+
 static bool save(evidence_screen *e, app *a)
 {
 	evidence ev = {0};
@@ -79,12 +108,16 @@ static bool save(evidence_screen *e, app *a)
 	if (ev.body && ev.reference && ev.owner && ev.evidence_date &&
 	    ev.reviewer && ev.review_date && valid) {
 		ev.valid_months = *valid ? atoi(valid) : a->rep.unit.validity_months;
-		st = e->id ? store_evidence_update(a->st, &ev, a->user)
+		st = e->id ? store_evidence_change(a->st, &e->seen, &ev, a->user)
 			   : store_evidence_add(a->st, &ev, a->user, &id);
 	}
 	free(valid);
 	ev.target = NULL; /* borrowed */
 	evidence_free(&ev);
+	/* Someone changed the piece meanwhile: the form keeps what was
+	 * typed, and a second Ctrl-S writes it over their change, knowingly. */
+	if (st == ST_CONFLICT)
+		reload_seen(e, a);
 	return app_wrote(a, st);
 }
 
@@ -110,6 +143,7 @@ static void evidence_destroy(screen *s)
 	evidence_screen *e = (evidence_screen *)s;
 	for (size_t i = 0; i < sizeof e->fields / sizeof e->fields[0]; i++)
 		te_free(&e->fields[i].te);
+	evidence_free(&e->seen);
 	free(e->target);
 	free(e);
 }
@@ -170,8 +204,6 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
 {
 	evidence_screen *e;
-	evidence_list l = {0};
-	const evidence *ev = NULL;
 	bool ok;
 
 	if (a->rep_loaded && a->rep.assessment.status == ASSESS_FINAL) {
@@ -184,20 +216,9 @@ screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id)
 	e->base.ops = &evidence_ops;
 	e->id = evidence_id;
 	e->target = strdup(target);
-	if (evidence_id &&
-	    store_evidence_list(a->st, a->assessment_id, target, &l) == ST_OK) {
-		for (size_t i = 0; i < l.n; i++)
-			if (l.v[i].id == evidence_id)
-				ev = &l.v[i];
-	}
-	if (ev) {
-		char when[20];
-		stamp_format_local(ev->entered_at, when, sizeof when);
-		snprintf(e->entered, sizeof e->entered, msg(EVF_ENTERED_FMT),
-			 ev->entered_by, when);
-	}
-	ok = e->target && (evidence_id == 0 || ev) && fill(e, a, ev);
-	evidence_list_free(&l);
+	ok = e->target &&
+	     (evidence_id == 0 || load_seen(e, a, e->entered, sizeof e->entered)) &&
+	     fill(e, a, evidence_id ? &e->seen : NULL);
 	if (!ok) {
 		evidence_destroy(&e->base);
 		return NULL;
