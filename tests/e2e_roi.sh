@@ -123,7 +123,7 @@ keys Enter Tab
 type_text "300"
 keys Enter
 expect_screen "灾备中心" "a first line is added"
-expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line")" "one_off|30000" \
+expect_sql "$db2" "SELECT kind || '|' || amount FROM roi_line" "one_off|30000" \
 	"on the one-off heading, a adds a one-off investment"
 # The yearly cost heading is the next row.
 keys Down a

@@ -130,6 +130,19 @@ expect_eq() {
 	fi
 }
 
+# expect_sql DB QUERY EXPECTED WHAT: asserts the query's value, waiting a
+# little for a write moat has not committed yet (keys are sent
+# asynchronously).
+expect_sql() {
+	local got i
+	for i in $(seq 100); do
+		got=$(sql "$1" "$2" 2>&1)
+		[ "$got" = "$3" ] && break
+		sleep 0.05
+	done
+	expect_eq "$got" "$3" "$4"
+}
+
 # The assessment moat opens on, for queries: ... WHERE assessment_id = $CUR
 CUR="(SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_assessment')"
 
