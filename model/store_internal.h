@@ -20,6 +20,19 @@ struct store {
 	char warning[4 * PATH_MAX + 1024];
 };
 
+/* PRAGMA application_id marks a file as moat's ("moat" in ASCII). */
+#define MOAT_APPLICATION_ID 0x6D6F6174
+
+/* Runs SQL without parameters (or results); records a failure. */
+moat_status store_exec(store *s, const char *sql, const char *context);
+
+/* An integer PRAGMA (or any one-integer query) into *out. */
+moat_status store_pragma_int(store *s, const char *sql, int *out);
+
+/* Brings the schema up to STORE_SCHEMA_VERSION in one transaction (which
+ * re-reads the version: another process may have migrated meanwhile). */
+moat_status store_migrate(store *s);
+
 /* Records the SQLite error of the last call with a context word and maps
  * the result code to a status. */
 moat_status store_fail(store *s, int rc, const char *context);

@@ -1,0 +1,190 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "model/store_internal.h"
+
+/* The schema, as numbered migrations. A file is brought up to date in one
+ * transaction when it is opened (store_open). */
+
+/* Numbered migrations: migrations[i] brings user_version i to i + 1, its
+ * SQL and then, where rows need computing, a function, in one
+ * transaction. */
+static const struct {
+	const char *sql;
+	moat_status (*after)(store *s);
+} migrations[] = {
+	/* 1: units, assessments, answers, evidence, audit log, settings */
+	{"CREATE TABLE org_unit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),"
+	"  validity_months INTEGER NOT NULL DEFAULT 12"
+	"    CHECK (validity_months BETWEEN 1 AND 120),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','final')),"
+	"  finalised_by TEXT,"
+	"  finalised_at TEXT,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (unit_id, year));"
+	"CREATE TABLE item_state ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  item_key TEXT NOT NULL,"
+	"  state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 2),"
+	"  updated_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, item_key));"
+	"CREATE TABLE criterion_answer ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  criterion_key TEXT NOT NULL,"
+	"  answer TEXT NOT NULL CHECK (answer IN ('unanswered','not_met','partly','met','na')),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  updated_by TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (assessment_id, criterion_key));"
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  target TEXT NOT NULL,"
+	"  body TEXT NOT NULL CHECK (length(body) > 0),"
+	"  reference TEXT NOT NULL DEFAULT '',"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  evidence_date TEXT NOT NULL,"
+	"  valid_months INTEGER NOT NULL DEFAULT 12 CHECK (valid_months BETWEEN 1 AND 120),"
+	"  reviewer TEXT NOT NULL DEFAULT '',"
+	"  review_date TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL);"
+	"CREATE INDEX evidence_by_target ON evidence (assessment_id, target);"
+	"CREATE TABLE audit_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  assessment_id INTEGER,"
+	"  entity TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT);"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);",
+	 NULL},
+	/* 2: ROI lines, investment classes, per-unit parameters */
+	{"CREATE TABLE roi_line ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('one_off','recurring','loss')),"
+	"  name TEXT NOT NULL,"
+	"  amount INTEGER NOT NULL CHECK (amount >= 0),"
+	"  incidents_milli INTEGER NOT NULL DEFAULT 1000"
+	"    CHECK (incidents_milli >= 0));"
+	"CREATE INDEX roi_line_by_unit ON roi_line (unit_id, kind);"
+	"CREATE TABLE invest_class ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  level_low INTEGER NOT NULL CHECK (level_low BETWEEN 1 AND 6),"
+	"  level_high INTEGER NOT NULL CHECK (level_high BETWEEN level_low AND 6),"
+	"  amount INTEGER NOT NULL CHECK (amount >= 0));"
+	"CREATE TABLE unit_param ("
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (unit_id, key));",
+	 NULL},
+	/* 3: the 90-day programme, its tasks, recurring duties and their
+	 * history; one resolution per occurrence at most. */
+	{"CREATE TABLE programme ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL UNIQUE REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  start_date TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE plan_task ("
+	"  id INTEGER PRIMARY KEY,"
+	"  programme_id INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,"
+	"  template_key TEXT NOT NULL DEFAULT '',"
+	"  phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 3),"
+	"  title TEXT NOT NULL CHECK (length(title) > 0),"
+	"  item_key TEXT NOT NULL DEFAULT '',"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'not_started'"
+	"    CHECK (status IN ('not_started','in_progress','done','blocked')),"
+	"  due_date TEXT NOT NULL,"
+	"  done_date TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE duty ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  template_key TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  every_months INTEGER NOT NULL CHECK (every_months BETWEEN 1 AND 24),"
+	"  day INTEGER NOT NULL CHECK (day BETWEEN 0 AND 31),"
+	"  anchor TEXT NOT NULL CHECK (anchor IN ('schedule','completion')),"
+	"  start_date TEXT NOT NULL,"
+	"  item_key TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (unit_id, template_key));"
+	"CREATE TABLE duty_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  duty_id INTEGER NOT NULL REFERENCES duty(id) ON DELETE CASCADE,"
+	"  due_date TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('done','skipped')),"
+	"  event_date TEXT NOT NULL,"
+	"  result TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  UNIQUE (duty_id, due_date));",
+	 NULL},
+	/* 4: the day a finalised year is judged as of (the user's "today" when
+	 * it was frozen); older files take the local day of the freeze. */
+	{"ALTER TABLE assessment ADD COLUMN judged_on TEXT;"
+	"UPDATE assessment SET judged_on = date(finalised_at, 'localtime')"
+	"  WHERE status = 'final';",
+	 NULL},
+
+	/* 5: the audit log as a hash chain, so rewriting it shows */
+	{"ALTER TABLE audit_log ADD COLUMN hash TEXT;",
+	 store_audit_seal_all},
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+_Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
+	       "STORE_SCHEMA_VERSION must match the migrations");
+
+moat_status store_migrate(store *s)
+{
+	int version = 0;
+	moat_status st = store_begin(s);
+	char sql[64];
+
+	if (st)
+		return st;
+	/* Re-read inside the transaction: another process may have
+	 * migrated since we looked. */
+	st = store_pragma_int(s, "PRAGMA user_version", &version);
+	for (; !st && version < N_MIGRATIONS; version++) {
+		st = store_exec(s, migrations[version].sql, "migrate");
+		if (!st && migrations[version].after)
+			st = migrations[version].after(s);
+		if (!st) {
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+				 version + 1);
+			st = store_exec(s, sql, "migrate");
+		}
+	}
+	if (!st) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+			 MOAT_APPLICATION_ID);
+		st = store_exec(s, sql, "migrate");
+	}
+	return store_finish(s, st);
+}
