@@ -23,9 +23,9 @@ keys Down Down Down Down Down Down
 keys Space
 expect_screen "◐ in progress" "Space cycles the state on screen"
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='contingency' AND assessment_id = $CUR")" 1 \
+expect_sql "$db" "SELECT state FROM item_state WHERE item_key='contingency' AND assessment_id = $CUR" 1 \
 	"the new state is in the database at once"
-expect_eq "$(sql "$db" "SELECT user || ':' || old_value || '>' || new_value FROM audit_log WHERE key='contingency' ORDER BY id DESC LIMIT 1")" \
+expect_sql "$db" "SELECT user || ':' || old_value || '>' || new_value FROM audit_log WHERE key='contingency' ORDER BY id DESC LIMIT 1" \
 	"$me:not_started>in_progress" "the change is in the audit log with the real user"
 
 keys '?'
@@ -49,10 +49,10 @@ keys C-u 2>/dev/null
 keys C-s
 expect_screen "纸质应急服务登记表已印制" "the saved evidence is listed"
 expect_screen "Evidence (1)" "the evidence count shows 1"
-expect_eq "$(sql "$db" "SELECT body FROM evidence WHERE target='contingency'")" \
+expect_sql "$db" "SELECT body FROM evidence WHERE target='contingency'" \
 	"纸质应急服务登记表已印制
 分发到各服务门店" "the text is stored with its line break"
-expect_eq "$(sql "$db" "SELECT reference || '|' || entered_by || '|' || evidence_date || '|' || valid_months FROM evidence WHERE target='contingency'")" \
+expect_sql "$db" "SELECT reference || '|' || entered_by || '|' || evidence_date || '|' || valid_months FROM evidence WHERE target='contingency'" \
 	"BCP-07|$me|2026-11-25|12" "reference, user, date and validity are stored"
 
 # An invalid date is refused at the field, nothing is stored.
@@ -68,7 +68,7 @@ keys Escape
 expect_screen "Discard what you typed?" "Esc with typing asks first"
 keys y
 expect_screen "Checklist 7 of 10" "y discards and returns to the item"
-expect_eq "$(sql "$db" "SELECT count(*) FROM evidence WHERE target='contingency'")" 1 \
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE target='contingency'" 1 \
 	"the refused evidence was not stored"
 
 # Walk on with n: the next item's explanation shows.
@@ -76,7 +76,7 @@ keys n
 expect_screen "Checklist 8 of 10" "n moves to the next item"
 keys 3
 expect_screen "3 (•) done" "3 sets the state to done"
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key='drills' AND assessment_id = $CUR")" 2 \
+expect_sql "$db" "SELECT state FROM item_state WHERE item_key='drills' AND assessment_id = $CUR" 2 \
 	"the state set in the item is stored"
 
 keys q q q

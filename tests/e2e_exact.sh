@@ -62,7 +62,7 @@ keys Tab End
 type_text "Z"
 keys C-s
 expect_screen "Checklist 7 of 10" "the changed evidence is saved"
-expect_eq "$(sql "$db" "SELECT hex(reference) FROM evidence WHERE target = 'contingency'")" \
+expect_sql "$db" "SELECT hex(reference) FROM evidence WHERE target = 'contingency'" \
 	"524546E2808B2D37205A" "the changed reference is stored as typed"
 expect_eq "$(row | cut -d'|' -f1,3-)" "$(echo "$stored" | cut -d'|' -f1,3-)" \
 	"the fields left alone are byte-identical"
@@ -74,7 +74,7 @@ expect_screen "Add evidence" "e opens a new form"
 type_text "👨‍💻 می‌خواهم"
 keys C-s
 expect_screen "Evidence (2)" "the typed evidence is saved"
-expect_eq "$(sql "$db" "SELECT hex(body) FROM evidence WHERE target = 'contingency' AND id = (SELECT max(id) FROM evidence)")" \
+expect_sql "$db" "SELECT hex(body) FROM evidence WHERE target = 'contingency' AND id = (SELECT max(id) FROM evidence)" \
 	"F09F91A8E2808DF09F92BB20D985DB8CE2808CD8AED988D8A7D987D985" \
 	"typed joiners are stored"
 

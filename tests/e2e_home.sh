@@ -15,7 +15,7 @@ keys Enter
 expect_screen "华南售后服务中心 · 2026 (draft)" "the new unit opens on home"
 expect_screen "Level 1 Initial" "a new unit starts at level 1"
 expect_screen "0/10 done" "with nothing done"
-expect_eq "$(sql "$db" "SELECT u.name || '|' || a.year FROM org_unit u JOIN assessment a ON a.unit_id = u.id")" \
+expect_sql "$db" "SELECT u.name || '|' || a.year FROM org_unit u JOIN assessment a ON a.unit_id = u.id" \
 	"华南售后服务中心|2026" "the unit and its 2026 assessment are stored"
 keys q
 expect_exit_ok
@@ -74,14 +74,14 @@ keys G
 expect_screen "L5  Optimised" "G scrolls to the last level"
 keys Space
 expect_screen "met" "Space answers the criterion"
-expect_eq "$(sql "$db" "SELECT answer FROM criterion_answer WHERE criterion_key = 'l5.benchmark'")" \
+expect_sql "$db" "SELECT answer FROM criterion_answer WHERE criterion_key = 'l5.benchmark'" \
 	"met" "the answer is stored"
 keys n
 expect_screen "Why does this criterion not apply?" "n asks why the criterion does not apply"
 type_text "Unit is not benchmarked separately"
 keys Enter
 expect_screen "not applicable" "the criterion shows as not applicable"
-expect_eq "$(sql "$db" "SELECT answer || '|' || reason FROM criterion_answer WHERE criterion_key = 'l5.benchmark'")" \
+expect_sql "$db" "SELECT answer || '|' || reason FROM criterion_answer WHERE criterion_key = 'l5.benchmark'" \
 	"na|Unit is not benchmarked separately" "the reason is stored"
 keys q
 
@@ -109,7 +109,7 @@ expect_exit_ok
 zdb=$TMPD/zh.db
 moat_cli --db "$zdb" --lang zh --today 2026-11-25 init --demo >/dev/null
 NO_COLOR=1 start "$zdb" --lang zh --today 2026-11-25
-expect_screen "华东售后服务中心 · 2026 (草稿)" "the Chinese demo opens"
+expect_screen "华东售后服务中心 · 2026（草稿）" "the Chinese demo opens"
 expect_screen "第2级 可重复级" "the level in Chinese"
 expect_screen "已完成 6/10" "progress in Chinese"
 keys c
@@ -141,8 +141,8 @@ pids=$(moat_pids "$zdb")
 expect_eq "$(echo "$pids" | wc -w)" 1 "one moat runs on the database"
 kill -TERM $pids
 expect_screen "EXIT=143" "SIGTERM ends moat with its own status"
-expect_eq "$(sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = $CUR")" 0 \
+expect_sql "$zdb" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = $CUR" 0 \
 	"the edit made before the signal is kept"
-expect_eq "$(sql "$zdb" "PRAGMA integrity_check")" "ok" "the database is intact"
+expect_sql "$zdb" "PRAGMA integrity_check" "ok" "the database is intact"
 
 finish

@@ -43,7 +43,7 @@ type_text "$(repeat b 60)"
 expect_screen "Currency unit: at most 60 characters" "the prompt states its limit"
 keys Enter
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'currency'")" \
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'currency'" \
 	"10k CNY$(repeat b 53)" "the currency unit stored has 60 characters"
 
 # A name cell: "DR centre build" (15 characters) takes 120.
@@ -52,7 +52,7 @@ type_text "$(repeat c 106)"
 expect_screen "Name: at most 120 characters" "the name cell states its limit"
 keys Enter
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT count(*) FROM roi_line WHERE name = 'DR centre build$(repeat c 105)'")" 1 \
+expect_sql "$db" "SELECT count(*) FROM roi_line WHERE name = 'DR centre build$(repeat c 105)'" 1 \
 	"the name stored has 120 characters"
 keys q q
 expect_exit_ok

@@ -25,7 +25,7 @@ keys Down Down Down Down
 keys Space
 expect_screen "6/14 done" "Space completes the task"
 expect_no_screen "1 overdue" "nothing is overdue any more"
-expect_eq "$(sql "$db" "SELECT status || '|' || done_date FROM plan_task WHERE title = 'Request the budget'")" \
+expect_sql "$db" "SELECT status || '|' || done_date FROM plan_task WHERE title = 'Request the budget'" \
 	"done|2026-11-25" "the status and completion date are stored"
 # A task linked to a checklist item offers to update the item.
 keys Down Down Space
@@ -33,7 +33,7 @@ expect_screen "Also mark checklist item 3 DR site / architecture as done? y / n"
 	"completing a linked task offers to update its item"
 keys y
 sleep 0.3
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key = 'dr_site' AND assessment_id = $CUR")" \
+expect_sql "$db" "SELECT state FROM item_state WHERE item_key = 'dr_site' AND assessment_id = $CUR" \
 	2 "y marks the checklist item done"
 # Edit a task's owner in its form.
 keys Enter
@@ -43,7 +43,7 @@ for _ in $(seq 8); do keys BSpace; done
 type_text "chen"
 keys C-s
 sleep 0.3
-expect_eq "$(sql "$db" "SELECT owner FROM plan_task WHERE title = 'Build the DR site (or cloud DR)'")" \
+expect_sql "$db" "SELECT owner FROM plan_task WHERE title = 'Build the DR site (or cloud DR)'" \
 	"chen" "the owner is stored"
 # Add a task to the same phase.
 keys a
@@ -51,7 +51,7 @@ expect_screen "Title of the new task:" "a asks for a title"
 type_text "Review supplier contracts"
 keys Enter
 expect_screen "Review supplier contrac" "the new task is listed"
-expect_eq "$(sql "$db" "SELECT phase || '|' || due_date FROM plan_task WHERE title = 'Review supplier contracts'")" \
+expect_sql "$db" "SELECT phase || '|' || due_date FROM plan_task WHERE title = 'Review supplier contracts'" \
 	"2|2026-12-18" "it is due at the end of its phase"
 keys q
 
@@ -67,9 +67,9 @@ type_text "CRM restored in 52 min"
 keys C-s
 expect_screen "Recorded Monthly backup restore test." "the record is confirmed"
 expect_no_screen "2026-11-10 Monthly backup restore test" "the occurrence is no longer overdue"
-expect_eq "$(sql "$db" "SELECT kind || '|' || event_date || '|' || result || '|' || entered_by FROM duty_event WHERE due_date = '2026-11-10'")" \
+expect_sql "$db" "SELECT kind || '|' || event_date || '|' || result || '|' || entered_by FROM duty_event WHERE due_date = '2026-11-10'" \
 	"done|2026-11-25|CRM restored in 52 min|$me" "the completion is stored"
-expect_eq "$(sql "$db" "SELECT count(*) FROM evidence WHERE target = 'restore_test' AND assessment_id = $CUR AND body LIKE '%52 min%'")" \
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE target = 'restore_test' AND assessment_id = $CUR AND body LIKE '%52 min%'" \
 	1 "and filed as evidence for the restore-test item"
 # Skip the next one with a reason.
 expect_screen "2026-12-10 Monthly backup restore test" "the next restore test is listed"
@@ -84,7 +84,7 @@ expect_screen "Skip Monthly backup restore test due 2026-12-10: why?" "s asks wh
 type_text "Year-end freeze"
 keys Enter
 sleep 0.3
-expect_eq "$(sql "$db" "SELECT kind || '|' || note FROM duty_event WHERE due_date = '2026-12-10'")" \
+expect_sql "$db" "SELECT kind || '|' || note FROM duty_event WHERE due_date = '2026-12-10'" \
 	"skipped|Year-end freeze" "the skip and its reason are stored"
 keys ]
 expect_screen "2026-12" "] shows next month"
@@ -104,8 +104,8 @@ keys s
 expect_screen "Start the programme on (YYYY-MM-DD):" "s asks for the start date"
 keys Enter
 expect_screen "started 2026-11-25 · day 1 of 90 · 0/14 done" "the programme starts today"
-expect_eq "$(sql "$db2" "SELECT count(*) FROM plan_task")" 14 "every template task is created"
-expect_eq "$(sql "$db2" "SELECT count(*) || '|' || min(start_date) FROM duty")" "6|2027-02-23" \
+expect_sql "$db2" "SELECT count(*) FROM plan_task" 14 "every template task is created"
+expect_sql "$db2" "SELECT count(*) || '|' || min(start_date) FROM duty" "6|2027-02-23" \
 	"the duties start after day 90"
 keys q q
 expect_exit_ok

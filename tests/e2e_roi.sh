@@ -22,11 +22,11 @@ expect_screen "y5  " "the cumulative cash line is drawn"
 keys Tab
 type_text "400"
 expect_screen "1.39 years" "the payback follows the typing (460 / 330)"
-expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 30000 \
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 30000 \
 	"nothing is stored before Enter"
 keys Enter
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 40000 \
 	"Enter stores the amount exactly (hundredths)"
 
 # Letters are refused with a message at the field, and nothing changes.
@@ -35,7 +35,7 @@ type_text "x"
 keys Enter
 expect_screen "Not a number: use digits and one point." "letters are refused"
 keys Escape
-expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 40000 \
 	"the refused value is not stored"
 
 # A yearly cost above the losses avoided: it never pays back (the cursor
@@ -56,12 +56,12 @@ keys k
 type_text "1"
 keys Enter
 expect_screen "Net over 1 y" "the horizon changes the results"
-expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'")" 1 \
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'" 1 \
 	"the horizon is stored"
 keys j
 type_text "8"
 keys Enter
-expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'")" 800 \
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'" 800 \
 	"the rate is stored in hundredths of a percent"
 expect_screen "NPV over 1 y" "the NPV is shown"
 expect_screen "-154.44" "NPV at 8 % over 1 year: 330/1.08 - 460"
@@ -74,13 +74,13 @@ for _ in $(seq 10); do keys BSpace; done
 type_text "云备份"
 keys Enter
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT kind || '|' || amount FROM roi_line WHERE name = '云备份'")" \
+expect_sql "$db" "SELECT kind || '|' || amount FROM roi_line WHERE name = '云备份'" \
 	"one_off|0" "the new line is stored"
 keys d
 expect_screen "Delete the line \"云备份\"? y / n" "d asks first"
 keys y
 sleep 0.2
-expect_eq "$(sql "$db" "SELECT count(*) FROM roi_line WHERE name = '云备份'")" 0 \
+expect_sql "$db" "SELECT count(*) FROM roi_line WHERE name = '云备份'" 0 \
 	"y deletes it"
 keys q
 
@@ -94,7 +94,7 @@ keys Tab Tab Tab
 type_text "400"
 keys Enter
 expect_screen "66.67 %" "a new amount changes the shares"
-expect_eq "$(sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4")" 40000 \
+expect_sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4" 40000 \
 	"the class amount is stored"
 # Low above high is refused.
 for _ in $(seq 7); do keys Down; done
@@ -132,7 +132,7 @@ keys Enter Tab
 type_text "20"
 keys Enter
 sleep 0.3
-expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '专线'")" "recurring|2000" \
+expect_sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '专线'" "recurring|2000" \
 	"on the yearly cost heading, a adds a yearly cost"
 keys Down a
 type_text "停机损失"
@@ -140,7 +140,7 @@ keys Enter Tab
 type_text "400"
 keys Enter
 sleep 0.3
-expect_eq "$(sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '停机损失'")" "loss|40000" \
+expect_sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '停机损失'" "loss|40000" \
 	"on the losses heading, a adds a loss avoided"
 expect_screen "0.79 年" "a new organisation builds the document's ROI: payback 300 / (400 - 20)"
 keys q i
@@ -149,7 +149,7 @@ keys a
 type_text "核心系统"
 keys Enter
 expect_screen "100 %" "a first class takes the whole share"
-expect_eq "$(sql "$db2" "SELECT name || '|' || level_low || '-' || level_high FROM invest_class")" \
+expect_sql "$db2" "SELECT name || '|' || level_low || '-' || level_high FROM invest_class" \
 	"核心系统|1-1" "the class is stored"
 keys q q
 expect_exit_ok
@@ -167,7 +167,7 @@ type_text " (phase 1)"
 sql "$db" "UPDATE roi_line SET amount = 77700 WHERE name = 'DR centre build'"
 keys Enter
 sleep 0.3
-expect_eq "$(sql "$db" "SELECT name || '|' || amount FROM roi_line WHERE amount = 77700")" \
+expect_sql "$db" "SELECT name || '|' || amount FROM roi_line WHERE amount = 77700" \
 	"DR centre build (phase 1)|77700" "a concurrent change to the amount is kept"
 # A change to the very cell being typed is not written over.
 keys Enter
@@ -176,7 +176,7 @@ sql "$db" "UPDATE roi_line SET name = 'DR centre (renamed)' WHERE amount = 77700
 keys Enter
 expect_screen "Changed by someone else meanwhile: press again to change it." \
 	"an edit of a cell changed meanwhile is refused"
-expect_eq "$(sql "$db" "SELECT name FROM roi_line WHERE amount = 77700")" \
+expect_sql "$db" "SELECT name FROM roi_line WHERE amount = 77700" \
 	"DR centre (renamed)" "and the other user's value stays"
 keys q q
 expect_exit_ok

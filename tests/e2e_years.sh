@@ -45,11 +45,11 @@ keys q
 keys s
 expect_screen "Started 2027 from 2026" "s starts the next year"
 expect_screen "2027 (draft)" "and opens it"
-expect_eq "$(sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027")" 1 \
+expect_sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027" 1 \
 	"the new year is stored"
-expect_eq "$(sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $CUR")" 6 \
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $CUR" 6 \
 	"valid evidence is copied, the expired report is not"
-expect_eq "$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = $CUR ORDER BY item_key)")" \
+expect_sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = $CUR ORDER BY item_key)" \
 	"$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = (SELECT id FROM assessment WHERE year = 2026) ORDER BY item_key)")" \
 	"the checklist answers are copied"
 keys s
@@ -63,13 +63,13 @@ keys f
 expect_screen "Finalise 2026? It becomes read-only for everyone. y / n" "f asks before freezing"
 keys y
 expect_screen "2026 is finalised." "y freezes the year"
-expect_eq "$(sql "$db" "SELECT status || '|' || finalised_by FROM assessment WHERE year = 2026")" \
+expect_sql "$db" "SELECT status || '|' || finalised_by FROM assessment WHERE year = 2026" \
 	"final|$me" "final, with who, in the database"
 keys Enter
 expect_screen "2026 (final)" "Enter opens the frozen year"
 keys c Space
 expect_screen "This year is finalised and read-only." "a frozen year refuses a change"
-expect_eq "$(sql "$db" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = (SELECT id FROM assessment WHERE year = 2026)")" \
+expect_sql "$db" "SELECT state FROM item_state WHERE item_key = 'bia' AND assessment_id = (SELECT id FROM assessment WHERE year = 2026)" \
 	2 "and the database is unchanged"
 keys e
 expect_screen "This year is finalised and read-only." "adding evidence is refused too"
@@ -104,7 +104,7 @@ keys BSpace BSpace
 type_text "6"
 keys Enter
 expect_screen "New evidence is now valid 6 months." "the new validity is confirmed"
-expect_eq "$(sql "$db" "SELECT validity_months FROM org_unit")" 6 "and it is stored"
+expect_sql "$db" "SELECT validity_months FROM org_unit" 6 "and it is stored"
 keys q
 expect_exit_ok
 

@@ -24,9 +24,9 @@ expect_eq "$(count demo err "$db already holds an organisation; nothing changed.
 	"the others say it is already there"
 other=$(cat "$TMPD"/demo.*.err | grep -vF "already holds an organisation" || true)
 expect_eq "$other" "" "and nothing else goes wrong"
-expect_eq "$(sql "$db" "SELECT count(*) FROM org_unit")" 1 "one organisation"
-expect_eq "$(sql "$db" "SELECT count(*) FROM assessment")" 2 "with its two years"
-expect_eq "$(sql "$db" "PRAGMA integrity_check")" ok "the database is intact"
+expect_sql "$db" "SELECT count(*) FROM org_unit" 1 "one organisation"
+expect_sql "$db" "SELECT count(*) FROM assessment" 2 "with its two years"
+expect_sql "$db" "PRAGMA integrity_check" ok "the database is intact"
 
 db=$TMPD/plain.db
 race plain --db "$db" --lang en init

@@ -47,7 +47,7 @@ for round in $(seq 60); do
 	fi
 done
 expect_eq "$lost" 0 "60 killed writers kept every acknowledged write ($acked_total in all)"
-expect_eq "$(sql "$db" "PRAGMA integrity_check")" ok "the database is intact after 60 kills"
+expect_sql "$db" "PRAGMA integrity_check" ok "the database is intact after 60 kills"
 out=$(moat_cli --db "$db" --lang en audit verify 2>&1)
 case $out in "Audit log intact: "*) pass "the audit chain is intact: $out" ;; *) fail "audit: $out" ;; esac
 

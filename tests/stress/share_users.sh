@@ -90,7 +90,7 @@ if as "$w1" "$writer" "$pdb" "$aid" after-reader 3 >/dev/null 2>"$TMPD/w.err"; t
 else
 	fail "the owner cannot write after the reader: $(cat "$TMPD/w.err")"
 fi
-expect_eq "$(sql "$pdb" "SELECT count(*) FROM evidence WHERE body LIKE 'after-reader %'")" 3 \
+expect_sql "$pdb" "SELECT count(*) FROM evidence WHERE body LIKE 'after-reader %'" 3 \
 	"and the writes are stored"
 
 # --- 2. A shared database, in a folder a member makes.

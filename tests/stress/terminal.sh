@@ -25,7 +25,7 @@ keys -H ff fe
 expect_screen "Ignored 2 typed byte(s) that are not UTF-8" "ff fe are dropped too"
 keys C-s
 sleep 0.5
-expect_eq "$(sql "$db" "SELECT body FROM evidence WHERE assessment_id = $aid AND target = 'contingency'")" \
+expect_sql "$db" "SELECT body FROM evidence WHERE assessment_id = $aid AND target = 'contingency'" \
 	"caf ok!!" "Ctrl-S after them still saves, with the text as typed"
 keys q q q
 expect_exit_ok
