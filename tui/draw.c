@@ -123,7 +123,10 @@ static void draw_line(int y, int x, int w, draw_role role, const char *s,
 	free(line);
 }
 
-int draw_paragraph(rect r, int row, draw_role role, const char *text)
+/* draw_paragraph, and with more_follows the last row of r ends with "…"
+ * also when this text ends there. */
+static int paragraph(rect r, int row, draw_role role, const char *text,
+		     bool more_follows)
 {
 	char *clean = text_sanitize(text, true);
 	text_line *lines;
@@ -143,11 +146,26 @@ int draw_paragraph(rect r, int row, draw_role role, const char *text)
 			continue;
 		/* The last row of the rect tells that the text goes on. */
 		draw_line(r.y + at, r.x, r.w, role, clean + lines[i].off,
-			  lines[i].len, at == r.h - 1 && i + 1 < (int)n);
+			  lines[i].len,
+			  at == r.h - 1 && (i + 1 < (int)n || more_follows));
 	}
 	free(lines);
 	free(clean);
 	return (int)n;
+}
+
+int draw_paragraph(rect r, int row, draw_role role, const char *text)
+{
+	return paragraph(r, row, role, text, false);
+}
+
+int draw_bullet(rect r, int row, draw_role role, const char *text,
+		bool more_follows)
+{
+	if (row >= 0 && row < r.h)
+		draw_text(r.y + row, r.x, 2, role, "•");
+	return paragraph((rect){r.y, r.x + 2, r.h, r.w - 2}, row, role, text,
+			 more_follows);
 }
 
 int draw_paragraph_rows(const char *text, int w)

@@ -61,6 +61,13 @@ void draw_rule(int y, int x, int w);
  * Returns the rows the whole text takes. */
 int draw_paragraph(rect r, int row, draw_role role, const char *text);
 
+/* A bulleted paragraph: "•" at the left of r, text wrapped beside it,
+ * from row offset row. When the text, or with more_follows what comes
+ * after it, goes on past r's last row, that row ends with "…". Returns
+ * the rows the text takes. */
+int draw_bullet(rect r, int row, draw_role role, const char *text,
+		bool more_follows);
+
 /* The rows draw_paragraph takes for text in w columns. */
 int draw_paragraph_rows(const char *text, int w);
 
