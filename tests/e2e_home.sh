@@ -109,14 +109,14 @@ expect_exit_ok
 zdb=$TMPD/zh.db
 moat_cli --db "$zdb" --lang zh --today 2026-11-25 init --demo >/dev/null
 NO_COLOR=1 start "$zdb" --lang zh --today 2026-11-25
-expect_screen "华东售后服务中心 · 2026 (草稿)" "the Chinese demo opens"
+expect_screen "华东售后服务中心 · 2026（草稿）" "the Chinese demo opens"
 expect_screen "第2级 可重复级" "the level in Chinese"
 expect_screen "已完成 6/10" "progress in Chinese"
 keys c
 expect_screen "业务应急方案" "checklist titles in Chinese"
 expect_screen "○ 未开始" "states in Chinese"
 keys q m
-expect_screen "达到第3级已定义级还需:" "gap list in Chinese"
+expect_screen "达到第3级已定义级还需：" "gap list in Chinese"
 if tmux -L "$SOCK" capture-pane -p -e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m|\e\\[38;'; then
 	fail "NO_COLOR: colours were sent"
 else

@@ -142,7 +142,7 @@ static void draw_title(app *a, rect r, const screen *top)
 	if (a->rep_loaded) {
 		/* The year and whether it is final always show: a long unit
 		 * name is what gets cut. */
-		snprintf(year, sizeof year, " · %d (%s)", a->rep.assessment.year,
+		snprintf(year, sizeof year, msg(FRAME_YEAR_FMT), a->rep.assessment.year,
 			 msg(a->rep.assessment.status == ASSESS_FINAL
 				     ? ASSESS_TEXT_FINAL
 				     : ASSESS_TEXT_DRAFT));
