@@ -1,7 +1,8 @@
 #!/bin/bash
 # A wide terminal (132x40) gives the long text columns its width: the
 # checklist's items, an item's texts, the evidence list, the audit log's
-# subjects and the comparison of two years. Rows are compared exactly.
+# subjects, the comparison of two years, the investment's classes and the
+# programme's phases. Rows are compared exactly.
 . "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
 require_tmux
 
@@ -46,7 +47,17 @@ expect_screen "2025 → 2026" "the comparison of two years"
 expect_eq "$(row 18)" \
 	"   9 Emergency team formed and trained                                                in progress →  done         improved" \
 	"compare: the title column takes the width"
-keys q q q
+keys q q
+
+keys i
+expect_screen "System classes" "the tiered investment"
+expect_eq "$(row 4)" \
+	"  Core (rescue, customer service)            4 -  5                     300  60 %" \
+	"investment: class names take part of the width"
+keys q
+keys p
+expect_screen "Phase 3 Verify and optimise" "programme: phase names are shown whole"
+keys q q
 expect_exit_ok
 
 start "$zdb" --lang zh --today 2026-11-25
