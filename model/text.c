@@ -4,6 +4,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <unilbrk.h>
+
 #include "model/text.h"
 
 #define REPLACEMENT 0xFFFDu
@@ -91,18 +93,23 @@ int text_cp_width(uint32_t cp)
 	return w < 0 ? 1 : w;
 }
 
-int text_width(const char *s)
+/* Display columns of s[0..len). */
+static int width_of(const char *s, size_t len)
 {
-	size_t n = strlen(s);
 	int w = 0;
-	while (n > 0) {
+	while (len > 0) {
 		uint32_t cp;
-		size_t len = text_decode(s, n, &cp);
+		size_t n = text_decode(s, len, &cp);
 		w += text_cp_width(cp);
-		s += len;
-		n -= len;
+		s += n;
+		len -= n;
 	}
 	return w;
+}
+
+int text_width(const char *s)
+{
+	return width_of(s, strlen(s));
 }
 
 int text_fit(const char *s, int cols, bool ellipsis, char *out, size_t outsz)
@@ -198,28 +205,103 @@ char *text_sanitize(const char *s, bool keep_newlines)
 	return out;
 }
 
-size_t text_wrap_len(const char *s, int cols)
+/* The end of the line that starts at start, given the break opportunities
+ * brk; *next is where the following line starts. Greedy: the last break
+ * opportunity before the text overflows cols, else a cut between
+ * characters. Spaces never overflow: they are left out at the break. */
+static size_t line_end(const char *s, size_t n, const char *brk, size_t start,
+		       int cols, size_t *next)
 {
-	size_t n = strcspn(s, "\n"), pos = 0, last_space = 0;
+	size_t pos = start, cut = start;
 	int used = 0;
 
 	while (pos < n) {
 		uint32_t cp;
-		size_t len = text_decode(s + pos, n - pos, &cp);
-		int w = text_cp_width(cp);
-		if (used + w > cols) {
-			if (pos == 0)
-				return len;
-			if (cp == ' ')
-				return pos;
-			return last_space > 0 ? last_space : pos;
+		size_t len;
+		int w;
+
+		if (brk[pos] == UC_BREAK_MANDATORY || brk[pos] == UC_BREAK_CR_BEFORE_LF) {
+			len = brk[pos] == UC_BREAK_CR_BEFORE_LF ? 2 : text_decode(s + pos, n - pos, &cp);
+			*next = pos + len;
+			return pos;
+		}
+		if (pos > start && brk[pos] == UC_BREAK_POSSIBLE)
+			cut = pos;
+		len = text_decode(s + pos, n - pos, &cp);
+		w = text_cp_width(cp);
+		if (cp != ' ' && used + w > cols) {
+			if (cut == start)
+				cut = pos > start ? pos : pos + len;
+			*next = cut;
+			return cut;
 		}
 		used += w;
 		pos += len;
-		if (cp == ' ')
-			last_space = pos;
 	}
-	return pos;
+	*next = n;
+	return n;
+}
+
+bool text_wrap(const char *s, int cols, text_line *out, size_t max,
+	       size_t *needed)
+{
+	size_t n = strlen(s), start = 0, count = 0;
+	char *brk;
+
+	*needed = 0;
+	if (n == 0)
+		return true;
+	if (cols < 1)
+		cols = 1;
+	brk = malloc(n);
+	if (!brk)
+		return false;
+	/* "UTF-8" makes characters of ambiguous width narrow, as wcwidth
+	 * does in a UTF-8 locale. */
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+	while (start < n) {
+		size_t next, end = line_end(s, n, brk, start, cols, &next);
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (count < max)
+			out[count] = (text_line){start, end - start,
+						 width_of(s + start, end - start)};
+		count++;
+		start = next;
+	}
+	free(brk);
+	*needed = count;
+	return true;
+}
+
+int text_fit_more(const char *s, size_t len, int cols, char *out,
+		  size_t outsz)
+{
+	size_t pos = 0;
+	int used = 0;
+	/* "…" takes one column and three bytes. */
+	bool mark = cols >= 1 && outsz >= 4;
+
+	if (outsz == 0)
+		return 0;
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + pos, len - pos, &cp);
+		int w = text_cp_width(cp);
+		if (used + w > cols - (mark ? 1 : 0) ||
+		    pos + n + (mark ? 3 : 0) + 1 > outsz)
+			break;
+		used += w;
+		pos += n;
+	}
+	memcpy(out, s, pos);
+	if (mark) {
+		memcpy(out + pos, "\xE2\x80\xA6", 3);
+		pos += 3;
+		used++;
+	}
+	out[pos] = '\0';
+	return used;
 }
 
 char *text_trim(char *s)

@@ -63,11 +63,33 @@ bool text_is_control(uint32_t cp);
 
 char *text_sanitize(const char *s, bool keep_newlines);
 
-/* Byte length of the first display line of s that fits in cols columns,
- * breaking after a space where possible; used to wrap paragraphs.
- * Stops at '\n' (not included). Returns at least one character's length
- * when s is not empty, so wrapping always makes progress. */
-size_t text_wrap_len(const char *s, int cols);
+/* One line of a wrapped text: bytes [off, off + len) of it, cols display
+ * columns wide. */
+typedef struct {
+	size_t off, len;
+	int cols;
+} text_line;
+
+/* Breaks s into lines of at most cols display columns (1 when cols is
+ * smaller) where the Unicode line breaking rules (UAX #14) allow it:
+ * Chinese between characters, but never before closing punctuation
+ * (，。：；！？）」』、…) nor after opening punctuation (（「『…), other
+ * text at spaces. A line break character ('\n', U+2028) always ends a
+ * line; a final one starts no new line. Spaces at a soft break belong to
+ * neither line. A word wider than cols is cut between characters, and a
+ * character wider than cols gets a line of its own.
+ * Stores the first max lines in out (which may be NULL when max is 0) and
+ * sets *needed to the number of lines the whole text takes (0 for "").
+ * Returns false, with *needed 0, when out of memory. */
+bool text_wrap(const char *s, int cols, text_line *out, size_t max,
+	       size_t *needed);
+
+/* The last line shown of a text that goes on: s[0..len) followed by "…",
+ * shortened between characters so that both fit in cols columns. Into
+ * out (capacity outsz, always NUL-terminated; "…" only when outsz leaves
+ * room for it and the NUL). Returns the columns used. */
+int text_fit_more(const char *s, size_t len, int cols, char *out,
+		  size_t outsz);
 
 /* Trims ASCII whitespace at both ends in place; returns s. */
 char *text_trim(char *s);

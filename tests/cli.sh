@@ -10,7 +10,7 @@ run --help
 expect_eq "$rc" 0 "--help exits 0"
 case $out in *"export -o FILE"*) pass "--help lists the commands" ;; *) fail "--help: $out" ;; esac
 run --lang zh --help
-case $out in *"用法:moat"*) pass "--help in Chinese" ;; *) fail "zh help: $out" ;; esac
+case $out in *"用法：moat"*) pass "--help in Chinese" ;; *) fail "zh help: $out" ;; esac
 run --version
 expect_eq "$out" "moat 0.1.0" "--version prints the version"
 
@@ -56,7 +56,7 @@ case $out in *"Evidence: 7 pieces, 2 expired, 0 expiring within 30 days.") pass 
 *) fail "score on 2026-12-20: $out" ;; esac
 run --db "$db" --lang zh --today 2026-11-25 score
 expect_eq "$(printf '%s\n' "$out" | head -2)" "East China After-Sales Service Centre · 2026 · 第2级 可重复级 · 风险高
-阻碍第3级 已定义级:" "score in Chinese (names stay in the language they were entered)" 
+阻碍第3级 已定义级：" "score in Chinese (names stay in the language they were entered)" 
 
 # Without --db the database lives under $XDG_DATA_HOME (created on demand).
 out=$(XDG_DATA_HOME=$TMPD/xdg "$MOAT_BIN" --lang en --today 2026-11-25 init --demo 2>&1)

@@ -82,19 +82,19 @@ expect_eq "$out" "$year" "--within 3650: still the next occurrence of each duty,
 run --db "$db" --lang zh --today 2026-11-25 due --within 0
 expect_clean "zh"
 expect_eq "$out" "逾期  2026-11-10  Monthly backup restore test
-逾期  2026-11-18  Request the budget(任务,阶段1)" "due in Chinese on an English database"
+逾期  2026-11-18  Request the budget（任务，阶段1）" "due in Chinese on an English database"
 zdb=$TMPD/zh.db
 run --db "$zdb" --lang zh --today 2026-11-25 init --demo
 run --db "$zdb" --lang zh --today 2026-11-25 due
 expect_clean "zh demo"
 expect_eq "$out" "逾期  2026-11-10  每月备份恢复测试
-逾期  2026-11-18  申请预算(任务,阶段1)
+逾期  2026-11-18  申请预算（任务，阶段1）
 到期  2026-12-10  每月备份恢复测试
 到期  2026-12-15  每季度桌面演练
-到期  2026-12-18  建设灾备中心(或云灾备)(任务,阶段2)
-到期  2026-12-18  完善应急预案(任务,阶段2)
-到期  2026-12-18  组建应急团队(任务,阶段2)
-到期  2026-12-18  开展培训(任务,阶段2)
+到期  2026-12-18  建设灾备中心（或云灾备）（任务，阶段2）
+到期  2026-12-18  完善应急预案（任务，阶段2）
+到期  2026-12-18  组建应急团队（任务，阶段2）
+到期  2026-12-18  开展培训（任务，阶段2）
 到期  2026-12-20  每月功能演练" "due on the Chinese demo"
 
 # On 2026-10-21 (day 2) nothing is overdue and nothing falls on that day.
@@ -102,7 +102,7 @@ run --db "$db" --lang en --today 2026-10-21 due --within 0
 expect_clean "nothing due"
 expect_eq "$out" "Nothing is overdue and nothing is due within 0 days." "nothing due: one line says so"
 run --db "$db" --lang zh --today 2026-10-21 due --within 0
-expect_eq "$out" "没有逾期事项,0天内也没有到期事项。" "and in Chinese"
+expect_eq "$out" "没有逾期事项，0天内也没有到期事项。" "and in Chinese"
 
 # A title with a terminal escape sequence is printed without it.
 sql "$db" "UPDATE duty SET title = 'Restore' || char(27) || '[2J test' WHERE template_key = 'd.restore_test'"

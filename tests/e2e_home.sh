@@ -116,7 +116,7 @@ keys c
 expect_screen "业务应急方案" "checklist titles in Chinese"
 expect_screen "○ 未开始" "states in Chinese"
 keys q m
-expect_screen "达到第3级已定义级还需:" "gap list in Chinese"
+expect_screen "达到第3级已定义级还需：" "gap list in Chinese"
 if tmux -L "$SOCK" capture-pane -p -e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m|\e\\[38;'; then
 	fail "NO_COLOR: colours were sent"
 else

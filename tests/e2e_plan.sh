@@ -51,6 +51,7 @@ expect_screen "Title of the new task:" "a asks for a title"
 type_text "Review supplier contracts"
 keys Enter
 expect_screen "Review supplier contrac" "the new task is listed"
+expect_no_screen "Title of the new task:" "Enter closes the prompt (and stored the task)"
 expect_sql "$db" "SELECT phase || '|' || due_date FROM plan_task WHERE title = 'Review supplier contracts'" \
 	"2|2026-12-18" "it is due at the end of its phase"
 keys q

@@ -79,7 +79,7 @@ done
 echo "== Chinese text"
 zh_ics=$dir/zh.ics
 if grep -qF '华东售后服务中心' "$zh_ics" && grep -qF '申请预算' "$zh_ics" &&
-	grep -qF '逾期:每月备份恢复测试' "$zh_ics"; then
+	grep -qF '逾期：每月备份恢复测试' "$zh_ics"; then
 	pass "zh: the unit, a task and the overdue mark are in Chinese in the file"
 else
 	fail "zh: Chinese texts missing from $zh_ics"

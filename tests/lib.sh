@@ -58,10 +58,10 @@ moat_pids() {
 # moat_cli ARGS...: runs the program outside tmux.
 moat_cli() { "$MOAT_BIN" "$@"; }
 
-# demo_db DB: a new database at DB with the demo organisation as of
-# 2026-11-25; ends the test when that fails.
+# demo_db DB [LANG]: a new database at DB with the demo organisation as of
+# 2026-11-25, in English or LANG; ends the test when that fails.
 demo_db() {
-	moat_cli --db "$1" --lang en --today 2026-11-25 init --demo >/dev/null ||
+	moat_cli --db "$1" --lang "${2:-en}" --today 2026-11-25 init --demo >/dev/null ||
 		{ echo "init --demo failed"; exit 1; }
 }
 
@@ -98,6 +98,21 @@ wait_for() {
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# settled_screen: the screen once two captures 0.3 s apart agree (at most
+# about 9 s), so a comparison does not catch a redraw half done.
+settled_screen() {
+	local a b i=0
+	a=$(screen_text)
+	while [ "$i" -lt 30 ]; do
+		sleep 0.3
+		b=$(screen_text)
+		[ "$a" = "$b" ] && break
+		a=$b
+		i=$((i + 1))
+	done
+	printf '%s\n' "$a"
 }
 
 # expect_screen TEXT WHAT: asserts the screen shows TEXT (waiting a little).

@@ -57,15 +57,15 @@ TEXTS = {
     "zh": {
         "status": {"not_started": "未开始", "in_progress": "进行中",
                    "done": "已完成", "blocked": "受阻"},
-        "task_desc": "阶段{p} · {s} · 负责人:{o}",
+        "task_desc": "阶段{p} · {s} · 负责人：{o}",
         "no_owner": "未指定",
         "phase_ends": "阶段{p}结束",
         "phase_desc": "已完成 {d}/{t} 项任务",
-        "overdue": "逾期:{t}",
-        "rule_day": "每{n}个月一次,当月{d}日",
-        "rule_lwd": "每{n}个月一次,当月最后一个工作日",
+        "overdue": "逾期：{t}",
+        "rule_day": "每{n}个月一次，当月{d}日",
+        "rule_lwd": "每{n}个月一次，当月最后一个工作日",
         "rule_completion": "上次完成后每{n}个月一次",
-        "calname": "{u}:业务连续性计划",
+        "calname": "{u}：业务连续性计划",
     },
 }
 

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -53,6 +54,41 @@ static void test_scroll_keeps_cursor_visible(void **state)
 	assert_int_equal(layout_scroll(0, 0, 3, 5), 0);
 }
 
+/* share(room, need...) as "a,b,c" */
+static const char *share(int room, int n, const int *need)
+{
+	static char out[64];
+	int got[8], o = 0;
+	assert_true(n <= 8);
+	layout_share(room, n, need, got);
+	for (int i = 0; i < n; i++)
+		o += snprintf(out + o, sizeof out - o, "%s%d", i ? "," : "", got[i]);
+	return out;
+}
+
+static void test_share_gives_each_what_it_needs(void **state)
+{
+	/* The item screen: question, why, what counts, evidence rows. */
+	static const int item[] = {1, 3, 3, 1}, long_texts[] = {2, 6, 5, 9};
+	static const int none[] = {0, 4, 0};
+	(void)state;
+	/* Room for all. */
+	assert_string_equal(share(14, 4, item), "1,3,3,1");
+	assert_string_equal(share(8, 4, item), "1,3,3,1");
+	/* Short: the small ones keep theirs, the others split the rest, the
+	 * earlier taking the odd row. */
+	assert_string_equal(share(7, 4, item), "1,3,2,1");
+	assert_string_equal(share(12, 4, long_texts), "2,4,3,3");
+	assert_string_equal(share(14, 4, long_texts), "2,4,4,4");
+	/* Less room than blocks: one row each, in order. */
+	assert_string_equal(share(3, 4, item), "1,1,1,0");
+	assert_string_equal(share(0, 4, item), "0,0,0,0");
+	assert_string_equal(share(-2, 4, item), "0,0,0,0");
+	/* A block that needs nothing gets nothing. */
+	assert_string_equal(share(10, 3, none), "0,4,0");
+	assert_string_equal(share(2, 3, none), "0,2,0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -60,6 +96,7 @@ int main(void)
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_columns_share_the_rest),
 		cmocka_unit_test(test_scroll_keeps_cursor_visible),
+		cmocka_unit_test(test_share_gives_each_what_it_needs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,16 +189,152 @@ static void test_limit_message(void **state)
 	msg_set_lang(LANG_EN);
 }
 
-static void test_wrap_breaks_at_spaces_and_wide_chars(void **state)
+/* The lines text_wrap makes of s at cols columns, joined by '|', each
+ * checked to be as wide as it says and (one character alone aside) no
+ * wider than cols. */
+static const char *wrapped(const char *s, int cols)
+{
+	static char out[1024];
+	text_line lines[64];
+	size_t n, o = 0;
+
+	assert_true(text_wrap(s, cols, lines, 64, &n));
+	assert_true(n <= 64);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char line[256];
+		assert_true(lines[i].len < sizeof line);
+		memcpy(line, s + lines[i].off, lines[i].len);
+		line[lines[i].len] = '\0';
+		assert_int_equal(lines[i].cols, text_width(line));
+		if (text_length(line) > 1)
+			assert_true(lines[i].cols <= cols);
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", i ? "|" : "", line);
+	}
+	return out;
+}
+
+typedef struct {
+	const char *text;
+	int cols;
+	const char *want; /* the lines joined by '|' */
+} wrap_case;
+
+static void expect_wraps(const wrap_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(wrapped(c[i].text, c[i].cols), c[i].want);
+}
+
+#define WHY "Before investing in DR, find the processes that are your lifeline"
+
+static void test_wrap_english_at_spaces(void **state)
+{
+	static const wrap_case cases[] = {
+		{"hello world again", 11, "hello world|again"},
+		{"hello world again", 9, "hello|world|again"},
+		{"hello world again", 17, "hello world again"},
+		/* The spaces at a break belong to neither line. */
+		{"hello   world", 5, "hello|world"},
+		{WHY, 20, "Before investing in|DR, find the|processes that are|your lifeline"},
+		{WHY, 40, "Before investing in DR, find the|processes that are your lifeline"},
+		/* A word wider than the line is cut between characters. */
+		{"abcdefgh", 3, "abc|def|gh"},
+		{"", 10, ""},
+	};
+	(void)state;
+	expect_wraps(cases, sizeof cases / sizeof cases[0]);
+}
+
+#define ZH "灾备中心，备份系统。应急预案（可不完善）。"
+
+static void test_wrap_chinese_between_characters(void **state)
+{
+	static const wrap_case cases[] = {
+		/* Display columns, never bytes: each character is 2 of them. */
+		{"中文中文中文", 5, "中文|中文|中文"},
+		{"中文中文中文", 4, "中文|中文|中文"},
+		{"中文中文中文", 12, "中文中文中文"},
+		/* Never "，" or "。" first on a line: the character before it
+		 * comes along. Never "（" last: it goes with what it opens. */
+		{ZH, 8, "灾备中|心，备份|系统。应|急预案|（可不完|善）。"},
+		{ZH, 10, "灾备中心，|备份系统。|应急预案|（可不完|善）。"},
+		{ZH, 20, "灾备中心，备份系统。|应急预案（可不完|善）。"},
+		/* Quotation marks stay with both neighbours (UAX #14 before
+		 * Unicode 15.1); “ and ” are one column wide, as wcwidth says. */
+		{"建立“灾备中心”与「备份」『策略』、监控！完成？是；否：", 6,
+		 "建|立“灾|备中|心”与|「备|份」|『策|略』、|监控！|完成？|是；|否："},
+		/* A character wider than the line has a line of its own. */
+		{"中", 1, "中"},
+		{"中文", 0, "中|文"},
+	};
+	(void)state;
+	expect_wraps(cases, sizeof cases / sizeof cases[0]);
+}
+
+#define MIXED "证据：共 5 条，已过期（2 条）。检查 RTO/RPO 目标"
+
+static void test_wrap_mixed_text(void **state)
+{
+	static const wrap_case cases[] = {
+		/* A slash may end a line. */
+		{MIXED, 8, "证据：共|5 条，已|过期（2|条）。检|查 RTO/|RPO 目标"},
+		{MIXED, 16, "证据：共 5 条，|已过期（2 条）。|检查 RTO/RPO 目|标"},
+		{"用户：root，检查 RTO/RPO 目标是否明确", 12,
+		 "用户：root，|检查 RTO/RPO|目标是否明确"},
+		/* Line breaks in the text always break; a last one adds no
+		 * line. */
+		{"short\nnext", 40, "short|next"},
+		{"一\n\n二\n", 40, "一||二"},
+		{"a\xE2\x80\xA8" "b", 40, "a|b"}, /* U+2028 */
+	};
+	(void)state;
+	expect_wraps(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void test_wrap_counts_lines_beyond_max(void **state)
+{
+	text_line lines[2];
+	size_t n = 99;
+	(void)state;
+	assert_true(text_wrap("hello world again", 5, lines, 2, &n));
+	assert_int_equal(n, 3);
+	assert_int_equal(lines[1].off, 6);
+	assert_int_equal(lines[1].len, 5);
+	assert_int_equal(lines[1].cols, 5);
+	assert_true(text_wrap("中文中文中文", 4, NULL, 0, &n));
+	assert_int_equal(n, 3);
+	assert_true(text_wrap("", 4, NULL, 0, &n));
+	assert_int_equal(n, 0);
+}
+
+/* text_fit_more of s[0..len) gives want, as wide as it is. */
+static void expect_more(const char *s, size_t len, int cols, size_t outsz,
+			const char *want)
+{
+	char out[64];
+	assert_true(outsz <= sizeof out);
+	assert_int_equal(text_fit_more(s, len, cols, out, outsz), text_width(want));
+	assert_string_equal(out, want);
+}
+
+static void test_fit_more_ends_with_an_ellipsis(void **state)
 {
 	(void)state;
-	assert_int_equal(text_wrap_len("hello world again", 11), 11);
-	assert_int_equal(text_wrap_len("hello world again", 9), 6);
-	assert_int_equal(text_wrap_len("中文中文中文", 5), 6); /* two chars */
-	assert_int_equal(text_wrap_len("short\nnext", 40), 5);
-	assert_int_equal(text_wrap_len("abcdefgh", 3), 3);
-	/* A character wider than the width still advances. */
-	assert_int_equal(text_wrap_len("中", 1), 3);
+	/* Room for the whole line and "…". */
+	expect_more("hello", 5, 6, 64, "hello…");
+	/* No room: the line gives up a character. */
+	expect_more("hello", 5, 5, 64, "hell…");
+	/* Only len bytes count. */
+	expect_more("hello world", 5, 20, 64, "hello…");
+	/* Columns, not bytes: 中文 is 4 columns, so 4 leave room for 中 only. */
+	expect_more("中文", 6, 4, 64, "中…");
+	expect_more("中文", 6, 5, 64, "中文…");
+	expect_more("中文", 6, 1, 64, "…");
+	expect_more("中文", 6, 0, 64, "");
+	/* A buffer too small for the mark: whole characters only. */
+	expect_more("abc", 3, 10, 3, "ab");
+	expect_more("中文", 6, 10, 4, "…");
 }
 
 static void test_trim(void **state)
@@ -218,7 +355,11 @@ int main(void)
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_length_counts_characters),
 		cmocka_unit_test(test_limit_message),
-		cmocka_unit_test(test_wrap_breaks_at_spaces_and_wide_chars),
+		cmocka_unit_test(test_wrap_english_at_spaces),
+		cmocka_unit_test(test_wrap_chinese_between_characters),
+		cmocka_unit_test(test_wrap_mixed_text),
+		cmocka_unit_test(test_wrap_counts_lines_beyond_max),
+		cmocka_unit_test(test_fit_more_ends_with_an_ellipsis),
 		cmocka_unit_test(test_trim),
 	};
 	setlocale(LC_ALL, "C.UTF-8");

@@ -225,6 +225,10 @@ static void draw_all(app *a)
 		a->stack[i]->ops->draw(a->stack[i], a, f.body);
 	}
 	draw_status(a, f.status, top);
+	if (a->repaint) {
+		redrawwin(stdscr);
+		a->repaint = false;
+	}
 	if (a->cursor_on) {
 		curs_set(1);
 		move(a->cursor_y, a->cursor_x);
@@ -237,6 +241,8 @@ static void draw_all(app *a)
 static void destroy_top(app *a)
 {
 	screen *s = a->stack[--a->depth];
+	if (s->ops->modal)
+		a->repaint = true;
 	s->ops->destroy(s);
 }
 
@@ -296,6 +302,11 @@ static bool dispatch(app *a, int key)
 	bool typing = top->ops->text_entry ||
 		      (top->ops->typing && top->ops->typing(top));
 
+	/* A repaint is never typed text, so it works in every screen. */
+	if (keymap_lookup(keymap_common(), key) == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return true;
+	}
 	/* While a field takes typing, only the screen sees the key. */
 	action = typing && !top->ops->text_entry ? ACT_NONE
 						 : keymap_lookup(top->ops->keys, key);

@@ -51,6 +51,12 @@ struct app {
 	 * push or replace, only the new top screen remains. */
 	bool reset_stack;
 
+	/* Set when a modal screen closed: the next draw rewrites every cell.
+	 * A border drawn over half of a double-width character makes the
+	 * terminal blank its other half, which curses does not track, so
+	 * comparing with what curses believes is shown misses those cells. */
+	bool repaint;
+
 	/* Set by a text-entry screen's draw to show the terminal cursor. */
 	bool cursor_on;
 	int cursor_y, cursor_x;

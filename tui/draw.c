@@ -104,31 +104,79 @@ void draw_rule(int y, int x, int w)
 	attrset(A_NORMAL);
 }
 
-int draw_paragraph(rect r, int row, draw_role role, const char *text)
+/* Draws s[0..len) at (y, x) within w columns; when more follows, the
+ * line ends with "…". */
+static void draw_line(int y, int x, int w, draw_role role, const char *s,
+		      size_t len, bool more)
+{
+	char *line = malloc(len + 4);
+
+	if (!line)
+		return;
+	if (more) {
+		text_fit_more(s, len, w, line, len + 4);
+	} else {
+		memcpy(line, s, len);
+		line[len] = '\0';
+	}
+	draw_text(y, x, w, role, line);
+	free(line);
+}
+
+/* draw_paragraph, and with more_follows the last row of r ends with "…"
+ * also when this text ends there. */
+static int paragraph(rect r, int row, draw_role role, const char *text,
+		     bool more_follows)
 {
 	char *clean = text_sanitize(text, true);
-	const char *p;
-	int rows = 0;
+	text_line *lines;
+	size_t n = 0;
 
 	if (!clean)
 		return 0;
-	p = clean;
-	while (*p) {
-		size_t len = text_wrap_len(p, r.w);
-		char *line = strndup(p, len);
-		if (line && row + rows < r.h && row + rows >= 0)
-			draw_text(r.y + row + rows, r.x, r.w, role, line);
-		free(line);
-		rows++;
-		p += len;
-		if (*p == '\n')
-			p++;
-		else
-			while (*p == ' ')
-				p++;
+	if (!text_wrap(clean, r.w, NULL, 0, &n) ||
+	    !(lines = calloc(n ? n : 1, sizeof *lines)) ||
+	    !text_wrap(clean, r.w, lines, n, &n)) {
+		free(clean);
+		return 0;
 	}
+	for (int i = 0; i < (int)n; i++) {
+		int at = row + i;
+		if (at < 0 || at >= r.h)
+			continue;
+		/* The last row of the rect tells that the text goes on. */
+		draw_line(r.y + at, r.x, r.w, role, clean + lines[i].off,
+			  lines[i].len,
+			  at == r.h - 1 && (i + 1 < (int)n || more_follows));
+	}
+	free(lines);
 	free(clean);
-	return rows;
+	return (int)n;
+}
+
+int draw_paragraph(rect r, int row, draw_role role, const char *text)
+{
+	return paragraph(r, row, role, text, false);
+}
+
+int draw_bullet(rect r, int row, draw_role role, const char *text,
+		bool more_follows)
+{
+	if (row >= 0 && row < r.h)
+		draw_text(r.y + row, r.x, 2, role, "•");
+	return paragraph((rect){r.y, r.x + 2, r.h, r.w - 2}, row, role, text,
+			 more_follows);
+}
+
+int draw_paragraph_rows(const char *text, int w)
+{
+	char *clean = text_sanitize(text, true);
+	size_t n = 0;
+
+	if (clean && !text_wrap(clean, w, NULL, 0, &n))
+		n = 0;
+	free(clean);
+	return (int)n;
 }
 
 const char *draw_state_glyph(item_state s)

@@ -55,9 +55,21 @@ void draw_fill(int y, int x, int w, draw_role role);
 /* A horizontal rule. */
 void draw_rule(int y, int x, int w);
 
-/* Word-wrapped paragraph in rect r from row offset; returns rows used
- * (rows beyond r.h are not drawn but are counted). */
+/* Text wrapped by text_wrap into rect r, its first line at row offset
+ * row of r (a negative row scrolls it up). Lines outside r are not drawn;
+ * when the text goes on past r's last row, that row ends with "…".
+ * Returns the rows the whole text takes. */
 int draw_paragraph(rect r, int row, draw_role role, const char *text);
+
+/* A bulleted paragraph: "•" at the left of r, text wrapped beside it,
+ * from row offset row. When the text, or with more_follows what comes
+ * after it, goes on past r's last row, that row ends with "…". Returns
+ * the rows the text takes. */
+int draw_bullet(rect r, int row, draw_role role, const char *text,
+		bool more_follows);
+
+/* The rows draw_paragraph takes for text in w columns. */
+int draw_paragraph_rows(const char *text, int w);
 
 /* The glyph and role of a checklist state (● ◐ ○). */
 const char *draw_state_glyph(item_state s);

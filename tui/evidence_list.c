@@ -71,7 +71,8 @@ void evlist_draw(evlist *l, app *a, rect r, msg_id heading)
 {
 	const int vw = 18, ow = 10;
 
-	draw_textf(r.y, r.x, r.w, ROLE_HEADING, "%s (%zu)", msg(heading), l->ev.n);
+	draw_textf(r.y, r.x, r.w, ROLE_HEADING, msg(FRAME_COUNT_FMT), msg(heading),
+		   l->ev.n);
 	r.y++;
 	r.h--;
 	if (l->ev.n == 0) {

@@ -8,6 +8,7 @@ static const keybinding common_keys[] = {
 	{{'?', 0}, "?", NO_LABEL, HK_HELP, ACT_HELP, true},
 	{{'q', KEY_ESC, 0}, "q Esc", NO_LABEL, HK_BACK, ACT_BACK, true},
 	{{KEY_CTRL('c'), 0}, "Ctrl-C", NO_LABEL, HK_QUIT, ACT_QUIT, false},
+	{{KEY_CTRL('l'), 0}, "Ctrl-L", NO_LABEL, HK_REDRAW, ACT_REDRAW, false},
 };
 
 int keymap_lookup(keytable t, int key)

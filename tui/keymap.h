@@ -27,6 +27,7 @@ enum {
 	ACT_DOWN,
 	ACT_FIRST,
 	ACT_LAST,
+	ACT_REDRAW,
 	ACT_USER = 100,
 };
 
@@ -66,8 +67,9 @@ int keymap_lookup(keytable t, int key);
 /* The shown name of a binding's key. */
 const char *keymap_label(const keybinding *b);
 
-/* Keys every screen shares (help, back, quit on home); looked up after
- * the screen's own table. */
+/* Keys every screen shares (help, back, quit on home, repaint); looked up
+ * after the screen's own table, except the repaint, which works even while
+ * typing. */
 keytable keymap_common(void);
 
 #endif

@@ -60,3 +60,43 @@ int layout_scroll(int top, int cursor, int count, int height)
 		top = 0;
 	return top;
 }
+
+void layout_share(int room, int n, const int *need, int *out)
+{
+	int left = room > 0 ? room : 0, pending = 0;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = 0;
+		if (need[i] > 0)
+			pending++;
+	}
+	while (pending > 0) {
+		int share = left / pending;
+		bool settled = false;
+		if (share == 0)
+			break;
+		/* Blocks that need no more than a share are settled first,
+		 * which raises the share of the others. */
+		for (int i = 0; i < n; i++)
+			if (out[i] == 0 && need[i] > 0 && need[i] <= share) {
+				out[i] = need[i];
+				left -= need[i];
+				pending--;
+				settled = true;
+			}
+		if (settled)
+			continue;
+		for (int i = 0; i < n; i++)
+			if (out[i] == 0 && need[i] > 0) {
+				out[i] = share;
+				left -= share;
+			}
+		break;
+	}
+	/* The odd rows (or, with less room than blocks, one row each). */
+	for (int i = 0; i < n && left > 0; i++)
+		if (out[i] < need[i]) {
+			out[i]++;
+			left--;
+		}
+}

@@ -29,6 +29,14 @@ frame_layout layout_frame(int rows, int cols);
 bool layout_columns(int width, int n, const int *min, const int *weight,
 		    int *out);
 
+/* Shares room rows among n blocks that need need[i] rows each: every
+ * block gets what it needs when all fit; otherwise a block needing less
+ * than an equal share keeps what it needs and the others split the rest
+ * equally (earlier blocks take the odd rows). Each block that needs rows
+ * gets at least one while room lasts, in order. The shares never add up
+ * to more than room. */
+void layout_share(int room, int n, const int *need, int *out);
+
 /* First row to show so that row `cursor` of `count` is visible in a
  * window of `height` rows that showed from `top` before. */
 int layout_scroll(int top, int cursor, int count, int height);

@@ -39,19 +39,30 @@ static void prompt_draw(screen *s, app *a, rect body)
 {
 	prompt_screen *p = (prompt_screen *)s;
 	int w = body.w - 10 < 70 ? body.w - 10 : 70;
-	rect in = draw_box(p->cdone ? 4 : 6, w, NULL);
+	/* Below the question: a blank row, and the entry and its hint. */
+	int below = p->cdone ? 1 : 3;
+	/* The question takes the rows it needs, as far as the body has
+	 * them (then its last row ends with "…"). */
+	int q_rows = draw_paragraph_rows(p->question, w - 4);
+	rect in;
 
-	draw_paragraph((rect){in.y, in.x, 1, in.w}, 0, ROLE_HEADING, p->question);
+	if (q_rows > body.h - 2 - below)
+		q_rows = body.h - 2 - below;
+	if (q_rows < 1)
+		q_rows = 1;
+	in = draw_box(q_rows + below + 2, w, NULL);
+	draw_paragraph((rect){in.y, in.x, q_rows, in.w}, 0, ROLE_HEADING,
+		       p->question);
 	if (p->cdone)
 		return;
-	form_draw_line(&p->te, in.y + 2, in.x, in.w, &p->scroll, true, a);
+	form_draw_line(&p->te, in.y + q_rows + 1, in.x, in.w, &p->scroll, true, a);
 	if (p->te.full) {
 		char limit[160];
 
 		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
-		draw_text(in.y + 3, in.x, in.w, ROLE_BAD, limit);
+		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, limit);
 	} else {
-		draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
+		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
 	}
 }
 

@@ -149,6 +149,9 @@ static void audit_draw(screen *s, app *a, rect b)
 	audit_screen *l = (audit_screen *)s;
 	char filter[sizeof l->user + sizeof l->key + 512];
 	int rows = b.h - 1;
+	/* The subject takes a third of what a window wider than 80 columns
+	 * adds, the change the rest. */
+	int sw = 20 + (b.w > 80 ? (b.w - 80) / 3 : 0);
 
 	if (l->user[0] || l->key[0]) {
 		char what[sizeof l->user + sizeof l->key + 256];
@@ -186,8 +189,8 @@ static void audit_draw(screen *s, app *a, rect b)
 		if (entry_year(a, e))
 			draw_textf(y, x + 26, 4, sel ? base : ROLE_DIM, "%d",
 				   entry_year(a, e));
-		draw_text(y, x + 31, 20, base, subj);
-		draw_text(y, x + 52, b.w - 54, base, change);
+		draw_text(y, x + 31, sw, base, subj);
+		draw_text(y, x + 32 + sw, b.w - 34 - sw, base, change);
 	}
 }
 

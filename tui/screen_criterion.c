@@ -85,14 +85,23 @@ static void criterion_draw(screen *s, app *a, rect b)
 		row++;
 	}
 	row++;
-	for (size_t g = 0; g < r->score.n_gaps && row < b.h - 3; g++) {
-		char line[512];
-		if (r->score.gaps[g].criterion != c->crit)
-			continue;
-		explain_gap_detail(a->q, &r->score.gaps[g], line, sizeof line);
-		draw_text(b.y + row, x, 2, ROLE_WARN, "•");
-		row += draw_paragraph((rect){b.y + row, x + 2, 2, w - 2}, 0,
-				      ROLE_WARN, line);
+	{
+		/* What keeps the criterion open, above at least the evidence
+		 * heading and two of its rows; when it does not all fit, the
+		 * last row says so with "…". */
+		size_t mine[SCORE_MAX_GAPS], n_mine = 0;
+		rect gaps = {b.y + row, x, b.h - row - 4, w};
+		int used = 0;
+		for (size_t g = 0; g < r->score.n_gaps; g++)
+			if (r->score.gaps[g].criterion == c->crit)
+				mine[n_mine++] = g;
+		for (size_t i = 0; i < n_mine && used < gaps.h; i++) {
+			char line[512];
+			explain_gap_detail(a->q, &r->score.gaps[mine[i]], line,
+					   sizeof line);
+			used += draw_bullet(gaps, used, ROLE_WARN, line, i + 1 < n_mine);
+		}
+		row += used < gaps.h ? used : gaps.h;
 	}
 	row++;
 	evlist_draw(&c->ev, a, (rect){b.y + row, x, b.h - row, w}, CRIT_OWN_EVIDENCE);

@@ -12,20 +12,32 @@ typedef struct {
 	const screen *below;
 } help_screen;
 
-static int row_count(const help_screen *h)
+/* The bindings the overlay lists: the screen's, then the common ones
+ * (which a text-entry screen does not take). */
+static size_t binding_count(const help_screen *h)
 {
-	return (int)(h->below->ops->keys.n + keymap_common().n);
+	return h->below->ops->keys.n +
+	       (h->below->ops->text_entry ? 0 : keymap_common().n);
+}
+
+static const keybinding *binding(const help_screen *h, size_t i)
+{
+	keytable own = h->below->ops->keys;
+	return i < own.n ? &own.v[i] : &keymap_common().v[i - own.n];
 }
 
 static void help_draw(screen *s, app *a, rect body)
 {
 	help_screen *h = (help_screen *)s;
-	keytable tables[2] = {h->below->ops->keys, keymap_common()};
-	int w = body.w - 8 < 64 ? body.w - 8 : 64;
-	int hgt = row_count(h) + 4;
+	size_t n = binding_count(h);
+	/* Two columns when one does not fit the body: the box keeps the
+	 * border, a blank row and the closing hint. */
+	int cols = (int)n + 4 > body.h ? 2 : 1;
+	int per_col = ((int)n + cols - 1) / cols;
+	int w = cols == 1 ? (body.w - 8 < 64 ? body.w - 8 : 64) : body.w - 4;
+	int hgt = per_col + 4, keyw = 0, colw;
 	char title[128];
 	rect in;
-	int y = 0, keyw = 0;
 
 	(void)a;
 	if (hgt > body.h)
@@ -33,21 +45,26 @@ static void help_draw(screen *s, app *a, rect body)
 	snprintf(title, sizeof title, msg(HELP_TITLE_FMT),
 		 msg(h->below->ops->title));
 	in = draw_box(hgt, w, title);
-	for (int t = 0; t < 2; t++)
-		for (size_t i = 0; i < tables[t].n; i++) {
-			int kw = text_width(keymap_label(&tables[t].v[i]));
-			if (kw > keyw)
-				keyw = kw;
+	colw = cols == 1 ? in.w : (in.w - 2) / 2;
+	for (size_t i = 0; i < n; i++) {
+		int kw = text_width(keymap_label(binding(h, i)));
+		if (kw > keyw)
+			keyw = kw;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const keybinding *b = binding(h, i);
+		int col = (int)i / per_col, y = (int)i % per_col;
+		int x = in.x + col * (colw + 2);
+		if (y >= in.h - 2)
+			continue;
+		/* A column cut short by the window says so on its last row. */
+		if (y == in.h - 3 && y + 1 < per_col && i + 1 < n) {
+			draw_text(in.y + y, x, colw, ROLE_DIM, "…");
+			continue;
 		}
-	for (int t = 0; t < 2; t++) {
-		if (t == 1 && h->below->ops->text_entry)
-			break;
-		for (size_t i = 0; i < tables[t].n && y < in.h - 1; i++, y++) {
-			const keybinding *b = &tables[t].v[i];
-			draw_text(in.y + y, in.x, keyw, ROLE_KEY, keymap_label(b));
-			draw_text(in.y + y, in.x + keyw + 2, in.w - keyw - 2,
-				  ROLE_NORMAL, msg(b->help));
-		}
+		draw_text(in.y + y, x, keyw, ROLE_KEY, keymap_label(b));
+		draw_text(in.y + y, x + keyw + 2, colw - keyw - 2, ROLE_NORMAL,
+			  msg(b->help));
 	}
 	draw_text(in.y + in.h - 1, in.x, in.w, ROLE_DIM, msg(HELP_CLOSE));
 }

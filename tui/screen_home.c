@@ -137,7 +137,10 @@ static void home_draw(screen *s, app *a, rect b)
 	const report *r = &a->rep;
 	const questionnaire *q = a->q;
 	const q_level *lv;
-	int x = b.x + 2, vx = b.x + 15, vw = b.w - 17, y = b.y + 1;
+	/* Blank rows between the sections only where the body has room for
+	 * them and the menu below. */
+	int gap = b.h >= 20 ? 1 : 0;
+	int x = b.x + 2, vx = b.x + 15, vw = b.w - 17, y = b.y + gap;
 	size_t items[Q_MAX_ITEMS], n;
 
 	(void)s;
@@ -186,12 +189,12 @@ static void home_draw(screen *s, app *a, rect b)
 	} else {
 		draw_text(y++, vx, vw, ROLE_OK, msg(HOME_TOP_LEVEL));
 	}
-	y++;
+	y += gap;
 	draw_label(y, x, msg(HOME_CHECKLIST));
 	draw_bar(y, vx, 10, r->n_done, q->n_items);
 	draw_textf(y++, vx + 12, vw - 12, ROLE_NORMAL, msg(HOME_PROGRESS_FMT),
 		   r->n_done, q->n_items, r->n_in_progress, r->n_not_started);
-	y++;
+	y += gap;
 	draw_label(y, x, msg(HOME_EVIDENCE));
 	{
 		int cx = vx + draw_textf(y, vx, vw, ROLE_NORMAL, msg(HOME_EVIDENCE_FMT),
@@ -206,7 +209,7 @@ static void home_draw(screen *s, app *a, rect b)
 					 msg(HOME_EXPIRING_FMT), r->n_expiring);
 		y++;
 	}
-	y++;
+	y += gap;
 	draw_label(y, x, msg(HOME_YEARS));
 	home_draw_years(a, y, vx, vw);
 	y++;

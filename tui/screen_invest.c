@@ -244,7 +244,10 @@ static void invest_draw(screen *s, app *a, rect b)
 	invest_class classes[INVEST_MAX_CLASSES];
 	invest_scenarios sc;
 	invest_result res;
-	int rows = b.h - 1, lx = b.x + 2, lw = 24, f1 = lx + lw + 1, fw = 9;
+	/* Class names and labels take a third of what a window wider than
+	 * 80 columns adds. */
+	int rows = b.h - 1, lx = b.x + 2, lw = 24 + (b.w > 80 ? (b.w - 80) / 3 : 0);
+	int f1 = lx + lw + 1, fw = 9;
 	int f2 = f1 + fw + 1, rx = f2 + fw + 2, rw = b.x + b.w - rx - 1;
 
 	if (!v->loaded)

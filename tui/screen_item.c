@@ -44,25 +44,29 @@ static void item_reload(screen *s, app *a)
 	evlist_reload(&((item_screen *)s)->ev, a);
 }
 
-/* A labelled paragraph; returns the rows it took. */
-static int labelled(rect b, int row, int label_w, const char *label,
-		    const char *text, int max_rows)
+/* A labelled paragraph in rows rows. */
+static void labelled(rect b, int row, int label_w, const char *label,
+		     const char *text, int rows)
 {
-	rect r = {b.y + row, b.x + 2 + label_w + 2, max_rows,
-		  b.w - label_w - 6};
 	draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING, label);
-	{
-		int rows = draw_paragraph(r, 0, ROLE_NORMAL, text);
-		return rows < max_rows ? rows : max_rows;
-	}
+	draw_paragraph((rect){b.y + row, b.x + 2 + label_w + 2, rows,
+			      b.w - label_w - 6},
+		       0, ROLE_NORMAL, text);
 }
+
+/* Rows of the body besides the texts and the evidence rows: the heading,
+ * three blank rows, the state and the evidence heading. */
+#define ITEM_FIXED_ROWS 6
 
 static void item_draw(screen *s, app *a, rect b)
 {
 	item_screen *it = (item_screen *)s;
 	const q_item *qi = &a->q->items[it->item];
 	item_state st = a->rep.states[it->item];
-	int row = 0, label_w, x;
+	int row = 0, label_w, x, tw;
+	/* The question, why, what counts and the evidence rows share the
+	 * body: each gets what it needs when the window has room. */
+	int need[4], rows[4];
 	char head[256];
 
 	if (!a->rep_loaded)
@@ -72,18 +76,25 @@ static void item_draw(screen *s, app *a, rect b)
 		label_w = text_width(msg(ITEM_COUNTS));
 	if (text_width(msg(ITEM_STATE)) > label_w)
 		label_w = text_width(msg(ITEM_STATE));
+	tw = b.w - label_w - 6;
+	need[0] = draw_paragraph_rows(qi->question, b.w - 4);
+	need[1] = draw_paragraph_rows(qi->why, tw);
+	need[2] = draw_paragraph_rows(qi->counts, tw);
+	need[3] = it->ev.ev.n > 0 ? (int)it->ev.ev.n : 1;
+	layout_share(b.h - ITEM_FIXED_ROWS, 4, need, rows);
 
 	snprintf(head, sizeof head, msg(ITEM_TITLE_FMT), it->item + 1,
 		 a->q->n_items);
 	x = b.x + 1 + draw_text(b.y, b.x + 1, b.w - 2, ROLE_DIM, head);
 	draw_textf(b.y, x, b.w - x - 1, ROLE_HEADING, " · %s", qi->title);
 	row = 1;
-	row += draw_paragraph((rect){b.y + row, b.x + 2, 2, b.w - 4}, 0,
-			      ROLE_NORMAL, qi->question) > 1 ? 2 : 1;
-	row++;
-	row += labelled(b, row, label_w, msg(ITEM_WHY), qi->why, 2);
-	row += labelled(b, row, label_w, msg(ITEM_COUNTS), qi->counts, 2);
-	row++;
+	draw_paragraph((rect){b.y + row, b.x + 2, rows[0], b.w - 4}, 0,
+		       ROLE_NORMAL, qi->question);
+	row += rows[0] + 1;
+	labelled(b, row, label_w, msg(ITEM_WHY), qi->why, rows[1]);
+	row += rows[1];
+	labelled(b, row, label_w, msg(ITEM_COUNTS), qi->counts, rows[2]);
+	row += rows[2] + 1;
 
 	draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING, msg(ITEM_STATE));
 	x = b.x + 2 + label_w + 2;
@@ -96,6 +107,7 @@ static void item_draw(screen *s, app *a, rect b)
 	}
 	row += 2;
 
+	/* The evidence list takes what the texts left. */
 	evlist_draw(&it->ev, a, (rect){b.y + row, b.x + 2, b.h - row, b.w - 4},
 		    ITEM_EVIDENCE);
 }

@@ -165,16 +165,17 @@ static void maturity_draw(screen *s, app *a, rect b)
 	draw_textf(gaps.y, gaps.x, gaps.w, ROLE_HEADING, msg(MAT_GAPS_FMT), next,
 		   a->q->levels[next - 1].name);
 	{
+		/* The gaps of the next level; when they do not all fit, the
+		 * last row says so with "…". */
+		size_t shown[SCORE_MAX_GAPS], n_shown = 0;
 		int y = 1;
-		rect text = {gaps.y, gaps.x + 2, gaps.h, gaps.w - 2};
-		for (size_t g = 0; g < r->score.n_gaps && y < gaps.h; g++) {
+		for (size_t g = 0; g < r->score.n_gaps; g++)
+			if (a->q->criteria[r->score.gaps[g].criterion].level == next)
+				shown[n_shown++] = g;
+		for (size_t i = 0; i < n_shown && y < gaps.h; i++) {
 			char line[768];
-			const score_gap *gp = &r->score.gaps[g];
-			if (a->q->criteria[gp->criterion].level != next)
-				continue;
-			explain_gap(a->q, gp, line, sizeof line);
-			draw_text(gaps.y + y, gaps.x, 2, ROLE_WARN, "•");
-			y += draw_paragraph(text, y, ROLE_WARN, line);
+			explain_gap(a->q, &r->score.gaps[shown[i]], line, sizeof line);
+			y += draw_bullet(gaps, y, ROLE_WARN, line, i + 1 < n_shown);
 		}
 	}
 }

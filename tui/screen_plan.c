@@ -62,7 +62,9 @@ static int day_col(long day, int w)
 
 static void draw_timeline(const agenda *g, app *a, int y, int x, int w)
 {
-	int lw = 24, bw = w - lw - 8, bx = x + lw;
+	/* Phase names take a quarter of what a window wider than 80
+	 * columns adds. */
+	int lw = 24 + (w > 78 ? (w - 78) / 4 : 0), bw = w - lw - 8, bx = x + lw;
 	const plan_progress *p = &g->progress;
 
 	draw_textf(y, bx, 3, ROLE_DIM, "1");

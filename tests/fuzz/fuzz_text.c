@@ -1,6 +1,6 @@
 /* The text functions on any bytes: decoding, cleaning for a terminal,
- * fitting into columns and a buffer, wrapping, trimming. The first three
- * bytes choose the width, the buffer size and the flags. */
+ * fitting into columns and a buffer, wrapping (UAX #14), trimming. The
+ * first three bytes choose the width, the buffer size and the flags. */
 #include "config.h"
 
 #include <locale.h>
@@ -78,27 +78,49 @@ static void check_fit(const char *s, int cols, bool ellipsis, size_t outsz)
 	free(out);
 }
 
+/* True when pos is a character boundary of s[0..n). */
+static bool on_boundary(const char *s, size_t n, size_t pos)
+{
+	size_t at = 0;
+	while (at < pos && at < n) {
+		uint32_t cp;
+		at += text_decode(s + at, n - at, &cp);
+	}
+	return at == pos;
+}
+
 static void check_wrap(const char *s, int cols)
 {
-	size_t line = strcspn(s, "\n");
-	size_t r = text_wrap_len(s, cols);
-	FUZZ_CHECK(r <= line);
-	if (line > 0) {
-		uint32_t cp;
-		size_t first = text_decode(s, line, &cp);
-		char *head;
-		FUZZ_CHECK(r >= first);
-		/* The line fits unless it is one character too wide. */
-		head = fuzz_string((const uint8_t *)s, r);
-		FUZZ_CHECK(r == first || text_width(head) <= cols);
-		free(head);
+	size_t n = strlen(s), needed, again, end = 0;
+	text_line *lines;
+	int room = cols < 1 ? 1 : cols;
+
+	FUZZ_CHECK(text_wrap(s, cols, NULL, 0, &needed));
+	FUZZ_CHECK((needed == 0) == (n == 0));
+	lines = malloc((needed ? needed : 1) * sizeof *lines);
+	FUZZ_CHECK(lines != NULL);
+	FUZZ_CHECK(text_wrap(s, cols, lines, needed, &again) && again == needed);
+	for (size_t i = 0; i < needed; i++) {
+		const text_line *l = &lines[i];
+		char *line, *more;
+		int used;
+		FUZZ_CHECK(l->off >= end && l->off + l->len <= n);
+		FUZZ_CHECK(on_boundary(s, n, l->off) && on_boundary(s, n, l->off + l->len));
+		line = fuzz_string((const uint8_t *)s + l->off, l->len);
+		FUZZ_CHECK(l->cols == text_width(line));
+		/* Only one character alone may be wider than the line. */
+		FUZZ_CHECK(l->cols <= room || text_length(line) == 1);
+		FUZZ_CHECK(memchr(s + l->off, '\n', l->len) == NULL);
+		/* The "…" form of the line fits too. */
+		more = malloc(l->len + 4);
+		FUZZ_CHECK(more != NULL);
+		used = text_fit_more(s + l->off, l->len, room, more, l->len + 4);
+		FUZZ_CHECK(used == text_width(more) && used <= room);
+		free(more);
+		free(line);
+		end = l->off + l->len;
 	}
-	/* r ends on a character boundary. */
-	for (size_t pos = 0; pos < r;) {
-		uint32_t cp;
-		pos += text_decode(s + pos, line - pos, &cp);
-		FUZZ_CHECK(pos <= r);
-	}
+	free(lines);
 }
 
 static void check_trim(const char *s)
