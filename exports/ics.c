@@ -189,18 +189,6 @@ static void put_phase_ends(ics_buf *b, const agenda *a)
 	}
 }
 
-static void rule_text(const rec_rule *r, char *out, size_t len)
-{
-	if (r->anchor == REC_ANCHOR_COMPLETION)
-		snprintf(out, len, msg(ICS_RULE_COMPLETION_FMT),
-			 r->every_months);
-	else if (r->day == REC_LAST_WORKING_DAY)
-		snprintf(out, len, msg(ICS_RULE_LWD_FMT), r->every_months);
-	else
-		snprintf(out, len, msg(ICS_RULE_DAY_FMT), r->every_months,
-			 r->day);
-}
-
 static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
 			   const char *rule)
 {
@@ -238,7 +226,7 @@ static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 	date after = {0, 0, 0};
 	char rule[256];
 
-	rule_text(&d->rule, rule, sizeof rule);
+	duty_rule_words(&d->rule, true, rule, sizeof rule);
 	for (size_t i = 0; i < kept; i++) {
 		const rec_occurrence *o = &st->open[i];
 

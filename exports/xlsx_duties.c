@@ -64,25 +64,6 @@ static const msg_id history_headers[N_HCOLS] = {
  * HEADER_ROW. */
 #define HEADER_ROW 2
 
-/* "every 3 months on day 15", "每月最后一个工作日". */
-static void rule_words(const rec_rule *r, char *out, size_t len)
-{
-	char every[128], day[128];
-
-	if (r->every_months == 1)
-		snprintf(every, sizeof every, "%s", msg(XL_RULE_MONTHLY));
-	else if (r->every_months == 12)
-		snprintf(every, sizeof every, "%s", msg(XL_RULE_YEARLY));
-	else
-		snprintf(every, sizeof every, msg(XL_RULE_EVERY_FMT),
-			 r->every_months);
-	if (r->day == REC_LAST_WORKING_DAY)
-		snprintf(day, sizeof day, "%s", msg(XL_RULE_LAST_WORKING_DAY));
-	else
-		snprintf(day, sizeof day, msg(XL_RULE_DAY_FMT), r->day);
-	snprintf(out, len, msg(XL_RULE_JOIN_FMT), every, day);
-}
-
 /* The due dates of st's overdue occurrences, oldest first, joined with
  * ", " (those the state holds: at most DUTY_MAX_OPEN). */
 static void missed_dates(const duty_state *st, char *out, size_t len)
@@ -127,7 +108,7 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 
 	xlsx_put_number(s, row, COL_NO, (double)n, NULL);
 	xlsx_put_text(s, row, COL_DUTY, d->title, NULL, true);
-	rule_words(&d->rule, buf, sizeof buf);
+	duty_rule_words(&d->rule, false, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_RULE, buf, NULL, true);
 	xlsx_put_text(s, row, COL_ANCHOR,
 		      msg(d->rule.anchor == REC_ANCHOR_COMPLETION

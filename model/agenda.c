@@ -75,7 +75,8 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 				       &a->n_events[d]);
 		if (!st)
 			duty_state_compute(&a->duties[d], a->events[d],
-					   a->n_events[d], today, &a->states[d]);
+					   a->n_events[d], NULL, 0, today,
+					   &a->states[d]);
 	}
 	if (!st && a->has_programme)
 		plan_progress_compute(a->tasks, a->n_tasks, a->start, today,

@@ -40,6 +40,8 @@ import sys
 
 import icalendar
 
+from duty_rules import rule_words
+
 TEXTS = {
     "en": {
         "status": {"not_started": "not started", "in_progress": "in progress",
@@ -49,9 +51,6 @@ TEXTS = {
         "phase_ends": "Phase {p} ends",
         "phase_desc": "{d} of {t} tasks done",
         "overdue": "OVERDUE: {t}",
-        "rule_day": "Every {n} month(s), on day {d}",
-        "rule_lwd": "Every {n} month(s), on the last working day",
-        "rule_completion": "Every {n} month(s) after the last completion",
         "calname": "{u}: continuity programme",
     },
     "zh": {
@@ -62,9 +61,6 @@ TEXTS = {
         "phase_ends": "阶段{p}结束",
         "phase_desc": "已完成 {d}/{t} 项任务",
         "overdue": "逾期:{t}",
-        "rule_day": "每{n}个月一次,当月{d}日",
-        "rule_lwd": "每{n}个月一次,当月最后一个工作日",
-        "rule_completion": "上次完成后每{n}个月一次",
         "calname": "{u}:业务连续性计划",
     },
 }
@@ -370,12 +366,8 @@ def main(argv):
         want = expected_occurrences(every, day, anchor.decode(),
                                     d(dstart.decode()), resolved,
                                     max(done) if done else None, today)
-        if anchor == b"completion":
-            rule = t["rule_completion"].format(n=every)
-        elif day == 0:
-            rule = t["rule_lwd"].format(n=every)
-        else:
-            rule = t["rule_day"].format(n=every, d=day)
+        rule = rule_words(lang, every, day, anchor.decode(),
+                          d(dstart.decode()))
         dates = []
         for uid in mine:
             due = events[uid].decoded("DTSTART")

@@ -77,6 +77,8 @@ import zipfile
 
 import openpyxl
 
+from duty_rules import rule_words
+
 SHEETS = {
     "en": ["Summary", "Checklist", "Maturity", "Year over year", "ROI",
            "Investment"],
@@ -1935,12 +1937,6 @@ TASK_STATUS = {
 DUTY_TEXT = {
     "en": {
         "head": "Recurring duties on {}",
-        "monthly": "every month",
-        "yearly": "every year",
-        "every": "every {} months",
-        "day": "on day {}",
-        "last_working_day": "on the last working day",
-        "join": "{} {}",
         "schedule": "the schedule",
         "completion": "the last completion",
         "history": "History, newest first",
@@ -1950,12 +1946,6 @@ DUTY_TEXT = {
     },
     "zh": {
         "head": "周期职责(截至 {})",
-        "monthly": "每月",
-        "yearly": "每年",
-        "every": "每{}个月",
-        "day": "{}日",
-        "last_working_day": "最后一个工作日",
-        "join": "{}{}",
         "schedule": "固定日程",
         "completion": "上次完成",
         "history": "历史记录(最新在前)",
@@ -2423,10 +2413,9 @@ def check_duties(ws, db, unit_id, lang, q, today, document):
         last_done = max(done_on) if done_on else None
         overdue, nxt = duty_open(every, day, anchor, parse_day(start_s),
                                  resolved, last_done, today)
-        period = (t["monthly"] if every == 1 else t["yearly"]
-                  if every == 12 else t["every"].format(every))
-        on = t["last_working_day"] if day == 0 else t["day"].format(day)
-        want = [i + 1, title, t["join"].format(period, on), t[anchor],
+        words = rule_words(lang, every, day, anchor, parse_day(start_s),
+                           with_anchor=False)
+        want = [i + 1, title, words, t[anchor],
                 (titles.get(item, item) if q is not None else None) or None,
                 start_s, str(nxt) if nxt else None,
                 str(last_done) if last_done else None, len(overdue),

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "model/agenda.h"
+#include "model/msg.h"
 #include "model/programme.h"
 #include "model/store.h"
 #include "tests/fixtures.h"
@@ -69,7 +70,7 @@ static void test_duty_state(void **state)
 	ev[1].due = (date){2026, 9, 10};
 	ev[1].on = (date){2026, 9, 1};
 	ev[1].skipped = true;
-	duty_state_compute(&d, ev, 2, (date){2026, 11, 25}, &st);
+	duty_state_compute(&d, ev, 2, NULL, 0, (date){2026, 11, 25}, &st);
 	assert_int_equal(st.n_overdue, 2);
 	assert_string_equal(fmt(st.open[0].due), "2026-10-10");
 	assert_string_equal(fmt(st.open[1].due), "2026-11-10");
@@ -83,10 +84,131 @@ static void test_duty_state(void **state)
 	ev[0].due = (date){2026, 1, 15};
 	ev[0].on = (date){2026, 5, 20};
 	ev[0].skipped = false;
-	duty_state_compute(&d, ev, 1, (date){2026, 11, 25}, &st);
+	duty_state_compute(&d, ev, 1, NULL, 0, (date){2026, 11, 25}, &st);
 	assert_int_equal(st.n_open, 1);
 	assert_int_equal(st.n_overdue, 1);
 	assert_string_equal(fmt(st.open[0].due), "2026-08-20");
+}
+
+/* Paused from 5 October, resumed on 1 December: nothing open while it
+ * lasts, and its occurrences are not owed afterwards. */
+static void test_duty_state_paused(void **state)
+{
+	duty d = {0};
+	duty_event ev[1] = {{0}};
+	rec_pause p[2] = {{{2026, 10, 5}, {2026, 12, 1}}, {{2027, 2, 1}, {0, 0, 0}}};
+	duty_state st;
+	(void)state;
+	d.rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 8, 1}};
+	ev[0].due = (date){2026, 8, 10};
+	ev[0].on = (date){2026, 8, 12};
+	/* Before the pause: September missed, December next. */
+	duty_state_compute(&d, ev, 1, p, 1, (date){2026, 10, 1}, &st);
+	assert_false(st.paused);
+	assert_int_equal(st.n_open, 2);
+	assert_int_equal(st.n_overdue, 1);
+	assert_string_equal(fmt(st.next), "2026-12-10");
+	p[0].until = (date){0, 0, 0};
+	duty_state_compute(&d, ev, 1, p, 1, (date){2026, 11, 20}, &st);
+	assert_true(st.paused);
+	assert_int_equal(st.n_open, 0);
+	assert_int_equal(st.n_overdue, 0);
+	assert_false(st.has_next);
+	assert_true(st.has_last); /* what was done stays done */
+	assert_string_equal(fmt(st.last_done), "2026-08-12");
+	p[0].until = (date){2026, 12, 1};
+	duty_state_compute(&d, ev, 1, p, 2, (date){2026, 12, 20}, &st);
+	assert_false(st.paused);
+	assert_int_equal(st.n_open, 3);
+	assert_int_equal(st.n_overdue, 2);
+	assert_string_equal(fmt(st.open[0].due), "2026-09-10");
+	assert_string_equal(fmt(st.open[1].due), "2026-12-10");
+	assert_string_equal(fmt(st.next), "2027-01-10");
+	/* The second pause, still lasting, empties it again. */
+	duty_state_compute(&d, ev, 1, p, 2, (date){2027, 2, 1}, &st);
+	assert_true(st.paused);
+	assert_int_equal(st.n_open, 0);
+}
+
+static void test_rule_words(void **state)
+{
+	static const struct {
+		moat_lang lang;
+		rec_rule rule;
+		bool with_anchor;
+		const char *words;
+	} cases[] = {
+		{LANG_EN, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, true,
+		 "every month on day 10, on a fixed schedule"},
+		{LANG_EN, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, false,
+		 "every month on day 10"},
+		{LANG_EN, {3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "every 3 months on the last working day, from the last completion"},
+		{LANG_EN, {2, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "every 2 months on the last working day, from the last completion"},
+		/* Yearly rules name the month of their first occurrence: the
+		 * 15th of June is before a start on the 20th, so July. */
+		{LANG_EN, {12, 15, REC_ANCHOR_SCHEDULE, {2026, 6, 20}}, true,
+		 "every year on July 15, on a fixed schedule"},
+		{LANG_EN, {24, REC_LAST_WORKING_DAY, REC_ANCHOR_SCHEDULE, {2026, 6, 1}},
+		 false, "every 2 years on the last working day of June"},
+		{LANG_EN, {6, REC_LAST_WORKING_DAY, REC_ANCHOR_SCHEDULE, {2026, 6, 1}},
+		 false, "every 6 months on the last working day"},
+		{LANG_ZH, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, true,
+		 "每月10日，按固定日程"},
+		{LANG_ZH, {3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "每季度最后一个工作日，从上次完成起算"},
+		{LANG_ZH, {2, 5, REC_ANCHOR_COMPLETION, {2026, 6, 1}}, true,
+		 "每2个月的5日，从上次完成起算"},
+		{LANG_ZH, {12, 15, REC_ANCHOR_SCHEDULE, {2026, 6, 20}}, true,
+		 "每年7月15日，按固定日程"},
+		{LANG_ZH, {12, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 false, "每年6月最后一个工作日"},
+		{LANG_ZH, {24, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "每两年6月最后一个工作日，从上次完成起算"},
+		{LANG_ZH, {6, 31, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, false,
+		 "每半年31日"},
+	};
+	char buf[256];
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		msg_set_lang(cases[i].lang);
+		duty_rule_words(&cases[i].rule, cases[i].with_anchor, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].words);
+	}
+	msg_set_lang(LANG_EN);
+	/* Cut to the buffer, never past it. */
+	duty_rule_words(&cases[6].rule, true, buf, 9);
+	assert_string_equal(buf, "every 6 ");
+}
+
+static void test_parse_day(void **state)
+{
+	int day = 99;
+	(void)state;
+	assert_true(duty_parse_day("10", &day));
+	assert_int_equal(day, 10);
+	assert_true(duty_parse_day(" 31 ", &day));
+	assert_int_equal(day, 31);
+	assert_true(duty_parse_day("1", &day));
+	assert_int_equal(day, 1);
+	assert_true(duty_parse_day("L", &day));
+	assert_int_equal(day, REC_LAST_WORKING_DAY);
+	day = 99;
+	assert_true(duty_parse_day("l", &day));
+	assert_int_equal(day, REC_LAST_WORKING_DAY);
+	day = 7;
+	assert_false(duty_parse_day("0", &day));
+	assert_false(duty_parse_day("32", &day));
+	assert_false(duty_parse_day("-1", &day));
+	assert_false(duty_parse_day("+5", &day));
+	assert_false(duty_parse_day("5x", &day));
+	assert_false(duty_parse_day("", &day));
+	assert_false(duty_parse_day("LL", &day));
+	assert_false(duty_parse_day("last", &day));
+	assert_false(duty_parse_day("123456789012345678", &day));
+	assert_false(duty_parse_day(NULL, &day));
+	assert_int_equal(day, 7);
 }
 
 static void test_agenda_orders_overdue_first(void **state)
@@ -105,7 +227,7 @@ static void test_agenda_orders_overdue_first(void **state)
 	g.tasks = tasks;
 	g.n_tasks = 2;
 	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 10, 1}};
-	duty_state_compute(&duties[0], NULL, 0, g.today, &states[0]);
+	duty_state_compute(&duties[0], NULL, 0, NULL, 0, g.today, &states[0]);
 	g.duties = duties;
 	g.states = states;
 	g.n_duties = 1;
@@ -287,6 +409,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_task_rules),
 		cmocka_unit_test(test_duty_state),
+		cmocka_unit_test(test_duty_state_paused),
+		cmocka_unit_test(test_rule_words),
+		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
 		cmocka_unit_test(test_store_programme),
 	};

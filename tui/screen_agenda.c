@@ -295,14 +295,8 @@ static void history_draw(screen *s, app *a, rect b)
 	du = &g->duties[d];
 	st = &g->states[d];
 	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, du->title);
-	if (du->rule.day)
-		snprintf(line, sizeof line, msg(AG_RULE_DAY_FMT), du->rule.every_months,
-			 du->rule.day);
-	else
-		snprintf(line, sizeof line, msg(AG_RULE_LWD_FMT), du->rule.every_months);
-	draw_textf(y++, b.x + 2, b.w - 4, ROLE_NORMAL, "%s, %s", line,
-		   msg(du->rule.anchor == REC_ANCHOR_COMPLETION ? AG_ANCHOR_COMPLETION
-								 : AG_ANCHOR_SCHEDULE));
+	duty_rule_words(&du->rule, true, line, sizeof line);
+	draw_text(y++, b.x + 2, b.w - 4, ROLE_NORMAL, line);
 	if (st->has_next) {
 		date_format(st->next, day, sizeof day);
 		draw_textf(y, b.x + 2, 24, ROLE_NORMAL, msg(AG_NEXT_FMT), day);
