@@ -18,6 +18,7 @@ enum {
 	COL_N_OVERDUE,
 	COL_OVERDUE,
 	COL_MISSED,
+	COL_PAUSED,
 	N_COLS
 };
 
@@ -33,6 +34,7 @@ static const msg_id headers[N_COLS] = {
 	[COL_N_OVERDUE] = XL_COL_OVERDUE_COUNT,
 	[COL_OVERDUE] = XL_COL_OVERDUE,
 	[COL_MISSED] = XL_COL_MISSED,
+	[COL_PAUSED] = XL_COL_PAUSED,
 };
 
 /* The history table below the duties, in the same columns: the duty's
@@ -127,6 +129,8 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 		      over ? s->f->bad : NULL, true);
 	missed_dates(st, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_MISSED, buf, over ? s->f->bad : NULL, true);
+	/* Paused: nothing is owed, so no next date and nothing missed. */
+	put_date(s, row, COL_PAUSED, d->paused_on);
 }
 
 static void put_event(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,

@@ -52,6 +52,22 @@ moat_status agenda_build(agenda *a, int within)
 	return ST_OK;
 }
 
+/* The ended pauses of d and, when it is paused, the current one. */
+static moat_status load_pauses(store *s, const duty *d, rec_pause **out,
+			       size_t *n)
+{
+	moat_status st = store_duty_pauses(s, d->id, out, n);
+	rec_pause *more;
+
+	if (st || !d->paused_on.y)
+		return st;
+	if (!(more = realloc(*out, (*n + 1) * sizeof *more)))
+		return ST_NOMEM;
+	*out = more;
+	more[(*n)++] = (rec_pause){d->paused_on, {0, 0, 0}};
+	return ST_OK;
+}
+
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 			agenda *a)
 {
@@ -68,15 +84,20 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 	if (!st && a->n_duties &&
 	    (!(a->states = calloc(a->n_duties, sizeof *a->states)) ||
 	     !(a->events = calloc(a->n_duties, sizeof *a->events)) ||
-	     !(a->n_events = calloc(a->n_duties, sizeof *a->n_events))))
+	     !(a->n_events = calloc(a->n_duties, sizeof *a->n_events)) ||
+	     !(a->pauses = calloc(a->n_duties, sizeof *a->pauses)) ||
+	     !(a->n_pauses = calloc(a->n_duties, sizeof *a->n_pauses))))
 		st = ST_NOMEM;
 	for (size_t d = 0; !st && d < a->n_duties; d++) {
 		st = store_duty_events(s, a->duties[d].id, &a->events[d],
 				       &a->n_events[d]);
 		if (!st)
+			st = load_pauses(s, &a->duties[d], &a->pauses[d],
+					 &a->n_pauses[d]);
+		if (!st)
 			duty_state_compute(&a->duties[d], a->events[d],
-					   a->n_events[d], NULL, 0, today,
-					   &a->states[d]);
+					   a->n_events[d], a->pauses[d],
+					   a->n_pauses[d], today, &a->states[d]);
 	}
 	if (!st && a->has_programme)
 		plan_progress_compute(a->tasks, a->n_tasks, a->start, today,
@@ -95,8 +116,12 @@ void agenda_free(agenda *a)
 	free(a->states);
 	for (size_t d = 0; a->events && d < a->n_duties; d++)
 		free(a->events[d]);
+	for (size_t d = 0; a->pauses && d < a->n_duties; d++)
+		free(a->pauses[d]);
 	free(a->events);
 	free(a->n_events);
+	free(a->pauses);
+	free(a->n_pauses);
 	free(a->entries);
 	memset(a, 0, sizeof *a);
 }

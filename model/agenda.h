@@ -33,12 +33,15 @@ typedef struct {
 	duty_state *states;    /* one per duty */
 	duty_event **events;   /* per duty: its history, newest first */
 	size_t *n_events;      /* per duty: entries of events[d] */
+	rec_pause **pauses;    /* per duty: its pauses, oldest first, the
+				* current one (paused_on) last */
+	size_t *n_pauses;      /* per duty: entries of pauses[d] */
 	agenda_entry *entries; /* overdue first (oldest first), then by date */
 	size_t n_entries;
 } agenda;
 
-/* Reads the unit's programme, tasks, duties and their history (kept in
- * events / n_events), and lists every overdue task or occurrence and those
+/* Reads the unit's programme, tasks, duties, their history (kept in
+ * events / n_events) and pauses (pauses / n_pauses), and lists every overdue task or occurrence and those
  * due within `within` days of today. Release with agenda_free. */
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 			agenda *out);

@@ -53,3 +53,27 @@ def rule_words(lang, every, day, anchor, start, with_anchor=True):
     else:
         out += t["lwd"] if day == 0 else t["day"].format(d=day)
     return out + (t[anchor] if with_anchor else "")
+
+
+def pause_of(pauses, day):
+    """The pause (first day, day resumed or None) that day falls in, or
+    None: a duty is not owed from a pause's first day until the day it
+    was resumed."""
+    for first, until in pauses:
+        if first <= day and (until is None or day < until):
+            return (first, until)
+    return None
+
+
+def duty_pauses(db, duty_id, paused_on):
+    """A duty's pauses from duty_pause and its paused_on (the current one,
+    '' when there is none), read with Python's sqlite3 (as text or bytes)."""
+    def day(s):
+        return datetime.date.fromisoformat(
+            s.decode() if isinstance(s, bytes) else s)
+    out = [(day(a), day(b)) for a, b in db.execute(
+        "SELECT paused_on, resumed_on FROM duty_pause WHERE duty_id = ?",
+        (duty_id,))]
+    if paused_on:
+        out.append((day(paused_on), None))
+    return out

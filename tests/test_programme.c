@@ -13,6 +13,7 @@
 #include "model/msg.h"
 #include "model/programme.h"
 #include "model/store.h"
+#include "model/text.h"
 #include "tests/fixtures.h"
 
 static char *fmt(date d)
@@ -404,6 +405,185 @@ static void test_store_programme(void **state)
 	questionnaire_free(&q);
 }
 
+/* The audit log's entries for duties, newest first, as
+ * "field:old>new" joined with spaces ("-" for no value). */
+static void duty_audit(store *s, char *out, size_t len)
+{
+	audit_list l;
+	size_t n = 0;
+	out[0] = '\0';
+	assert_int_equal(store_audit_list(s, NULL, NULL, 100, &l), ST_OK);
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].entity, "duty") == 0)
+			n += (size_t)snprintf(out + n, len - n, "%s%s:%s>%s",
+					      n ? " " : "", l.v[i].field,
+					      l.v[i].old_value ? l.v[i].old_value : "-",
+					      l.v[i].new_value ? l.v[i].new_value : "-");
+	audit_list_free(&l);
+}
+
+/* Adding, editing, pausing and removing a duty; every edit only over the
+ * duty as the screen showed it. */
+static void test_store_duties(void **state)
+{
+	char path[4096], err[512], audit[2048], want[2048];
+	char long_title[TEXT_BYTES(DUTY_TITLE_MAX)];
+	store *s;
+	int64_t unit_id, aid, id, id2, ev_id;
+	duty d = {0}, *v, seen, mine;
+	size_t n;
+	rec_pause *p;
+	agenda g;
+	duty_event ev = {0};
+	(void)state;
+	fixture_db_path(path, sizeof path);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
+	assert_int_equal(store_assessment_create(s, unit_id, 2026, "a", &aid), ST_OK);
+
+	snprintf(d.title, sizeof d.title, "Finance restore test");
+	d.rule = (rec_rule){3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION,
+			    {2026, 6, 1}};
+	snprintf(d.item, sizeof d.item, "restore_test");
+	d.paused_on = (date){2026, 1, 1}; /* ignored: a new duty runs */
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id), ST_OK);
+	d.rule.every_months = 25;
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	d.rule.every_months = 1;
+	d.rule.start = (date){2026, 2, 30};
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	d.rule.start = (date){2026, 6, 1};
+	d.title[0] = '\0';
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	for (int i = 0; i <= DUTY_TITLE_MAX; i++)
+		strcat(d.title, "演");
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	assert_string_equal(store_errmsg(s), "Duty: at most 100 characters");
+	d.title[DUTY_TITLE_MAX * 3] = '\0'; /* 100 of 3 bytes fit */
+	snprintf(long_title, sizeof long_title, "%s", d.title);
+	d.rule.day = 10;
+	d.rule.anchor = REC_ANCHOR_SCHEDULE;
+	d.item[0] = '\0';
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_OK);
+
+	/* Listed by period: the monthly one first. */
+	assert_int_equal(store_duties(s, unit_id, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, id2);
+	assert_string_equal(v[1].key, "user-1");
+	assert_string_equal(v[0].key, "user-2");
+	assert_string_equal(v[1].title, "Finance restore test");
+	assert_int_equal(v[1].rule.every_months, 3);
+	assert_int_equal(v[1].rule.day, REC_LAST_WORKING_DAY);
+	assert_int_equal(v[1].rule.anchor, REC_ANCHOR_COMPLETION);
+	assert_string_equal(fmt(v[1].rule.start), "2026-06-01");
+	assert_string_equal(v[1].item, "restore_test");
+	assert_int_equal(v[1].paused_on.y, 0);
+	assert_int_equal(text_length(v[0].title), DUTY_TITLE_MAX);
+	seen = v[1];
+	free(v);
+
+	/* The rule edited from what the screen showed. */
+	mine = seen;
+	snprintf(mine.title, sizeof mine.title, "Monthly finance restore test");
+	mine.rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_OK);
+	/* The same edit again is from a stale screen: refused. */
+	mine.rule.day = 12;
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_CONFLICT);
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 5}, "bob"),
+			 ST_CONFLICT);
+	assert_int_equal(store_duty_remove(s, &seen, 0, "bob"), ST_CONFLICT);
+	mine.rule.day = 10;
+	seen = mine;
+	mine.rule.every_months = 0;
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_INVALID);
+
+	/* Paused on 5 October: nothing owed while it lasts. */
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 5}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){2026, 10, 5};
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 6}, "bob"),
+			 ST_INVALID);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 11, 20}, 30, &g), ST_OK);
+	/* Both monthly now: by entry order. */
+	assert_int_equal(g.n_duties, 2);
+	assert_int_equal(g.duties[0].id, id);
+	assert_true(g.states[0].paused);
+	assert_int_equal(g.states[0].n_open, 0);
+	assert_int_equal(g.n_pauses[0], 1);
+	assert_int_equal(g.pauses[0][0].until.y, 0);
+	for (size_t i = 0; i < g.n_entries; i++)
+		assert_int_equal(g.entries[i].index, 1);
+	agenda_free(&g);
+	/* Resumed on 1 December: June to September and December overdue,
+	 * October and November never owed. */
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 1}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){0, 0, 0};
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 2}, "bob"),
+			 ST_INVALID);
+	assert_int_equal(store_duty_pauses(s, id, &p, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(fmt(p[0].from), "2026-10-05");
+	assert_string_equal(fmt(p[0].until), "2026-12-01");
+	free(p);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 12, 20}, 30, &g), ST_OK);
+	assert_false(g.states[0].paused);
+	assert_int_equal(g.states[0].n_overdue, 5);
+	assert_string_equal(fmt(g.states[0].open[3].due), "2026-09-10");
+	assert_string_equal(fmt(g.states[0].open[4].due), "2026-12-10");
+	assert_string_equal(fmt(g.states[0].next), "2027-01-10");
+	agenda_free(&g);
+	/* Paused and resumed on one day: no pause is kept. */
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 12, 20}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){2026, 12, 20};
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 20}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){0, 0, 0};
+	assert_int_equal(store_duty_pauses(s, id, &p, &n), ST_OK);
+	assert_int_equal(n, 1);
+	free(p);
+
+	/* Removal says how many records go and refuses another count. */
+	ev.duty_id = id;
+	ev.due = (date){2026, 6, 10};
+	ev.on = (date){2026, 6, 10};
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &ev_id), ST_OK);
+	{
+		evidence proof = {0};
+		proof.assessment_id = aid;
+		proof.target = "restore_test";
+		proof.body = "restored";
+		proof.evidence_date = "2026-07-10";
+		proof.valid_months = 12;
+		ev.due = ev.on = (date){2026, 7, 10};
+		assert_int_equal(store_duty_resolve(s, &ev, &proof, "a", &ev_id), ST_OK);
+	}
+	assert_int_equal(store_duty_remove(s, &seen, 1, "carol"), ST_CONFLICT);
+	assert_string_equal(store_errmsg(s), "duty 1 has 2 records, not 1");
+	assert_int_equal(store_duty_remove(s, &seen, 2, "carol"), ST_OK);
+	assert_int_equal(store_duty_remove(s, &seen, 2, "carol"), ST_NOT_FOUND);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty"), 1);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty_event"), 0);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty_pause"), 0);
+	/* The evidence a completion filed stays. */
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM evidence"), 1);
+
+	duty_audit(s, audit, sizeof audit);
+	snprintf(want, sizeof want,
+		 "removed:Monthly finance restore test>-"
+		 " done:2026-07-10>2026-07-10 done:2026-06-10>2026-06-10"
+		 " resumed:2026-12-20>2026-12-20 paused:->2026-12-20"
+		 " resumed:2026-10-05>2026-12-01 paused:->2026-10-05"
+		 " anchor:completion>schedule day:0>10 every_months:3>1"
+		 " title:Finance restore test>Monthly finance restore test"
+		 " added:->%s added:->Finance restore test", long_title);
+	assert_string_equal(audit, want);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
 		cmocka_unit_test(test_store_programme),
+		cmocka_unit_test(test_store_duties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
