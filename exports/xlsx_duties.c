@@ -66,30 +66,6 @@ static const msg_id history_headers[N_HCOLS] = {
  * HEADER_ROW. */
 #define HEADER_ROW 2
 
-/* The due dates of st's overdue occurrences, oldest first, joined with
- * ", " (those the state holds: at most DUTY_MAX_OPEN). */
-static void missed_dates(const duty_state *st, char *out, size_t len)
-{
-	size_t have = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
-		char day[16];
-		int n;
-
-		if (!st->open[i].overdue)
-			continue;
-		date_format(st->open[i].due, day, sizeof day);
-		n = snprintf(out + have, len - have, "%s%s", have ? ", " : "",
-			     day);
-		if (n < 0 || (size_t)n >= len - have) {
-			out[have] = '\0'; /* whole dates only */
-			return;
-		}
-		have += (size_t)n;
-	}
-}
-
 static void put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d)
 {
 	char day[16];
@@ -127,7 +103,7 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 	xlsx_put_number(s, row, COL_N_OVERDUE, (double)st->n_overdue, NULL);
 	xlsx_put_text(s, row, COL_OVERDUE, msg(over ? XL_YES : XL_NO),
 		      over ? s->f->bad : NULL, true);
-	missed_dates(st, buf, sizeof buf);
+	duty_missed_text(st, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_MISSED, buf, over ? s->f->bad : NULL, true);
 	/* Paused: nothing is owed, so no next date and nothing missed. */
 	put_date(s, row, COL_PAUSED, d->paused_on);

@@ -18,6 +18,14 @@ static int by_date(const void *x, const void *y)
 				  : (a->index > b->index) - (a->index < b->index);
 }
 
+long agenda_find_duty(const agenda *a, int64_t id)
+{
+	for (size_t d = 0; d < a->n_duties; d++)
+		if (a->duties[d].id == id)
+			return (long)d;
+	return -1;
+}
+
 moat_status agenda_build(agenda *a, int within)
 {
 	size_t cap = a->n_tasks;

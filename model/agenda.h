@@ -47,6 +47,9 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 			agenda *out);
 void agenda_free(agenda *a);
 
+/* The index of duty id in a->duties, or -1 when it is not there. */
+long agenda_find_duty(const agenda *a, int64_t id);
+
 /* Builds the entries from tasks and duty states already in a (pure). */
 moat_status agenda_build(agenda *a, int within);
 

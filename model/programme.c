@@ -92,6 +92,27 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 		out->n_overdue = count - 1;
 }
 
+void duty_missed_text(const duty_state *st, char *out, size_t len)
+{
+	size_t have = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
+		char day[16];
+		int n;
+
+		if (!st->open[i].overdue)
+			continue;
+		date_format(st->open[i].due, day, sizeof day);
+		n = snprintf(out + have, len - have, "%s%s", have ? ", " : "", day);
+		if (n < 0 || (size_t)n >= len - have) {
+			out[have] = '\0'; /* whole dates only */
+			return;
+		}
+		have += (size_t)n;
+	}
+}
+
 /* "every month", "every 3 months", "every year"... */
 static void every_words(int months, char *out, size_t len)
 {

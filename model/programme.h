@@ -121,6 +121,11 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 			const rec_pause *pauses, size_t n_pauses, date today,
 			duty_state *out);
 
+/* The due dates of st's overdue occurrences, oldest first, joined with
+ * ", " into out: as many whole dates as fit (all that st holds, at most
+ * DUTY_MAX_OPEN, fit in DUTY_MAX_OPEN * 12 bytes); "" when none. */
+void duty_missed_text(const duty_state *st, char *out, size_t len);
+
 /* The rule of r in words, in the current language, into out: "every 3
  * months on the last working day, from the last completion", "每月10日，
  * 按固定日程". Yearly rules name their month ("every year on June 15").

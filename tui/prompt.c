@@ -39,19 +39,27 @@ static void prompt_draw(screen *s, app *a, rect body)
 {
 	prompt_screen *p = (prompt_screen *)s;
 	int w = body.w - 10 < 70 ? body.w - 10 : 70;
-	rect in = draw_box(p->cdone ? 4 : 6, w, NULL);
+	/* A long question wraps: the box grows by its lines (measured by
+	 * drawing none), as far as the body lets it. */
+	int lines = draw_paragraph((rect){0, 0, 0, w - 4}, 0, ROLE_HEADING,
+				   p->question);
+	int most = body.h - (p->cdone ? 3 : 5);
+	rect in;
 
-	draw_paragraph((rect){in.y, in.x, 1, in.w}, 0, ROLE_HEADING, p->question);
+	if (lines > most)
+		lines = most > 1 ? most : 1;
+	in = draw_box((p->cdone ? 3 : 5) + lines, w, NULL);
+	draw_paragraph((rect){in.y, in.x, lines, in.w}, 0, ROLE_HEADING, p->question);
 	if (p->cdone)
 		return;
-	form_draw_line(&p->te, in.y + 2, in.x, in.w, &p->scroll, true, a);
+	form_draw_line(&p->te, in.y + lines + 1, in.x, in.w, &p->scroll, true, a);
 	if (p->te.full) {
 		char limit[160];
 
 		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
-		draw_text(in.y + 3, in.x, in.w, ROLE_BAD, limit);
+		draw_text(in.y + lines + 2, in.x, in.w, ROLE_BAD, limit);
 	} else {
-		draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
+		draw_text(in.y + lines + 2, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
 	}
 }
 

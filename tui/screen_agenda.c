@@ -20,7 +20,8 @@ typedef struct {
 	int year, month; /* the calendar's month */
 } agenda_screen;
 
-enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH };
+enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH,
+       ACT_DUTIES };
 
 static const keybinding agenda_keys[] = {
 	NAV_BINDINGS,
@@ -29,6 +30,7 @@ static const keybinding agenda_keys[] = {
 	{{'h', 0}, "h", NO_LABEL, HK_HISTORY, ACT_HISTORY, true},
 	{{'[', '<', 0}, "[", NO_LABEL, HK_MONTH_PREV, ACT_PREV_MONTH, false},
 	{{']', '>', 0}, "]", NO_LABEL, HK_MONTH_NEXT, ACT_NEXT_MONTH, false},
+	{{'u', 0}, "u", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
 };
 
 static const char *entry_title(const agenda *g, const agenda_entry *e,
@@ -176,8 +178,9 @@ static void log_draw(screen *s, app *a, rect b)
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
 }
 
-static bool log_save(log_screen *l, app *a)
+static bool log_save(screen *s, app *a)
 {
+	log_screen *l = (log_screen *)s;
 	duty_event ev = {0};
 	duty_proof proof;
 	bool proves;
@@ -208,18 +211,8 @@ static bool log_save(log_screen *l, app *a)
 
 static key_result log_key(screen *s, app *a, int action, int key)
 {
-	log_screen *l = (log_screen *)s;
-	if (action == ACT_QUIT)
-		return result(RES_UNUSED);
-	switch (form_screen_key(&l->form, a, key)) {
-	case FORM_SUBMIT:
-		return result(log_save(l, a) ? RES_POP : RES_NONE);
-	case FORM_CANCEL:
-		return result(RES_POP);
-	case FORM_NONE:
-		break;
-	}
-	return result(RES_NONE);
+	return form_screen_handle(s, &((log_screen *)s)->form, a, action, key,
+				  log_save);
 }
 
 static void log_destroy(screen *s)
@@ -267,108 +260,6 @@ static screen *log_new(app *a, const duty *d, date due)
 	return &l->base;
 }
 
-/* One duty: its rule, where it stands, and every recorded occurrence. */
-typedef struct {
-	screen base;
-	int64_t duty_id;
-	int top;
-} history_screen;
-
-static const keybinding history_keys[] = {
-	NAV_BINDINGS,
-};
-
-static void history_draw(screen *s, app *a, rect b)
-{
-	history_screen *h = (history_screen *)s;
-	const agenda *g = &a->plan;
-	size_t d;
-	const duty *du;
-	const duty_state *st;
-	char line[300], day[16];
-	int y = b.y, rows;
-
-	for (d = 0; d < g->n_duties && g->duties[d].id != h->duty_id; d++)
-		;
-	if (d == g->n_duties)
-		return;
-	du = &g->duties[d];
-	st = &g->states[d];
-	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, du->title);
-	duty_rule_words(&du->rule, true, line, sizeof line);
-	draw_text(y++, b.x + 2, b.w - 4, ROLE_NORMAL, line);
-	if (st->has_next) {
-		date_format(st->next, day, sizeof day);
-		draw_textf(y, b.x + 2, 24, ROLE_NORMAL, msg(AG_NEXT_FMT), day);
-	}
-	if (st->has_last) {
-		date_format(st->last_done, day, sizeof day);
-		draw_textf(y, b.x + 28, 24, ROLE_NORMAL, msg(AG_LAST_FMT), day);
-	}
-	if (st->n_overdue)
-		draw_textf(y, b.x + 54, b.w - 56, ROLE_BAD, msg(AG_OVERDUE_FMT),
-			   st->n_overdue);
-	y += 2;
-	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, msg(AG_HISTORY));
-	if (!g->n_events || g->n_events[d] == 0) {
-		draw_text(y, b.x + 2, b.w - 4, ROLE_DIM, msg(AG_NO_HISTORY));
-		return;
-	}
-	rows = b.y + b.h - y;
-	if (h->top > (int)g->n_events[d] - rows)
-		h->top = (int)g->n_events[d] - rows;
-	if (h->top < 0)
-		h->top = 0;
-	for (int i = 0; i < rows && h->top + i < (int)g->n_events[d]; i++, y++) {
-		const duty_event *ev = &g->events[d][h->top + i];
-		char due[16], on[16];
-		date_format(ev->due, due, sizeof due);
-		date_format(ev->on, on, sizeof on);
-		draw_text(y, b.x + 2, 10, ROLE_DIM, due);
-		draw_text(y, b.x + 13, 8, ev->skipped ? ROLE_WARN : ROLE_OK,
-			  msg(ev->skipped ? AG_SKIPPED : AG_DONE));
-		draw_text(y, b.x + 22, 10, ROLE_NORMAL, on);
-		draw_text(y, b.x + 33, 8, ROLE_DIM, ev->by);
-		draw_text(y, b.x + 42, b.w - 44, ROLE_NORMAL,
-			  ev->skipped ? ev->note : ev->result);
-	}
-}
-
-static key_result history_key(screen *s, app *a, int action, int key)
-{
-	history_screen *h = (history_screen *)s;
-	(void)a, (void)key;
-	if (action == ACT_UP && h->top > 0) {
-		h->top--;
-		return result(RES_NONE);
-	}
-	if (action == ACT_DOWN) {
-		h->top++;
-		return result(RES_NONE);
-	}
-	return result(RES_UNUSED);
-}
-
-static void history_destroy(screen *s) { free(s); }
-
-static const screen_ops history_ops = {
-	.title = AG_DUTY_TITLE,
-	.keys = KEYTABLE(history_keys),
-	.draw = history_draw,
-	.handle_key = history_key,
-	.destroy = history_destroy,
-};
-
-static screen *history_new(int64_t duty_id)
-{
-	history_screen *h = calloc(1, sizeof *h);
-	if (!h)
-		return NULL;
-	h->base.ops = &history_ops;
-	h->duty_id = duty_id;
-	return &h->base;
-}
-
 typedef struct {
 	int64_t duty_id;
 	date due;
@@ -400,6 +291,8 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 
 	(void)key;
 	switch (action) {
+	case ACT_DUTIES:
+		return push(screen_duties_new(a));
 	case ACT_PREV_MONTH:
 	case ACT_NEXT_MONTH: {
 		date m = date_add_months((date){as->year, as->month, 1},
@@ -418,7 +311,7 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 	if (e->kind == AG_TASK)
 		return action == ACT_LOG ? push(screen_plan_new()) : result(RES_NONE);
 	if (action == ACT_HISTORY)
-		return push(history_new(g->duties[e->index].id));
+		return push(screen_duty_history_new(g->duties[e->index].id));
 	if (action == ACT_LOG)
 		return push(log_new(a, &g->duties[e->index], e->due));
 	if (!(c = malloc(sizeof *c)))
