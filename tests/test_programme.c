@@ -247,6 +247,87 @@ static void test_agenda_orders_overdue_first(void **state)
 	free(g.entries);
 }
 
+/* A month of the calendar: what was recorded, what is still owed and what
+ * falls in a pause or on a paused duty (nothing), and the plan's tasks. */
+static void test_agenda_between(void **state)
+{
+	agenda g;
+	plan_task tasks[2];
+	duty duties[3];
+	duty_state states[3];
+	duty_event ev0[1] = {{0}}, ev1[1] = {{0}}, ev2[1] = {{0}};
+	duty_event *events[3] = {ev0, ev1, ev2};
+	size_t n_events[3] = {1, 1, 1};
+	rec_pause p0[1] = {{{2027, 1, 1}, {2027, 2, 1}}};
+	rec_pause p2[1] = {{{2026, 11, 1}, {0, 0, 0}}};
+	rec_pause *pauses[3] = {p0, NULL, p2};
+	size_t n_pauses[3] = {1, 0, 1};
+	agenda_entry *e;
+	size_t n;
+	char got[512];
+	size_t have = 0;
+	(void)state;
+	memset(&g, 0, sizeof g);
+	memset(tasks, 0, sizeof tasks);
+	memset(duties, 0, sizeof duties);
+	g.today = (date){2026, 11, 25};
+	tasks[0].due = (date){2026, 11, 18};
+	tasks[0].status = TASK_IN_PROGRESS;
+	tasks[1].due = (date){2027, 1, 17};
+	tasks[1].status = TASK_DONE;
+	g.tasks = tasks;
+	g.n_tasks = 2;
+	/* Monthly on the 10th, October done, January in a pause. */
+	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	ev0[0].due = (date){2026, 10, 10};
+	ev0[0].on = (date){2026, 10, 12};
+	/* Quarterly from the last completion, 3 July: 3 October missed. */
+	duties[1].rule = (rec_rule){3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION,
+				    {2026, 6, 1}};
+	ev1[0].due = (date){2026, 6, 30};
+	ev1[0].on = (date){2026, 7, 3};
+	/* Monthly on the 20th, paused since 1 November. */
+	duties[2].rule = (rec_rule){1, 20, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	duties[2].paused_on = (date){2026, 11, 1};
+	ev2[0].due = ev2[0].on = (date){2026, 9, 20};
+	for (int d = 0; d < 3; d++)
+		duty_state_compute(&duties[d], events[d], n_events[d], pauses[d],
+				   n_pauses[d], g.today, &states[d]);
+	g.duties = duties;
+	g.states = states;
+	g.n_duties = 3;
+	g.events = events;
+	g.n_events = n_events;
+	g.pauses = pauses;
+	g.n_pauses = n_pauses;
+
+	assert_int_equal(agenda_between(&g, (date){2026, 9, 1}, (date){2027, 1, 31},
+					&e, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		have += (size_t)snprintf(got + have, sizeof got - have, "%s%s %c%zu%s",
+					 i ? ", " : "", fmt(e[i].due),
+					 e[i].kind == AG_DUTY ? 'd' : 't', e[i].index,
+					 e[i].event ? " recorded"
+					 : e[i].overdue ? " overdue" : "");
+	assert_string_equal(got, "2026-09-10 d0 overdue, 2026-09-20 d2 recorded,"
+				 " 2026-10-03 d1 overdue, 2026-10-10 d0 recorded,"
+				 " 2026-11-10 d0 overdue, 2026-11-18 t0 overdue,"
+				 " 2026-12-10 d0, 2027-01-17 t1");
+	assert_ptr_equal(e[3].event, &ev0[0]);
+	free(e);
+	/* One day: in the pause nothing, after it the next one. */
+	assert_int_equal(agenda_between(&g, (date){2027, 1, 10}, (date){2027, 1, 10},
+					&e, &n), ST_OK);
+	assert_int_equal(n, 0);
+	assert_null(e);
+	assert_int_equal(agenda_between(&g, (date){2027, 2, 10}, (date){2027, 2, 10},
+					&e, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].index, 0);
+	assert_false(e[0].overdue);
+	free(e);
+}
+
 static void test_store_programme(void **state)
 {
 	questionnaire q;
@@ -593,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_rule_words),
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
+		cmocka_unit_test(test_agenda_between),
 		cmocka_unit_test(test_store_programme),
 		cmocka_unit_test(test_store_duties),
 	};
