@@ -61,10 +61,10 @@ expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'")
 keys j
 type_text "8"
 keys Enter
-expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'")" 800 \
-	"the rate is stored in hundredths of a percent"
 expect_screen "NPV over 1 y" "the NPV is shown"
 expect_screen "-154.44" "NPV at 8 % over 1 year: 330/1.08 - 460"
+expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'")" 800 \
+	"the rate is stored in hundredths of a percent"
 
 # Add a line and delete it.
 keys g a
@@ -149,6 +149,7 @@ keys a
 type_text "核心系统"
 keys Enter
 expect_screen "100 %" "a first class takes the whole share"
+sleep 0.3
 expect_eq "$(sql "$db2" "SELECT name || '|' || level_low || '-' || level_high FROM invest_class")" \
 	"核心系统|1-1" "the class is stored"
 keys q q
