@@ -52,35 +52,32 @@ static int widest(msg_id a, msg_id b, int at_least)
 static duty_columns columns_for(int x, int width, int title_w, int rule_w)
 {
 	duty_columns c = {{0}, {0}};
-	int ids[N_C], min[N_C], weight[N_C], out[N_C], n = 0, fixed = 0;
+	int min[N_C] = {16, 0, widest(DU_COL_NEXT, DU_COL_NEXT, 10),
+			widest(DU_COL_LAST, DU_COL_LAST, 10),
+			widest(DU_COL_OVERDUE, DU_COL_OVERDUE, 3),
+			widest(DU_ACTIVE, DU_PAUSED, text_width(msg(DU_COL_STATE)))};
+	int weight[N_C] = {1, 0, 0, 0, 0, 0}, out[N_C], fixed = 0;
 
-	ids[n] = C_TITLE, min[n] = 16, weight[n++] = 1;
-	ids[n] = C_RULE, min[n] = 0, weight[n++] = 0;
-	ids[n] = C_NEXT, min[n] = widest(DU_COL_NEXT, DU_COL_NEXT, 10), weight[n++] = 0;
-	ids[n] = C_LAST, min[n] = widest(DU_COL_LAST, DU_COL_LAST, 10), weight[n++] = 0;
-	ids[n] = C_OVER, min[n] = widest(DU_COL_OVERDUE, DU_COL_OVERDUE, 3), weight[n++] = 0;
-	ids[n] = C_STATE, min[n] = widest(DU_ACTIVE, DU_PAUSED, text_width(msg(DU_COL_STATE))),
-	weight[n++] = 0;
 	/* One more cell each, so a column and the next are two apart. */
-	for (int i = 0; i < n - 1; i++)
+	for (int i = 0; i < N_C - 1; i++)
 		min[i]++;
-	for (int i = 2; i < n; i++)
+	for (int i = C_NEXT; i < N_C; i++)
 		fixed += min[i] + 1;
 	if (width >= 108) {
 		int room = width - fixed - 2;
 		if (title_w + rule_w > room)
 			rule_w = room * rule_w / (title_w + rule_w);
-		min[1] = rule_w + 1;
+		min[C_RULE] = rule_w + 1;
 	} else {
-		/* No rule column: its place and gap go to the title. */
-		min[0] += 1;
-		min[1] = 0;
+		/* No rule column: its gap goes to the title. */
+		min[C_TITLE]++;
+		min[C_RULE] = 0;
 	}
-	if (!layout_columns(width, n, min, weight, out))
+	if (!layout_columns(width, N_C, min, weight, out))
 		memcpy(out, min, sizeof out);
-	for (int i = 0; i < n; i++) {
-		c.x[ids[i]] = x;
-		c.w[ids[i]] = out[i] ? out[i] - (i < n - 1) : 0;
+	for (int i = 0; i < N_C; i++) {
+		c.x[i] = x;
+		c.w[i] = out[i] ? out[i] - (i < N_C - 1) : 0;
 		x += out[i] + (out[i] ? 1 : 0);
 	}
 	return c;
@@ -457,8 +454,12 @@ static void draw_outlook(duty_form *f, app *a, int y, int x, int w)
 			   a->today, &st);
 	if (st.has_next)
 		date_format(st.next, day, sizeof day);
+	/* A rule that makes past occurrences overdue says how to avoid it. */
 	draw_textf(y + 1, x, w, st.n_overdue ? ROLE_WARN : ROLE_DIM,
-		   msg(DF_OUTLOOK_FMT), st.n_overdue, day);
+		   msg(i >= 0 && st.n_overdue > g->states[i].n_overdue
+			       ? DF_OUTLOOK_MORE_FMT
+			       : DF_OUTLOOK_FMT),
+		   st.n_overdue, day);
 }
 
 static void form_draw_duty(screen *s, app *a, rect b)
