@@ -189,18 +189,6 @@ static void put_phase_ends(ics_buf *b, const agenda *a)
 	}
 }
 
-static void rule_text(const rec_rule *r, char *out, size_t len)
-{
-	if (r->anchor == REC_ANCHOR_COMPLETION)
-		snprintf(out, len, msg(ICS_RULE_COMPLETION_FMT),
-			 r->every_months);
-	else if (r->day == REC_LAST_WORKING_DAY)
-		snprintf(out, len, msg(ICS_RULE_LWD_FMT), r->every_months);
-	else
-		snprintf(out, len, msg(ICS_RULE_DAY_FMT), r->every_months,
-			 r->day);
-}
-
 static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
 			   const char *rule)
 {
@@ -227,10 +215,12 @@ static bool resolved(const duty_event *ev, size_t n, date due)
 
 /* The open occurrences of d (st->open), then for schedule anchoring the
  * next ICS_AHEAD on the schedule, leaving out any already resolved (done
- * early). When the open ones did not all fit in st, the rest are found on
- * the schedule the same way rec_open does. ev (may be NULL): d's history. */
+ * early) or in a pause. When the open ones did not all fit in st, the rest
+ * are found on the schedule the same way rec_open does. ev (may be NULL):
+ * d's history; p: its pauses. */
 static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
-		     const duty_event *ev, size_t n_ev, date today)
+		     const duty_event *ev, size_t n_ev, const rec_pause *p,
+		     size_t n_p, date today)
 {
 	size_t kept = st->n_open < DUTY_MAX_OPEN ? st->n_open : DUTY_MAX_OPEN;
 	size_t ahead = ICS_AHEAD;
@@ -238,7 +228,7 @@ static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 	date after = {0, 0, 0};
 	char rule[256];
 
-	rule_text(&d->rule, rule, sizeof rule);
+	duty_rule_words(&d->rule, true, rule, sizeof rule);
 	for (size_t i = 0; i < kept; i++) {
 		const rec_occurrence *o = &st->open[i];
 
@@ -250,10 +240,11 @@ static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 	for (int k = 0; ahead > 0 && !b->nomem; k++) {
 		date due = rec_scheduled(&d->rule, k);
 		bool overdue = date_cmp(due, today) < 0;
+		const rec_pause *in = rec_pause_on(p, n_p, due);
 
-		if (due.y == 0)
-			break;
-		if (date_cmp(due, after) <= 0 || resolved(ev, n_ev, due))
+		if (due.y == 0 || (in && !in->until.y))
+			break; /* paused from here on */
+		if (date_cmp(due, after) <= 0 || resolved(ev, n_ev, due) || in)
 			continue;
 		put_occurrence(b, d, due, overdue, rule);
 		if (overdue)
@@ -285,7 +276,9 @@ static void build(ics_buf *b, const agenda *a, const char *unit_name)
 	for (size_t d = 0; d < a->n_duties; d++)
 		put_duty(b, &a->duties[d], &a->states[d],
 			 a->events ? a->events[d] : NULL,
-			 a->n_events ? a->n_events[d] : 0, a->today);
+			 a->n_events ? a->n_events[d] : 0,
+			 a->pauses ? a->pauses[d] : NULL,
+			 a->n_pauses ? a->n_pauses[d] : 0, a->today);
 	put_line(b, "END:VCALENDAR");
 }
 

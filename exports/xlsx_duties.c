@@ -18,6 +18,7 @@ enum {
 	COL_N_OVERDUE,
 	COL_OVERDUE,
 	COL_MISSED,
+	COL_PAUSED,
 	N_COLS
 };
 
@@ -33,6 +34,7 @@ static const msg_id headers[N_COLS] = {
 	[COL_N_OVERDUE] = XL_COL_OVERDUE_COUNT,
 	[COL_OVERDUE] = XL_COL_OVERDUE,
 	[COL_MISSED] = XL_COL_MISSED,
+	[COL_PAUSED] = XL_COL_PAUSED,
 };
 
 /* The history table below the duties, in the same columns: the duty's
@@ -64,49 +66,6 @@ static const msg_id history_headers[N_HCOLS] = {
  * HEADER_ROW. */
 #define HEADER_ROW 2
 
-/* "every 3 months on day 15", "每月最后一个工作日". */
-static void rule_words(const rec_rule *r, char *out, size_t len)
-{
-	char every[128], day[128];
-
-	if (r->every_months == 1)
-		snprintf(every, sizeof every, "%s", msg(XL_RULE_MONTHLY));
-	else if (r->every_months == 12)
-		snprintf(every, sizeof every, "%s", msg(XL_RULE_YEARLY));
-	else
-		snprintf(every, sizeof every, msg(XL_RULE_EVERY_FMT),
-			 r->every_months);
-	if (r->day == REC_LAST_WORKING_DAY)
-		snprintf(day, sizeof day, "%s", msg(XL_RULE_LAST_WORKING_DAY));
-	else
-		snprintf(day, sizeof day, msg(XL_RULE_DAY_FMT), r->day);
-	snprintf(out, len, msg(XL_RULE_JOIN_FMT), every, day);
-}
-
-/* The due dates of st's overdue occurrences, oldest first, joined with
- * ", " (those the state holds: at most DUTY_MAX_OPEN). */
-static void missed_dates(const duty_state *st, char *out, size_t len)
-{
-	size_t have = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
-		char day[16];
-		int n;
-
-		if (!st->open[i].overdue)
-			continue;
-		date_format(st->open[i].due, day, sizeof day);
-		n = snprintf(out + have, len - have, "%s%s", have ? ", " : "",
-			     day);
-		if (n < 0 || (size_t)n >= len - have) {
-			out[have] = '\0'; /* whole dates only */
-			return;
-		}
-		have += (size_t)n;
-	}
-}
-
 static void put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d)
 {
 	char day[16];
@@ -127,7 +86,7 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 
 	xlsx_put_number(s, row, COL_NO, (double)n, NULL);
 	xlsx_put_text(s, row, COL_DUTY, d->title, NULL, true);
-	rule_words(&d->rule, buf, sizeof buf);
+	duty_rule_words(&d->rule, false, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_RULE, buf, NULL, true);
 	xlsx_put_text(s, row, COL_ANCHOR,
 		      msg(d->rule.anchor == REC_ANCHOR_COMPLETION
@@ -144,8 +103,10 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 	xlsx_put_number(s, row, COL_N_OVERDUE, (double)st->n_overdue, NULL);
 	xlsx_put_text(s, row, COL_OVERDUE, msg(over ? XL_YES : XL_NO),
 		      over ? s->f->bad : NULL, true);
-	missed_dates(st, buf, sizeof buf);
+	duty_missed_text(st, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_MISSED, buf, over ? s->f->bad : NULL, true);
+	/* Paused: nothing is owed, so no next date and nothing missed. */
+	put_date(s, row, COL_PAUSED, d->paused_on);
 }
 
 static void put_event(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,

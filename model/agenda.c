@@ -18,6 +18,123 @@ static int by_date(const void *x, const void *y)
 				  : (a->index > b->index) - (a->index < b->index);
 }
 
+/* By date, duties before tasks, then as listed. */
+static int by_day(const void *x, const void *y)
+{
+	const agenda_entry *a = x, *b = y;
+	int c = date_cmp(a->due, b->due);
+	if (c)
+		return c;
+	if (a->kind != b->kind)
+		return a->kind == AG_DUTY ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* A growing array of entries. */
+typedef struct {
+	agenda_entry *v;
+	size_t n, cap;
+	bool nomem;
+} entry_list;
+
+static void add_entry(entry_list *l, agenda_entry e)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		agenda_entry *v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->nomem = true;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = e;
+}
+
+static bool within(date d, date from, date to)
+{
+	return date_cmp(d, from) >= 0 && date_cmp(d, to) <= 0;
+}
+
+static bool recorded(const duty_event *ev, size_t n, date due)
+{
+	for (size_t i = 0; i < n; i++)
+		if (date_cmp(ev[i].due, due) == 0)
+			return true;
+	return false;
+}
+
+/* What of duty d is still owed from..to. */
+static void owed_between(const agenda *a, size_t d, date from, date to,
+			 entry_list *l)
+{
+	const duty *du = &a->duties[d];
+	const duty_state *st = &a->states[d];
+	const duty_event *ev = a->events ? a->events[d] : NULL;
+	size_t n_ev = a->n_events ? a->n_events[d] : 0;
+	const rec_pause *p = a->pauses ? a->pauses[d] : NULL;
+	size_t n_p = a->n_pauses ? a->n_pauses[d] : 0;
+
+	if (st->paused)
+		return;
+	if (du->rule.anchor == REC_ANCHOR_COMPLETION) {
+		for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++)
+			if (within(st->open[i].due, from, to))
+				add_entry(l, (agenda_entry){AG_DUTY, d, st->open[i].due,
+							    st->open[i].overdue, NULL});
+		return;
+	}
+	for (int k = 0; k < REC_SCAN_LIMIT; k++) {
+		date due = rec_scheduled(&du->rule, k);
+		if (!due.y || date_cmp(due, to) > 0)
+			break;
+		if (date_cmp(due, from) < 0 || recorded(ev, n_ev, due) ||
+		    rec_pause_on(p, n_p, due))
+			continue;
+		add_entry(l, (agenda_entry){AG_DUTY, d, due,
+					    date_cmp(due, a->today) < 0, NULL});
+	}
+}
+
+moat_status agenda_between(const agenda *a, date from, date to,
+			   agenda_entry **out, size_t *n)
+{
+	entry_list l = {NULL, 0, 0, false};
+
+	for (size_t d = 0; d < a->n_duties; d++) {
+		for (size_t i = 0; a->events && i < a->n_events[d]; i++)
+			if (within(a->events[d][i].due, from, to))
+				add_entry(&l, (agenda_entry){AG_DUTY, d, a->events[d][i].due,
+							     false, &a->events[d][i]});
+		owed_between(a, d, from, to, &l);
+	}
+	for (size_t t = 0; t < a->n_tasks; t++)
+		if (within(a->tasks[t].due, from, to))
+			add_entry(&l, (agenda_entry){AG_TASK, t, a->tasks[t].due,
+						     task_overdue(&a->tasks[t], a->today),
+						     NULL});
+	if (l.nomem) {
+		free(l.v);
+		*out = NULL;
+		*n = 0;
+		return ST_NOMEM;
+	}
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, by_day);
+	*out = l.v;
+	*n = l.n;
+	return ST_OK;
+}
+
+long agenda_find_duty(const agenda *a, int64_t id)
+{
+	for (size_t d = 0; d < a->n_duties; d++)
+		if (a->duties[d].id == id)
+			return (long)d;
+	return -1;
+}
+
 moat_status agenda_build(agenda *a, int within)
 {
 	size_t cap = a->n_tasks;
@@ -36,7 +153,7 @@ moat_status agenda_build(agenda *a, int within)
 		bool over = task_overdue(pt, a->today);
 		if (pt->status == TASK_DONE || (!over && date_cmp(pt->due, until) > 0))
 			continue;
-		a->entries[a->n_entries++] = (agenda_entry){AG_TASK, t, pt->due, over};
+		a->entries[a->n_entries++] = (agenda_entry){AG_TASK, t, pt->due, over, NULL};
 	}
 	for (size_t d = 0; d < a->n_duties; d++) {
 		const duty_state *st = &a->states[d];
@@ -45,10 +162,26 @@ moat_status agenda_build(agenda *a, int within)
 			if (!o->overdue && date_cmp(o->due, until) > 0)
 				continue;
 			a->entries[a->n_entries++] =
-				(agenda_entry){AG_DUTY, d, o->due, o->overdue};
+				(agenda_entry){AG_DUTY, d, o->due, o->overdue, NULL};
 		}
 	}
 	qsort(a->entries, a->n_entries, sizeof *a->entries, by_date);
+	return ST_OK;
+}
+
+/* The ended pauses of d and, when it is paused, the current one. */
+static moat_status load_pauses(store *s, const duty *d, rec_pause **out,
+			       size_t *n)
+{
+	moat_status st = store_duty_pauses(s, d->id, out, n);
+	rec_pause *more;
+
+	if (st || !d->paused_on.y)
+		return st;
+	if (!(more = realloc(*out, (*n + 1) * sizeof *more)))
+		return ST_NOMEM;
+	*out = more;
+	more[(*n)++] = (rec_pause){d->paused_on, {0, 0, 0}};
 	return ST_OK;
 }
 
@@ -68,14 +201,20 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 	if (!st && a->n_duties &&
 	    (!(a->states = calloc(a->n_duties, sizeof *a->states)) ||
 	     !(a->events = calloc(a->n_duties, sizeof *a->events)) ||
-	     !(a->n_events = calloc(a->n_duties, sizeof *a->n_events))))
+	     !(a->n_events = calloc(a->n_duties, sizeof *a->n_events)) ||
+	     !(a->pauses = calloc(a->n_duties, sizeof *a->pauses)) ||
+	     !(a->n_pauses = calloc(a->n_duties, sizeof *a->n_pauses))))
 		st = ST_NOMEM;
 	for (size_t d = 0; !st && d < a->n_duties; d++) {
 		st = store_duty_events(s, a->duties[d].id, &a->events[d],
 				       &a->n_events[d]);
 		if (!st)
+			st = load_pauses(s, &a->duties[d], &a->pauses[d],
+					 &a->n_pauses[d]);
+		if (!st)
 			duty_state_compute(&a->duties[d], a->events[d],
-					   a->n_events[d], today, &a->states[d]);
+					   a->n_events[d], a->pauses[d],
+					   a->n_pauses[d], today, &a->states[d]);
 	}
 	if (!st && a->has_programme)
 		plan_progress_compute(a->tasks, a->n_tasks, a->start, today,
@@ -94,8 +233,12 @@ void agenda_free(agenda *a)
 	free(a->states);
 	for (size_t d = 0; a->events && d < a->n_duties; d++)
 		free(a->events[d]);
+	for (size_t d = 0; a->pauses && d < a->n_duties; d++)
+		free(a->pauses[d]);
 	free(a->events);
 	free(a->n_events);
+	free(a->pauses);
+	free(a->n_pauses);
 	free(a->entries);
 	memset(a, 0, sizeof *a);
 }

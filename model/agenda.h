@@ -18,6 +18,9 @@ typedef struct {
 	size_t index;     /* into tasks or duties of the agenda */
 	date due;
 	bool overdue;
+	/* The record that resolved a duty's occurrence (into events[index]),
+	 * NULL while it is open. */
+	const duty_event *event;
 } agenda_entry;
 
 typedef struct {
@@ -33,16 +36,35 @@ typedef struct {
 	duty_state *states;    /* one per duty */
 	duty_event **events;   /* per duty: its history, newest first */
 	size_t *n_events;      /* per duty: entries of events[d] */
+	rec_pause **pauses;    /* per duty: its pauses, oldest first, the
+				* current one (paused_on) last */
+	size_t *n_pauses;      /* per duty: entries of pauses[d] */
 	agenda_entry *entries; /* overdue first (oldest first), then by date */
 	size_t n_entries;
 } agenda;
 
-/* Reads the unit's programme, tasks, duties and their history (kept in
- * events / n_events), and lists every overdue task or occurrence and those
+/* Reads the unit's programme, tasks, duties, their history (kept in
+ * events / n_events) and pauses (pauses / n_pauses), and lists every overdue task or occurrence and those
  * due within `within` days of today. Release with agenda_free. */
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 			agenda *out);
 void agenda_free(agenda *a);
+
+/* The index of duty id in a->duties, or -1 when it is not there. */
+long agenda_find_duty(const agenda *a, int64_t id);
+
+/* What falls on the days from..to (inclusive), in a new array *out
+ * (free() it; NULL when *n is 0) ordered by date, duties before tasks on
+ * a day, then as listed (pure):
+ *  - every recorded occurrence of a duty due then, with its event;
+ *  - the occurrences still owed: for schedule anchoring every one on the
+ *    schedule not recorded and not in a pause (overdue when due before
+ *    today), for completion anchoring the one open occurrence; none of a
+ *    duty paused on today;
+ *  - the plan tasks due then, done or not (overdue as task_overdue).
+ * The entries point into a and live as long as it does. */
+moat_status agenda_between(const agenda *a, date from, date to,
+			   agenda_entry **out, size_t *n);
 
 /* Builds the entries from tasks and duty states already in a (pure). */
 moat_status agenda_build(agenda *a, int within);

@@ -7,6 +7,7 @@
 
 #include "model/msg.h"
 #include "model/programme.h"
+#include "model/text.h"
 
 static const char *const status_keys[TASK_STATUS_COUNT] = {
 	"not_started", "in_progress", "done", "blocked"};
@@ -56,7 +57,8 @@ void plan_progress_compute(const plan_task *tasks, size_t n, date start,
 }
 
 void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
-			date today, duty_state *out)
+			const rec_pause *pauses, size_t n_pauses, date today,
+			duty_state *out)
 {
 	date *resolved = malloc((n ? n : 1) * sizeof *resolved);
 	size_t count;
@@ -71,9 +73,10 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 			out->last_done = ev[i].on;
 		}
 	}
-	count = rec_open(&d->rule, resolved, resolved ? n : 0,
-			 out->has_last ? &out->last_done : NULL, today, out->open,
-			 DUTY_MAX_OPEN);
+	out->paused = rec_pause_on(pauses, n_pauses, today) != NULL;
+	count = rec_open_paused(&d->rule, resolved, resolved ? n : 0, pauses,
+				n_pauses, out->has_last ? &out->last_done : NULL,
+				today, out->open, DUTY_MAX_OPEN);
 	free(resolved);
 	out->n_open = count;
 	for (size_t i = 0; i < count && i < DUTY_MAX_OPEN; i++) {
@@ -87,6 +90,90 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 	/* Beyond the buffer every occurrence but the last is overdue. */
 	if (count > DUTY_MAX_OPEN)
 		out->n_overdue = count - 1;
+}
+
+void duty_missed_text(const duty_state *st, char *out, size_t len)
+{
+	size_t have = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < st->n_open && i < DUTY_MAX_OPEN; i++) {
+		char day[16];
+		int n;
+
+		if (!st->open[i].overdue)
+			continue;
+		date_format(st->open[i].due, day, sizeof day);
+		n = snprintf(out + have, len - have, "%s%s", have ? ", " : "", day);
+		if (n < 0 || (size_t)n >= len - have) {
+			out[have] = '\0'; /* whole dates only */
+			return;
+		}
+		have += (size_t)n;
+	}
+}
+
+/* "every month", "every 3 months", "every year"... */
+static void every_words(int months, char *out, size_t len)
+{
+	switch (months) {
+	case 1: snprintf(out, len, "%s", msg(RULE_EVERY_MONTH)); return;
+	case 3: snprintf(out, len, "%s", msg(RULE_EVERY_QUARTER)); return;
+	case 6: snprintf(out, len, "%s", msg(RULE_EVERY_HALF_YEAR)); return;
+	case 12: snprintf(out, len, "%s", msg(RULE_EVERY_YEAR)); return;
+	case 24: snprintf(out, len, "%s", msg(RULE_EVERY_TWO_YEARS)); return;
+	}
+	snprintf(out, len, msg(RULE_EVERY_N_FMT), months);
+}
+
+void duty_rule_words(const rec_rule *r, bool with_anchor, char *out,
+		     size_t len)
+{
+	static const msg_id months[12] = {
+		MONTH_1, MONTH_2, MONTH_3, MONTH_4, MONTH_5, MONTH_6,
+		MONTH_7, MONTH_8, MONTH_9, MONTH_10, MONTH_11, MONTH_12};
+	char every[96], on[128];
+	bool yearly = r->every_months % 12 == 0;
+	/* A yearly rule falls in the month of its first occurrence. */
+	date first = rec_scheduled(r, 0);
+	int m = first.y ? first.m : r->start.m;
+	const char *month = msg(months[m >= 1 && m <= 12 ? m - 1 : 0]);
+
+	every_words(r->every_months, every, sizeof every);
+	if (r->day == REC_LAST_WORKING_DAY && yearly)
+		snprintf(on, sizeof on, msg(RULE_ON_LWD_OF_FMT), month);
+	else if (r->day == REC_LAST_WORKING_DAY)
+		snprintf(on, sizeof on, "%s", msg(RULE_ON_LWD));
+	else if (yearly)
+		snprintf(on, sizeof on, msg(RULE_ON_DATE_FMT), month, r->day);
+	else
+		snprintf(on, sizeof on, msg(RULE_ON_DAY_FMT), r->day);
+	snprintf(out, len, "%s%s%s", every, on,
+		 !with_anchor ? ""
+		 : msg(r->anchor == REC_ANCHOR_COMPLETION ? RULE_FROM_COMPLETION
+							  : RULE_FROM_SCHEDULE));
+}
+
+bool duty_parse_day(const char *s, int *day)
+{
+	char buf[16];
+	char *t, *end;
+	long v;
+
+	if (!s || strlen(s) >= sizeof buf)
+		return false;
+	t = text_trim(strcpy(buf, s));
+	if ((t[0] == 'L' || t[0] == 'l') && t[1] == '\0') {
+		*day = REC_LAST_WORKING_DAY;
+		return true;
+	}
+	if (*t < '0' || *t > '9')
+		return false;
+	v = strtol(t, &end, 10);
+	if (*end || v < 1 || v > 31)
+		return false;
+	*day = (int)v;
+	return true;
 }
 
 bool duty_proof_make(const duty *d, const duty_event *ev,

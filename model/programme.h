@@ -26,6 +26,7 @@ typedef enum {
 #define TASK_TITLE_MAX 200
 #define TASK_OWNER_MAX 60
 #define TASK_NOTE_MAX 500
+#define DUTY_TITLE_MAX 100
 #define DUTY_RESULT_MAX 250
 #define DUTY_NOTE_MAX 500 /* also a skip's reason */
 
@@ -62,10 +63,12 @@ void plan_progress_compute(const plan_task *tasks, size_t n, date start,
 
 typedef struct {
 	int64_t id;
-	char key[64];
-	char title[256];
+	char key[64];    /* template key; "user-N" for duties users added */
+	char title[TEXT_BYTES(DUTY_TITLE_MAX)];
 	char item[64];   /* checklist item it proves, "" for none */
 	rec_rule rule;
+	date paused_on;  /* the day its current pause began; y == 0 when it
+			  * is not paused */
 } duty;
 
 typedef struct {
@@ -90,6 +93,7 @@ typedef struct {
 	date next;
 	bool has_last;     /* the latest completion (not skip) */
 	date last_done;
+	bool paused;       /* today falls in a pause: nothing is open */
 } duty_state;
 
 /* The evidence an occurrence of a duty files for the checklist item it
@@ -109,8 +113,29 @@ bool duty_proof_make(const duty *d, const duty_event *ev,
 		     int64_t assessment_id, int valid_months, const char *owner,
 		     duty_proof *p);
 
-/* Where d stands on today given its events (any order). */
+/* Where d stands on today given its events (any order) and its pauses
+ * (n_pauses of them, the current one included; see rec_open_paused):
+ * while paused nothing is open, and an occurrence due in a pause is never
+ * owed. */
 void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
-			date today, duty_state *out);
+			const rec_pause *pauses, size_t n_pauses, date today,
+			duty_state *out);
+
+/* The due dates of st's overdue occurrences, oldest first, joined with
+ * ", " into out: as many whole dates as fit (all that st holds, at most
+ * DUTY_MAX_OPEN, fit in DUTY_MAX_OPEN * 12 bytes); "" when none. */
+void duty_missed_text(const duty_state *st, char *out, size_t len);
+
+/* The rule of r in words, in the current language, into out: "every 3
+ * months on the last working day, from the last completion", "每月10日，
+ * 按固定日程". Yearly rules name their month ("every year on June 15").
+ * with_anchor false leaves out what it is counted from. */
+void duty_rule_words(const rec_rule *r, bool with_anchor, char *out,
+		     size_t len);
+
+/* Parses the day of a rule as typed: "1".."31", or "L" (either case) for
+ * the last working day (REC_LAST_WORKING_DAY); spaces around are allowed.
+ * False for anything else, *day untouched. */
+bool duty_parse_day(const char *s, int *day);
 
 #endif

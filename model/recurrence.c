@@ -94,12 +94,29 @@ date rec_scheduled(const rec_rule *r, int k)
 	return rec_due_in_month(r, (int)(idx / 12), (int)(idx % 12) + 1);
 }
 
-static bool contains(const date *set, size_t n, date d)
+const rec_pause *rec_pause_on(const rec_pause *p, size_t n, date d)
 {
-	for (size_t i = 0; i < n; i++)
-		if (set[i].y == d.y && set[i].m == d.m && set[i].d == d.d)
+	for (size_t i = 0; p && i < n; i++)
+		if (date_cmp(p[i].from, d) <= 0 &&
+		    (!p[i].until.y || date_cmp(d, p[i].until) < 0))
+			return &p[i];
+	return NULL;
+}
+
+/* What is not owed: the resolved dates and the days of the pauses. */
+typedef struct {
+	const date *resolved;
+	size_t n_resolved;
+	const rec_pause *pauses;
+	size_t n_pauses;
+} not_owed;
+
+static bool contains(const not_owed *no, date d)
+{
+	for (size_t i = 0; i < no->n_resolved; i++)
+		if (date_cmp(no->resolved[i], d) == 0)
 			return true;
-	return false;
+	return rec_pause_on(no->pauses, no->n_pauses, d) != NULL;
 }
 
 /* Stores an occurrence if there is room; returns the new total. */
@@ -111,9 +128,8 @@ static size_t emit(rec_occurrence *out, size_t cap, size_t n, date due,
 	return n + 1;
 }
 
-static size_t open_by_schedule(const rec_rule *r, const date *resolved,
-			       size_t n_resolved, date today,
-			       rec_occurrence *out, size_t cap)
+static size_t open_by_schedule(const rec_rule *r, const not_owed *no,
+			       date today, rec_occurrence *out, size_t cap)
 {
 	size_t n = 0;
 
@@ -122,7 +138,7 @@ static size_t open_by_schedule(const rec_rule *r, const date *resolved,
 
 		if (due.y == 0)
 			break;
-		if (contains(resolved, n_resolved, due))
+		if (contains(no, due))
 			continue;
 		n = emit(out, cap, n, due, today);
 		if (date_cmp(due, today) >= 0)
@@ -131,9 +147,9 @@ static size_t open_by_schedule(const rec_rule *r, const date *resolved,
 	return n;
 }
 
-static size_t open_by_completion(const rec_rule *r, const date *resolved,
-				 size_t n_resolved, const date *last_done,
-				 date today, rec_occurrence *out, size_t cap)
+static size_t open_by_completion(const rec_rule *r, const not_owed *no,
+				 const date *last_done, date today,
+				 rec_occurrence *out, size_t cap)
 {
 	for (int k = 0; k < REC_SCAN_LIMIT; k++) {
 		date due;
@@ -151,29 +167,38 @@ static size_t open_by_completion(const rec_rule *r, const date *resolved,
 			if (due.y == 0)
 				break;
 		}
-		if (!contains(resolved, n_resolved, due))
+		if (!contains(no, due))
 			return emit(out, cap, 0, due, today);
 	}
 	return 0;
+}
+
+size_t rec_open_paused(const rec_rule *r, const date *resolved,
+		       size_t n_resolved, const rec_pause *p, size_t n_pauses,
+		       const date *last_done, date today, rec_occurrence *out,
+		       size_t cap)
+{
+	not_owed no = {resolved, resolved ? n_resolved : 0, p,
+		       p ? n_pauses : 0};
+
+	if (!rec_valid(r) || rec_pause_on(no.pauses, no.n_pauses, today))
+		return 0;
+	if (!out)
+		cap = 0;
+	if (r->anchor == REC_ANCHOR_COMPLETION) {
+		if (last_done && !is_real_date(*last_done))
+			return 0;
+		return open_by_completion(r, &no, last_done, today, out, cap);
+	}
+	return open_by_schedule(r, &no, today, out, cap);
 }
 
 size_t rec_open(const rec_rule *r, const date *resolved, size_t n_resolved,
 		const date *last_done, date today, rec_occurrence *out,
 		size_t cap)
 {
-	if (!rec_valid(r))
-		return 0;
-	if (!resolved)
-		n_resolved = 0;
-	if (!out)
-		cap = 0;
-	if (r->anchor == REC_ANCHOR_COMPLETION) {
-		if (last_done && !is_real_date(*last_done))
-			return 0;
-		return open_by_completion(r, resolved, n_resolved, last_done,
-					  today, out, cap);
-	}
-	return open_by_schedule(r, resolved, n_resolved, today, out, cap);
+	return rec_open_paused(r, resolved, n_resolved, NULL, 0, last_done,
+			       today, out, cap);
 }
 
 date plan_phase_start(date start, int phase)

@@ -108,6 +108,31 @@ size_t rec_open(const rec_rule *r, const date *resolved, size_t n_resolved,
 		const date *last_done, date today, rec_occurrence *out,
 		size_t cap);
 
+/* ---- Pauses. While a duty is paused nothing of it is owed: no
+ * occurrence due in a pause is ever open, not later either (it is treated
+ * as skipped). Occurrences missed before a pause stay owed; they are only
+ * hidden while the pause lasts. ---- */
+
+typedef struct {
+	date from;  /* the first day paused */
+	date until; /* the day it was resumed, owed again from then on;
+		     * y == 0 while it lasts */
+} rec_pause;
+
+/* The pause of the n in p that day d falls in (from <= d, and d < until
+ * or no until), or NULL. A pause with until <= from holds no day. */
+const rec_pause *rec_pause_on(const rec_pause *p, size_t n, date d);
+
+/* rec_open for a duty with pauses (p, n_pauses; p may be NULL when
+ * n_pauses is 0): on a today inside a pause nothing is open; otherwise as
+ * rec_open, an occurrence due inside a pause counting as resolved. A
+ * pause that has not ended leaves nothing open from its first day on.
+ * Same buffer contract and return value as rec_open. */
+size_t rec_open_paused(const rec_rule *r, const date *resolved,
+		       size_t n_resolved, const rec_pause *p, size_t n_pauses,
+		       const date *last_done, date today, rec_occurrence *out,
+		       size_t cap);
+
 /* ---- The 90-day programme (section 7): three phases of 30 days. ---- */
 
 #define PLAN_DAYS 90

@@ -23,7 +23,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -311,8 +311,43 @@ moat_status store_task_change(store *s, const plan_task *seen,
 			      const plan_task *t, date today, const char *user);
 moat_status store_task_delete(store *s, int64_t id, const char *user);
 
-/* The unit's duties (*out: free() it). */
+/* The unit's duties, by period then entry order (*out: free() it). */
 moat_status store_duties(store *s, int64_t unit_id, duty **out, size_t *n);
+
+/* Adds a duty to the unit from d's title, rule and checklist item (its
+ * id, key and pause are ignored); its key is "user-" and its id, which
+ * *id receives. ST_INVALID for a rule that is not rec_valid or a title
+ * empty or over DUTY_TITLE_MAX characters. Audited. */
+moat_status store_duty_add(store *s, int64_t unit_id, const duty *d,
+			   const char *user, int64_t *id);
+
+/* Replaces title, rule and checklist item of duty seen->id with d's, only
+ * when the stored duty is still *seen (title, rule, item and pause; the
+ * screen showed that); else ST_CONFLICT and nothing is written. What was
+ * recorded stays: occurrences now off the schedule change nothing.
+ * Audited per changed field. */
+moat_status store_duty_change(store *s, const duty *seen, const duty *d,
+			      const char *user);
+
+/* Pauses duty seen->id from day on (paused true) or resumes it on day on
+ * (false), only when the stored duty is still *seen, else ST_CONFLICT;
+ * ST_INVALID when it already is paused, or is not. A resumed pause is
+ * kept (when on is after its first day) so that what fell in it is never
+ * owed. Audited. */
+moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
+				  date on, const char *user);
+
+/* Removes duty seen->id with its history and pauses, only when the stored
+ * duty is still *seen and has exactly n_events recorded occurrences (what
+ * the user was told would go); else ST_CONFLICT, nothing removed. The
+ * evidence its completions filed stays. Audited. */
+moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
+			      const char *user);
+
+/* A duty's ended pauses, oldest first (*out: free() it; the current one
+ * is the duty's paused_on). */
+moat_status store_duty_pauses(store *s, int64_t duty_id, rec_pause **out,
+			      size_t *n);
 
 /* A duty's history, newest occurrence first (*out: free() it). */
 moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,

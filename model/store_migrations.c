@@ -153,6 +153,18 @@ static const struct {
 	/* 5: the audit log as a hash chain, so rewriting it shows */
 	{"ALTER TABLE audit_log ADD COLUMN hash TEXT;",
 	 store_audit_seal_all},
+
+	/* 6: pausing a duty: the day its current pause began ('' when it
+	 * is not paused), and the pauses that ended, whose occurrences are
+	 * never owed */
+	{"ALTER TABLE duty ADD COLUMN paused_on TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE duty_pause ("
+	"  id INTEGER PRIMARY KEY,"
+	"  duty_id INTEGER NOT NULL REFERENCES duty(id) ON DELETE CASCADE,"
+	"  paused_on TEXT NOT NULL,"
+	"  resumed_on TEXT NOT NULL CHECK (resumed_on > paused_on));"
+	"CREATE INDEX duty_pause_by_duty ON duty_pause (duty_id, paused_on);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

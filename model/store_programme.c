@@ -392,15 +392,281 @@ static void read_duty(sqlite3_stmt *st, void *p)
 				 : REC_ANCHOR_SCHEDULE;
 	d->rule.start = column_date(st, 6);
 	store_column_copy(st, 7, d->item, sizeof d->item);
+	d->paused_on = column_date(st, 8);
 }
+
+#define DUTY_COLUMNS                                                   \
+	"id, template_key, title, every_months, day, anchor, start_date," \
+	" item_key, paused_on"
 
 moat_status store_duties(store *s, int64_t unit_id, duty **out, size_t *n)
 {
-	return collect(s, "SELECT id, template_key, title, every_months, day,"
-			  " anchor, start_date, item_key FROM duty WHERE"
+	return collect(s, "SELECT " DUTY_COLUMNS " FROM duty WHERE"
 			  " unit_id = ? ORDER BY every_months, id",
 		       unit_id, sizeof **out, read_duty, (void **)out, n,
 		       "read duties");
+}
+
+/* What a duty is as the user edits it, as shown and as stored. */
+static bool same_duty(const duty *a, const duty *b)
+{
+	return strcmp(a->title, b->title) == 0 && strcmp(a->item, b->item) == 0 &&
+	       a->rule.every_months == b->rule.every_months &&
+	       a->rule.day == b->rule.day && a->rule.anchor == b->rule.anchor &&
+	       date_cmp(a->rule.start, b->rule.start) == 0 &&
+	       date_cmp(a->paused_on, b->paused_on) == 0;
+}
+
+/* The title, rule and item of a duty users type. */
+static moat_status duty_check(store *s, const duty *d)
+{
+	moat_status rc;
+
+	if ((rc = store_check_text(s, d->title, DF_TITLE, DUTY_TITLE_MAX)))
+		return rc;
+	if (!d->title[0] || !rec_valid(&d->rule) ||
+	    strlen(d->item) >= sizeof d->item) {
+		snprintf(s->err, sizeof s->err,
+			 "a duty needs a title and a valid rule");
+		return ST_INVALID;
+	}
+	return ST_OK;
+}
+
+static const char *anchor_key(rec_anchor a)
+{
+	return a == REC_ANCHOR_COMPLETION ? "completion" : "schedule";
+}
+
+/* Binds d's title, every_months, day, anchor, start_date and item_key,
+ * in that order, from parameter first on. */
+static void bind_duty(sqlite3_stmt *st, int first, const duty *d)
+{
+	char start[16];
+
+	date_format(d->rule.start, start, sizeof start);
+	store_bind_text(st, first, d->title);
+	sqlite3_bind_int(st, first + 1, d->rule.every_months);
+	sqlite3_bind_int(st, first + 2, d->rule.day);
+	store_bind_text(st, first + 3, anchor_key(d->rule.anchor));
+	store_bind_text(st, first + 4, start);
+	store_bind_text(st, first + 5, d->item);
+}
+
+moat_status store_duty_add(store *s, int64_t unit_id, const duty *d,
+			   const char *user, int64_t *id)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+
+	if ((rc = duty_check(s, d)) || (rc = store_begin(s)))
+		return rc;
+	/* The key only has to be unique in the unit; the new row's id
+	 * (one more than the largest) makes it so. */
+	st = store_prepare(s, "INSERT INTO duty (unit_id, template_key, title,"
+			      " every_months, day, anchor, start_date, item_key)"
+			      " VALUES (?, 'user-' || (SELECT coalesce(max(id), 0)"
+			      " + 1 FROM duty), ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, unit_id);
+	bind_duty(st, 2, d);
+	rc = done(s, st, "add duty");
+	if (!rc) {
+		*id = sqlite3_last_insert_rowid(s->db);
+		rc = store_audit(s, user, 0, "duty", d->title, "added", NULL,
+				 d->title);
+	}
+	return store_finish(s, rc);
+}
+
+/* Opens a write of duty seen->id: the transaction, and the stored duty
+ * in *old, which must still be *seen. On failure the transaction is
+ * over. */
+static moat_status duty_begin(store *s, const duty *seen, duty *old)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	int sr;
+
+	if ((rc = store_begin(s)))
+		return rc;
+	st = store_prepare(s, "SELECT " DUTY_COLUMNS " FROM duty WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, seen->id);
+	sr = sqlite3_step(st);
+	if (sr == SQLITE_ROW)
+		read_duty(st, old);
+	sqlite3_finalize(st);
+	if (sr != SQLITE_ROW) {
+		snprintf(s->err, sizeof s->err, "no duty %" PRId64, seen->id);
+		return store_finish(s, sr == SQLITE_DONE ? ST_NOT_FOUND
+							 : store_fail(s, sr, "read duty"));
+	}
+	if (!same_duty(seen, old)) {
+		snprintf(s->err, sizeof s->err, "duty %" PRId64 " changed meanwhile",
+			 seen->id);
+		return store_finish(s, ST_CONFLICT);
+	}
+	return ST_OK;
+}
+
+/* Audits one changed field of a duty as its old and new numbers. */
+static moat_status audit_number(store *s, const char *user, const char *title,
+				const char *field, int old, int now)
+{
+	char a[16], b[16];
+
+	if (old == now)
+		return ST_OK;
+	snprintf(a, sizeof a, "%d", old);
+	snprintf(b, sizeof b, "%d", now);
+	return store_audit(s, user, 0, "duty", title, field, a, b);
+}
+
+static moat_status audit_text(store *s, const char *user, const char *title,
+			      const char *field, const char *old,
+			      const char *now)
+{
+	if (strcmp(old, now) == 0)
+		return ST_OK;
+	return store_audit(s, user, 0, "duty", title, field, old, now);
+}
+
+moat_status store_duty_change(store *s, const duty *seen, const duty *d,
+			      const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	duty old;
+	char start[16], was[16];
+
+	if ((rc = duty_check(s, d)) || (rc = duty_begin(s, seen, &old)))
+		return rc;
+	date_format(d->rule.start, start, sizeof start);
+	date_format(old.rule.start, was, sizeof was);
+	st = store_prepare(s, "UPDATE duty SET title = ?, every_months = ?,"
+			      " day = ?, anchor = ?, start_date = ?, item_key = ?"
+			      " WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	bind_duty(st, 1, d);
+	sqlite3_bind_int64(st, 7, seen->id);
+	if (!(rc = done(s, st, "update duty")))
+		rc = audit_text(s, user, old.title, "title", old.title, d->title);
+	if (!rc)
+		rc = audit_number(s, user, d->title, "every_months",
+				  old.rule.every_months, d->rule.every_months);
+	if (!rc)
+		rc = audit_number(s, user, d->title, "day", old.rule.day,
+				  d->rule.day);
+	if (!rc)
+		rc = audit_text(s, user, d->title, "anchor",
+				anchor_key(old.rule.anchor),
+				anchor_key(d->rule.anchor));
+	if (!rc)
+		rc = audit_text(s, user, d->title, "start_date", was, start);
+	if (!rc)
+		rc = audit_text(s, user, d->title, "item", old.item, d->item);
+	return store_finish(s, rc);
+}
+
+moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
+				  date on, const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	duty old;
+	char day[16], since[16] = "";
+
+	if (!on.y) {
+		snprintf(s->err, sizeof s->err, "a day is needed");
+		return ST_INVALID;
+	}
+	if ((rc = duty_begin(s, seen, &old)))
+		return rc;
+	if (paused == (old.paused_on.y != 0)) {
+		snprintf(s->err, sizeof s->err, "duty %" PRId64 " is %s paused",
+			 seen->id, paused ? "already" : "not");
+		return store_finish(s, ST_INVALID);
+	}
+	date_format(on, day, sizeof day);
+	if (!paused)
+		date_format(old.paused_on, since, sizeof since);
+	/* A pause resumed on its first day held no day: nothing to keep. */
+	if (!paused && date_cmp(on, old.paused_on) > 0) {
+		st = store_prepare(s, "INSERT INTO duty_pause (duty_id, paused_on,"
+				      " resumed_on) VALUES (?, ?, ?)");
+		if (!st)
+			return store_finish(s, ST_DB);
+		sqlite3_bind_int64(st, 1, seen->id);
+		store_bind_text(st, 2, since);
+		store_bind_text(st, 3, day);
+		if ((rc = done(s, st, "keep pause")))
+			return store_finish(s, rc);
+	}
+	st = store_prepare(s, "UPDATE duty SET paused_on = ? WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	store_bind_text(st, 1, paused ? day : "");
+	sqlite3_bind_int64(st, 2, seen->id);
+	rc = done(s, st, paused ? "pause duty" : "resume duty");
+	if (!rc)
+		rc = store_audit(s, user, 0, "duty", old.title,
+				 paused ? "paused" : "resumed",
+				 paused ? NULL : since, day);
+	return store_finish(s, rc);
+}
+
+moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
+			      const char *user)
+{
+	sqlite3_stmt *st;
+	moat_status rc;
+	duty old;
+	int64_t count = -1;
+
+	if ((rc = duty_begin(s, seen, &old)))
+		return rc;
+	st = store_prepare(s, "SELECT count(*) FROM duty_event WHERE duty_id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, seen->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		count = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (count != (int64_t)n_events) {
+		snprintf(s->err, sizeof s->err,
+			 "duty %" PRId64 " has %" PRId64 " records, not %zu",
+			 seen->id, count, n_events);
+		return store_finish(s, ST_CONFLICT);
+	}
+	/* Its history and pauses go by the foreign keys' cascade. */
+	st = store_prepare(s, "DELETE FROM duty WHERE id = ?");
+	if (!st)
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, seen->id);
+	if (!(rc = done(s, st, "remove duty")))
+		rc = store_audit(s, user, 0, "duty", old.title, "removed",
+				 old.title, NULL);
+	return store_finish(s, rc);
+}
+
+static void read_pause(sqlite3_stmt *st, void *p)
+{
+	rec_pause *r = p;
+	r->from = column_date(st, 0);
+	r->until = column_date(st, 1);
+}
+
+moat_status store_duty_pauses(store *s, int64_t duty_id, rec_pause **out,
+			      size_t *n)
+{
+	return collect(s, "SELECT paused_on, resumed_on FROM duty_pause WHERE"
+			  " duty_id = ? ORDER BY paused_on",
+		       duty_id, sizeof **out, read_pause, (void **)out, n,
+		       "read pauses");
 }
 
 static void read_event(sqlite3_stmt *st, void *p)

@@ -75,7 +75,7 @@ expect_sql "$db" "SELECT count(*) FROM evidence WHERE target = 'restore_test' AN
 # Skip the next one with a reason.
 expect_screen "2026-12-10 Monthly backup restore test" "the next restore test is listed"
 keys g h
-expect_screen "every 1 month(s) on day 10, on a fixed schedule" "h shows the duty's rule"
+expect_screen "every month on day 10, on a fixed schedule" "h shows the duty's rule"
 expect_screen "2026-11-10 done     2026-11-25 ${me:0:7}" "its history lists the late completion"
 expect_screen "CRM restored in 52 min" "with its result"
 expect_screen "next due 2026-12-10" "and the next due date"

@@ -200,6 +200,39 @@ else
 	fail "many missed: $said $(cat "$dir/export.out")"
 fi
 
+echo "== paused duties"
+# As paused_sql says (readback_lib.sh): nothing of the restore test in the
+# calendar, no 2026-12-15 tabletop drill, the review's 2026-12-31 only, no
+# 2028-06-30 assessment (2040-06-29 is the 13th); read_ics.py works each
+# out from duty_pause and paused_on.
+paused="$dir/paused.db"
+copy_db "$dir/en.db" "$paused" "$paused_sql" || fail "cannot make the copy with paused duties"
+if "$MOAT_BIN" --db "$paused" --lang en --today "$today" export \
+	--ics "$dir/paused.ics" >"$dir/export.out" 2>&1 &&
+	readback "$dir/paused.ics" "$paused" en "$today"; then
+	echo "$said"
+	# 67 less the restore test's 14, the review's 12 after 2026-12-31.
+	case $said in
+	*"41 duty occurrences (0 overdue)"*) pass "paused duties: none of the paused ones, nothing overdue" ;;
+	*) fail "paused duties: expected 41 occurrences, none overdue: $said" ;;
+	esac
+	# has KEY DAY: the calendar holds duty KEY's occurrence of DAY
+	# (YYYYMMDD; "" for any).
+	has() {
+		grep -q "UID:duty-$(sqlite3 -batch -noheader "$paused" \
+			"SELECT id FROM duty WHERE template_key = '$1'")-$2" "$dir/paused.ics"
+	}
+	if ! has d.restore_test "" && ! has d.tabletop 20261215 &&
+		has d.tabletop 20270315 && ! has d.maturity 20280630 &&
+		has d.maturity 20400629; then
+		pass "paused duties: no restore test, no 2026-12-15 tabletop drill, no 2028 assessment"
+	else
+		fail "paused duties: the calendar holds a paused occurrence"
+	fi
+else
+	fail "paused duties: $said $(cat "$dir/export.out")"
+fi
+
 echo "== failure leaves nothing behind"
 listing() { (cd "$dir" && find . ! -name '*-wal' ! -name '*-shm' | sort); }
 before=$(listing)

@@ -55,8 +55,10 @@ out here from the rule and duty_event (schedule anchoring: due on the day,
 clamped to the month's end, 0 = the last Monday-to-Friday, first on or after
 start_date, every N months; the missed ones are those before EXPORTED_AT not
 resolved, the next the first unresolved on or after it; completion
-anchoring: N months after the last completion); then the history of every
-duty, newest first (due_date, kind, event_date, result, note, entered_by).
+anchoring: N months after the last completion; nothing while paused and
+nothing due in a pause, from duty_pause and paused_on), and the day its
+pause began; then the history of every duty, newest first (due_date, kind,
+event_date, result, note, entered_by).
 With --document: the demo misses exactly its latest restore test.
 
 Prints an OK line (and one for each calculator, the plan and the duties);
@@ -76,6 +78,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import openpyxl
+
+from duty_rules import duty_pauses, pause_of, rule_words
 
 SHEETS = {
     "en": ["Summary", "Checklist", "Maturity", "Year over year", "ROI",
@@ -1935,12 +1939,6 @@ TASK_STATUS = {
 DUTY_TEXT = {
     "en": {
         "head": "Recurring duties on {}",
-        "monthly": "every month",
-        "yearly": "every year",
-        "every": "every {} months",
-        "day": "on day {}",
-        "last_working_day": "on the last working day",
-        "join": "{} {}",
         "schedule": "the schedule",
         "completion": "the last completion",
         "history": "History, newest first",
@@ -1950,12 +1948,6 @@ DUTY_TEXT = {
     },
     "zh": {
         "head": "周期职责（截至 {}）",
-        "monthly": "每月",
-        "yearly": "每年",
-        "every": "每{}个月",
-        "day": "{}日",
-        "last_working_day": "最后一个工作日",
-        "join": "{}{}",
         "schedule": "固定日程",
         "completion": "上次完成",
         "history": "历史记录（最新在前）",
@@ -1967,9 +1959,10 @@ DUTY_TEXT = {
 DUTY_HEADERS = {
     "en": ["#", "Duty", "Rule", "Counted from", "Checklist item", "From",
            "Next due", "Last done", "Overdue occurrences", "Overdue",
-           "Missed, due on"],
+           "Missed, due on", "Paused since"],
     "zh": ["序号", "职责", "周期规则", "起算方式", "关联检查项", "起始日期",
-           "下次到期", "上次完成", "逾期次数", "是否逾期", "逾期未做（到期日）"],
+           "下次到期", "上次完成", "逾期次数", "是否逾期", "逾期未做（到期日）",
+           "暂停起始日期"],
 }
 HISTORY_HEADERS = {
     "en": ["#", "Duty", "Due", "Done or skipped", "On", "Result", "Note",
@@ -2371,23 +2364,28 @@ def scheduled(every, day, start):
         k += 1
 
 
-def duty_open(every, day, anchor, start, resolved, last_done, today):
-    """(overdue due dates, next due date or None) of a duty on today."""
-    if anchor == "schedule":
-        overdue = []
-        for d in scheduled(every, day, start):
-            if d >= today and d not in resolved:
-                return overdue, d
-            if d < today and d not in resolved:
-                overdue.append(d)
-    if last_done is None:
-        d = next(d for d in scheduled(every, day, start) if d not in resolved)
+def duty_open(every, day, anchor, start, resolved, last_done, today,
+              pauses):
+    """(overdue due dates, next due date or None) of a duty on today: none
+    while it is paused, and none due in a pause (a pause not resumed owes
+    nothing from its first day on)."""
+    if pause_of(pauses, today):
+        return [], None
+    if last_done is None or anchor == "schedule":
+        cands = scheduled(every, day, start)
     else:
-        j = 1
-        while add_months(last_done, every * j) in resolved:
-            j += 1
-        d = add_months(last_done, every * j)
-    return ([d], None) if d < today else ([], d)
+        cands = (add_months(last_done, every * j) for j in range(1, 1201))
+    overdue = []
+    for d in cands:
+        p = pause_of(pauses, d)
+        if p and p[1] is None:
+            break
+        if p or d in resolved:
+            continue
+        if anchor == "completion" or d >= today:
+            return (overdue + [d], None) if d < today else (overdue, d)
+        overdue.append(d)
+    return overdue, None
 
 
 def check_duties(ws, db, unit_id, lang, q, today, document):
@@ -2405,13 +2403,13 @@ def check_duties(ws, db, unit_id, lang, q, today, document):
            f"{name} header {rows[2]}, expected {DUTY_HEADERS[lang]}")
     duties = list(db.execute(
         "SELECT id, template_key, title, every_months, day, anchor,"
-        " start_date, item_key FROM duty WHERE unit_id = ?"
+        " start_date, item_key, paused_on FROM duty WHERE unit_id = ?"
         " ORDER BY every_months, id", (unit_id,)))
     titles = dict(zip(q.keys, q.titles)) if q is not None else {}
     yes, no = YES_NO[lang]
     overdue_all = []
     nexts = {}
-    for i, (did, key, title, every, day, anchor, start_s, item) in \
+    for i, (did, key, title, every, day, anchor, start_s, item, paused) in \
             enumerate(duties):
         r = 4 + i
         where = f"{name} row {r} ({key})"
@@ -2422,17 +2420,17 @@ def check_duties(ws, db, unit_id, lang, q, today, document):
         done_on = [parse_day(e[2]) for e in events if e[1] == "done"]
         last_done = max(done_on) if done_on else None
         overdue, nxt = duty_open(every, day, anchor, parse_day(start_s),
-                                 resolved, last_done, today)
-        period = (t["monthly"] if every == 1 else t["yearly"]
-                  if every == 12 else t["every"].format(every))
-        on = t["last_working_day"] if day == 0 else t["day"].format(day)
-        want = [i + 1, title, t["join"].format(period, on), t[anchor],
+                                 resolved, last_done, today,
+                                 duty_pauses(db, did, paused))
+        words = rule_words(lang, every, day, anchor, parse_day(start_s),
+                           with_anchor=False)
+        want = [i + 1, title, words, t[anchor],
                 (titles.get(item, item) if q is not None else None) or None,
                 start_s, str(nxt) if nxt else None,
                 str(last_done) if last_done else None, len(overdue),
                 yes if overdue else no,
-                ", ".join(map(str, overdue)) or None]
-        got = cells(rows[r - 1], 11)
+                ", ".join(map(str, overdue)) or None, paused or None]
+        got = cells(rows[r - 1], 12)
         if q is None:
             want[4] = got[4]
         expect(got == want, f"{where}: {got}, expected {want}")

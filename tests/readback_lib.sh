@@ -41,3 +41,30 @@ init_demo() {
 		return 1
 	fi
 }
+
+# copy_db SRC DST SQL: copies database SRC to DST with SQLite's backup API,
+# then runs the SQL statements on the copy (foreign keys on).
+copy_db() {
+	"$py" - "$1" "$2" "$3" <<'PY'
+import sqlite3, sys
+src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+src.backup(dst)
+src.close()
+dst.execute("PRAGMA foreign_keys = ON")
+dst.executescript(sys.argv[3])
+dst.commit()
+dst.close()
+PY
+}
+
+# The demo's duties paused as of $today (2026-11-25): the restore test since
+# 2026-11-01, so its missed 2026-11-10 is not owed; the tabletop drill
+# through December, so its 2026-12-15 is never owed; the management review
+# from 2027-01-01 on; the maturity assessment in June 2028.
+paused_sql="
+UPDATE duty SET paused_on = '2026-11-01' WHERE template_key = 'd.restore_test';
+INSERT INTO duty_pause (duty_id, paused_on, resumed_on)
+	SELECT id, '2026-12-01', '2027-01-01' FROM duty WHERE template_key = 'd.tabletop';
+UPDATE duty SET paused_on = '2027-01-01' WHERE template_key = 'd.review';
+INSERT INTO duty_pause (duty_id, paused_on, resumed_on)
+	SELECT id, '2028-06-01', '2028-07-01' FROM duty WHERE template_key = 'd.maturity';"

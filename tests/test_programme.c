@@ -10,8 +10,10 @@
 #include <cmocka.h>
 
 #include "model/agenda.h"
+#include "model/msg.h"
 #include "model/programme.h"
 #include "model/store.h"
+#include "model/text.h"
 #include "tests/fixtures.h"
 
 static char *fmt(date d)
@@ -69,7 +71,7 @@ static void test_duty_state(void **state)
 	ev[1].due = (date){2026, 9, 10};
 	ev[1].on = (date){2026, 9, 1};
 	ev[1].skipped = true;
-	duty_state_compute(&d, ev, 2, (date){2026, 11, 25}, &st);
+	duty_state_compute(&d, ev, 2, NULL, 0, (date){2026, 11, 25}, &st);
 	assert_int_equal(st.n_overdue, 2);
 	assert_string_equal(fmt(st.open[0].due), "2026-10-10");
 	assert_string_equal(fmt(st.open[1].due), "2026-11-10");
@@ -83,10 +85,131 @@ static void test_duty_state(void **state)
 	ev[0].due = (date){2026, 1, 15};
 	ev[0].on = (date){2026, 5, 20};
 	ev[0].skipped = false;
-	duty_state_compute(&d, ev, 1, (date){2026, 11, 25}, &st);
+	duty_state_compute(&d, ev, 1, NULL, 0, (date){2026, 11, 25}, &st);
 	assert_int_equal(st.n_open, 1);
 	assert_int_equal(st.n_overdue, 1);
 	assert_string_equal(fmt(st.open[0].due), "2026-08-20");
+}
+
+/* Paused from 5 October, resumed on 1 December: nothing open while it
+ * lasts, and its occurrences are not owed afterwards. */
+static void test_duty_state_paused(void **state)
+{
+	duty d = {0};
+	duty_event ev[1] = {{0}};
+	rec_pause p[2] = {{{2026, 10, 5}, {2026, 12, 1}}, {{2027, 2, 1}, {0, 0, 0}}};
+	duty_state st;
+	(void)state;
+	d.rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 8, 1}};
+	ev[0].due = (date){2026, 8, 10};
+	ev[0].on = (date){2026, 8, 12};
+	/* Before the pause: September missed, December next. */
+	duty_state_compute(&d, ev, 1, p, 1, (date){2026, 10, 1}, &st);
+	assert_false(st.paused);
+	assert_int_equal(st.n_open, 2);
+	assert_int_equal(st.n_overdue, 1);
+	assert_string_equal(fmt(st.next), "2026-12-10");
+	p[0].until = (date){0, 0, 0};
+	duty_state_compute(&d, ev, 1, p, 1, (date){2026, 11, 20}, &st);
+	assert_true(st.paused);
+	assert_int_equal(st.n_open, 0);
+	assert_int_equal(st.n_overdue, 0);
+	assert_false(st.has_next);
+	assert_true(st.has_last); /* what was done stays done */
+	assert_string_equal(fmt(st.last_done), "2026-08-12");
+	p[0].until = (date){2026, 12, 1};
+	duty_state_compute(&d, ev, 1, p, 2, (date){2026, 12, 20}, &st);
+	assert_false(st.paused);
+	assert_int_equal(st.n_open, 3);
+	assert_int_equal(st.n_overdue, 2);
+	assert_string_equal(fmt(st.open[0].due), "2026-09-10");
+	assert_string_equal(fmt(st.open[1].due), "2026-12-10");
+	assert_string_equal(fmt(st.next), "2027-01-10");
+	/* The second pause, still lasting, empties it again. */
+	duty_state_compute(&d, ev, 1, p, 2, (date){2027, 2, 1}, &st);
+	assert_true(st.paused);
+	assert_int_equal(st.n_open, 0);
+}
+
+static void test_rule_words(void **state)
+{
+	static const struct {
+		moat_lang lang;
+		rec_rule rule;
+		bool with_anchor;
+		const char *words;
+	} cases[] = {
+		{LANG_EN, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, true,
+		 "every month on day 10, on a fixed schedule"},
+		{LANG_EN, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, false,
+		 "every month on day 10"},
+		{LANG_EN, {3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "every 3 months on the last working day, from the last completion"},
+		{LANG_EN, {2, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "every 2 months on the last working day, from the last completion"},
+		/* Yearly rules name the month of their first occurrence: the
+		 * 15th of June is before a start on the 20th, so July. */
+		{LANG_EN, {12, 15, REC_ANCHOR_SCHEDULE, {2026, 6, 20}}, true,
+		 "every year on July 15, on a fixed schedule"},
+		{LANG_EN, {24, REC_LAST_WORKING_DAY, REC_ANCHOR_SCHEDULE, {2026, 6, 1}},
+		 false, "every 2 years on the last working day of June"},
+		{LANG_EN, {6, REC_LAST_WORKING_DAY, REC_ANCHOR_SCHEDULE, {2026, 6, 1}},
+		 false, "every 6 months on the last working day"},
+		{LANG_ZH, {1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, true,
+		 "每月10日，按固定日程"},
+		{LANG_ZH, {3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "每季度最后一个工作日，从上次完成起算"},
+		{LANG_ZH, {2, 5, REC_ANCHOR_COMPLETION, {2026, 6, 1}}, true,
+		 "每2个月的5日，从上次完成起算"},
+		{LANG_ZH, {12, 15, REC_ANCHOR_SCHEDULE, {2026, 6, 20}}, true,
+		 "每年7月15日，按固定日程"},
+		{LANG_ZH, {12, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 false, "每年6月最后一个工作日"},
+		{LANG_ZH, {24, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION, {2026, 6, 1}},
+		 true, "每两年6月最后一个工作日，从上次完成起算"},
+		{LANG_ZH, {6, 31, REC_ANCHOR_SCHEDULE, {2026, 6, 1}}, false,
+		 "每半年31日"},
+	};
+	char buf[256];
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		msg_set_lang(cases[i].lang);
+		duty_rule_words(&cases[i].rule, cases[i].with_anchor, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].words);
+	}
+	msg_set_lang(LANG_EN);
+	/* Cut to the buffer, never past it. */
+	duty_rule_words(&cases[6].rule, true, buf, 9);
+	assert_string_equal(buf, "every 6 ");
+}
+
+static void test_parse_day(void **state)
+{
+	int day = 99;
+	(void)state;
+	assert_true(duty_parse_day("10", &day));
+	assert_int_equal(day, 10);
+	assert_true(duty_parse_day(" 31 ", &day));
+	assert_int_equal(day, 31);
+	assert_true(duty_parse_day("1", &day));
+	assert_int_equal(day, 1);
+	assert_true(duty_parse_day("L", &day));
+	assert_int_equal(day, REC_LAST_WORKING_DAY);
+	day = 99;
+	assert_true(duty_parse_day("l", &day));
+	assert_int_equal(day, REC_LAST_WORKING_DAY);
+	day = 7;
+	assert_false(duty_parse_day("0", &day));
+	assert_false(duty_parse_day("32", &day));
+	assert_false(duty_parse_day("-1", &day));
+	assert_false(duty_parse_day("+5", &day));
+	assert_false(duty_parse_day("5x", &day));
+	assert_false(duty_parse_day("", &day));
+	assert_false(duty_parse_day("LL", &day));
+	assert_false(duty_parse_day("last", &day));
+	assert_false(duty_parse_day("123456789012345678", &day));
+	assert_false(duty_parse_day(NULL, &day));
+	assert_int_equal(day, 7);
 }
 
 static void test_agenda_orders_overdue_first(void **state)
@@ -105,7 +228,7 @@ static void test_agenda_orders_overdue_first(void **state)
 	g.tasks = tasks;
 	g.n_tasks = 2;
 	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 10, 1}};
-	duty_state_compute(&duties[0], NULL, 0, g.today, &states[0]);
+	duty_state_compute(&duties[0], NULL, 0, NULL, 0, g.today, &states[0]);
 	g.duties = duties;
 	g.states = states;
 	g.n_duties = 1;
@@ -122,6 +245,87 @@ static void test_agenda_orders_overdue_first(void **state)
 	assert_int_equal(agenda_build(&g, 0), ST_OK);
 	assert_int_equal(g.n_entries, 3); /* overdue only */
 	free(g.entries);
+}
+
+/* A month of the calendar: what was recorded, what is still owed and what
+ * falls in a pause or on a paused duty (nothing), and the plan's tasks. */
+static void test_agenda_between(void **state)
+{
+	agenda g;
+	plan_task tasks[2];
+	duty duties[3];
+	duty_state states[3];
+	duty_event ev0[1] = {{0}}, ev1[1] = {{0}}, ev2[1] = {{0}};
+	duty_event *events[3] = {ev0, ev1, ev2};
+	size_t n_events[3] = {1, 1, 1};
+	rec_pause p0[1] = {{{2027, 1, 1}, {2027, 2, 1}}};
+	rec_pause p2[1] = {{{2026, 11, 1}, {0, 0, 0}}};
+	rec_pause *pauses[3] = {p0, NULL, p2};
+	size_t n_pauses[3] = {1, 0, 1};
+	agenda_entry *e;
+	size_t n;
+	char got[512];
+	size_t have = 0;
+	(void)state;
+	memset(&g, 0, sizeof g);
+	memset(tasks, 0, sizeof tasks);
+	memset(duties, 0, sizeof duties);
+	g.today = (date){2026, 11, 25};
+	tasks[0].due = (date){2026, 11, 18};
+	tasks[0].status = TASK_IN_PROGRESS;
+	tasks[1].due = (date){2027, 1, 17};
+	tasks[1].status = TASK_DONE;
+	g.tasks = tasks;
+	g.n_tasks = 2;
+	/* Monthly on the 10th, October done, January in a pause. */
+	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	ev0[0].due = (date){2026, 10, 10};
+	ev0[0].on = (date){2026, 10, 12};
+	/* Quarterly from the last completion, 3 July: 3 October missed. */
+	duties[1].rule = (rec_rule){3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION,
+				    {2026, 6, 1}};
+	ev1[0].due = (date){2026, 6, 30};
+	ev1[0].on = (date){2026, 7, 3};
+	/* Monthly on the 20th, paused since 1 November. */
+	duties[2].rule = (rec_rule){1, 20, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	duties[2].paused_on = (date){2026, 11, 1};
+	ev2[0].due = ev2[0].on = (date){2026, 9, 20};
+	for (int d = 0; d < 3; d++)
+		duty_state_compute(&duties[d], events[d], n_events[d], pauses[d],
+				   n_pauses[d], g.today, &states[d]);
+	g.duties = duties;
+	g.states = states;
+	g.n_duties = 3;
+	g.events = events;
+	g.n_events = n_events;
+	g.pauses = pauses;
+	g.n_pauses = n_pauses;
+
+	assert_int_equal(agenda_between(&g, (date){2026, 9, 1}, (date){2027, 1, 31},
+					&e, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		have += (size_t)snprintf(got + have, sizeof got - have, "%s%s %c%zu%s",
+					 i ? ", " : "", fmt(e[i].due),
+					 e[i].kind == AG_DUTY ? 'd' : 't', e[i].index,
+					 e[i].event ? " recorded"
+					 : e[i].overdue ? " overdue" : "");
+	assert_string_equal(got, "2026-09-10 d0 overdue, 2026-09-20 d2 recorded,"
+				 " 2026-10-03 d1 overdue, 2026-10-10 d0 recorded,"
+				 " 2026-11-10 d0 overdue, 2026-11-18 t0 overdue,"
+				 " 2026-12-10 d0, 2027-01-17 t1");
+	assert_ptr_equal(e[3].event, &ev0[0]);
+	free(e);
+	/* One day: in the pause nothing, after it the next one. */
+	assert_int_equal(agenda_between(&g, (date){2027, 1, 10}, (date){2027, 1, 10},
+					&e, &n), ST_OK);
+	assert_int_equal(n, 0);
+	assert_null(e);
+	assert_int_equal(agenda_between(&g, (date){2027, 2, 10}, (date){2027, 2, 10},
+					&e, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].index, 0);
+	assert_false(e[0].overdue);
+	free(e);
 }
 
 static void test_store_programme(void **state)
@@ -282,13 +486,197 @@ static void test_store_programme(void **state)
 	questionnaire_free(&q);
 }
 
+/* The audit log's entries for duties, newest first, as
+ * "field:old>new" joined with spaces ("-" for no value). */
+static void duty_audit(store *s, char *out, size_t len)
+{
+	audit_list l;
+	size_t n = 0;
+	out[0] = '\0';
+	assert_int_equal(store_audit_list(s, NULL, NULL, 100, &l), ST_OK);
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].entity, "duty") == 0)
+			n += (size_t)snprintf(out + n, len - n, "%s%s:%s>%s",
+					      n ? " " : "", l.v[i].field,
+					      l.v[i].old_value ? l.v[i].old_value : "-",
+					      l.v[i].new_value ? l.v[i].new_value : "-");
+	audit_list_free(&l);
+}
+
+/* Adding, editing, pausing and removing a duty; every edit only over the
+ * duty as the screen showed it. */
+static void test_store_duties(void **state)
+{
+	char path[4096], err[512], audit[2048], want[2048];
+	char long_title[TEXT_BYTES(DUTY_TITLE_MAX)];
+	store *s;
+	int64_t unit_id, aid, id, id2, ev_id;
+	duty d = {0}, *v, seen, mine;
+	size_t n;
+	rec_pause *p;
+	agenda g;
+	duty_event ev = {0};
+	(void)state;
+	fixture_db_path(path, sizeof path);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
+	assert_int_equal(store_assessment_create(s, unit_id, 2026, "a", &aid), ST_OK);
+
+	snprintf(d.title, sizeof d.title, "Finance restore test");
+	d.rule = (rec_rule){3, REC_LAST_WORKING_DAY, REC_ANCHOR_COMPLETION,
+			    {2026, 6, 1}};
+	snprintf(d.item, sizeof d.item, "restore_test");
+	d.paused_on = (date){2026, 1, 1}; /* ignored: a new duty runs */
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id), ST_OK);
+	d.rule.every_months = 25;
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	d.rule.every_months = 1;
+	d.rule.start = (date){2026, 2, 30};
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	d.rule.start = (date){2026, 6, 1};
+	d.title[0] = '\0';
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	for (int i = 0; i <= DUTY_TITLE_MAX; i++)
+		strcat(d.title, "演");
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_INVALID);
+	assert_string_equal(store_errmsg(s), "Duty: at most 100 characters");
+	d.title[DUTY_TITLE_MAX * 3] = '\0'; /* 100 of 3 bytes fit */
+	snprintf(long_title, sizeof long_title, "%s", d.title);
+	d.rule.day = 10;
+	d.rule.anchor = REC_ANCHOR_SCHEDULE;
+	d.item[0] = '\0';
+	assert_int_equal(store_duty_add(s, unit_id, &d, "alice", &id2), ST_OK);
+
+	/* Listed by period: the monthly one first. */
+	assert_int_equal(store_duties(s, unit_id, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, id2);
+	assert_string_equal(v[1].key, "user-1");
+	assert_string_equal(v[0].key, "user-2");
+	assert_string_equal(v[1].title, "Finance restore test");
+	assert_int_equal(v[1].rule.every_months, 3);
+	assert_int_equal(v[1].rule.day, REC_LAST_WORKING_DAY);
+	assert_int_equal(v[1].rule.anchor, REC_ANCHOR_COMPLETION);
+	assert_string_equal(fmt(v[1].rule.start), "2026-06-01");
+	assert_string_equal(v[1].item, "restore_test");
+	assert_int_equal(v[1].paused_on.y, 0);
+	assert_int_equal(text_length(v[0].title), DUTY_TITLE_MAX);
+	seen = v[1];
+	free(v);
+
+	/* The rule edited from what the screen showed. */
+	mine = seen;
+	snprintf(mine.title, sizeof mine.title, "Monthly finance restore test");
+	mine.rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 6, 1}};
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_OK);
+	/* The same edit again is from a stale screen: refused. */
+	mine.rule.day = 12;
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_CONFLICT);
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 5}, "bob"),
+			 ST_CONFLICT);
+	assert_int_equal(store_duty_remove(s, &seen, 0, "bob"), ST_CONFLICT);
+	mine.rule.day = 10;
+	seen = mine;
+	mine.rule.every_months = 0;
+	assert_int_equal(store_duty_change(s, &seen, &mine, "bob"), ST_INVALID);
+
+	/* Paused on 5 October: nothing owed while it lasts. */
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 5}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){2026, 10, 5};
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 6}, "bob"),
+			 ST_INVALID);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 11, 20}, 30, &g), ST_OK);
+	/* Both monthly now: by entry order. */
+	assert_int_equal(g.n_duties, 2);
+	assert_int_equal(g.duties[0].id, id);
+	assert_true(g.states[0].paused);
+	assert_int_equal(g.states[0].n_open, 0);
+	assert_int_equal(g.n_pauses[0], 1);
+	assert_int_equal(g.pauses[0][0].until.y, 0);
+	for (size_t i = 0; i < g.n_entries; i++)
+		assert_int_equal(g.entries[i].index, 1);
+	agenda_free(&g);
+	/* Resumed on 1 December: June to September and December overdue,
+	 * October and November never owed. */
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 1}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){0, 0, 0};
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 2}, "bob"),
+			 ST_INVALID);
+	assert_int_equal(store_duty_pauses(s, id, &p, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(fmt(p[0].from), "2026-10-05");
+	assert_string_equal(fmt(p[0].until), "2026-12-01");
+	free(p);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 12, 20}, 30, &g), ST_OK);
+	assert_false(g.states[0].paused);
+	assert_int_equal(g.states[0].n_overdue, 5);
+	assert_string_equal(fmt(g.states[0].open[3].due), "2026-09-10");
+	assert_string_equal(fmt(g.states[0].open[4].due), "2026-12-10");
+	assert_string_equal(fmt(g.states[0].next), "2027-01-10");
+	agenda_free(&g);
+	/* Paused and resumed on one day: no pause is kept. */
+	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 12, 20}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){2026, 12, 20};
+	assert_int_equal(store_duty_set_paused(s, &seen, false, (date){2026, 12, 20}, "bob"),
+			 ST_OK);
+	seen.paused_on = (date){0, 0, 0};
+	assert_int_equal(store_duty_pauses(s, id, &p, &n), ST_OK);
+	assert_int_equal(n, 1);
+	free(p);
+
+	/* Removal says how many records go and refuses another count. */
+	ev.duty_id = id;
+	ev.due = (date){2026, 6, 10};
+	ev.on = (date){2026, 6, 10};
+	assert_int_equal(store_duty_resolve(s, &ev, NULL, "a", &ev_id), ST_OK);
+	{
+		evidence proof = {0};
+		proof.assessment_id = aid;
+		proof.target = "restore_test";
+		proof.body = "restored";
+		proof.evidence_date = "2026-07-10";
+		proof.valid_months = 12;
+		ev.due = ev.on = (date){2026, 7, 10};
+		assert_int_equal(store_duty_resolve(s, &ev, &proof, "a", &ev_id), ST_OK);
+	}
+	assert_int_equal(store_duty_remove(s, &seen, 1, "carol"), ST_CONFLICT);
+	assert_string_equal(store_errmsg(s), "duty 1 has 2 records, not 1");
+	assert_int_equal(store_duty_remove(s, &seen, 2, "carol"), ST_OK);
+	assert_int_equal(store_duty_remove(s, &seen, 2, "carol"), ST_NOT_FOUND);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty"), 1);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty_event"), 0);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM duty_pause"), 0);
+	/* The evidence a completion filed stays. */
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM evidence"), 1);
+
+	duty_audit(s, audit, sizeof audit);
+	snprintf(want, sizeof want,
+		 "removed:Monthly finance restore test>-"
+		 " done:2026-07-10>2026-07-10 done:2026-06-10>2026-06-10"
+		 " resumed:2026-12-20>2026-12-20 paused:->2026-12-20"
+		 " resumed:2026-10-05>2026-12-01 paused:->2026-10-05"
+		 " anchor:completion>schedule day:0>10 every_months:3>1"
+		 " title:Finance restore test>Monthly finance restore test"
+		 " added:->%s added:->Finance restore test", long_title);
+	assert_string_equal(audit, want);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_task_rules),
 		cmocka_unit_test(test_duty_state),
+		cmocka_unit_test(test_duty_state_paused),
+		cmocka_unit_test(test_rule_words),
+		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
+		cmocka_unit_test(test_agenda_between),
 		cmocka_unit_test(test_store_programme),
+		cmocka_unit_test(test_store_duties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -500,6 +500,107 @@ static void test_completion_skipped_moves_on(void **state)
 	assert_date_is(o[0].due, "2026-03-31");
 }
 
+/* ---- pauses ---- */
+
+static void test_pause_days(void **state)
+{
+	rec_pause p[] = {{D(2026, 10, 5), D(2026, 12, 1)},
+			 {D(2027, 3, 1), D(2027, 3, 1)}, /* resumed at once */
+			 {D(2027, 6, 1), D(0, 0, 0)}};   /* still paused */
+	(void)state;
+	assert_null(rec_pause_on(p, 3, D(2026, 10, 4)));
+	assert_ptr_equal(rec_pause_on(p, 3, D(2026, 10, 5)), &p[0]);
+	assert_ptr_equal(rec_pause_on(p, 3, D(2026, 11, 30)), &p[0]);
+	assert_null(rec_pause_on(p, 3, D(2026, 12, 1))); /* owed again */
+	assert_null(rec_pause_on(p, 3, D(2027, 3, 1)));
+	assert_null(rec_pause_on(p, 3, D(2027, 5, 31)));
+	assert_ptr_equal(rec_pause_on(p, 3, D(2027, 6, 1)), &p[2]);
+	assert_ptr_equal(rec_pause_on(p, 3, D(2099, 1, 1)), &p[2]);
+	assert_null(rec_pause_on(NULL, 0, D(2027, 6, 1)));
+	assert_null(rec_pause_on(p, 2, D(2027, 6, 1)));
+}
+
+/* Monthly on the 10th from June; paused from 5 October, resumed on 1
+ * December: October and November are not owed, September's miss is. */
+static void test_pause_schedule(void **state)
+{
+	rec_rule r = rule(1, 10, REC_ANCHOR_SCHEDULE, D(2026, 6, 1));
+	date resolved[] = {D(2026, 6, 10), D(2026, 7, 10), D(2026, 8, 10)};
+	rec_pause ended = {D(2026, 10, 5), D(2026, 12, 1)};
+	rec_pause open = {D(2026, 10, 5), D(0, 0, 0)};
+	rec_occurrence o[8];
+	size_t n;
+	(void)state;
+	/* While paused: nothing at all, not even September's miss. */
+	n = rec_open_paused(&r, resolved, 3, &open, 1, NULL, D(2026, 11, 20), o, 8);
+	assert_int_equal(n, 0);
+	n = rec_open_paused(&r, resolved, 3, &open, 1, NULL, D(2026, 10, 5), o, 8);
+	assert_int_equal(n, 0);
+	/* The day before, the miss is open, and nothing on from the pause. */
+	n = rec_open_paused(&r, resolved, 3, &open, 1, NULL, D(2026, 10, 4), o, 8);
+	assert_int_equal(n, 1);
+	assert_date_is(o[0].due, "2026-09-10");
+	assert_true(o[0].overdue);
+	/* Before an ended pause the next one is the first after it. */
+	n = rec_open_paused(&r, resolved, 3, &ended, 1, NULL, D(2026, 10, 4), o, 8);
+	assert_int_equal(n, 2);
+	assert_date_is(o[1].due, "2026-12-10");
+	assert_false(o[1].overdue);
+	/* Resumed: the miss before the pause is back, the pause's are gone,
+	 * and the one due on the day it was resumed is owed. */
+	n = rec_open_paused(&r, resolved, 3, &ended, 1, NULL, D(2026, 12, 20), o, 8);
+	assert_int_equal(n, 3);
+	assert_date_is(o[0].due, "2026-09-10");
+	assert_date_is(o[1].due, "2026-12-10");
+	assert_true(o[1].overdue);
+	assert_date_is(o[2].due, "2027-01-10");
+	assert_false(o[2].overdue);
+	ended.until = D(2026, 12, 10);
+	n = rec_open_paused(&r, resolved, 3, &ended, 1, NULL, D(2026, 12, 10), o, 8);
+	assert_int_equal(n, 2);
+	assert_date_is(o[1].due, "2026-12-10");
+	assert_false(o[1].overdue);
+	ended.until = D(2026, 12, 11);
+	n = rec_open_paused(&r, resolved, 3, &ended, 1, NULL, D(2026, 12, 11), o, 8);
+	assert_int_equal(n, 2);
+	assert_date_is(o[1].due, "2027-01-10");
+	/* Without pauses it is rec_open. */
+	assert_int_equal(rec_open_paused(&r, resolved, 3, NULL, 0, NULL,
+					 D(2026, 12, 20), o, 8),
+			 rec_open(&r, resolved, 3, NULL, D(2026, 12, 20), o, 8));
+	/* A pause that begins after today: nothing from its first day on. */
+	open.from = D(2026, 12, 1);
+	n = rec_open_paused(&r, resolved, 3, &open, 1, NULL, D(2026, 11, 20), o, 8);
+	assert_int_equal(n, 3);
+	assert_date_is(o[0].due, "2026-09-10");
+	assert_date_is(o[1].due, "2026-10-10");
+	assert_date_is(o[2].due, "2026-11-10");
+	assert_true(o[2].overdue);
+}
+
+/* Counted from the last completion: a due date inside a pause is passed
+ * over as a skipped one is, to the next multiple of the period. */
+static void test_pause_completion(void **state)
+{
+	rec_rule q = rule(3, 15, REC_ANCHOR_COMPLETION, D(2026, 1, 1));
+	date done = D(2026, 5, 20);
+	rec_pause p = {D(2026, 8, 1), D(2026, 9, 1)};
+	rec_pause never = {D(2026, 1, 10), D(2026, 2, 1)};
+	rec_occurrence o[2];
+	(void)state;
+	assert_int_equal(rec_open_paused(&q, NULL, 0, &p, 1, &done, D(2026, 9, 10),
+					 o, 2), 1);
+	assert_date_is(o[0].due, "2026-11-20");
+	assert_false(o[0].overdue);
+	assert_int_equal(rec_open_paused(&q, NULL, 0, &p, 1, &done, D(2026, 8, 20),
+					 o, 2), 0);
+	/* Never done: the first on the schedule after the pause. */
+	assert_int_equal(rec_open_paused(&q, NULL, 0, &never, 1, NULL,
+					 D(2026, 3, 1), o, 2), 1);
+	assert_date_is(o[0].due, "2026-04-15");
+	assert_false(o[0].overdue);
+}
+
 /* ---- the 90-day programme ---- */
 
 static void test_plan_phases(void **state)
@@ -570,6 +671,9 @@ int main(void)
 		cmocka_unit_test(test_completion_ignores_day_rule),
 		cmocka_unit_test(test_completion_never_done),
 		cmocka_unit_test(test_completion_skipped_moves_on),
+		cmocka_unit_test(test_pause_days),
+		cmocka_unit_test(test_pause_schedule),
+		cmocka_unit_test(test_pause_completion),
 		cmocka_unit_test(test_plan_phases),
 		cmocka_unit_test(test_plan_day_and_phase),
 	};

@@ -645,7 +645,8 @@ static void test_migration_from_schema_1(void **state)
 	roi_line *v;
 	size_t n;
 	store_close(c->s);
-	fixture_sql_exec(c->path, "DROP TABLE duty_event; DROP TABLE duty;"
+	fixture_sql_exec(c->path, "DROP TABLE duty_pause;"
+			  " DROP TABLE duty_event; DROP TABLE duty;"
 			  " DROP TABLE plan_task; DROP TABLE programme;"
 			  " DROP TABLE roi_line; DROP TABLE invest_class;"
 			  " DROP TABLE unit_param;"
@@ -671,6 +672,8 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	store_close(c->s);
 	fixture_sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
 			  " ALTER TABLE audit_log DROP COLUMN hash;"
+			  " DROP TABLE duty_pause;"
+			  " ALTER TABLE duty DROP COLUMN paused_on;"
 			  " UPDATE assessment SET status = 'final', finalised_by = 'ceo',"
 			  " finalised_at = '2026-12-31T20:30:00Z';"
 			  " PRAGMA user_version = 3;");
@@ -684,6 +687,63 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	assert_int_equal(a.judged_on.d, 1);
 	unsetenv("TZ");
 	tzset();
+}
+
+/* Schema 5 had no pausing: its duties come out of the upgrade running,
+ * with their history, and can be paused. */
+static void test_migration_6_adds_pausing(void **state)
+{
+	ctx *c = *state;
+	char err[512];
+	duty *v;
+	size_t n;
+	int64_t pid, id;
+	duty_event ev = {0};
+	assert_int_equal(store_programme_start(c->s, c->unit, &c->q, (date){2026, 10, 20},
+					       (date){2026, 6, 1}, "alice", &pid), ST_OK);
+	assert_int_equal(store_duties(c->s, c->unit, &v, &n), ST_OK);
+	ev.duty_id = v[0].id;
+	ev.due = ev.on = (date){2026, 6, 10};
+	assert_int_equal(store_duty_resolve(c->s, &ev, NULL, "alice", &id), ST_OK);
+	free(v);
+	store_close(c->s);
+	fixture_sql_exec(c->path, "DROP TABLE duty_pause;"
+			  " ALTER TABLE duty DROP COLUMN paused_on;"
+			  " PRAGMA user_version = 5;");
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM sqlite_master"
+					  " WHERE name = 'duty_pause'"), 0);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(store_schema_version(c->s), 5);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 6);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty"
+					  " WHERE paused_on = ''"), 6);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"), 1);
+	/* The pauses are found by duty through an index. */
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM sqlite_master"
+					  " WHERE name = 'duty_pause_by_duty'"), 1);
+	assert_int_equal(store_duties(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(v[0].paused_on.y, 0);
+	assert_int_equal(store_duty_set_paused(c->s, &v[0], true, (date){2026, 11, 1},
+					       "alice"), ST_OK);
+	v[0].paused_on = (date){2026, 11, 1};
+	assert_int_equal(store_duty_set_paused(c->s, &v[0], false, (date){2026, 11, 9},
+					       "alice"), ST_OK);
+	free(v);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_pause"
+					  " WHERE paused_on = '2026-11-01'"
+					  " AND resumed_on = '2026-11-09'"), 1);
+	/* A pause must end after it began. */
+	{
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(c->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "INSERT INTO duty_pause (duty_id,"
+					      " paused_on, resumed_on) VALUES (1,"
+					      " '2026-11-09', '2026-11-09')",
+					      NULL, NULL, NULL),
+				 SQLITE_CONSTRAINT);
+		sqlite3_close(db);
+	}
 }
 
 /* Several processes writing to one file at once: with BEGIN IMMEDIATE and
@@ -745,6 +805,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_schema_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_4_judges_old_years_by_their_local_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_6_adds_pausing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers_all_succeed, setup, teardown),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_demo_is_level_2_with_evidence),

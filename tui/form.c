@@ -130,6 +130,33 @@ void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 	}
 }
 
+bool form_choice_init(form_field *fld, const msg_id *choices, size_t n,
+		      size_t choice)
+{
+	fld->kind = FIELD_CHOICE;
+	fld->rows = 1;
+	fld->choices = choices;
+	fld->n_choices = n;
+	fld->choice = choice < n ? choice : 0;
+	return te_init(&fld->te, msg(choices[fld->choice]), false, 0);
+}
+
+/* Space and Right choose the next option, Left the one before; false
+ * for any other key. */
+static bool choice_key(form_field *fld, int key)
+{
+	size_t n = fld->n_choices;
+
+	if (key == ' ' || key == KEY_FN(KEY_RIGHT))
+		fld->choice = (fld->choice + 1) % n;
+	else if (key == KEY_FN(KEY_LEFT))
+		fld->choice = (fld->choice + n - 1) % n;
+	else
+		return false;
+	te_set(&fld->te, msg(fld->choices[fld->choice]));
+	return true;
+}
+
 void form_init(form *f, form_field *fields, size_t n)
 {
 	memset(f, 0, sizeof *f);
@@ -165,7 +192,11 @@ void form_draw(form *f, rect r, app *a)
 			  msg(fld->label));
 		/* The edit buffers hold only what te_insert let in, so they
 		 * are free of control characters and safe to print. */
-		if (fld->rows > 1)
+		if (fld->kind == FIELD_CHOICE) {
+			draw_fill(y, fx, fw, focused ? ROLE_FIELD : ROLE_DIM);
+			draw_textf(y, fx, fw, focused ? ROLE_FIELD : ROLE_NORMAL,
+				   "‹ %s ›", fld->te.buf);
+		} else if (fld->rows > 1)
 			form_draw_multi(&fld->te, (rect){y, fx, rows, fw},
 					&fld->scroll, focused, a);
 		else
@@ -224,6 +255,12 @@ form_result form_key(form *f, int key)
 		move_focus(f, 1);
 		return FORM_NONE;
 	}
+	if (fld->kind == FIELD_CHOICE) {
+		/* Typing means nothing here; the switch keys choose. */
+		if (choice_key(fld, key))
+			f->dirty = true;
+		return FORM_NONE;
+	}
 	if (form_edit_key(&fld->te, key == KEY_FN(KEY_ENTER) ? '\n' : key,
 			  f->field_w - 1)) {
 		f->dirty = true;
@@ -252,6 +289,22 @@ form_result form_screen_key(form *f, app *a, int key)
 		return FORM_NONE;
 	}
 	return r;
+}
+
+key_result form_screen_handle(screen *s, form *f, app *a, int action,
+			      int key, bool (*save)(screen *s, app *a))
+{
+	if (action == ACT_QUIT)
+		return result(RES_UNUSED);
+	switch (form_screen_key(f, a, key)) {
+	case FORM_SUBMIT:
+		return result(save(s, a) ? RES_POP : RES_NONE);
+	case FORM_CANCEL:
+		return result(RES_POP);
+	case FORM_NONE:
+		break;
+	}
+	return result(RES_NONE);
 }
 
 bool form_validate(form *f)

@@ -25,7 +25,9 @@ void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
 void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 		     app *a);
 
-typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_MONTHS } field_kind;
+/* FIELD_CHOICE: one of choices, switched with Space or Left / Right;
+ * its textedit holds the chosen text. */
+typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_MONTHS, FIELD_CHOICE } field_kind;
 
 typedef struct {
 	msg_id label;
@@ -34,7 +36,15 @@ typedef struct {
 	bool required;
 	textedit te;
 	int scroll;
+	const msg_id *choices; /* FIELD_CHOICE: the options */
+	size_t n_choices;
+	size_t choice;         /* the one chosen */
 } form_field;
+
+/* Makes fld a choice among n options, choice chosen. False on no
+ * memory. */
+bool form_choice_init(form_field *fld, const msg_id *choices, size_t n,
+		      size_t choice);
 
 typedef enum { FORM_NONE, FORM_SUBMIT, FORM_CANCEL } form_result;
 
@@ -66,6 +76,13 @@ form_result form_key(form *f, int key);
  * after typing first asks whether to discard (shown in the status line)
  * and only y then gives FORM_CANCEL. */
 form_result form_screen_key(form *f, app *a, int key);
+
+/* The key handler of a screen that is one form f: Ctrl-C is left to the
+ * common keys; a submit calls save, and the screen closes when it returns
+ * true (else stays with what was typed); Esc closes it (asking first
+ * after typing, see form_screen_key). */
+key_result form_screen_handle(screen *s, form *f, app *a, int action,
+			      int key, bool (*save)(screen *s, app *a));
 
 /* Checks required fields, dates and month counts; on failure sets error,
  * moves the focus to the field and returns false. */

@@ -10,17 +10,34 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
-/* The recurring duties and plan tasks that are due: overdue, this week,
- * this month, with a month calendar beside them. A duty occurrence is
- * recorded as done (and filed as evidence for the item it proves) or
- * skipped with a reason. */
+/* The recurring duties and plan tasks that are due, beside a month
+ * calendar. On this month the list holds what is overdue, due this week
+ * and in the next 30 days; on another month ([ and ]) what is overdue and
+ * what falls in that month, recorded or not; with a day chosen on the
+ * calendar (Tab or the arrows, then h j k l), what falls on that day. A
+ * duty occurrence is recorded as done (and filed as evidence for the item
+ * it proves) or skipped with a reason; h opens its duty's history. */
+typedef enum { SEC_OVERDUE, SEC_WEEK, SEC_SOON, SEC_LATER, SEC_MONTH, SEC_DAY } section;
+
+typedef struct {
+	agenda_entry e;
+	section sec;
+} agenda_row;
+
 typedef struct {
 	screen base;
 	int cursor, top;
-	int year, month; /* the calendar's month */
+	int year, month;     /* the calendar's month */
+	date day;            /* the chosen day; y == 0 for none */
+	bool on_calendar;    /* the movement keys move the day */
+	agenda_row *rows;    /* what the list shows */
+	size_t n_rows;
+	agenda_entry *marks; /* what falls in the calendar's month */
+	size_t n_marks;
 } agenda_screen;
 
-enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH };
+enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH,
+       ACT_DUTIES, ACT_DAY, ACT_FOCUS, ACT_ESC };
 
 static const keybinding agenda_keys[] = {
 	NAV_BINDINGS,
@@ -29,6 +46,10 @@ static const keybinding agenda_keys[] = {
 	{{'h', 0}, "h", NO_LABEL, HK_HISTORY, ACT_HISTORY, true},
 	{{'[', '<', 0}, "[", NO_LABEL, HK_MONTH_PREV, ACT_PREV_MONTH, false},
 	{{']', '>', 0}, "]", NO_LABEL, HK_MONTH_NEXT, ACT_NEXT_MONTH, false},
+	{{KEY_FN(KEY_LEFT), KEY_FN(KEY_RIGHT), 0}, "← →", NO_LABEL, HK_DAY, ACT_DAY, false},
+	{{'\t', 0}, NULL, HK_NAME_TAB, HK_CALENDAR, ACT_FOCUS, false},
+	{{KEY_ESC, 0}, NULL, HK_NAME_ESC, HK_WHOLE_MONTH, ACT_ESC, false},
+	{{'u', 0}, "u", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
 };
 
 static const char *entry_title(const agenda *g, const agenda_entry *e,
@@ -40,113 +61,249 @@ static const char *entry_title(const agenda *g, const agenda_entry *e,
 	return buf;
 }
 
-/* The section an entry falls in. */
-static msg_id section_of(const agenda_entry *e, date today)
+/* The section of an entry of this month's list. */
+static section section_of(const agenda_entry *e, date today)
 {
 	long days = date_to_days(e->due) - date_to_days(today);
 	if (e->overdue)
-		return AG_OVERDUE;
+		return SEC_OVERDUE;
 	if (days < 7)
-		return AG_WEEK;
-	return days <= 31 ? AG_MONTH : AG_LATER;
+		return SEC_WEEK;
+	return days <= 31 ? SEC_SOON : SEC_LATER;
 }
 
-/* Marks of a day on the calendar: 2 overdue, 1 due, 0 nothing. */
-static int day_mark(const agenda *g, date d)
+static date month_first(const agenda_screen *as)
+{
+	return (date){as->year, as->month, 1};
+}
+
+static date month_last(const agenda_screen *as)
+{
+	return (date){as->year, as->month, date_days_in_month(as->year, as->month)};
+}
+
+static bool add_row(agenda_screen *as, size_t *cap, agenda_entry e, section sec)
+{
+	if (as->n_rows == *cap) {
+		size_t n = *cap ? *cap * 2 : 32;
+		agenda_row *v = realloc(as->rows, n * sizeof *v);
+		if (!v)
+			return false;
+		as->rows = v;
+		*cap = n;
+	}
+	as->rows[as->n_rows++] = (agenda_row){e, sec};
+	return true;
+}
+
+/* Makes the list and the calendar's marks again from a->plan, for the
+ * month and day chosen; the entries point into a->plan, so this follows
+ * every reload. */
+static void rebuild(agenda_screen *as, app *a)
+{
+	const agenda *g = &a->plan;
+	agenda_entry *day = NULL;
+	size_t n_day = 0, cap = 0;
+	bool ok = true;
+
+	free(as->rows);
+	free(as->marks);
+	as->rows = NULL;
+	as->marks = NULL;
+	as->n_rows = as->n_marks = 0;
+	if (!a->rep_loaded)
+		return;
+	ok = agenda_between(g, month_first(as), month_last(as), &as->marks,
+			    &as->n_marks) == ST_OK;
+	if (as->day.y) {
+		ok = ok && agenda_between(g, as->day, as->day, &day, &n_day) == ST_OK;
+		for (size_t i = 0; ok && i < n_day; i++)
+			ok = add_row(as, &cap, day[i], SEC_DAY);
+		free(day);
+	} else if (as->year == g->today.y && as->month == g->today.m) {
+		for (size_t i = 0; ok && i < g->n_entries; i++)
+			ok = add_row(as, &cap, g->entries[i],
+				     section_of(&g->entries[i], g->today));
+	} else {
+		/* What is owed now, then the month; an overdue one of the
+		 * month is listed once, with the overdue. */
+		for (size_t i = 0; ok && i < g->n_entries && g->entries[i].overdue; i++)
+			ok = add_row(as, &cap, g->entries[i], SEC_OVERDUE);
+		for (size_t i = 0; ok && i < as->n_marks; i++)
+			if (as->marks[i].event || !as->marks[i].overdue)
+				ok = add_row(as, &cap, as->marks[i], SEC_MONTH);
+	}
+	if (!ok)
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), status_text(ST_NOMEM));
+	if (as->cursor >= (int)as->n_rows)
+		as->cursor = as->n_rows ? (int)as->n_rows - 1 : 0;
+}
+
+/* Shows month m (any day of it) with day chosen (y == 0: none). */
+static void show(agenda_screen *as, app *a, date m, date day)
+{
+	as->year = m.y;
+	as->month = m.m;
+	as->day = day;
+	as->cursor = as->top = 0;
+	rebuild(as, a);
+}
+
+/* Whether an entry is settled: a recorded occurrence or a done task. */
+static bool settled(const agenda *g, const agenda_entry *e)
+{
+	return e->kind == AG_DUTY ? e->event != NULL
+				  : g->tasks[e->index].status == TASK_DONE;
+}
+
+/* Mark of a day on the calendar: 3 something overdue, 2 something due,
+ * 1 only what is settled, 0 nothing. */
+static int day_mark(const agenda_screen *as, const agenda *g, date d)
 {
 	int mark = 0;
-	for (size_t i = 0; i < g->n_duties; i++) {
-		const duty_state *st = &g->states[i];
-		for (size_t k = 0; k < st->n_open && k < DUTY_MAX_OPEN; k++)
-			if (date_cmp(st->open[k].due, d) == 0)
-				mark = st->open[k].overdue ? 2 : mark > 1 ? mark : 1;
-		/* Scheduled ones beyond the next known occurrence. */
-		if (g->duties[i].rule.anchor == REC_ANCHOR_SCHEDULE && st->has_next &&
-		    date_cmp(d, st->next) > 0)
-			for (int k = 0; k < REC_SCAN_LIMIT; k++) {
-				date o = rec_scheduled(&g->duties[i].rule, k);
-				if (!o.y || date_cmp(o, d) > 0)
-					break;
-				if (date_cmp(o, d) == 0 && mark < 1)
-					mark = 1;
-			}
+	for (size_t i = 0; i < as->n_marks; i++) {
+		const agenda_entry *e = &as->marks[i];
+		int m = settled(g, e) ? 1 : e->overdue ? 3 : 2;
+		if (date_cmp(e->due, d) == 0 && m > mark)
+			mark = m;
 	}
-	for (size_t t = 0; t < g->n_tasks; t++)
-		if (g->tasks[t].status != TASK_DONE &&
-		    date_cmp(g->tasks[t].due, d) == 0)
-			mark = task_overdue(&g->tasks[t], g->today) ? 2
-				: mark > 1 ? mark : 1;
 	return mark;
 }
 
-static void draw_calendar(agenda_screen *s, const agenda *g, int y, int x)
-{
-	int wd = date_weekday((date){s->year, s->month, 1});
-	int days = date_days_in_month(s->year, s->month);
+#define CAL_W 21
 
-	draw_textf(y, x, 20, ROLE_HEADING, msg(AG_MONTH_FMT), s->year, s->month);
-	draw_text(y + 1, x, 21, ROLE_DIM, msg(AG_CAL_HEAD));
+static void draw_calendar(agenda_screen *as, const agenda *g, int y, int x, int h)
+{
+	static const char *const signs[] = {"", "·", "*", "!"};
+	static const draw_role roles[] = {ROLE_NORMAL, ROLE_OK, ROLE_WARN, ROLE_BAD};
+	int wd = date_weekday(month_first(as));
+	int days = date_days_in_month(as->year, as->month), rows;
+
+	draw_textf(y, x, CAL_W, ROLE_HEADING, msg(AG_MONTH_FMT), as->year, as->month);
+	draw_text(y + 1, x, CAL_W, ROLE_DIM, msg(AG_CAL_HEAD));
 	for (int d = 1; d <= days; d++) {
 		int cell = wd + d - 1, row = y + 2 + cell / 7, col = x + (cell % 7) * 3;
-		date day = {s->year, s->month, d};
-		int mark = day_mark(g, day);
-		bool today = date_cmp(day, g->today) == 0;
-		draw_role role = today ? ROLE_SELECTED
-				 : mark == 2 ? ROLE_BAD
-				 : mark == 1 ? ROLE_WARN : ROLE_NORMAL;
+		date day = {as->year, as->month, d};
+		int mark = day_mark(as, g, day);
+		draw_role role = date_cmp(day, as->day) == 0 ? ROLE_SELECTED
+				 : date_cmp(day, g->today) == 0 ? ROLE_KEY
+				 : roles[mark];
 		draw_textf(row, col, 2, role, "%2d", d);
 		if (mark)
-			draw_text(row, col + 2, 1, mark == 2 ? ROLE_BAD : ROLE_WARN,
-				  mark == 2 ? "!" : "*");
+			draw_text(row, col + 2, 1, roles[mark], signs[mark]);
 	}
+	/* The legend and, while the keys move the day, how. */
+	rows = y + 2 + (wd + days + 6) / 7 + 1;
+	if (rows + 1 < y + h)
+		draw_text(rows++, x, CAL_W, ROLE_DIM, msg(AG_LEGEND));
+	if (rows + 2 < y + h)
+		draw_paragraph((rect){rows + 1, x, y + h - rows - 1, CAL_W}, 0,
+			       as->on_calendar ? ROLE_KEY : ROLE_DIM,
+			       msg(as->on_calendar ? AG_CAL_KEYS : AG_CAL_HINT));
+}
+
+/* The heading of a section of the list. */
+static void section_text(const agenda_screen *as, section sec, char *out,
+			 size_t len)
+{
+	static const msg_id fixed[] = {AG_OVERDUE, AG_WEEK, AG_MONTH, AG_LATER};
+	char day[16];
+
+	if (sec == SEC_MONTH) {
+		snprintf(out, len, msg(AG_IN_MONTH_FMT), as->year, as->month);
+	} else if (sec == SEC_DAY) {
+		date_format(as->day, day, sizeof day);
+		snprintf(out, len, msg(AG_ON_DAY_FMT), day);
+	} else {
+		snprintf(out, len, "%s", msg(fixed[sec]));
+	}
+}
+
+/* What became of an entry, shown at the end of its row: "done 10-12",
+ * "skipped", "overdue" (outside the overdue section), or "". */
+static void entry_tag(const agenda *g, const agenda_row *r, char *out,
+		      size_t len)
+{
+	const agenda_entry *e = &r->e;
+	char on[16];
+
+	out[0] = '\0';
+	if (e->event && e->event->skipped) {
+		snprintf(out, len, "%s", msg(AG_TAG_SKIPPED));
+	} else if (e->event) {
+		date_format(e->event->on, on, sizeof on);
+		snprintf(out, len, msg(AG_TAG_DONE_FMT), on + 5);
+	} else if (e->kind == AG_TASK && g->tasks[e->index].status == TASK_DONE) {
+		snprintf(out, len, "%s", msg(TASK_DONE_TXT));
+	} else if (e->overdue && r->sec != SEC_OVERDUE) {
+		snprintf(out, len, "%s", msg(AG_TAG_OVERDUE));
+	}
+}
+
+/* What the list says when it is empty. */
+static void draw_empty(agenda_screen *as, const agenda *g, rect r)
+{
+	char text[300], day[16];
+
+	if (as->day.y) {
+		date_format(as->day, day, sizeof day);
+		snprintf(text, sizeof text, msg(AG_DAY_NOTHING_FMT), day);
+	} else if (as->year != g->today.y || as->month != g->today.m) {
+		snprintf(text, sizeof text, "%s", msg(AG_MONTH_NOTHING));
+	} else {
+		snprintf(text, sizeof text, "%s",
+			 msg(g->n_duties || g->has_programme ? AG_NOTHING
+							     : AG_NO_DUTIES));
+	}
+	draw_paragraph(r, 0, g->n_duties || g->has_programme ? ROLE_OK : ROLE_DIM,
+		       text);
 }
 
 static void agenda_draw(screen *s, app *a, rect b)
 {
 	agenda_screen *as = (agenda_screen *)s;
 	const agenda *g = &a->plan;
-	int cal_w = 22, lw = b.w - cal_w - 4, row = 0, y;
-	msg_id last = MSG__COUNT;
+	int lw = b.w - CAL_W - 4, row = 0, y;
+	section last = (section)-1;
 
 	if (!a->rep_loaded)
 		return;
-	draw_calendar(as, g, b.y, b.x + lw + 3);
-	if (g->n_duties == 0 && g->n_entries == 0) {
-		draw_paragraph((rect){b.y + 1, b.x + 2, b.h - 2, lw - 2}, 0, ROLE_DIM,
-			       msg(g->has_programme ? AG_NOTHING : AG_NO_DUTIES));
-		return;
-	}
-	if (g->n_entries == 0) {
-		draw_paragraph((rect){b.y + 1, b.x + 2, b.h - 2, lw - 2}, 0, ROLE_OK,
-			       msg(AG_NOTHING));
+	draw_calendar(as, g, b.y, b.x + lw + 3, b.h);
+	if (as->n_rows == 0) {
+		draw_empty(as, g, (rect){b.y + 1, b.x + 2, b.h - 2, lw - 2});
 		return;
 	}
 	/* Entries with a heading before each section; scroll by entry. */
-	as->top = layout_scroll(as->top, as->cursor, (int)g->n_entries, b.h - 4);
-	for (int i = as->top; i < (int)g->n_entries && row < b.h; i++) {
-		const agenda_entry *e = &g->entries[i];
-		msg_id sec = section_of(e, g->today);
-		bool sel = i == as->cursor;
-		char buf[300], due[16];
-		if (sec != last) {
+	as->top = layout_scroll(as->top, as->cursor, (int)as->n_rows, b.h - 4);
+	for (int i = as->top; i < (int)as->n_rows && row < b.h; i++) {
+		const agenda_row *r = &as->rows[i];
+		bool sel = i == as->cursor && !as->on_calendar;
+		char buf[300], due[16], tag[64];
+		int tw;
+		if (r->sec != last) {
 			if (row + 2 > b.h)
 				break;
-			draw_text(b.y + row++, b.x + 1, lw, sec == AG_OVERDUE ? ROLE_BAD
-								       : ROLE_HEADING,
-				  msg(sec));
-			last = sec;
+			section_text(as, r->sec, buf, sizeof buf);
+			draw_text(b.y + row++, b.x + 1, lw,
+				  r->sec == SEC_OVERDUE ? ROLE_BAD : ROLE_HEADING, buf);
+			last = r->sec;
 		}
 		y = b.y + row++;
 		if (sel) {
 			draw_fill(y, b.x, lw + 1, ROLE_SELECTED);
 			draw_text(y, b.x, 1, ROLE_SELECTED, ">");
 		}
-		date_format(e->due, due, sizeof due);
-		draw_text(y, b.x + 2, 10, sel ? ROLE_SELECTED : e->overdue ? ROLE_BAD
-									: ROLE_DIM,
-			  due);
-		draw_text(y, b.x + 13, lw - 13, sel ? ROLE_SELECTED : ROLE_NORMAL,
-			  entry_title(g, e, buf, sizeof buf));
+		date_format(r->e.due, due, sizeof due);
+		draw_text(y, b.x + 2, 10,
+			  sel ? ROLE_SELECTED : r->e.overdue ? ROLE_BAD : ROLE_DIM, due);
+		entry_tag(g, r, tag, sizeof tag);
+		tw = tag[0] ? text_width(tag) + 1 : 0;
+		draw_text(y, b.x + 13, lw - 13 - tw, sel ? ROLE_SELECTED : ROLE_NORMAL,
+			  entry_title(g, &r->e, buf, sizeof buf));
+		if (tw)
+			draw_text_right(y, b.x, lw, sel ? ROLE_SELECTED
+					: r->e.event || !r->e.overdue ? ROLE_OK : ROLE_BAD,
+					tag);
 	}
 }
 
@@ -176,8 +333,9 @@ static void log_draw(screen *s, app *a, rect b)
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
 }
 
-static bool log_save(log_screen *l, app *a)
+static bool log_save(screen *s, app *a)
 {
+	log_screen *l = (log_screen *)s;
 	duty_event ev = {0};
 	duty_proof proof;
 	bool proves;
@@ -208,18 +366,8 @@ static bool log_save(log_screen *l, app *a)
 
 static key_result log_key(screen *s, app *a, int action, int key)
 {
-	log_screen *l = (log_screen *)s;
-	if (action == ACT_QUIT)
-		return result(RES_UNUSED);
-	switch (form_screen_key(&l->form, a, key)) {
-	case FORM_SUBMIT:
-		return result(log_save(l, a) ? RES_POP : RES_NONE);
-	case FORM_CANCEL:
-		return result(RES_POP);
-	case FORM_NONE:
-		break;
-	}
-	return result(RES_NONE);
+	return form_screen_handle(s, &((log_screen *)s)->form, a, action, key,
+				  log_save);
 }
 
 static void log_destroy(screen *s)
@@ -267,122 +415,15 @@ static screen *log_new(app *a, const duty *d, date due)
 	return &l->base;
 }
 
-/* One duty: its rule, where it stands, and every recorded occurrence. */
-typedef struct {
-	screen base;
-	int64_t duty_id;
-	int top;
-} history_screen;
-
-static const keybinding history_keys[] = {
-	NAV_BINDINGS,
-};
-
-static void history_draw(screen *s, app *a, rect b)
-{
-	history_screen *h = (history_screen *)s;
-	const agenda *g = &a->plan;
-	size_t d;
-	const duty *du;
-	const duty_state *st;
-	char line[300], day[16];
-	int y = b.y, rows;
-
-	for (d = 0; d < g->n_duties && g->duties[d].id != h->duty_id; d++)
-		;
-	if (d == g->n_duties)
-		return;
-	du = &g->duties[d];
-	st = &g->states[d];
-	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, du->title);
-	if (du->rule.day)
-		snprintf(line, sizeof line, msg(AG_RULE_DAY_FMT), du->rule.every_months,
-			 du->rule.day);
-	else
-		snprintf(line, sizeof line, msg(AG_RULE_LWD_FMT), du->rule.every_months);
-	draw_textf(y++, b.x + 2, b.w - 4, ROLE_NORMAL, "%s, %s", line,
-		   msg(du->rule.anchor == REC_ANCHOR_COMPLETION ? AG_ANCHOR_COMPLETION
-								 : AG_ANCHOR_SCHEDULE));
-	if (st->has_next) {
-		date_format(st->next, day, sizeof day);
-		draw_textf(y, b.x + 2, 24, ROLE_NORMAL, msg(AG_NEXT_FMT), day);
-	}
-	if (st->has_last) {
-		date_format(st->last_done, day, sizeof day);
-		draw_textf(y, b.x + 28, 24, ROLE_NORMAL, msg(AG_LAST_FMT), day);
-	}
-	if (st->n_overdue)
-		draw_textf(y, b.x + 54, b.w - 56, ROLE_BAD, msg(AG_OVERDUE_FMT),
-			   st->n_overdue);
-	y += 2;
-	draw_text(y++, b.x + 1, b.w - 2, ROLE_HEADING, msg(AG_HISTORY));
-	if (!g->n_events || g->n_events[d] == 0) {
-		draw_text(y, b.x + 2, b.w - 4, ROLE_DIM, msg(AG_NO_HISTORY));
-		return;
-	}
-	rows = b.y + b.h - y;
-	if (h->top > (int)g->n_events[d] - rows)
-		h->top = (int)g->n_events[d] - rows;
-	if (h->top < 0)
-		h->top = 0;
-	for (int i = 0; i < rows && h->top + i < (int)g->n_events[d]; i++, y++) {
-		const duty_event *ev = &g->events[d][h->top + i];
-		char due[16], on[16];
-		date_format(ev->due, due, sizeof due);
-		date_format(ev->on, on, sizeof on);
-		draw_text(y, b.x + 2, 10, ROLE_DIM, due);
-		draw_text(y, b.x + 13, 8, ev->skipped ? ROLE_WARN : ROLE_OK,
-			  msg(ev->skipped ? AG_SKIPPED : AG_DONE));
-		draw_text(y, b.x + 22, 10, ROLE_NORMAL, on);
-		draw_text(y, b.x + 33, 8, ROLE_DIM, ev->by);
-		draw_text(y, b.x + 42, b.w - 44, ROLE_NORMAL,
-			  ev->skipped ? ev->note : ev->result);
-	}
-}
-
-static key_result history_key(screen *s, app *a, int action, int key)
-{
-	history_screen *h = (history_screen *)s;
-	(void)a, (void)key;
-	if (action == ACT_UP && h->top > 0) {
-		h->top--;
-		return result(RES_NONE);
-	}
-	if (action == ACT_DOWN) {
-		h->top++;
-		return result(RES_NONE);
-	}
-	return result(RES_UNUSED);
-}
-
-static void history_destroy(screen *s) { free(s); }
-
-static const screen_ops history_ops = {
-	.title = AG_DUTY_TITLE,
-	.keys = KEYTABLE(history_keys),
-	.draw = history_draw,
-	.handle_key = history_key,
-	.destroy = history_destroy,
-};
-
-static screen *history_new(int64_t duty_id)
-{
-	history_screen *h = calloc(1, sizeof *h);
-	if (!h)
-		return NULL;
-	h->base.ops = &history_ops;
-	h->duty_id = duty_id;
-	return &h->base;
-}
-
+/* What a skip is of: the occurrence due on due of duty duty_id. */
 typedef struct {
 	int64_t duty_id;
 	date due;
-} skip_ctx;
+} skip_ref;
 
 static screen *skip_given(app *a, void *ctx, const char *reason)
 {
-	skip_ctx *c = ctx;
+	skip_ref *c = ctx;
 	duty_event ev = {0};
 	int64_t id;
 	if (!*reason)
@@ -396,55 +437,141 @@ static screen *skip_given(app *a, void *ctx, const char *reason)
 	return NULL;
 }
 
-static key_result agenda_key(screen *s, app *a, int action, int key)
+/* The day the calendar starts on: today in today's month, else the 1st. */
+static date first_day(const agenda_screen *as, date today)
 {
-	agenda_screen *as = (agenda_screen *)s;
+	if (as->year == today.y && as->month == today.m)
+		return today;
+	return month_first(as);
+}
+
+/* Keys while they move the day: arrows and h / l a day, up and down (and
+ * k / j) a week, g / G the month's ends; Enter or Tab back to the list,
+ * which shows that day. */
+static key_result calendar_key(agenda_screen *as, app *a, int action, int key)
+{
+	date d = as->day;
+
+	switch (action) {
+	case ACT_DAY:
+		d = date_add_days(d, key == KEY_FN(KEY_LEFT) ? -1 : 1);
+		break;
+	case ACT_HISTORY: /* h */
+		d = date_add_days(d, -1);
+		break;
+	case ACT_LOG:
+		if (key != 'l') {
+			as->on_calendar = false;
+			return result(RES_NONE);
+		}
+		d = date_add_days(d, 1);
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+		d = date_add_days(d, action == ACT_UP ? -7 : 7);
+		break;
+	case ACT_FIRST:
+		d = month_first(as);
+		break;
+	case ACT_LAST:
+		d = month_last(as);
+		break;
+	case ACT_FOCUS:
+		as->on_calendar = false;
+		return result(RES_NONE);
+	case ACT_SKIP:
+		return result(RES_NONE);
+	default:
+		return result(RES_UNUSED);
+	}
+	show(as, a, d, d);
+	return result(RES_NONE);
+}
+
+static key_result entry_key(app *a, const agenda_entry *e, int action)
+{
 	const agenda *g = &a->plan;
-	const agenda_entry *e;
-	skip_ctx *c;
+	const duty *du;
+	skip_ref *c;
 	char q[400], due[16];
 
-	(void)key;
-	switch (action) {
-	case ACT_PREV_MONTH:
-	case ACT_NEXT_MONTH: {
-		date m = date_add_months((date){as->year, as->month, 1},
-					 action == ACT_NEXT_MONTH ? 1 : -1);
-		as->year = m.y;
-		as->month = m.m;
-		return result(RES_NONE);
-	}
-	}
-	if (keymap_move(action, &as->cursor, (int)g->n_entries))
-		return result(RES_NONE);
-	if (g->n_entries == 0 ||
-	    (action != ACT_LOG && action != ACT_SKIP && action != ACT_HISTORY))
-		return result(RES_UNUSED);
-	e = &g->entries[as->cursor];
 	if (e->kind == AG_TASK)
 		return action == ACT_LOG ? push(screen_plan_new()) : result(RES_NONE);
-	if (action == ACT_HISTORY)
-		return push(history_new(g->duties[e->index].id));
+	du = &g->duties[e->index];
+	/* A recorded occurrence is in its duty's history. */
+	if (action == ACT_HISTORY || (action == ACT_LOG && e->event))
+		return push(screen_duty_history_new(du->id));
 	if (action == ACT_LOG)
-		return push(log_new(a, &g->duties[e->index], e->due));
+		return push(log_new(a, du, e->due));
+	if (e->event) {
+		app_message(a, ROLE_WARN, "%s", msg(AG_ALREADY));
+		return result(RES_NONE);
+	}
 	if (!(c = malloc(sizeof *c)))
 		return result(RES_NONE);
-	c->duty_id = g->duties[e->index].id;
+	c->duty_id = du->id;
 	c->due = e->due;
 	date_format(e->due, due, sizeof due);
-	snprintf(q, sizeof q, msg(AG_SKIP_PROMPT_FMT), g->duties[e->index].title, due);
+	snprintf(q, sizeof q, msg(AG_SKIP_PROMPT_FMT), du->title, due);
 	return push(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON, skip_given,
 			       c, true));
 }
 
-static void agenda_reload(screen *s, app *a)
+static key_result agenda_key(screen *s, app *a, int action, int key)
 {
 	agenda_screen *as = (agenda_screen *)s;
-	if (as->cursor >= (int)a->plan.n_entries)
-		as->cursor = a->plan.n_entries ? (int)a->plan.n_entries - 1 : 0;
+
+	if (!a->rep_loaded)
+		return result(RES_UNUSED);
+	switch (action) {
+	case ACT_DUTIES:
+		return push(screen_duties_new(a));
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH: {
+		int by = action == ACT_NEXT_MONTH ? 1 : -1;
+		/* A chosen day moves with the month, to the same day or the
+		 * month's last. */
+		date d = as->day.y ? date_add_months(as->day, by) : as->day;
+		show(as, a, date_add_months(month_first(as), by), d);
+		return result(RES_NONE);
+	}
+	case ACT_ESC:
+		if (!as->day.y && !as->on_calendar)
+			return result(RES_POP);
+		as->on_calendar = false;
+		show(as, a, month_first(as), (date){0, 0, 0});
+		return result(RES_NONE);
+	}
+	if (as->on_calendar)
+		return calendar_key(as, a, action, key);
+	if (action == ACT_DAY || action == ACT_FOCUS) {
+		date d = as->day.y ? as->day : first_day(as, a->today);
+		as->on_calendar = true;
+		if (action == ACT_DAY && as->day.y)
+			d = date_add_days(d, key == KEY_FN(KEY_LEFT) ? -1 : 1);
+		show(as, a, d, d);
+		return result(RES_NONE);
+	}
+	if (keymap_move(action, &as->cursor, (int)as->n_rows))
+		return result(RES_NONE);
+	if (as->n_rows == 0 ||
+	    (action != ACT_LOG && action != ACT_SKIP && action != ACT_HISTORY))
+		return result(RES_UNUSED);
+	return entry_key(a, &as->rows[as->cursor].e, action);
 }
 
-static void agenda_destroy(screen *s) { free(s); }
+static void agenda_reload(screen *s, app *a)
+{
+	rebuild((agenda_screen *)s, a);
+}
+
+static void agenda_destroy(screen *s)
+{
+	agenda_screen *as = (agenda_screen *)s;
+	free(as->rows);
+	free(as->marks);
+	free(as);
+}
 
 static const screen_ops agenda_ops = {
 	.title = AG_TITLE,
@@ -463,5 +590,6 @@ screen *screen_agenda_new(app *a)
 	as->base.ops = &agenda_ops;
 	as->year = a->today.y;
 	as->month = a->today.m;
+	rebuild(as, a);
 	return &as->base;
 }

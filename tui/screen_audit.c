@@ -77,6 +77,13 @@ static const char *field_text(const char *entity, const char *field)
 		{"copied_from", AUDF_COPIED},
 		{"created", AUDF_CREATED},
 		{"validity_months", AUDF_UNIT_VALIDITY},
+		{"every_months", DF_EVERY},
+		{"day", DF_DAY},
+		{"anchor", DF_ANCHOR},
+		{"start_date", DF_START},
+		{"item", DF_ITEM},
+		{"paused", AUDF_PAUSED},
+		{"resumed", AUDF_RESUMED},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (strcmp(field, fields[i].field) == 0)

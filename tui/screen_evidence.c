@@ -121,21 +121,15 @@ static bool save(evidence_screen *e, app *a)
 	return app_wrote(a, st);
 }
 
+static bool save_screen(screen *s, app *a)
+{
+	return save((evidence_screen *)s, a);
+}
+
 static key_result evidence_key(screen *s, app *a, int action, int key)
 {
-	evidence_screen *e = (evidence_screen *)s;
-
-	if (action == ACT_QUIT)
-		return result(RES_UNUSED);
-	switch (form_screen_key(&e->form, a, key)) {
-	case FORM_SUBMIT:
-		return result(save(e, a) ? RES_POP : RES_NONE);
-	case FORM_CANCEL:
-		return result(RES_POP);
-	case FORM_NONE:
-		break;
-	}
-	return result(RES_NONE);
+	return form_screen_handle(s, &((evidence_screen *)s)->form, a, action,
+				  key, save_screen);
 }
 
 static void evidence_destroy(screen *s)

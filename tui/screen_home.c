@@ -31,6 +31,7 @@ enum {
 	ACT_INVEST,
 	ACT_PLAN,
 	ACT_AGENDA,
+	ACT_DUTIES,
 	ACT_EXPORT,
 };
 
@@ -43,6 +44,7 @@ static const keybinding home_keys[] = {
 	{{'v', 0}, "v", NO_LABEL, HK_VALIDITY, ACT_VALIDITY, false},
 	{{'p', 0}, "p", NO_LABEL, HK_PLAN, ACT_PLAN, true},
 	{{'d', 0}, "d", NO_LABEL, HK_AGENDA, ACT_AGENDA, true},
+	{{'u', 0}, "u", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
@@ -221,6 +223,7 @@ static void home_draw(screen *s, app *a, rect b)
 		msg_id menu[] = {HOME_MENU_CHECKLIST, HOME_MENU_WALK,
 				 HOME_MENU_MATURITY, HOME_MENU_YEARS,
 				 HOME_MENU_PLAN, HOME_MENU_AGENDA,
+				 HOME_MENU_DUTIES,
 				 HOME_MENU_ROI, HOME_MENU_INVEST,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
@@ -306,6 +309,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_plan_new());
 	case ACT_AGENDA:
 		return push(screen_agenda_new(a));
+	case ACT_DUTIES:
+		return push(screen_duties_new(a));
 	case ACT_ROI:
 		return push(screen_roi_new(a));
 	case ACT_INVEST:

@@ -33,6 +33,10 @@ screen *screen_invest_new(app *a);
 screen *screen_plan_new(void);
 screen *screen_task_new(app *a, int64_t task_id);
 screen *screen_agenda_new(app *a);
+/* Every recurring duty of the unit: add, edit, pause, remove; and one
+ * duty's rule, pauses and history. */
+screen *screen_duties_new(app *a);
+screen *screen_duty_history_new(int64_t duty_id);
 /* The text of a task status in the current language. */
 const char *plan_status_text(task_status s);
 /* Help overlay listing the keys of the screen below. */
