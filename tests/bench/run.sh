@@ -65,8 +65,10 @@ settle() {
 	return 1
 }
 pid() { cat "$work/pid"; }
+declare -A got
 dumps=0
-# count: the instructions since the last zero, from a fresh dump.
+# count NAME: the instructions since the last zero, from a fresh dump,
+# into got[NAME] (not in a subshell: the dump number is counted here).
 count() {
 	callgrind_control -d "$(pid)" >/dev/null 2>&1
 	dumps=$((dumps + 1))
@@ -74,21 +76,20 @@ count() {
 		[ -s "$out.$dumps" ] && break
 		sleep 0.1
 	done
-	awk '/^(summary|totals):/ { print $2; exit }' "$out.$dumps"
+	got[$1]=$(awk '/^(summary|totals):/ { print $2; exit }' "$out.$dumps")
 }
 zero() { callgrind_control -z "$(pid)" >/dev/null 2>&1; }
-declare -A got
 step() { # step NAME TEXT KEYS...: the instructions KEYS take to show TEXT
 	local name=$1 text=$2
 	shift 2
 	zero
 	tmux -L "$sock" send-keys "$@"
 	settle "$text" || exit 1
-	got[$name]=$(count)
+	count "$name"
 }
 
 settle "Maturity" || exit 1
-got[first]=$(count)
+count first
 step checklist "Business contingency plans" c
 step space "saved" Space
 step item "Checklist 1 of 10" Enter
@@ -98,7 +99,7 @@ tmux -L "$sock" send-keys q q
 settle "moat · Home" >/dev/null || exit 1
 # Each screen from home, known by its title.
 for s in "maturity m Maturity" "years y Years" "plan p Programme" \
-	 "agenda d Duties" "roi r ROI" "invest i Investment"; do
+	 "agenda d Agenda" "duties u Duties" "roi r ROI" "invest i Investment"; do
 	set -- $s
 	step "$1" "moat · $3" "$2"
 	tmux -L "$sock" send-keys q
@@ -136,7 +137,7 @@ row "open the checklist" "$(m "${got[checklist]}")" "<= 10 M"
 row "checklist Space (write)" "$(m "${got[space]}")" "<= 5 M"
 row "open an item" "$(m "${got[item]}")" "<= 10 M"
 row "delete one piece of evidence" "$(m "${got[delete]}")" "<= 5 M"
-for s in maturity years plan agenda roi invest audit; do
+for s in maturity years plan agenda duties roi invest audit; do
 	row "open $s" "$(m "${got[$s]}")" "<= 10 M"
 done
 row "audit filter by user" "$(m "${got[audit_user]}")" "<= 5 M"
