@@ -387,9 +387,11 @@ typedef struct {
 } audit_check;
 
 /* Recomputes the audit log's hash chain: every entry when tail is 0, else
- * the newest tail entries plus the count and head checks (cheap enough
- * for every start). Reports the first broken link in *out; the status is
- * about reading, not about what was found. */
+ * the newest tail entries and the remembered head (cheap enough for every
+ * start, whatever the log's size; older damage shows in a full check).
+ * Reports the first broken link in *out (entries: the count for a full
+ * check, the newest id for a tail check); the status is about reading,
+ * not about what was found. */
 moat_status store_audit_verify(store *s, int64_t tail, audit_check *out);
 
 #endif
