@@ -61,7 +61,7 @@ expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'")
 keys j
 type_text "8"
 keys Enter
-expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'")" 800 \
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'" 800 \
 	"the rate is stored in hundredths of a percent"
 expect_screen "NPV over 1 y" "the NPV is shown"
 expect_screen "-154.44" "NPV at 8 % over 1 year: 330/1.08 - 460"

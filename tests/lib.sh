@@ -130,6 +130,21 @@ expect_eq() {
 	fi
 }
 
+# expect_sql DB QUERY EXPECTED WHAT [SECONDS]: asserts that QUERY gives
+# EXPECTED, waiting for a write the program makes after a key (it commits
+# before the next draw, but the test reads from another process).
+expect_sql() {
+	local got i=0 limit=$((${5:-5} * 20))
+	while :; do
+		got=$(sql "$1" "$2")
+		[ "$got" = "$3" ] && break
+		i=$((i + 1))
+		[ "$i" -ge "$limit" ] && break
+		sleep 0.05
+	done
+	expect_eq "$got" "$3" "$4"
+}
+
 # The assessment moat opens on, for queries: ... WHERE assessment_id = $CUR
 CUR="(SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_assessment')"
 
