@@ -35,6 +35,7 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 		te_insert(&c->te, (uint32_t)first_key);
 	c->editing = true;
 	c->error = MSG__COUNT;
+	c->scroll = 0;
 	return true;
 }
 
@@ -140,12 +141,12 @@ void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen)
 	}
 }
 
-void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+void cell_draw(cell_edit *c, const cell_spec *spec, const char *text,
 	       int y, int x, int w, bool focused, app *a)
 {
 	if (focused && c->editing) {
-		int scroll = 0;
-		form_draw_line(&c->te, y, x, w, &scroll, true, a);
+		/* The view stays put while the cursor moves inside it. */
+		form_draw_line(&c->te, y, x, w, &c->scroll, true, a);
 		return;
 	}
 	if (focused)

@@ -39,6 +39,7 @@ typedef struct {
 	textedit te;
 	msg_id label; /* names the cell in a refusal for length */
 	msg_id error; /* MSG__COUNT when none */
+	int scroll;   /* first column shown of a text wider than its cell */
 } cell_edit;
 
 void cell_edit_init(cell_edit *c);
@@ -68,7 +69,7 @@ void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen);
 
 /* Draws the cell: the edit buffer with the cursor when editing, else text
  * right-aligned (numbers) or left (names). */
-void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+void cell_draw(cell_edit *c, const cell_spec *spec, const char *text,
 	       int y, int x, int w, bool focused, app *a);
 
 #endif

@@ -144,7 +144,7 @@ bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out)
 	return false;
 }
 
-void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
+void grid_draw_cell(cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a)
 {
 	char buf[CELL_TEXT_BYTES];

@@ -64,7 +64,7 @@ void grid_edit_blank(cell_grid *g, int row, int col);
 bool grid_cell_changed(const cell_grid *g);
 
 /* Draws the cell at (row, col) of the grid in the given place. */
-void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
+void grid_draw_cell(cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a);
 
 /* The message line under the grid: the refusal, or how to confirm. */

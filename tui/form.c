@@ -36,6 +36,9 @@ bool form_edit_key(textedit *te, int key, int width)
 	case KEY_CTRL('e'):
 		te_end(te);
 		return true;
+	case KEY_CTRL('u'):
+		te_clear(te);
+		return true;
 	case KEY_FN(KEY_UP):
 		return te->multiline && te_up(te, width);
 	case KEY_FN(KEY_DOWN):
@@ -51,27 +54,18 @@ bool form_edit_key(textedit *te, int key, int width)
 void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
 		    bool focused, app *a)
 {
-	int col = 0, row = 0;
+	int col = 0, row = 0, skipped = 0;
 	char *shown;
 	size_t start = 0;
 
 	/* A single line never wraps: measure it with a huge width. */
 	te_cursor_xy(te, 1 << 20, &row, &col);
-	if (col < *scroll)
-		*scroll = col;
-	if (col - *scroll > w - 1)
-		*scroll = col - (w - 1);
-	/* Skip characters worth *scroll columns. */
-	{
-		int skipped = 0;
-		while (start < te->len && skipped < *scroll) {
-			uint32_t cp;
-			size_t len = text_decode(te->buf + start, te->len - start, &cp);
-			skipped += text_cp_width(cp);
-			start += len;
-		}
-		if (skipped > *scroll)
-			*scroll = skipped;
+	*scroll = te_scroll(te, *scroll, w);
+	while (start < te->len && skipped < *scroll) {
+		uint32_t cp;
+		size_t len = text_decode(te->buf + start, te->len - start, &cp);
+		skipped += text_cp_width(cp);
+		start += len;
 	}
 	draw_fill(y, x, w, focused ? ROLE_FIELD : ROLE_DIM);
 	shown = te->buf + start;

@@ -12,7 +12,8 @@
 #include "tui/textedit.h"
 
 /* Applies an editing key (characters, Backspace, Delete, arrows, Home,
- * End; Up/Down and Enter only in multi-line buffers, which wrap at width).
+ * End, Ctrl-U to clear the field; Up/Down and Enter only in multi-line
+ * buffers, which wrap at width).
  * Returns whether the key was an editing key. */
 bool form_edit_key(textedit *te, int key, int width);
 
