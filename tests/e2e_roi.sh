@@ -37,6 +37,16 @@ expect_screen "Not a number: use digits and one point." "letters are refused"
 keys Escape
 expect_eq "$(sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'")" 40000 \
 	"the refused value is not stored"
+# A minus sign starts the edit as a digit does, and stays in it: the
+# amount is refused as when typed after Enter, not stored without it.
+type_text "-100"
+expect_screen " -100 " "the minus sign typed over the cell is kept"
+keys Enter
+expect_screen "Must not be negative." "a negative amount is refused at the field"
+expect_screen " -100 " "and what was typed stays"
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 40000 \
+	"the negative amount is not stored, nor 100"
+keys Escape
 
 # A yearly cost above the losses avoided: it never pays back (the cursor
 # passes the "Yearly cost" heading).
@@ -58,6 +68,12 @@ keys Enter
 expect_screen "Net over 1 y" "the horizon changes the results"
 expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'")" 1 \
 	"the horizon is stored"
+type_text "-3"
+keys Enter
+expect_screen "Must not be negative." "a negative horizon is refused at the field"
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'" 1 \
+	"the horizon stays 1, not 3"
+keys Escape
 keys j
 type_text "8"
 keys Enter

@@ -83,7 +83,7 @@ start() {
 }
 
 keys() { tmux -L "$SOCK" send-keys "$@"; }
-type_text() { tmux -L "$SOCK" send-keys -l "$1"; }
+type_text() { tmux -L "$SOCK" send-keys -l -- "$1"; }
 screen_text() { tmux -L "$SOCK" capture-pane -p; }
 resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
 

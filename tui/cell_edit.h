@@ -1,5 +1,5 @@
-/* Editing one number or name in place, as in a spreadsheet: a digit or
- * Enter starts editing, Enter or Tab confirms, Esc cancels; the value is
+/* Editing one number or name in place, as in a spreadsheet: a key typed
+ * over a number or Enter starts editing, Enter or Tab confirms, Esc cancels; the value is
  * checked when confirmed and a refusal says why at the field. Shared by
  * the ROI and investment screens. */
 #ifndef MOAT_CELL_EDIT_H

@@ -1,6 +1,6 @@
 /* Rows of editable cells with one cursor, as on the ROI and investment
- * screens: arrows and Tab move, a digit or Enter edits, Enter/Tab confirm,
- * Esc cancels. The screen says how many cells a row has, what they hold
+ * screens: arrows and Tab move, Enter or typing over a number edits it
+ * (the key typed is kept), Enter/Tab confirm, Esc cancels. The screen says how many cells a row has, what they hold
  * and how a value is stored. */
 #ifndef MOAT_CELL_GRID_H
 #define MOAT_CELL_GRID_H
