@@ -87,6 +87,29 @@ static void make_report(report *r, const questionnaire *q, date today,
 	r->evidence.n = n;
 }
 
+static void test_validity_typed(void **state)
+{
+	int m = 0;
+	(void)state;
+	assert_true(evidence_parse_validity("6", &m));
+	assert_int_equal(m, 6);
+	assert_true(evidence_parse_validity(" 120 ", &m));
+	assert_int_equal(m, 120);
+	assert_true(evidence_parse_validity("1", &m));
+	assert_int_equal(m, 1);
+	m = 7;
+	assert_false(evidence_parse_validity("0", &m));
+	assert_false(evidence_parse_validity("121", &m));
+	assert_false(evidence_parse_validity("-3", &m));
+	assert_false(evidence_parse_validity("+3", &m));
+	assert_false(evidence_parse_validity("6 months", &m));
+	assert_false(evidence_parse_validity("1.5", &m));
+	assert_false(evidence_parse_validity("", &m));
+	assert_false(evidence_parse_validity("  ", &m));
+	assert_false(evidence_parse_validity("99999999999999999999", &m));
+	assert_int_equal(m, 7); /* untouched when refused */
+}
+
 static void test_report_counts_evidence(void **state)
 {
 	questionnaire q;
@@ -178,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expiry_boundary_day),
 		cmocka_unit_test(test_expiry_on_month_ends),
+		cmocka_unit_test(test_validity_typed),
 		cmocka_unit_test(test_report_counts_evidence),
 		cmocka_unit_test(test_compare_years),
 	};

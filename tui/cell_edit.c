@@ -11,7 +11,7 @@
 void cell_edit_init(cell_edit *c)
 {
 	memset(c, 0, sizeof *c);
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
 }
 
 void cell_edit_free(cell_edit *c)
@@ -34,7 +34,7 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 	if (first_key > 0x20)
 		te_insert(&c->te, (uint32_t)first_key);
 	c->editing = true;
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
 	c->scroll = 0;
 	return true;
 }
@@ -42,7 +42,7 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 void cell_edit_cancel(cell_edit *c)
 {
 	cell_edit_free(c);
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
 }
 
 bool cell_edit_key(cell_edit *c, int key)
@@ -78,6 +78,8 @@ void cell_edit_hint(const cell_edit *c, int y, int x, int w)
 	} else if (c->editing && c->te.full) {
 		msg_limit(c->label, c->te.max_chars, limit, sizeof limit);
 		draw_text(y, x, w, ROLE_BAD, limit);
+	} else if (c->editing && c->note != MSG__COUNT) {
+		draw_text(y, x, w, ROLE_WARN, msg(c->note));
 	} else if (c->editing) {
 		draw_text(y, x, w, ROLE_DIM, msg(CELL_HINT));
 	}

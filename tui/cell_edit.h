@@ -39,6 +39,8 @@ typedef struct {
 	textedit te;
 	msg_id label; /* names the cell in a refusal for length */
 	msg_id error; /* MSG__COUNT when none */
+	msg_id note;  /* what the edit is for, shown until it ends; or
+		       * MSG__COUNT */
 	int scroll;   /* first column shown of a text wider than its cell */
 } cell_edit;
 
@@ -51,8 +53,8 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 		     int first_key);
 
 /* The hint under the grid: the reason of a refusal, the limit reached
- * while typing, or the keys; nothing when not editing and nothing
- * refused. */
+ * while typing, the edit's note, or the keys; nothing when not editing
+ * and nothing refused. */
 void cell_edit_hint(const cell_edit *c, int y, int x, int w);
 void cell_edit_cancel(cell_edit *c);
 

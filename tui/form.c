@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/date.h"
+#include "model/evidence.h"
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -255,6 +256,7 @@ bool form_validate(form *f)
 		char *v = strdup(fld->te.buf);
 		msg_id err = MSG__COUNT;
 		date d;
+		int months;
 		if (!v)
 			return false;
 		text_trim(v);
@@ -263,12 +265,9 @@ bool form_validate(form *f)
 								   : FORM_ERR_REQUIRED;
 		else if (fld->kind == FIELD_DATE && *v && !date_parse(v, &d))
 			err = FORM_ERR_DATE;
-		else if (fld->kind == FIELD_MONTHS && *v) {
-			char *end;
-			long m = strtol(v, &end, 10);
-			if (*end || m < 1 || m > 120)
-				err = FORM_ERR_VALID;
-		}
+		else if (fld->kind == FIELD_MONTHS && *v &&
+			 !evidence_parse_validity(v, &months))
+			err = FORM_ERR_VALID;
 		free(v);
 		if (err != MSG__COUNT) {
 			f->error = err;

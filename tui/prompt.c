@@ -21,6 +21,8 @@ typedef struct {
 	void *ctx;
 	bool owned;
 	int scroll; /* first column shown of a long entry */
+	prompt_check check; /* may be NULL */
+	msg_id error; /* why Enter was refused, MSG__COUNT when it was not */
 } prompt_screen;
 
 enum { ACT_OK = ACT_USER, ACT_CANCEL, ACT_YES, ACT_NO };
@@ -50,6 +52,11 @@ static void prompt_draw(screen *s, app *a, rect body)
 
 		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
 		draw_text(in.y + 3, in.x, in.w, ROLE_BAD, limit);
+	} else if (p->error == PROMPT_ERR_REQUIRED_FMT) {
+		draw_textf(in.y + 3, in.x, in.w, ROLE_BAD, msg(p->error),
+			   msg(p->field));
+	} else if (p->error != MSG__COUNT) {
+		draw_text(in.y + 3, in.x, in.w, ROLE_BAD, msg(p->error));
 	} else {
 		draw_text(in.y + 3, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
 	}
@@ -80,11 +87,27 @@ static key_result finish(prompt_screen *p, app *a, bool ok)
 	return next ? (key_result){RES_REPLACE, next} : result(RES_POP);
 }
 
+/* Runs the check on Enter: true when the prompt may close. */
+static bool accepted(prompt_screen *p, app *a)
+{
+	char *text;
+
+	if (!p->check)
+		return true;
+	if (!(text = te_value(&p->te)))
+		return false;
+	p->error = p->check(a, p->ctx, text);
+	free(text);
+	return p->error == MSG__COUNT;
+}
+
 static key_result prompt_key(screen *s, app *a, int action, int key)
 {
 	prompt_screen *p = (prompt_screen *)s;
 	switch (action) {
 	case ACT_OK:
+		if (!accepted(p, a))
+			return result(RES_NONE);
 		return finish(p, a, true);
 	case ACT_YES:
 		return finish(p, a, true);
@@ -94,8 +117,8 @@ static key_result prompt_key(screen *s, app *a, int action, int key)
 	case ACT_QUIT:
 		return result(RES_UNUSED);
 	}
-	if (!p->cdone)
-		form_edit_key(&p->te, key, 0);
+	if (!p->cdone && form_edit_key(&p->te, key, 0))
+		p->error = MSG__COUNT;
 	return result(RES_NONE);
 }
 
@@ -126,6 +149,7 @@ screen *prompt_new(const char *question, const char *initial, size_t max_chars,
 	if (!p)
 		return NULL;
 	p->base.ops = &prompt_ops;
+	p->error = MSG__COUNT;
 	p->question = strdup(question);
 	p->done = done;
 	p->field = field;
@@ -145,6 +169,7 @@ screen *confirm_new(const char *question, confirm_done done, void *ctx,
 	if (!p)
 		return NULL;
 	p->base.ops = &confirm_ops;
+	p->error = MSG__COUNT;
 	p->question = strdup(question);
 	p->cdone = done;
 	p->ctx = ctx;
@@ -154,4 +179,17 @@ screen *confirm_new(const char *question, confirm_done done, void *ctx,
 		return NULL;
 	}
 	return &p->base;
+}
+
+screen *prompt_checked(screen *s, prompt_check check)
+{
+	if (s)
+		((prompt_screen *)s)->check = check;
+	return s;
+}
+
+msg_id prompt_required(app *a, void *ctx, const char *text)
+{
+	(void)a, (void)ctx;
+	return *text ? MSG__COUNT : PROMPT_ERR_REQUIRED_FMT;
 }

@@ -433,8 +433,9 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 	c->due = e->due;
 	date_format(e->due, due, sizeof due);
 	snprintf(q, sizeof q, msg(AG_SKIP_PROMPT_FMT), g->duties[e->index].title, due);
-	return push(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON, skip_given,
-			       c, true));
+	return push(prompt_checked(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON,
+					      skip_given, c, true),
+				   prompt_required));
 }
 
 static void agenda_reload(screen *s, app *a)

@@ -200,26 +200,31 @@ static screen *user_given(app *a, void *ctx, const char *text)
 	return NULL;
 }
 
+/* The item a filter names: its number or its key; -1 for none. */
+static int named_item(const app *a, const char *text)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+	if (*text && !*end && n >= 1 && n <= (long)a->q->n_items)
+		return (int)n - 1;
+	return questionnaire_item_index(a->q, text);
+}
+
+static msg_id item_check(app *a, void *ctx, const char *text)
+{
+	(void)ctx;
+	return !*text || named_item(a, text) >= 0 ? MSG__COUNT : AUD_BAD_ITEM;
+}
+
 static screen *item_given(app *a, void *ctx, const char *text)
 {
 	audit_screen *l = ctx;
-	char *end;
-	long n = strtol(text, &end, 10);
-	int idx = -1;
+	int idx = named_item(a, text);
 
-	if (!*text) {
-		l->key[0] = '\0';
-	} else {
-		if (!*end && n >= 1 && n <= (long)a->q->n_items)
-			idx = (int)n - 1;
-		else
-			idx = questionnaire_item_index(a->q, text);
-		if (idx < 0) {
-			app_message(a, ROLE_BAD, "%s", msg(AUD_BAD_ITEM));
-			return NULL;
-		}
+	if (idx >= 0)
 		snprintf(l->key, sizeof l->key, "%s", a->q->items[idx].key);
-	}
+	else
+		l->key[0] = '\0';
 	l->cursor = l->top = 0;
 	audit_load(l, a);
 	return NULL;
@@ -238,9 +243,10 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 				       FIELD_USER, user_given,
 				       l, false));
 	case ACT_ITEM_FILTER:
-		return push(prompt_new(msg(AUD_ITEM_PROMPT), l->key, FILTER_MAX,
-				       FIELD_ITEM, item_given,
-				       l, false));
+		return push(prompt_checked(prompt_new(msg(AUD_ITEM_PROMPT), l->key,
+						      FILTER_MAX, FIELD_ITEM,
+						      item_given, l, false),
+					   item_check));
 	case ACT_CLEAR:
 		l->user[0] = l->key[0] = '\0';
 		audit_load(l, a);

@@ -266,18 +266,21 @@ static screen *export_to(app *a, void *ctx, const char *path)
 	return NULL;
 }
 
+static msg_id validity_check(app *a, void *ctx, const char *text)
+{
+	int m;
+	(void)a, (void)ctx;
+	return evidence_parse_validity(text, &m) ? MSG__COUNT : FORM_ERR_VALID;
+}
+
 static screen *set_validity(app *a, void *ctx, const char *text)
 {
-	char *end;
-	long m = strtol(text, &end, 10);
+	int m;
 	(void)ctx;
-	if (!*text || *end || m < 1 || m > 120) {
-		app_message(a, ROLE_BAD, "%s", msg(FORM_ERR_VALID));
-		return NULL;
-	}
-	if (app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, (int)m,
+	if (evidence_parse_validity(text, &m) &&
+	    app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, m,
 						 a->user)))
-		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), (int)m);
+		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), m);
 	return NULL;
 }
 
@@ -309,13 +312,16 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_invest_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
-		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, EVF_VALID,
-				       set_validity, NULL, false));
+		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,
+						      3, EVF_VALID, set_validity,
+						      NULL, false),
+					   validity_check));
 	case ACT_EXPORT:
 		snprintf(path, sizeof path, "moat-%d.xlsx", a->rep.assessment.year);
-		return push(prompt_new(msg(EXPORT_PROMPT), path,
-				       EXPORT_PATH_MAX, FIELD_FILE, export_to,
-				       NULL, false));
+		return push(prompt_checked(prompt_new(msg(EXPORT_PROMPT), path,
+						      EXPORT_PATH_MAX, FIELD_FILE,
+						      export_to, NULL, false),
+					   prompt_required));
 	}
 	return result(RES_UNUSED);
 }

@@ -194,15 +194,20 @@ static key_result save_task(app *a, const plan_task *seen, const plan_task *t)
 	return result(RES_NONE);
 }
 
+static msg_id start_check(app *a, void *ctx, const char *text)
+{
+	date start;
+	(void)a, (void)ctx;
+	return date_parse(text, &start) ? MSG__COUNT : FORM_ERR_DATE;
+}
+
 static screen *start_given(app *a, void *ctx, const char *text)
 {
 	date start;
 	int64_t id;
 	(void)ctx;
-	if (!date_parse(text, &start)) {
-		app_message(a, ROLE_BAD, "%s", msg(FORM_ERR_DATE));
+	if (!date_parse(text, &start))
 		return NULL;
-	}
 	app_wrote(a, store_programme_start(a->st, a->rep.unit.id, a->q, start,
 					   date_add_days(start, PLAN_DAYS),
 					   a->user, &id));
@@ -267,8 +272,10 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (action != ACT_START)
 			return result(RES_UNUSED);
 		date_format(a->today, today, sizeof today);
-		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10,
-				       FIELD_START, start_given, NULL, false));
+		return push(prompt_checked(prompt_new(msg(PLAN_START_PROMPT), today,
+						      10, FIELD_START, start_given,
+						      NULL, false),
+					   start_check));
 	}
 	if (keymap_move(action, &p->cursor, (int)g->n_tasks))
 		return result(RES_NONE);
@@ -277,9 +284,10 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 		if (!phase)
 			return result(RES_NONE);
 		*phase = g->n_tasks ? g->tasks[p->cursor].phase : 1;
-		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL,
-				       TASK_TITLE_MAX, PLAN_F_TITLE,
-				       title_given, phase, true));
+		return push(prompt_checked(prompt_new(msg(PLAN_TASK_PROMPT), NULL,
+						      TASK_TITLE_MAX, PLAN_F_TITLE,
+						      title_given, phase, true),
+					   prompt_required));
 	}
 	if (g->n_tasks == 0)
 		return result(RES_UNUSED);

@@ -438,9 +438,11 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 			 r->d.lines[r->rows[g->row].line].name);
 		return push(confirm_new(buf, delete_confirmed, id, true));
 	case ACT_CURRENCY:
-		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency,
-				       CURRENCY_MAX, FIELD_CURRENCY,
-				       currency_given, NULL, false));
+		return push(prompt_checked(prompt_new(msg(CURRENCY_PROMPT),
+						      r->d.currency, CURRENCY_MAX,
+						      FIELD_CURRENCY, currency_given,
+						      NULL, false),
+					   prompt_required));
 	}
 	return result(RES_UNUSED);
 }
