@@ -265,6 +265,10 @@ static moat_status task_write(store *s, const plan_task *seen,
 		snprintf(s->err, sizeof s->err, "invalid task");
 		return ST_INVALID;
 	}
+	if (t->done_on.y && !date_happened_by(t->done_on, today)) {
+		snprintf(s->err, sizeof s->err, "a task cannot be done after today");
+		return ST_INVALID;
+	}
 	if ((rc = store_check_text(s, t->title, PLAN_F_TITLE,
 				   TASK_TITLE_MAX)) ||
 	    (rc = store_check_text(s, t->owner, PLAN_F_OWNER,

@@ -125,11 +125,12 @@ void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 	}
 }
 
-void form_init(form *f, form_field *fields, size_t n)
+void form_init(form *f, form_field *fields, size_t n, date today)
 {
 	memset(f, 0, sizeof *f);
 	f->fields = fields;
 	f->n = n;
+	f->today = today;
 	f->error = MSG__COUNT;
 	for (size_t i = 0; i < n; i++) {
 		int w = text_width(msg(fields[i].label));
@@ -168,14 +169,18 @@ void form_draw(form *f, rect r, app *a)
 				       focused, a);
 		y += rows;
 		if (f->error != MSG__COUNT && f->error_field == i) {
-			char limit[160];
+			char why[160], day[16];
 
-			if (f->error == TEXT_LIMIT_FMT)
-				msg_limit(fld->label, fld->te.max_chars, limit,
-					  sizeof limit);
-			draw_text(y, fx, fw, ROLE_BAD,
-				  f->error == TEXT_LIMIT_FMT ? limit
-							     : msg(f->error));
+			if (f->error == TEXT_LIMIT_FMT) {
+				msg_limit(fld->label, fld->te.max_chars, why,
+					  sizeof why);
+			} else if (f->error == FORM_ERR_FUTURE_FMT) {
+				date_format(f->today, day, sizeof day);
+				snprintf(why, sizeof why, msg(f->error), day);
+			} else {
+				snprintf(why, sizeof why, "%s", msg(f->error));
+			}
+			draw_text(y, fx, fw, ROLE_BAD, why);
 			y++;
 		}
 		y += gap;
@@ -263,8 +268,12 @@ bool form_validate(form *f)
 		if (fld->required && !*v)
 			err = fld->kind == FIELD_TEXT && fld->rows > 1 ? FORM_ERR_BODY
 								   : FORM_ERR_REQUIRED;
-		else if (fld->kind == FIELD_DATE && *v && !date_parse(v, &d))
+		else if ((fld->kind == FIELD_DATE || fld->kind == FIELD_PAST_DATE) &&
+			 *v && !date_parse(v, &d))
 			err = FORM_ERR_DATE;
+		else if (fld->kind == FIELD_PAST_DATE && *v &&
+			 !date_happened_by(d, f->today))
+			err = FORM_ERR_FUTURE_FMT;
 		else if (fld->kind == FIELD_MONTHS && *v &&
 			 !evidence_parse_validity(v, &months))
 			err = FORM_ERR_VALID;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/date.h"
 #include "model/msg.h"
 #include "tui/layout.h"
 #include "tui/screen.h"
@@ -26,7 +27,9 @@ void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
 void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 		     app *a);
 
-typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_MONTHS } field_kind;
+/* FIELD_PAST_DATE: the day something happened, not after the form's
+ * today. */
+typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_PAST_DATE, FIELD_MONTHS } field_kind;
 
 typedef struct {
 	msg_id label;
@@ -50,10 +53,12 @@ typedef struct {
 	int label_w;       /* display width of the label column */
 	int field_w;       /* width the last draw used, for Up/Down */
 	bool asking_discard; /* Esc was pressed with typing: y discards */
+	date today;        /* the limit of FIELD_PAST_DATE fields */
 } form;
 
-/* Prepares a form over caller-owned fields whose textedits are set up. */
-void form_init(form *f, form_field *fields, size_t n);
+/* Prepares a form over caller-owned fields whose textedits are set up;
+ * its FIELD_PAST_DATE fields take no day after today. */
+void form_init(form *f, form_field *fields, size_t n, date today);
 
 /* Draws labels and fields in r. */
 void form_draw(form *f, rect r, app *a);
@@ -68,8 +73,9 @@ form_result form_key(form *f, int key);
  * and only y then gives FORM_CANCEL. */
 form_result form_screen_key(form *f, app *a, int key);
 
-/* Checks required fields, dates and month counts; on failure sets error,
- * moves the focus to the field and returns false. */
+/* Checks required fields, dates (past dates not after today) and month
+ * counts; on failure sets error, moves the focus to the field and returns
+ * false. */
 bool form_validate(form *f);
 
 #endif

@@ -255,7 +255,7 @@ static screen *log_new(app *a, const duty *d, date due)
 	for (int i = 0; i < 3; i++) {
 		form_field *f = &l->fields[i];
 		f->label = labels[i];
-		f->kind = i == 0 ? FIELD_DATE : FIELD_TEXT;
+		f->kind = i == 0 ? FIELD_PAST_DATE : FIELD_TEXT;
 		f->rows = i == 2 ? 3 : 1;
 		f->required = i == 0;
 		if (!te_init(&f->te, i == 0 ? today : "", i == 2, maxes[i])) {
@@ -263,7 +263,7 @@ static screen *log_new(app *a, const duty *d, date due)
 			return NULL;
 		}
 	}
-	form_init(&l->form, l->fields, 3);
+	form_init(&l->form, l->fields, 3, a->today);
 	return &l->base;
 }
 

@@ -464,7 +464,7 @@ screen *screen_task_new(app *a, int64_t id)
 		{PLAN_F_TITLE, FIELD_TEXT, 1, true, TASK_TITLE_MAX},
 		{PLAN_F_PHASE, FIELD_TEXT, 1, true, 1},
 		{PLAN_F_OWNER, FIELD_TEXT, 1, false, TASK_OWNER_MAX},
-		{PLAN_F_DONE, FIELD_DATE, 1, false, 10},
+		{PLAN_F_DONE, FIELD_PAST_DATE, 1, false, 10},
 		{PLAN_F_NOTE, FIELD_TEXT, 4, false, TASK_NOTE_MAX},
 	};
 	const char *init[5];
@@ -493,6 +493,6 @@ screen *screen_task_new(app *a, int64_t id)
 			return NULL;
 		}
 	}
-	form_init(&ts->form, ts->fields, 5);
+	form_init(&ts->form, ts->fields, 5, a->today);
 	return &ts->base;
 }
