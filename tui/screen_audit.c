@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/explain.h"
+#include "model/audit_text.h"
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/prompt.h"
@@ -15,6 +15,8 @@
 #define AUDIT_LIMIT 1000
 /* Characters of a filter: a login or an item key is far shorter. */
 #define FILTER_MAX 63
+/* Rows that show the selected entry in full. */
+#define AUDIT_DETAIL_ROWS 3
 
 typedef struct {
 	screen base;
@@ -48,93 +50,6 @@ static void audit_reload(screen *s, app *a)
 	audit_load((audit_screen *)s, a);
 }
 
-/* The stored field names as the user reads them. */
-static const char *field_text(const char *entity, const char *field)
-{
-	/* Only evidence is "evidence added"; other things are just added. */
-	if (strcmp(entity, "evidence") != 0) {
-		if (strcmp(field, "added") == 0)
-			return msg(AUDF_LINE_ADDED);
-		if (strcmp(field, "removed") == 0)
-			return msg(AUDF_LINE_REMOVED);
-	}
-	static const struct {
-		const char *field;
-		msg_id text;
-	} fields[] = {
-		{"state", AUDF_STATE},
-		{"answer", AUDF_ANSWER},
-		{"added", AUDF_ADDED},
-		{"removed", AUDF_REMOVED},
-		{"body", AUDF_BODY},
-		{"reference", AUDF_REFERENCE},
-		{"owner", AUDF_OWNER},
-		{"evidence_date", AUDF_DATE},
-		{"valid_months", AUDF_VALID},
-		{"reviewer", AUDF_REVIEWER},
-		{"review_date", AUDF_REVIEW_DATE},
-		{"status", AUDF_STATUS},
-		{"copied_from", AUDF_COPIED},
-		{"created", AUDF_CREATED},
-		{"validity_months", AUDF_UNIT_VALIDITY},
-	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (strcmp(field, fields[i].field) == 0)
-			return msg(fields[i].text);
-	return field;
-}
-
-/* A stored value as the user reads it: states and answers translated,
- * text cut to its first line. */
-static void show_value(const char *v, char *out, size_t outlen)
-{
-	item_state st;
-	crit_answer an;
-	if (!v) {
-		snprintf(out, outlen, "—");
-		return;
-	}
-	if (checklist_parse_state(v, &st))
-		snprintf(out, outlen, "%s", explain_state(st));
-	else if (scoring_parse_answer(v, &an))
-		snprintf(out, outlen, "%s", explain_answer(an));
-	else
-		snprintf(out, outlen, "%.*s", (int)strcspn(v, "\n"), v);
-}
-
-/* The kind of thing an entry is about, as the user reads it. */
-static const char *entity_text(const char *entity)
-{
-	static const struct {
-		const char *entity;
-		msg_id text;
-	} kinds[] = {
-		{"unit", AUDE_UNIT},         {"assessment", AUDE_ASSESSMENT},
-		{"task", AUDE_TASK},         {"roi", AUDE_ROI},
-		{"invest", AUDE_INVEST},     {"duty", AUDE_DUTY},
-		{"param", AUDE_PARAM},       {"programme", AUDE_PROGRAMME},
-	};
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(entity, kinds[i].entity) == 0)
-			return msg(kinds[i].text);
-	return entity;
-}
-
-/* What an entry is about: "5 Restore tests", "L3 DR site in place", or
- * the key as stored. */
-static void subject(app *a, const audit_entry *e, char *out, size_t outlen)
-{
-	int i = questionnaire_item_index(a->q, e->key);
-	int c = questionnaire_criterion_index(a->q, e->key);
-	if (i >= 0)
-		snprintf(out, outlen, "%d %s", i + 1, a->q->items[i].title);
-	else if (c >= 0)
-		snprintf(out, outlen, "L%d %s", a->q->criteria[c].level,
-			 a->q->criteria[c].text);
-	else
-		snprintf(out, outlen, "%s %s", entity_text(e->entity), e->key);
-}
-
 /* The year an entry belongs to, or 0. */
 static int entry_year(const app *a, const audit_entry *e)
 {
@@ -148,7 +63,9 @@ static void audit_draw(screen *s, app *a, rect b)
 {
 	audit_screen *l = (audit_screen *)s;
 	char filter[sizeof l->user + sizeof l->key + 512];
-	int rows = b.h - 1;
+	/* Below the list, the selected entry in full: a line of the list
+	 * cuts long values at 80 columns. */
+	int rows = b.h - 1 - AUDIT_DETAIL_ROWS - 1;
 
 	if (l->user[0] || l->key[0]) {
 		char what[sizeof l->user + sizeof l->key + 256];
@@ -171,14 +88,11 @@ static void audit_draw(screen *s, app *a, rect b)
 		bool sel = l->top + r == l->cursor;
 		draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 		int y = b.y + 1 + r, x = b.x + 1;
-		char when[20], subj[256], was[256], now[256], change[600];
+		char when[20], subj[256], change[600];
 
 		stamp_format_local(e->at, when, sizeof when);
-		subject(a, e, subj, sizeof subj);
-		show_value(e->old_value, was, sizeof was);
-		show_value(e->new_value, now, sizeof now);
-		snprintf(change, sizeof change, "%s: %s → %s", field_text(e->entity, e->field),
-			 was, now);
+		audit_subject(a->q, e, subj, sizeof subj);
+		audit_change(e, change, sizeof change);
 		if (sel)
 			draw_fill(y, b.x, b.w, ROLE_SELECTED);
 		draw_text(y, x, 16, sel ? base : ROLE_DIM, when);
@@ -188,6 +102,18 @@ static void audit_draw(screen *s, app *a, rect b)
 				   entry_year(a, e));
 		draw_text(y, x + 31, 20, base, subj);
 		draw_text(y, x + 52, b.w - 54, base, change);
+	}
+	draw_rule(b.y + b.h - AUDIT_DETAIL_ROWS - 1, b.x, b.w);
+	{
+		const audit_entry *e = &l->log.v[l->cursor];
+		char subj[256], change[600], line[1024];
+
+		audit_subject(a->q, e, subj, sizeof subj);
+		audit_change(e, change, sizeof change);
+		snprintf(line, sizeof line, msg(AUD_DETAIL_FMT), subj, change);
+		draw_paragraph((rect){b.y + b.h - AUDIT_DETAIL_ROWS, b.x + 1,
+				      AUDIT_DETAIL_ROWS, b.w - 2},
+			       0, ROLE_NORMAL, line);
 	}
 }
 
