@@ -32,13 +32,25 @@ expect_screen "final · $frozen_day · ${me:0:4}" "finalised, with the local day
 expect_screen "2026   Level 2 Repeatable" "and this year"
 keys c
 expect_screen "2025 → 2026: Level 1 → Level 2" "c compares with the year before"
-expect_screen "2 new · 3 improved · 0 regressed · 5 unchanged" "items are counted by change"
-expect_screen "3 DR site / architecture       not started →  in progress  new" \
-	"an item started this year is new"
-expect_screen "2 RTO/RPO set for critical sy… in progress →  done         improved" \
+expect_screen "0 new · 5 improved · 0 regressed · 5 unchanged" "items are counted by change"
+expect_screen "3 DR site / architecture     not started  → in progress   improved" \
+	"an item started this year is improved, not new"
+expect_screen "2 RTO/RPO set for critical … in progress  → done          improved" \
 	"an item further along is improved"
 keys G
-expect_screen "L5 Recognised as an industry" "the criteria follow the items"
+expect_screen "L5 Recognised as an industry… not assessed → not assessed  unchanged" \
+	"a criterion never assessed reads so"
+keys q q
+
+# A criterion answered "not applicable" reads n/a; after "not assessed"
+# the year before, it is new.
+keys m G n
+type_text "Not benchmarked as a unit"
+keys Enter
+keys q y c G
+expect_screen "L5 Recognised as an industry… not assessed → n/a           new" \
+	"not applicable reads n/a, new after not assessed"
+expect_screen "1 new · 8 improved" "and is counted as new"
 keys q
 
 # --- Start the next year: answers and still-valid evidence are copied.
@@ -112,5 +124,22 @@ expect_exit_ok
 out=$(moat_cli --db "$db" --lang en --today 2026-11-25 score)
 case $out in "East China After-Sales Service Centre · 2026 · Level 2"*"Evidence: 7 pieces, 1 expired, 1 expiring within 30 days.") pass "score counts the evidence of the open year" ;;
 *) fail "score: $out" ;; esac
+
+# In Chinese: 不适用 and 新增.
+zdb=$TMPD/zh.db
+moat_cli --db "$zdb" --lang zh --today 2026-11-25 init --demo >/dev/null
+start "$zdb" --lang zh --today 2026-11-25
+expect_screen "第2级 可重复级" "the Chinese demo opens"
+keys m G n
+type_text "本单位不单独对标"
+keys Enter
+keys q y c G
+expect_screen "L5 达到行业标杆水平                       未评估 → 不适用  新增" \
+	"a not-applicable criterion reads 不适用"
+keys g
+expect_screen "3 灾备架构                               未开始 → 进行中  改进" \
+	"未开始 → 进行中 is 改进"
+keys q q q
+expect_exit_ok
 
 finish
