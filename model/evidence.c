@@ -157,3 +157,12 @@ bool evidence_copy(const evidence *src, evidence *dst)
 	memset(dst, 0, sizeof *dst);
 	return false;
 }
+
+size_t evidence_count_valid(const evidence_list *l, date today)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (evidence_state_on(&l->v[i], today) != EV_EXPIRED)
+			n++;
+	return n;
+}

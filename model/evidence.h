@@ -86,4 +86,7 @@ typedef enum {
 /* Where e stands on today. */
 evidence_state evidence_state_on(const evidence *e, date today);
 
+/* How many pieces of l still count on today (those a new year copies). */
+size_t evidence_count_valid(const evidence_list *l, date today);
+
 #endif

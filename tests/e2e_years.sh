@@ -53,9 +53,25 @@ expect_screen "L5 Recognised as an industry… not assessed → n/a           ne
 expect_screen "1 new · 8 improved" "and is counted as new"
 keys q
 
-# --- Start the next year: answers and still-valid evidence are copied.
+# --- Start the next year: it starts from a final year, says what it
+# copies, and asks first.
 keys s
-expect_screen "Started 2027 from 2026" "s starts the next year"
+expect_screen "2026 is still a draft, and 2027 starts from a final year. Finalise" \
+	"s on a draft year offers to finalise it first"
+keys n
+expect_sql "$db" "SELECT group_concat(year || ' ' || status, ', ') FROM (SELECT year, status FROM assessment ORDER BY year)" \
+	"2025 final, 2026 draft" "n: nothing is finalised, nothing started"
+keys s y
+expect_screen "Start 2027 from 2026? It copies the checklist states, the" \
+	"once 2026 is final, s asks before starting 2027"
+expect_screen "criterion answers and the 6 pieces of evidence still valid today" \
+	"and says how many pieces of evidence it copies"
+expect_screen "(1 expired stay behind). y / n" "and how many stay behind"
+expect_sql "$db" "SELECT status || '|' || finalised_by FROM assessment WHERE year = 2026" \
+	"final|$me" "2026 is final, with who, in the database"
+expect_sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027" 0 "nothing started yet"
+keys y
+expect_screen "Started 2027 from 2026" "y starts the next year"
 expect_screen "2027 (draft)" "and opens it"
 expect_eq "$(sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027")" 1 \
 	"the new year is stored"
@@ -65,18 +81,44 @@ expect_eq "$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM 
 	"$(sql "$db" "SELECT group_concat(item_key || '=' || state, ',') FROM (SELECT item_key, state FROM item_state WHERE assessment_id = (SELECT id FROM assessment WHERE year = 2026) ORDER BY item_key)")" \
 	"the checklist answers are copied"
 keys s
-expect_screen "2028" "s again starts 2028 from 2027" 2
-sql "$db" "SELECT year FROM assessment ORDER BY year" | tr '\n' ' ' | grep -q "2025 2026 2027 2028" &&
-	pass "four years now" || fail "years: $(sql "$db" "SELECT group_concat(year) FROM assessment")"
+expect_screen "2027 is still a draft, and 2028 starts from a final year." \
+	"s again does not pile up drafts"
+keys n
+expect_sql "$db" "SELECT group_concat(year, ' ') FROM (SELECT year FROM assessment ORDER BY year)" \
+	"2025 2026 2027" "three years, not four"
 
-# --- Finalise 2026, then find it read-only.
-keys g Down
-keys f
-expect_screen "Finalise 2026? It becomes read-only for everyone. y / n" "f asks before freezing"
+# --- An empty draft started by mistake is removed again.
+keys d
+expect_screen "Remove 2027? Nothing was changed in it since it was created; its" \
+	"d asks before removing the empty draft"
 keys y
-expect_screen "2026 is finalised." "y freezes the year"
-expect_eq "$(sql "$db" "SELECT status || '|' || finalised_by FROM assessment WHERE year = 2026")" \
-	"final|$me" "final, with who, in the database"
+expect_screen "2027 removed; 2026 is open." "y removes it and opens 2026"
+expect_screen "2026 (final)" "2026 is the open year"
+expect_sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027" 0 "2027 is gone"
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id NOT IN (SELECT id FROM assessment)" 0 \
+	"with the evidence copied into it"
+expect_sql "$db" "SELECT user || '|' || old_value || '|' || coalesce(new_value, 'none') FROM audit_log WHERE entity = 'assessment' AND key = '2027' AND field = 'removed'" \
+	"$me|draft|none" "the removal is in the audit log"
+# A year changed since it was started stays, and says why.
+keys s y
+expect_screen "Started 2027 from 2026" "2027 starts again"
+keys q c Space
+keys q y d
+expect_screen "2027 cannot be removed: 1 change(s) were made in it since it was" \
+	"a year changed since it was started is not removed"
+expect_sql "$db" "SELECT count(*) FROM assessment WHERE year = 2027" 1 "and stays"
+keys g d
+expect_screen "2025 is finalised: a final year is kept for good." "a final year is kept"
+keys Down d
+expect_screen "2026 is finalised: a final year is kept for good." "so is 2026"
+
+# --- Finalising asks first; a frozen year is read-only.
+keys G f
+expect_screen "Finalise 2027? It becomes read-only for everyone. y / n" "f asks before freezing"
+keys n
+expect_sql "$db" "SELECT status FROM assessment WHERE year = 2027" draft "n leaves it a draft"
+keys g Down f
+expect_screen "2026 is finalised." "f on a final year says so"
 keys Enter
 expect_screen "2026 (final)" "Enter opens the frozen year"
 keys c Space

@@ -41,11 +41,21 @@ static void prompt_draw(screen *s, app *a, rect body)
 {
 	prompt_screen *p = (prompt_screen *)s;
 	int w = body.w - 10 < 70 ? body.w - 10 : 70;
-	rect in = draw_box(p->cdone ? 4 : 6, w, NULL);
+	/* The box grows with a question that takes several lines. */
+	int rows = draw_paragraph((rect){0, 0, 0, w - 4}, 0, ROLE_HEADING,
+				  p->question);
+	rect in;
 
-	draw_paragraph((rect){in.y, in.x, 1, in.w}, 0, ROLE_HEADING, p->question);
+	if (rows > body.h - 6)
+		rows = body.h - 6;
+	if (rows < 1)
+		rows = 1;
+	in = draw_box(rows + (p->cdone ? 3 : 5), w, NULL);
+	draw_paragraph((rect){in.y, in.x, rows, in.w}, 0, ROLE_HEADING,
+		       p->question);
 	if (p->cdone)
 		return;
+	in.y += rows - 1;
 	form_draw_line(&p->te, in.y + 2, in.x, in.w, &p->scroll, true, a);
 	if (p->te.full) {
 		char limit[160];
