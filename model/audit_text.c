@@ -39,6 +39,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_TASK_STATUS;
 	if (strcmp(entity, "invest") == 0 && strcmp(field, "class") == 0)
 		return AV_CLASS;
+	if (strcmp(entity, "task") == 0 && strcmp(field, "item") == 0)
+		return AV_ITEM_KEY;
 	if (strcmp(entity, "roi") == 0 && strcmp(field, "incidents") == 0)
 		return AV_DECIMAL;
 	if (strcmp(field, "valid_months") == 0 ||
@@ -119,6 +121,7 @@ void audit_value_text(audit_kind k, const char *value, char *out,
 	}
 	switch (k) {
 	case AV_TEXT:
+	case AV_ITEM_KEY:
 		break;
 	case AV_MONEY:
 		if (!whole(value, &n))
@@ -213,6 +216,7 @@ const char *audit_field_text(const char *entity, const char *field)
 		{NULL, "title", AUDF_TITLE},
 		{NULL, "phase", AUDF_PHASE},
 		{NULL, "note", AUDF_NOTE},
+		{NULL, "item", AUDF_ITEM},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if ((!fields[i].entity || strcmp(entity, fields[i].entity) == 0) &&
@@ -287,6 +291,17 @@ static const char *entity_text(const char *entity)
 	return entity;
 }
 
+/* A checklist item by its number and title, as the checklist shows it. */
+static void item_text(const questionnaire *q, const char *key, char *out,
+		      size_t outlen)
+{
+	int i = key ? questionnaire_item_index(q, key) : -1;
+	if (i >= 0)
+		snprintf(out, outlen, "%d %s", i + 1, q->items[i].title);
+	else
+		audit_value_text(AV_TEXT, key, out, outlen);
+}
+
 void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
 		   size_t outlen)
 {
@@ -296,7 +311,7 @@ void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
 	if (strcmp(e->entity, "param") == 0 && param_text(e->key, out, outlen))
 		return;
 	if (i >= 0)
-		snprintf(out, outlen, "%d %s", i + 1, q->items[i].title);
+		item_text(q, e->key, out, outlen);
 	else if (c >= 0)
 		snprintf(out, outlen, "L%d %s", q->criteria[c].level,
 			 q->criteria[c].text);
@@ -316,12 +331,16 @@ static bool class_renamed(const audit_entry *e)
 	return a != b || strncmp(e->old_value, e->new_value, (size_t)a) != 0;
 }
 
-void audit_change(const audit_entry *e, char *out, size_t outlen)
+void audit_change(const questionnaire *q, const audit_entry *e, char *out,
+		  size_t outlen)
 {
 	audit_kind k = audit_value_kind(e->entity, e->field, e->key);
 	char was[256], now[256];
 
-	if (k == AV_CLASS && !class_renamed(e)) {
+	if (k == AV_ITEM_KEY) {
+		item_text(q, e->old_value, was, sizeof was);
+		item_text(q, e->new_value, now, sizeof now);
+	} else if (k == AV_CLASS && !class_renamed(e)) {
 		class_text(e->old_value, NULL, was, sizeof was);
 		class_text(e->new_value, NULL, now, sizeof now);
 	} else {

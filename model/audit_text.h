@@ -25,6 +25,7 @@ typedef enum {
 	AV_YEAR_STATUS, /* draft, final */
 	AV_TASK_STATUS, /* not_started, in_progress, done, blocked */
 	AV_CLASS,       /* "NAME Llow-high AMOUNT", the amount in hundredths */
+	AV_ITEM_KEY,    /* a checklist item's key, "" for none */
 } audit_kind;
 
 /* The kind of the old and new values of an entry about field of entity;
@@ -34,7 +35,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 
 /* A stored value of kind k as shown, into out: "—" for none (NULL) or
  * an empty text, the first line of a longer text. A value that is not of
- * its kind after all is shown as stored. */
+ * its kind after all is shown as stored, as is an AV_ITEM_KEY (which
+ * audit_change names). */
 void audit_value_text(audit_kind k, const char *value, char *out,
 		      size_t outlen);
 
@@ -49,7 +51,9 @@ const char *audit_field_text(const char *entity, const char *field);
 void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
 		   size_t outlen);
 
-/* The change of an entry: "state: not started → in progress". */
-void audit_change(const audit_entry *e, char *out, size_t outlen);
+/* The change of an entry: "state: not started → in progress"; items
+ * named by q as the checklist shows them. */
+void audit_change(const questionnaire *q, const audit_entry *e, char *out,
+		  size_t outlen);
 
 #endif

@@ -326,8 +326,9 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 			   const char *user, int64_t *id);
 
 /* Replaces title, phase (and so the due date), owner, status, completion
- * date and note of task t->id. A done task without a completion date gets
- * today's. Audited per changed field. */
+ * date, note and linked checklist item ("" for none) of task t->id. A done
+ * task without a completion date gets today's; a completion date after
+ * today is refused (ST_INVALID). Audited per changed field. */
 moat_status store_task_update(store *s, const plan_task *t, date today,
 			      const char *user);
 

@@ -62,7 +62,7 @@ keys G Enter
 expect_screen "Edit task" "Enter opens the last task's form"
 title=$(sql "$db" "SELECT title FROM plan_task ORDER BY phase DESC, id DESC LIMIT 1")
 status=$(sql "$db" "SELECT status FROM plan_task WHERE title = '$title'")
-keys Tab Tab Tab
+keys Tab Tab Tab Tab
 type_text "2026-12-02"
 keys C-s
 expect_screen "$future" "a task done after today is refused at the field"

@@ -93,7 +93,7 @@ static void newest(store *s, const questionnaire *q, size_t n, char *out,
 	for (size_t i = 0; i < l.n; i++) {
 		char subj[256], change[600];
 		audit_subject(q, &l.v[i], subj, sizeof subj);
-		audit_change(&l.v[i], change, sizeof change);
+		audit_change(q, &l.v[i], change, sizeof change);
 		used += (size_t)snprintf(out + used, outlen - used, "%s%s | %s",
 					 i ? "\n" : "", subj, change);
 	}
@@ -161,6 +161,7 @@ static void test_the_log_as_written_by_the_store(void **state)
 	assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
 	tasks[0].status = TASK_BLOCKED;
 	snprintf(tasks[0].note, sizeof tasks[0].note, "waiting for the budget");
+	snprintf(tasks[0].item, sizeof tasks[0].item, "dr_site");
 	assert_int_equal(store_task_update(s, &tasks[0], (date){2026, 11, 2}, "a"), ST_OK);
 	assert_int_equal(store_assessment_finalise(s, aid, (date){2026, 11, 2}, "a"), ST_OK);
 
@@ -172,8 +173,8 @@ static void test_the_log_as_written_by_the_store(void **state)
 		char want[2 * sizeof tasks[0].title + 256];
 		snprintf(want, sizeof want,
 			 "年度 2026 | 状态：草稿 → 已定稿\n"
-			 "任务 %s | 备注：— → waiting for the budget\n"
-			 "任务 %s | 状态：未开始 → 受阻",
+			 "任务 %s | 关联检查项：1 业务影响分析 → 3 灾备架构\n"
+			 "任务 %s | 备注：— → waiting for the budget",
 			 tasks[0].title, tasks[0].title);
 		assert_string_equal(log, want);
 	}
@@ -181,6 +182,7 @@ static void test_the_log_as_written_by_the_store(void **state)
 	assert_non_null(strstr(log, "折现率(%) | 数值：— → 8 %"));
 	assert_non_null(strstr(log, "类别 Core | 灾备等级与金额：灾备等级4-5，300 → 灾备等级3-5，450.50"));
 	assert_non_null(strstr(log, "单位 U | 默认有效期：12 个月 → 6 个月"));
+	assert_non_null(strstr(log, "| 状态：未开始 → 受阻"));
 	msg_set_lang(LANG_EN);
 	free(tasks);
 	store_close(s);

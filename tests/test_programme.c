@@ -204,6 +204,14 @@ static void test_store_programme(void **state)
 		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
 		assert_int_equal(tasks[9].status, TASK_IN_PROGRESS);
 		assert_string_equal(tasks[9].owner, "zhao");
+		/* The checklist item it advances is edited too. */
+		mine = tasks[9];
+		snprintf(mine.item, sizeof mine.item, "drills");
+		assert_int_equal(store_task_change(s, &tasks[9], &mine, (date){2026, 11, 3}, "a"),
+				 ST_OK);
+		free(tasks);
+		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+		assert_string_equal(tasks[9].item, "drills");
 	}
 	/* Limits in characters, stated in the refusal. */
 	memset(tasks[9].title, 'x', TASK_TITLE_MAX + 1);

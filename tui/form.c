@@ -139,6 +139,24 @@ void form_init(form *f, form_field *fields, size_t n, date today)
 	}
 }
 
+/* A choice: the option chosen, and how to change it while focused. */
+static void draw_choice(const form_field *fld, int y, int x, int w,
+			bool focused, app *a)
+{
+	int used;
+
+	draw_fill(y, x, w, focused ? ROLE_FIELD : ROLE_DIM);
+	used = draw_text(y, x, w, focused ? ROLE_FIELD : ROLE_NORMAL,
+			 fld->choice < fld->n_options ? fld->options[fld->choice]
+						      : "");
+	if (!focused)
+		return;
+	draw_text(y, x + used + 2, w - used - 2, ROLE_DIM, msg(FORM_CHOICE_HINT));
+	a->cursor_on = true;
+	a->cursor_y = y;
+	a->cursor_x = x;
+}
+
 void form_draw(form *f, rect r, app *a)
 {
 	int y = r.y;
@@ -161,7 +179,9 @@ void form_draw(form *f, rect r, app *a)
 			  msg(fld->label));
 		/* The edit buffers hold only what te_insert let in, so they
 		 * are free of control characters and safe to print. */
-		if (fld->rows > 1)
+		if (fld->kind == FIELD_CHOICE)
+			draw_choice(fld, y, fx, fw, focused, a);
+		else if (fld->rows > 1)
 			form_draw_multi(&fld->te, (rect){y, fx, rows, fw},
 					&fld->scroll, focused, a);
 		else
@@ -192,10 +212,30 @@ static void move_focus(form *f, int delta)
 	f->focus = delta > 0 ? (f->focus + 1) % f->n : (f->focus + f->n - 1) % f->n;
 }
 
+/* Space and the arrows on a choice: true when the key changed it. */
+static bool choice_key(form_field *fld, int key)
+{
+	if (fld->kind != FIELD_CHOICE || fld->n_options == 0)
+		return false;
+	if (key == ' ' || key == KEY_FN(KEY_RIGHT))
+		fld->choice = (fld->choice + 1) % fld->n_options;
+	else if (key == KEY_FN(KEY_LEFT))
+		fld->choice = (fld->choice + fld->n_options - 1) % fld->n_options;
+	else
+		return false;
+	return true;
+}
+
 form_result form_key(form *f, int key)
 {
 	form_field *fld = &f->fields[f->focus];
 
+	if (choice_key(fld, key)) {
+		f->dirty = true;
+		if (f->error_field == f->focus)
+			f->error = MSG__COUNT;
+		return FORM_NONE;
+	}
 	switch (key) {
 	case KEY_ESC:
 		return FORM_CANCEL;
@@ -224,7 +264,9 @@ form_result form_key(form *f, int key)
 		move_focus(f, 1);
 		return FORM_NONE;
 	}
-	if (form_edit_key(&fld->te, key == KEY_FN(KEY_ENTER) ? '\n' : key,
+	/* Nothing is typed into a choice. */
+	if (fld->kind != FIELD_CHOICE &&
+	    form_edit_key(&fld->te, key == KEY_FN(KEY_ENTER) ? '\n' : key,
 			  f->field_w - 1)) {
 		f->dirty = true;
 		if (f->error_field == f->focus)

@@ -28,8 +28,15 @@ void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 		     app *a);
 
 /* FIELD_PAST_DATE: the day something happened, not after the form's
- * today. */
-typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_PAST_DATE, FIELD_MONTHS } field_kind;
+ * today. FIELD_CHOICE: one of a list of options, changed with Space and
+ * the arrow keys; nothing is typed (its textedit stays empty). */
+typedef enum {
+	FIELD_TEXT,
+	FIELD_DATE,
+	FIELD_PAST_DATE,
+	FIELD_MONTHS,
+	FIELD_CHOICE,
+} field_kind;
 
 typedef struct {
 	msg_id label;
@@ -38,6 +45,11 @@ typedef struct {
 	bool required;
 	textedit te;
 	int scroll;
+	/* FIELD_CHOICE: the options shown (owned by the caller) and the one
+	 * chosen. */
+	const char *const *options;
+	size_t n_options;
+	size_t choice;
 } form_field;
 
 typedef enum { FORM_NONE, FORM_SUBMIT, FORM_CANCEL } form_result;
@@ -65,7 +77,8 @@ void form_draw(form *f, rect r, app *a);
 
 /* Handles a key: Tab / Shift-Tab / Down / Up move between fields (Up and
  * Down move inside multi-line text first), Enter goes to the next field or
- * submits on the last, Ctrl-S submits, Esc cancels. */
+ * submits on the last, Ctrl-S submits, Esc cancels; on a choice, Space and
+ * Right pick the next option, Left the one before. */
 form_result form_key(form *f, int key);
 
 /* The keys of a screen that is one form: as form_key, except that Esc

@@ -92,7 +92,7 @@ static void audit_draw(screen *s, app *a, rect b)
 
 		stamp_format_local(e->at, when, sizeof when);
 		audit_subject(a->q, e, subj, sizeof subj);
-		audit_change(e, change, sizeof change);
+		audit_change(a->q, e, change, sizeof change);
 		if (sel)
 			draw_fill(y, b.x, b.w, ROLE_SELECTED);
 		draw_text(y, x, 16, sel ? base : ROLE_DIM, when);
@@ -109,7 +109,7 @@ static void audit_draw(screen *s, app *a, rect b)
 		char subj[256], change[600], line[1024];
 
 		audit_subject(a->q, e, subj, sizeof subj);
-		audit_change(e, change, sizeof change);
+		audit_change(a->q, e, change, sizeof change);
 		snprintf(line, sizeof line, msg(AUD_DETAIL_FMT), subj, change);
 		draw_paragraph((rect){b.y + b.h - AUDIT_DETAIL_ROWS, b.x + 1,
 				      AUDIT_DETAIL_ROWS, b.w - 2},
