@@ -110,6 +110,24 @@ expect_screen() {
 	fi
 }
 
+# expect_wrapped TEXT WHAT: asserts the screen shows TEXT, possibly wrapped
+# over several lines or inside a box (spaces, line ends and box sides are
+# left out of the comparison).
+expect_wrapped() {
+	local want i=0
+	want=$(printf '%s' "$1" | tr -d ' \n')
+	while [ "$i" -lt 100 ]; do
+		case $(screen_text | sed 's/│//g' | tr -d ' \n') in *"$want"*)
+			pass "$2"
+			return ;;
+		esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "$2: screen lacks '$1'"
+	screen_text | sed 's/^/     | /'
+}
+
 # expect_no_screen TEXT WHAT
 expect_no_screen() {
 	sleep 0.3

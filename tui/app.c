@@ -182,12 +182,34 @@ static int draw_hints(rect r, const screen *top, bool first, int room)
 	return x;
 }
 
+/* A message longer than the status line takes the lines above it too,
+ * under a rule of its own, so nothing of it is cut (up to half the
+ * window). */
+static void draw_message(app *a, rect r)
+{
+	int w = r.w - 2;
+	int rows = draw_paragraph((rect){0, 0, 0, w}, 0, a->status_role, a->status);
+	int y;
+
+	if (rows > LINES / 2)
+		rows = LINES / 2;
+	if (rows < 1)
+		rows = 1;
+	y = r.y - rows + 1;
+	if (rows > 1) {
+		for (int i = y - 1; i < r.y; i++)
+			draw_fill(i, r.x, r.w, ROLE_NORMAL);
+		draw_rule(y - 1, r.x, r.w);
+	}
+	draw_paragraph((rect){y, r.x + 1, rows, w}, 0, a->status_role, a->status);
+}
+
 static void draw_status(app *a, rect r, const screen *top)
 {
 	char right[64] = "";
 	int rw;
 	if (a->status[0]) {
-		draw_text(r.y, r.x + 1, r.w - 2, a->status_role, a->status);
+		draw_message(a, r);
 		return;
 	}
 	if (a->saved_at[0])

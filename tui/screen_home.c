@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "exports/xlsx_workbook.h"
 #include "model/calc.h"
@@ -246,10 +247,31 @@ static void home_draw(screen *s, app *a, rect b)
 	}
 }
 
+/* Writes the workbook to path (already expanded), saying how it went. */
+static void export_now(app *a, const char *path)
+{
+	char err[1024];
+
+	if (xlsx_export_assessment(a->st, &a->rep, a->today, path, err,
+				   sizeof err))
+		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FILE_FMT), path, err);
+	else
+		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), path);
+}
+
+static screen *replace_confirmed(app *a, void *ctx, bool yes)
+{
+	if (yes)
+		export_now(a, ctx);
+	return NULL;
+}
+
 static screen *export_to(app *a, void *ctx, const char *path)
 {
-	char err[512], expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096];
+	char expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096], q[sizeof expanded + 160];
 	const char *home = getenv("HOME");
+	struct stat sb;
+	char *owned;
 
 	(void)ctx;
 	if (!*path)
@@ -258,11 +280,14 @@ static screen *export_to(app *a, void *ctx, const char *path)
 		snprintf(expanded, sizeof expanded, "%s/%s", home, path + 2);
 	else
 		snprintf(expanded, sizeof expanded, "%s", path);
-	if (xlsx_export_assessment(a->st, &a->rep, a->today, expanded, err,
-				   sizeof err))
-		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FMT), err);
-	else
-		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), expanded);
+	/* A workbook already there is replaced only when the user says so
+	 * (a link or a folder is refused by the export itself). */
+	if (lstat(expanded, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (owned = strdup(expanded))) {
+		snprintf(q, sizeof q, msg(EXPORT_CONFIRM_REPLACE_FMT), expanded);
+		return confirm_new(q, replace_confirmed, owned, true);
+	}
+	export_now(a, expanded);
 	return NULL;
 }
 
