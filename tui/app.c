@@ -162,12 +162,8 @@ static int draw_hints(rect r, const screen *top, bool first, int room)
 	for (int t = 0; t < 2; t++) {
 		for (size_t i = 0; i < tables[t].n; i++) {
 			const keybinding *b = &tables[t].v[i];
-			const char *label = first && b->action == ACT_BACK
-						    ? "q"
-						    : keymap_label(b);
-			const char *help = msg(first && b->action == ACT_BACK
-						       ? HK_QUIT
-						       : b->help);
+			const char *label = keymap_shown_label(b, first);
+			const char *help = msg(keymap_shown_help(b, first));
 			int need = text_width(label) + 1 + text_width(help) + 2;
 			if (!b->hint || (top->ops->text_entry && t == 1))
 				continue;

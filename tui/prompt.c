@@ -28,12 +28,12 @@ typedef struct {
 enum { ACT_OK = ACT_USER, ACT_CANCEL, ACT_YES, ACT_NO };
 
 static const keybinding prompt_keys[] = {
-	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_SAVE, ACT_OK, true},
+	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_CONFIRM, ACT_OK, true},
 	{{KEY_ESC, 0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_CANCEL, true},
 };
 
 static const keybinding confirm_keys[] = {
-	{{'y', 'Y', 0}, "y", NO_LABEL, HK_SAVE, ACT_YES, true},
+	{{'y', 'Y', 0}, "y", NO_LABEL, HK_CONFIRM, ACT_YES, true},
 	{{'n', 'N', KEY_ESC, 0}, "n Esc", NO_LABEL, HK_CANCEL, ACT_NO, true},
 };
 

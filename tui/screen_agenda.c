@@ -271,7 +271,7 @@ static screen *log_new(app *a, const duty *d, date due)
 typedef struct {
 	screen base;
 	int64_t duty_id;
-	int top;
+	int top, cursor; /* the occurrence under the cursor */
 } history_screen;
 
 static const keybinding history_keys[] = {
@@ -321,21 +321,24 @@ static void history_draw(screen *s, app *a, rect b)
 		return;
 	}
 	rows = b.y + b.h - y;
-	if (h->top > (int)g->n_events[d] - rows)
-		h->top = (int)g->n_events[d] - rows;
-	if (h->top < 0)
-		h->top = 0;
+	if (h->cursor >= (int)g->n_events[d])
+		h->cursor = (int)g->n_events[d] - 1;
+	h->top = layout_scroll(h->top, h->cursor, (int)g->n_events[d], rows);
 	for (int i = 0; i < rows && h->top + i < (int)g->n_events[d]; i++, y++) {
 		const duty_event *ev = &g->events[d][h->top + i];
 		char due[16], on[16];
+		bool sel = h->top + i == h->cursor;
+		if (sel)
+			draw_fill(y, b.x, b.w, ROLE_SELECTED);
 		date_format(ev->due, due, sizeof due);
 		date_format(ev->on, on, sizeof on);
-		draw_text(y, b.x + 2, 10, ROLE_DIM, due);
-		draw_text(y, b.x + 13, 8, ev->skipped ? ROLE_WARN : ROLE_OK,
+		draw_text(y, b.x + 2, 10, sel ? ROLE_SELECTED : ROLE_DIM, due);
+		draw_text(y, b.x + 13, 8,
+			  sel ? ROLE_SELECTED : ev->skipped ? ROLE_WARN : ROLE_OK,
 			  msg(ev->skipped ? AG_SKIPPED : AG_DONE));
-		draw_text(y, b.x + 22, 10, ROLE_NORMAL, on);
-		draw_text(y, b.x + 33, 8, ROLE_DIM, ev->by);
-		draw_text(y, b.x + 42, b.w - 44, ROLE_NORMAL,
+		draw_text(y, b.x + 22, 10, sel ? ROLE_SELECTED : ROLE_NORMAL, on);
+		draw_text(y, b.x + 33, 8, sel ? ROLE_SELECTED : ROLE_DIM, ev->by);
+		draw_text(y, b.x + 42, b.w - 44, sel ? ROLE_SELECTED : ROLE_NORMAL,
 			  ev->skipped ? ev->note : ev->result);
 	}
 }
@@ -343,15 +346,13 @@ static void history_draw(screen *s, app *a, rect b)
 static key_result history_key(screen *s, app *a, int action, int key)
 {
 	history_screen *h = (history_screen *)s;
-	(void)a, (void)key;
-	if (action == ACT_UP && h->top > 0) {
-		h->top--;
+	size_t d;
+	(void)key;
+	for (d = 0; d < a->plan.n_duties && a->plan.duties[d].id != h->duty_id; d++)
+		;
+	if (d < a->plan.n_duties && a->plan.n_events &&
+	    keymap_move(action, &h->cursor, (int)a->plan.n_events[d]))
 		return result(RES_NONE);
-	}
-	if (action == ACT_DOWN) {
-		h->top++;
-		return result(RES_NONE);
-	}
 	return result(RES_UNUSED);
 }
 

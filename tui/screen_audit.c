@@ -174,7 +174,12 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 						      item_given, l, false),
 					   item_check));
 	case ACT_CLEAR:
+		if (!l->user[0] && !l->key[0]) {
+			app_message(a, ROLE_WARN, "%s", msg(AUD_NO_FILTER));
+			return result(RES_NONE);
+		}
 		l->user[0] = l->key[0] = '\0';
+		l->cursor = l->top = 0;
 		audit_load(l, a);
 		return result(RES_NONE);
 	}

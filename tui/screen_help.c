@@ -21,13 +21,14 @@ static void help_draw(screen *s, app *a, rect body)
 {
 	help_screen *h = (help_screen *)s;
 	keytable tables[2] = {h->below->ops->keys, keymap_common()};
+	/* The screen below is the first one: q leaves moat from there. */
+	bool first = a->depth > 0 && a->stack[0] == h->below;
 	int w = body.w - 8 < 64 ? body.w - 8 : 64;
 	int hgt = row_count(h) + 4;
 	char title[128];
 	rect in;
 	int y = 0, keyw = 0;
 
-	(void)a;
 	if (hgt > body.h)
 		hgt = body.h;
 	snprintf(title, sizeof title, msg(HELP_TITLE_FMT),
@@ -35,7 +36,7 @@ static void help_draw(screen *s, app *a, rect body)
 	in = draw_box(hgt, w, title);
 	for (int t = 0; t < 2; t++)
 		for (size_t i = 0; i < tables[t].n; i++) {
-			int kw = text_width(keymap_label(&tables[t].v[i]));
+			int kw = text_width(keymap_shown_label(&tables[t].v[i], first));
 			if (kw > keyw)
 				keyw = kw;
 		}
@@ -44,9 +45,10 @@ static void help_draw(screen *s, app *a, rect body)
 			break;
 		for (size_t i = 0; i < tables[t].n && y < in.h - 1; i++, y++) {
 			const keybinding *b = &tables[t].v[i];
-			draw_text(in.y + y, in.x, keyw, ROLE_KEY, keymap_label(b));
+			draw_text(in.y + y, in.x, keyw, ROLE_KEY,
+				  keymap_shown_label(b, first));
 			draw_text(in.y + y, in.x + keyw + 2, in.w - keyw - 2,
-				  ROLE_NORMAL, msg(b->help));
+				  ROLE_NORMAL, msg(keymap_shown_help(b, first)));
 		}
 	}
 	draw_text(in.y + in.h - 1, in.x, in.w, ROLE_DIM, msg(HELP_CLOSE));

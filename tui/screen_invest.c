@@ -501,7 +501,11 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 		return result(RES_NONE);
 	}
 	case ACT_DELETE:
-		if (v->rows[g->row].kind != IR_CLASS || !(id = malloc(sizeof *id)))
+		if (v->rows[g->row].kind != IR_CLASS) {
+			app_message(a, ROLE_WARN, "%s", msg(INV_DELETE_WHERE));
+			return result(RES_NONE);
+		}
+		if (!(id = malloc(sizeof *id)))
 			return result(RES_NONE);
 		*id = v->d.classes[v->rows[g->row].cls].id;
 		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),

@@ -364,6 +364,11 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 
 	(void)key;
 	if (!g->has_programme) {
+		if (action == ACT_CYCLE || action == ACT_EDIT || action == ACT_ADD ||
+		    action == ACT_OWNER || action == ACT_DELETE) {
+			app_message(a, ROLE_WARN, "%s", msg(PLAN_START_FIRST));
+			return result(RES_NONE);
+		}
 		if (action != ACT_START)
 			return result(RES_UNUSED);
 		date_format(a->today, today, sizeof today);
@@ -371,6 +376,11 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 						      10, FIELD_START, start_given,
 						      NULL, false),
 					   start_check));
+	}
+	if (action == ACT_START) {
+		date_format(g->start, today, sizeof today);
+		app_message(a, ROLE_WARN, msg(PLAN_STARTED_ON_FMT), today);
+		return result(RES_NONE);
 	}
 	place_cursor(p, g);
 	if (keymap_move(action, &p->cursor, row_count(g))) {

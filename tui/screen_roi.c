@@ -431,7 +431,11 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 	case ACT_ADD:
 		return add_line(r, a);
 	case ACT_DELETE:
-		if (r->rows[g->row].kind != ROW_LINE || !(id = malloc(sizeof *id)))
+		if (r->rows[g->row].kind != ROW_LINE) {
+			app_message(a, ROLE_WARN, "%s", msg(ROI_DELETE_WHERE));
+			return result(RES_NONE);
+		}
+		if (!(id = malloc(sizeof *id)))
 			return result(RES_NONE);
 		*id = r->d.lines[r->rows[g->row].line].id;
 		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),
