@@ -153,7 +153,8 @@ static bool held_at(const invest_screen *v, int row, int col)
 		return false;
 	if (r->kind == IR_CLASS)
 		return v->d.classes[r->cls].id == v->held.class_id;
-	return r->kind == IR_FIELDS && r->f[col] == v->held.field;
+	return r->kind == IR_FIELDS && r->f[col] != SC__COUNT &&
+	       r->f[col] == v->held.field;
 }
 
 static void value_text(const cell_grid *g, int row, int col, char *out,

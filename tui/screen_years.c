@@ -94,7 +94,7 @@ static const report *year_of(const app *a, int64_t id)
 static screen *start_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *from = ctx, next;
-	const report *r = year_of(a, *from);
+	const report *r = from ? year_of(a, *from) : NULL;
 	moat_status st;
 	int year;
 
@@ -127,7 +127,7 @@ static screen *finalise_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
 	assessment as;
-	if (!yes || store_assessment_get(a->st, *id, &as) != ST_OK)
+	if (!yes || !id || store_assessment_get(a->st, *id, &as) != ST_OK)
 		return NULL;
 	if (app_wrote(a, store_assessment_finalise(a->st, *id, a->today, a->user)))
 		app_message(a, ROLE_OK, msg(YR_FINALISED_FMT), as.year);
@@ -141,7 +141,7 @@ static screen *finalise_then_start(app *a, void *ctx, bool yes)
 	int64_t *id = ctx;
 	const report *r;
 	finalise_confirmed(a, ctx, yes);
-	r = year_of(a, *id);
+	r = id ? year_of(a, *id) : NULL;
 	return yes && r && r->assessment.status == ASSESS_FINAL ? ask_start(a, r)
 								 : NULL;
 }
@@ -149,7 +149,7 @@ static screen *finalise_then_start(app *a, void *ctx, bool yes)
 static screen *remove_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
-	const report *r = year_of(a, *id);
+	const report *r = id ? year_of(a, *id) : NULL;
 	int year;
 	int64_t before;
 
