@@ -66,6 +66,8 @@ static void audit_draw(screen *s, app *a, rect b)
 	/* Below the list, the selected entry in full: a line of the list
 	 * cuts long values at 80 columns. */
 	int rows = b.h - 1 - AUDIT_DETAIL_ROWS - 1;
+	/* What an entry is about gets a third of what a wider window adds. */
+	int sw = b.w > 80 ? 20 + (b.w - 80) / 3 : 20;
 
 	if (l->user[0] || l->key[0]) {
 		char what[sizeof l->user + sizeof l->key + 256];
@@ -100,8 +102,8 @@ static void audit_draw(screen *s, app *a, rect b)
 		if (entry_year(a, e))
 			draw_textf(y, x + 26, 4, sel ? base : ROLE_DIM, "%d",
 				   entry_year(a, e));
-		draw_text(y, x + 31, 20, base, subj);
-		draw_text(y, x + 52, b.w - 54, base, change);
+		draw_text(y, x + 31, sw, base, subj);
+		draw_text(y, x + 32 + sw, b.w - 34 - sw, base, change);
 	}
 	draw_rule(b.y + b.h - AUDIT_DETAIL_ROWS - 1, b.x, b.w);
 	{
