@@ -99,6 +99,22 @@ static bool split_path(const char *path, char *dir, size_t dirlen,
 	return true;
 }
 
+/* Why a system call failed: the usual reasons in the user's language,
+ * the system's words for the rest. */
+static const char *why_text(int e)
+{
+	switch (e) {
+	case ENOENT: return msg(SYS_NO_SUCH_FOLDER);
+	case EACCES:
+	case EPERM: return msg(SYS_NO_PERMISSION);
+	case EROFS: return msg(SYS_READ_ONLY_FS);
+	case ENOSPC:
+	case EDQUOT: return msg(SYS_DISK_FULL);
+	case ENOTDIR: return msg(SYS_NOT_A_FOLDER);
+	}
+	return strerror(e);
+}
+
 /* Refuses a target that is not a regular file: replacing a symbolic link
  * would cut it from the file it names (and the file would not change), a
  * directory cannot be replaced and a device must not be. On success
@@ -114,7 +130,7 @@ static moat_status check_target(const char *path, bool *exists, mode_t *mode,
 	if (lstat(path, &st) != 0) {
 		if (errno == ENOENT)
 			return ST_OK;
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", path, why_text(errno));
 		return ST_IO;
 	}
 	if (S_ISLNK(st.st_mode)) {
@@ -182,13 +198,13 @@ moat_status atomic_begin(const char *final_path, char *tmp_path,
 	}
 	release_signals(&old);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a file in %s: %s", dir,
-			 strerror(saved));
+		snprintf(err, errlen, msg(EXPORT_NO_CREATE_FMT), dir,
+			 why_text(saved));
 		tmp_path[0] = '\0';
 		return ST_IO;
 	}
 	if (close(fd) != 0) {
-		snprintf(err, errlen, "%s: %s", tmp_path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", tmp_path, why_text(errno));
 		discard(tmp_path);
 		tmp_path[0] = '\0';
 		return ST_IO;
@@ -215,14 +231,14 @@ static moat_status sync_dir(const char *dir, char *err, size_t errlen)
 	if (fd < 0) {
 		if (errno == EACCES)
 			return ST_OK; /* searchable but not readable */
-		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		snprintf(err, errlen, "%s: %s", dir, why_text(errno));
 		return ST_IO;
 	}
 	rc = fsync(fd);
 	saved = errno;
 	close(fd);
 	if (rc != 0 && saved != EINVAL && saved != EROFS && saved != ENOTSUP) {
-		snprintf(err, errlen, "%s: %s", dir, strerror(saved));
+		snprintf(err, errlen, "%s: %s", dir, why_text(saved));
 		return ST_IO;
 	}
 	return ST_OK;
@@ -272,7 +288,7 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 	if (!exists)
 		mode = default_mode();
 	if ((e = finish_file(tmp_path, mode, &step)) != 0) {
-		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, strerror(e));
+		snprintf(err, errlen, "%s: %s: %s", tmp_path, step, why_text(e));
 		discard(tmp_path);
 		return ST_IO;
 	}
@@ -284,8 +300,8 @@ moat_status atomic_commit(const char *tmp_path, const char *final_path,
 	pending = 0;
 	release_signals(&old);
 	if (e) {
-		snprintf(err, errlen, "cannot replace %s: %s", final_path,
-			 strerror(e));
+		snprintf(err, errlen, msg(EXPORT_NO_REPLACE_FMT), final_path,
+			 why_text(e));
 		return ST_IO;
 	}
 	if (!split_path(final_path, dir, sizeof dir, &base))

@@ -44,11 +44,16 @@ static const cmp_kind count_order[CMP_KIND_COUNT] = {
 	CMP_IMPROVED, CMP_NEW, CMP_REGRESSED, CMP_UNCHANGED,
 };
 
-/* compare_crit_rank's 0, 1, 2. */
-static const msg_id rank_text[] = {XL_RANK_NOT_MET, XL_RANK_PARTLY,
-				   XL_RANK_MET};
+/* How a criterion reads, by compare_crit_reading. */
+static const msg_id reading_text[] = {
+	[CMP_READ_NOT_MET] = XL_RANK_NOT_MET,
+	[CMP_READ_PARTLY] = XL_RANK_PARTLY,
+	[CMP_READ_MET] = XL_RANK_MET,
+	[CMP_READ_NA] = XL_RANK_NA,
+	[CMP_READ_NOT_ASSESSED] = XL_RANK_NOT_ASSESSED,
+};
 
-#define N_RANKS (sizeof rank_text / sizeof rank_text[0])
+#define N_READINGS (sizeof reading_text / sizeof reading_text[0])
 
 static void put_change(xlsx_sheet *s, lxw_row_t row, cmp_kind k)
 {
@@ -63,10 +68,11 @@ static void put_change(xlsx_sheet *s, lxw_row_t row, cmp_kind k)
 	xlsx_put_text(s, row, COL_CHANGE, msg(change_text[k]), fmt, true);
 }
 
-static void put_rank(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int rank)
+static void put_reading(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+			cmp_reading r)
 {
-	if (rank >= 0 && (size_t)rank < N_RANKS)
-		xlsx_put_text(s, row, col, msg(rank_text[rank]), NULL, true);
+	if ((size_t)r < N_READINGS)
+		xlsx_put_text(s, row, col, msg(reading_text[r]), NULL, true);
 }
 
 /* Writes a header cell from a "%d" message and a year. */
@@ -216,8 +222,8 @@ static lxw_row_t write_criteria(xlsx_sheet *s, const year_diff *d,
 		xlsx_put_number(s, row, COL_NO, q->criteria[c].level, NULL);
 		xlsx_put_text(s, row, COL_TEXT, q->criteria[c].text, NULL,
 			      true);
-		put_rank(s, row, COL_BEFORE, d->crit_rank_a[c]);
-		put_rank(s, row, COL_AFTER, d->crit_rank_b[c]);
+		put_reading(s, row, COL_BEFORE, d->crit_read_a[c]);
+		put_reading(s, row, COL_AFTER, d->crit_read_b[c]);
 		put_change(s, row, d->criteria[c]);
 	}
 	return row;

@@ -145,3 +145,8 @@ int date_cmp(date a, date b)
 	long x = date_to_days(a), y = date_to_days(b);
 	return (x > y) - (x < y);
 }
+
+bool date_happened_by(date d, date today)
+{
+	return date_cmp(d, today) <= 0;
+}

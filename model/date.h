@@ -48,4 +48,8 @@ date date_add_months(date d, int n);
 /* -1, 0 or 1. */
 int date_cmp(date a, date b);
 
+/* Could d be the day something already happened (a completion, a review,
+ * the date of a piece of evidence), seen on today: not after today? */
+bool date_happened_by(date d, date today);
+
 #endif

@@ -39,6 +39,24 @@ static moat_status problem(evidence_problem *why, const char *field,
 	return ST_INVALID;
 }
 
+bool evidence_parse_validity(const char *text, int *months)
+{
+	char *end;
+	long m;
+
+	while (*text == ' ')
+		text++;
+	if (*text < '0' || *text > '9')
+		return false;
+	m = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end || m < 1 || m > 120)
+		return false;
+	*months = (int)m;
+	return true;
+}
+
 moat_status evidence_validate(const evidence *e, evidence_problem *why)
 {
 	const struct {
@@ -138,4 +156,13 @@ bool evidence_copy(const evidence *src, evidence *dst)
 	evidence_free(dst);
 	memset(dst, 0, sizeof *dst);
 	return false;
+}
+
+size_t evidence_count_valid(const evidence_list *l, date today)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (evidence_state_on(&l->v[i], today) != EV_EXPIRED)
+			n++;
+	return n;
 }

@@ -67,6 +67,10 @@ typedef struct {
  * database. */
 moat_status evidence_validate(const evidence *e, evidence_problem *why);
 
+/* Parses a validity typed by the user: a whole number of months from 1
+ * to 120, spaces around allowed. False for anything else. */
+bool evidence_parse_validity(const char *text, int *months);
+
 /* The first day on which e no longer counts: its date plus its validity
  * in months (clamped to the month's end). Evidence dated 2025-11-25 valid
  * 12 months counts through 2026-11-24 and has expired on 2026-11-25.
@@ -81,5 +85,8 @@ typedef enum {
 
 /* Where e stands on today. */
 evidence_state evidence_state_on(const evidence *e, date today);
+
+/* How many pieces of l still count on today (those a new year copies). */
+size_t evidence_count_valid(const evidence_list *l, date today);
 
 #endif

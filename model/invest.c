@@ -132,8 +132,7 @@ void invest_field_set(invest_scenarios *sc, sc_field f, int64_t v)
 		*(int *)(void *)p = (int)v;
 }
 
-/* The other end of a low-high pair, or -1. */
-static int partner(sc_field f)
+sc_field invest_field_partner(sc_field f)
 {
 	static const sc_field pairs[][2] = {
 		{SC_SELF_UP_LO, SC_SELF_UP_HI}, {SC_SELF_YEAR_LO, SC_SELF_YEAR_HI},
@@ -142,32 +141,58 @@ static int partner(sc_field f)
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
 		if (pairs[i][0] == f)
-			return (int)pairs[i][1];
+			return pairs[i][1];
 		if (pairs[i][1] == f)
-			return (int)pairs[i][0];
+			return pairs[i][0];
 	}
-	return -1;
+	return SC__COUNT;
 }
 
-static bool is_low(sc_field f)
+bool invest_field_is_low(sc_field f)
 {
 	return f == SC_SELF_UP_LO || f == SC_SELF_YEAR_LO || f == SC_CLOUD_UP_LO ||
 	       f == SC_CLOUD_YEAR_LO || f == SC_HYBRID_LO;
 }
 
-sc_error invest_field_check(const invest_scenarios *sc, sc_field f, int64_t v)
+sc_error invest_field_check_alone(sc_field f, int64_t v)
 {
-	int other = partner(f);
 	if (v < 0)
 		return SCE_NEGATIVE;
 	if (fields[f].type == SCF_PERCENT && v > 100)
 		return SCE_PERCENT;
 	if (fields[f].type == SCF_YEARS && (v < 1 || v > 50))
 		return SCE_YEARS;
-	if (other >= 0) {
-		int64_t o = invest_field_get(sc, (sc_field)other);
-		if (is_low(f) ? v > o : v < o)
+	return SCE_OK;
+}
+
+sc_error invest_field_check(const invest_scenarios *sc, sc_field f, int64_t v)
+{
+	sc_field other = invest_field_partner(f);
+	sc_error e = invest_field_check_alone(f, v);
+	if (e == SCE_OK && other != SC__COUNT) {
+		int64_t o = invest_field_get(sc, other);
+		if (invest_field_is_low(f) ? v > o : v < o)
 			return SCE_RANGE;
 	}
-	return SCE_OK;
+	return e;
+}
+
+sc_error invest_pair_check(const invest_scenarios *sc, sc_field f, int64_t v,
+			   int64_t partner_v)
+{
+	invest_scenarios both = *sc;
+	sc_field other = invest_field_partner(f);
+	sc_error e;
+
+	if (other == SC__COUNT)
+		return invest_field_check(sc, f, v);
+	if ((e = invest_field_check_alone(other, partner_v)) != SCE_OK)
+		return e;
+	invest_field_set(&both, other, partner_v);
+	return invest_field_check(&both, f, v);
+}
+
+bool invest_levels_ok(int low, int high)
+{
+	return low >= INVEST_MIN_LEVEL && high <= INVEST_MAX_LEVEL && low <= high;
 }

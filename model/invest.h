@@ -87,6 +87,25 @@ typedef enum {
 /* Would setting f to v leave the scenarios consistent? */
 sc_error invest_field_check(const invest_scenarios *sc, sc_field f, int64_t v);
 
+/* What v must be for f on its own, before it is compared with the other
+ * end of its range. */
+sc_error invest_field_check_alone(sc_field f, int64_t v);
+
+/* The other end of a low-high range (SC_SELF_UP_LO and SC_SELF_UP_HI...),
+ * or SC__COUNT for a field that is no end of one; and whether f is the
+ * low end. */
+sc_field invest_field_partner(sc_field f);
+bool invest_field_is_low(sc_field f);
+
+/* A range typed one end at a time is checked once both ends are known:
+ * f set to v and its partner to partner_v, each checked alone, then low
+ * against high. The rest of sc is as stored. */
+sc_error invest_pair_check(const invest_scenarios *sc, sc_field f, int64_t v,
+			   int64_t partner_v);
+
+/* Is low..high a DR level range: 1 <= low <= high <= 6? */
+bool invest_levels_ok(int low, int high);
+
 /* Computes shares, totals and comparisons. Shares are rounded half away
  * from zero and need not add up to exactly 100 %. */
 void invest_compute(const invest_class *classes, size_t n,

@@ -87,6 +87,18 @@ void num_format(int64_t v, int decimals, char *out, size_t outlen)
 	snprintf(out, outlen, "%s%" PRId64 ".%s", neg ? "-" : "", whole, digits);
 }
 
+void num_format_trim(int64_t v, int decimals, char *out, size_t outlen)
+{
+	size_t n;
+
+	num_format(v, decimals, out, outlen);
+	if (!strchr(out, '.'))
+		return;
+	n = strlen(out);
+	while (n > 0 && out[n - 1] == '0')
+		out[--n] = '\0';
+}
+
 num_error money_parse(const char *s, bool allow_negative, money *out)
 {
 	return num_parse(s, 2, allow_negative, MONEY_MAX, out);

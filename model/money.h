@@ -38,6 +38,10 @@ num_error num_parse(const char *s, int decimals, bool allow_negative,
  * zero decimals: 125000 (2) = "1250", 1250 = "12.50", -3000 = "-30". */
 void num_format(int64_t v, int decimals, char *out, size_t outlen);
 
+/* The same as typed: trailing zero decimals dropped too (1500 with 3
+ * decimals = "1.5", 1000 = "1"). */
+void num_format_trim(int64_t v, int decimals, char *out, size_t outlen);
+
 /* The same for money (2 decimals, 0 .. MONEY_MAX, or negative when asked). */
 num_error money_parse(const char *s, bool allow_negative, money *out);
 void money_format(money m, char *out, size_t outlen);

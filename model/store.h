@@ -100,6 +100,15 @@ typedef struct {
 	date judged_on;        /* scored as of this day; {0} for a draft */
 } assessment;
 
+/* Why a year may not be removed (see year_removal_rule). */
+typedef enum {
+	YEAR_REMOVABLE,
+	YEAR_NOT_DRAFT,  /* a finalised year is kept for good */
+	YEAR_NOT_LATEST, /* a later year exists, started from it */
+	YEAR_ONLY,       /* the unit's only year */
+	YEAR_CHANGED,    /* something was changed in it since its creation */
+} year_removal;
+
 /* True when the database has no organisation unit yet (first run). */
 moat_status store_is_empty(store *s, bool *empty);
 
@@ -193,10 +202,27 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 				      date today, const char *user);
 
 /* Starts the year after from_id's as a draft: copies its checklist states,
- * criterion answers and the evidence still valid on today. ST_EXISTS when
- * that year already exists. Audited. */
+ * criterion answers and the evidence still valid on today. ST_INVALID
+ * while from_id is a draft (year_may_start_next), ST_EXISTS when that
+ * year already exists. Audited. */
 moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 					const char *user, int64_t *new_id);
+
+/* The changes made in an assessment after it was created: the audit
+ * entries about it after its creation entry ("created", or "copied_from"
+ * when it was started from the year before). Every change of a checklist
+ * state, a criterion answer or a piece of evidence is audited with its
+ * assessment, so 0 means that nothing was set, answered, filed, edited or
+ * removed in it since: the year is empty, exactly as it was created. */
+moat_status store_assessment_changes(store *s, int64_t assessment_id,
+				     int64_t *changes);
+
+/* Removes an empty draft year started by mistake, with everything copied
+ * into it, when year_removal_rule allows it (checked again in the write's
+ * transaction); else ST_INVALID, and *why (may be NULL) says why. The
+ * removal is audited under the unit (the year's id may be used again). */
+moat_status store_assessment_remove(store *s, int64_t assessment_id,
+				    const char *user, year_removal *why);
 
 /* Sets the default validity (months, 1..120) of new evidence in a unit. */
 moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
@@ -300,8 +326,9 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 			   const char *user, int64_t *id);
 
 /* Replaces title, phase (and so the due date), owner, status, completion
- * date and note of task t->id. A done task without a completion date gets
- * today's. Audited per changed field. */
+ * date, note and linked checklist item ("" for none) of task t->id. A done
+ * task without a completion date gets today's; a completion date after
+ * today is refused (ST_INVALID). Audited per changed field. */
 moat_status store_task_update(store *s, const plan_task *t, date today,
 			      const char *user);
 

@@ -233,7 +233,7 @@ moat_status store_audit_seal_all(store *s)
 	return ms;
 }
 
-moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)
+static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 {
 	sqlite3_stmt *st;
 	char prev[65] = "", h[65], head_hash[65];
@@ -328,6 +328,21 @@ moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)
 		out->detail = head_id - (expect_id - 1);
 	}
 	return ST_OK;
+}
+
+/* The head and the log are read in one read transaction: another process
+ * writing in between (the demo being created) would otherwise look like
+ * entries added or removed behind the head's back. */
+moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)
+{
+	moat_status ms;
+	bool own = s->depth == 0;
+	if (own && (ms = store_exec(s, "BEGIN", "begin reading the audit log")))
+		return ms;
+	ms = verify_snapshot(s, tail, out);
+	if (own)
+		sqlite3_exec(s->db, ms ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+	return ms;
 }
 
 moat_status store_audit_count(store *s, int64_t *count)

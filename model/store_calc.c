@@ -220,8 +220,7 @@ static moat_status check_class(store *s, const invest_class *c)
 		return invalid(s, "a class needs a name");
 	if ((rc = store_check_text(s, c->name, FIELD_NAME, INVEST_NAME_MAX)))
 		return rc;
-	if (c->level_low < INVEST_MIN_LEVEL || c->level_high > INVEST_MAX_LEVEL ||
-	    c->level_low > c->level_high)
+	if (!invest_levels_ok(c->level_low, c->level_high))
 		return invalid(s, "DR levels must be 1 to 6, low <= high");
 	if (c->amount < 0 || c->amount > MONEY_MAX)
 		return invalid(s, "amount out of range");

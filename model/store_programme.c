@@ -245,7 +245,7 @@ static bool same_task(const plan_task *a, const plan_task *b)
 {
 	return a->phase == b->phase && a->status == b->status &&
 	       date_cmp(a->done_on, b->done_on) == 0 &&
-	       strcmp(a->title, b->title) == 0 &&
+	       strcmp(a->title, b->title) == 0 && strcmp(a->item, b->item) == 0 &&
 	       strcmp(a->owner, b->owner) == 0 && strcmp(a->note, b->note) == 0;
 }
 
@@ -263,6 +263,10 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if (t->phase < 1 || t->phase > PLAN_PHASES || !t->title[0] ||
 	    (unsigned)t->status >= TASK_STATUS_COUNT) {
 		snprintf(s->err, sizeof s->err, "invalid task");
+		return ST_INVALID;
+	}
+	if (t->done_on.y && !date_happened_by(t->done_on, today)) {
+		snprintf(s->err, sizeof s->err, "a task cannot be done after today");
 		return ST_INVALID;
 	}
 	if ((rc = store_check_text(s, t->title, PLAN_F_TITLE,
@@ -302,7 +306,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 	day_text(done_on, dd, sizeof dd);
 	st = store_prepare(s, "UPDATE plan_task SET title = ?, phase = ?,"
 			      " owner = ?, status = ?, due_date = ?,"
-			      " done_date = ?, note = ? WHERE id = ?");
+			      " done_date = ?, note = ?, item_key = ? WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, t->title);
@@ -312,7 +316,8 @@ static moat_status task_write(store *s, const plan_task *seen,
 	store_bind_text(st, 5, due);
 	store_bind_text(st, 6, dd);
 	store_bind_text(st, 7, t->note);
-	sqlite3_bind_int64(st, 8, t->id);
+	store_bind_text(st, 8, t->item);
+	sqlite3_bind_int64(st, 9, t->id);
 	rc = done(s, st, "update task");
 	if (!rc && old.status != t->status)
 		rc = store_audit(s, user, 0, "task", old.title, "status",
@@ -331,6 +336,9 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if (!rc && strcmp(old.note, t->note) != 0)
 		rc = store_audit(s, user, 0, "task", t->title, "note", old.note,
 				 t->note);
+	if (!rc && strcmp(old.item, t->item) != 0)
+		rc = store_audit(s, user, 0, "task", t->title, "item", old.item,
+				 t->item);
 	return store_finish(s, rc);
 }
 

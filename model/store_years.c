@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/store_internal.h"
+#include "model/years.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
@@ -105,6 +106,12 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 		return rc;
 	if ((rc = store_assessment_get(s, from_id, &from)))
 		return store_finish(s, rc);
+	if (!year_may_start_next(from.status)) {
+		snprintf(s->err, sizeof s->err,
+			 "%d is still a draft: finalise it before starting %d",
+			 from.year, from.year + 1);
+		return store_finish(s, ST_INVALID);
+	}
 	st = store_prepare(s, "INSERT INTO assessment (unit_id, year, created_by,"
 			      " created_at) VALUES (?, ?, ?, " NOW ")");
 	if (!st)
@@ -141,6 +148,94 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 	if (!rc)
 		rc = store_audit(s, user, *new_id, "assessment", y, "copied_from",
 				 NULL, was);
+	return store_finish(s, rc);
+}
+
+moat_status store_assessment_changes(store *s, int64_t assessment_id,
+				     int64_t *changes)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT count(*) FROM audit_log WHERE assessment_id = ?1 AND"
+		   " id > (SELECT coalesce(max(id), 0) FROM audit_log"
+		   " WHERE assessment_id = ?1 AND entity = 'assessment'"
+		   " AND field IN ('created', 'copied_from'))");
+	int rc;
+
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*changes = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "count changes");
+}
+
+/* The facts year_removal_rule decides on: is a the latest of its unit's
+ * years, and how many years there are. */
+static moat_status year_place(store *s, const assessment *a, bool *latest,
+			      int64_t *n_years)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT count(*), max(year) FROM assessment WHERE unit_id = ?");
+	int rc;
+
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, a->unit_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n_years = sqlite3_column_int64(st, 0);
+		*latest = sqlite3_column_int(st, 1) == a->year;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read years");
+}
+
+moat_status store_assessment_remove(store *s, int64_t assessment_id,
+				    const char *user, year_removal *why)
+{
+	static const char *const reasons[] = {
+		[YEAR_REMOVABLE] = "",
+		[YEAR_NOT_DRAFT] = "it is finalised",
+		[YEAR_NOT_LATEST] = "a later year was started from it",
+		[YEAR_ONLY] = "it is the unit's only year",
+		[YEAR_CHANGED] = "it was changed since it was created",
+	};
+	sqlite3_stmt *st;
+	assessment a;
+	bool latest = false;
+	int64_t n_years = 0, changes = 0;
+	year_removal r;
+	moat_status rc;
+	int sr;
+	char y[16];
+
+	if ((rc = store_begin(s)))
+		return rc;
+	if ((rc = store_assessment_get(s, assessment_id, &a)) ||
+	    (rc = year_place(s, &a, &latest, &n_years)) ||
+	    (rc = store_assessment_changes(s, assessment_id, &changes)))
+		return store_finish(s, rc);
+	r = year_removal_rule(a.status, latest, (size_t)n_years, changes);
+	if (why)
+		*why = r;
+	if (r != YEAR_REMOVABLE) {
+		snprintf(s->err, sizeof s->err, "%d cannot be removed: %s", a.year,
+			 reasons[r]);
+		return store_finish(s, ST_INVALID);
+	}
+	/* Its states, answers and evidence go with it (ON DELETE CASCADE). */
+	if (!(st = store_prepare(s, "DELETE FROM assessment WHERE id = ?")))
+		return store_finish(s, ST_DB);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sr = sqlite3_step(st);
+	sqlite3_finalize(st);
+	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "remove year");
+	snprintf(y, sizeof y, "%d", a.year);
+	if (!rc)
+		rc = store_audit(s, user, 0, "assessment", y, "removed", "draft",
+				 NULL);
 	return store_finish(s, rc);
 }
 

@@ -37,6 +37,16 @@ expect_screen "Not a number: use digits and one point." "letters are refused"
 keys Escape
 expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 40000 \
 	"the refused value is not stored"
+# A minus sign starts the edit as a digit does, and stays in it: the
+# amount is refused as when typed after Enter, not stored without it.
+type_text "-100"
+expect_screen " -100 " "the minus sign typed over the cell is kept"
+keys Enter
+expect_screen "Must not be negative." "a negative amount is refused at the field"
+expect_screen " -100 " "and what was typed stays"
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 40000 \
+	"the negative amount is not stored, nor 100"
+keys Escape
 
 # A yearly cost above the losses avoided: it never pays back (the cursor
 # passes the "Yearly cost" heading).
@@ -58,6 +68,12 @@ keys Enter
 expect_screen "Net over 1 y" "the horizon changes the results"
 expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'" 1 \
 	"the horizon is stored"
+type_text "-3"
+keys Enter
+expect_screen "Must not be negative." "a negative horizon is refused at the field"
+expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.horizon'" 1 \
+	"the horizon stays 1, not 3"
+keys Escape
 keys j
 type_text "8"
 keys Enter
@@ -96,15 +112,44 @@ keys Enter
 expect_screen "66.67 %" "a new amount changes the shares"
 expect_sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4" 40000 \
 	"the class amount is stored"
-# Low above high is refused.
-for _ in $(seq 7); do keys Down; done
-expect_screen "Self-built: up front" "on the self-built row"
+# A DR level range typed low first: the low end is held until the high end
+# is typed; Esc lets it go.
+keys BTab BTab
+type_text "6"
+keys Enter
+expect_screen "Low end noted, not saved: type the high end to save both (Esc drops it)." \
+	"a low level above the stored high one is noted, not refused"
+expect_screen "Core (rescue, customer …  6 -" "the low end typed shows"
+keys Escape
+expect_screen "Core (rescue, customer …  4 -  5" "Esc drops it"
+expect_sql "$db" "SELECT level_low || '-' || level_high FROM invest_class WHERE name LIKE 'Core%'" \
+	"4-5" "nothing was stored"
+type_text "6"
+keys Enter
+type_text "6"
+keys Enter
+expect_sql "$db" "SELECT level_low || '-' || level_high FROM invest_class WHERE name LIKE 'Core%'" \
+	"6-6" "typed low first, the level range is stored"
+# A scenario range typed low first: checked once both ends are known.
+for _ in $(seq 5); do keys Down; done
 # Down kept the column chosen above (the last one there is); back to low.
 keys BTab
 type_text "2000"
 keys Enter
-expect_screen "The low end must not be above the high end." "a range is checked"
-keys Escape q q
+expect_screen "Low end noted, not saved" "a low end above the stored high end is noted"
+expect_sql "$db" "SELECT count(*) FROM unit_param WHERE key LIKE 'inv.self_up_%'" 0 \
+	"nothing is stored while one end is known"
+type_text "1500"
+keys Enter
+expect_screen "The low end must not be above the high end." "a range is checked once both ends are known"
+expect_screen "Self-built: up front          2000 1500" "what was typed stays"
+keys C-u
+type_text "2500"
+keys Enter
+expect_sql "$db" "SELECT group_concat(key || '=' || value, ',') FROM (SELECT key, value FROM unit_param WHERE key LIKE 'inv.self_up_%' ORDER BY key)" \
+	"inv.self_up_hi=250000,inv.self_up_lo=200000" "typed low first, the range is stored"
+expect_screen "5 y: 2500 – 3500" "and the results follow"
+keys q q
 expect_exit_ok
 
 # A new organisation starts with no lines and no classes.
@@ -151,6 +196,14 @@ keys Enter
 expect_screen "100 %" "a first class takes the whole share"
 expect_sql "$db2" "SELECT name || '|' || level_low || '-' || level_high FROM invest_class" \
 	"核心系统|1-1" "the class is stored"
+keys Tab
+type_text "3"
+keys Enter
+expect_screen "下限已记下，尚未保存" "in Chinese, the low end typed first is noted"
+type_text "5"
+keys Enter
+expect_sql "$db2" "SELECT level_low || '-' || level_high FROM invest_class" "3-5" \
+	"a new class takes the levels 3-5 typed low first"
 keys q q
 expect_exit_ok
 

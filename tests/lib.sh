@@ -83,7 +83,7 @@ start() {
 }
 
 keys() { tmux -L "$SOCK" send-keys "$@"; }
-type_text() { tmux -L "$SOCK" send-keys -l "$1"; }
+type_text() { tmux -L "$SOCK" send-keys -l -- "$1"; }
 screen_text() { tmux -L "$SOCK" capture-pane -p; }
 resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
 
@@ -125,6 +125,24 @@ expect_screen() {
 	fi
 }
 
+# expect_wrapped TEXT WHAT: asserts the screen shows TEXT, possibly wrapped
+# over several lines or inside a box (spaces, line ends and box sides are
+# left out of the comparison).
+expect_wrapped() {
+	local want i=0
+	want=$(printf '%s' "$1" | tr -d ' \n')
+	while [ "$i" -lt 100 ]; do
+		case $(screen_text | sed 's/│//g' | tr -d ' \n') in *"$want"*)
+			pass "$2"
+			return ;;
+		esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "$2: screen lacks '$1'"
+	screen_text | sed 's/^/     | /'
+}
+
 # expect_no_screen TEXT WHAT
 expect_no_screen() {
 	sleep 0.3
@@ -145,14 +163,16 @@ expect_eq() {
 	fi
 }
 
-# expect_sql DB QUERY EXPECTED WHAT: asserts the query's value, waiting a
-# little for a write moat has not committed yet (keys are sent
-# asynchronously).
+# expect_sql DB QUERY EXPECTED WHAT [SECONDS]: asserts that QUERY gives
+# EXPECTED, waiting for a write the program makes after a key (it commits
+# before the next draw, but the test reads from another process).
 expect_sql() {
-	local got i
-	for i in $(seq 100); do
-		got=$(sql "$1" "$2" 2>&1)
+	local got i=0 limit=$((${5:-5} * 20))
+	while :; do
+		got=$(sql "$1" "$2")
 		[ "$got" = "$3" ] && break
+		i=$((i + 1))
+		[ "$i" -ge "$limit" ] && break
 		sleep 0.05
 	done
 	expect_eq "$got" "$3" "$4"

@@ -172,6 +172,10 @@ CRIT_CMP_HEADER = {
     "zh": ["等级", "评估标准", "{}年结果", "{}年结果", "变化"],
 }
 RANKS = {"en": ["not met", "partly", "met"], "zh": ["未满足", "部分", "满足"]}
+# How a criterion reads besides its rank: answered "not applicable", or not
+# assessed (no item to follow and unanswered).
+READ_NA = {"en": "n/a", "zh": "不适用"}
+READ_NOT_ASSESSED = {"en": "not assessed", "zh": "未评估"}
 
 
 class Mismatch(Exception):
@@ -449,28 +453,40 @@ class Year:
         return 1 if started else 0
 
 
-def change(a_empty, b_some, a, b):
-    """Year-over-year change: "new" when the earlier year had nothing and
-    the later has something, else by the order of a and b."""
-    if a_empty and b_some:
-        return "new"
+def by_order(a, b):
     return "improved" if b > a else "regressed" if b < a else "unchanged"
 
 
 def item_change(a, b, i, key):
-    return change(a.states[i] == 0 and a.ev_all.get(key, 0) == 0,
-                  b.states[i] != 0 or b.ev_all.get(key, 0) > 0,
-                  a.states[i], b.states[i])
+    """Items by state alone: every item has one in every year (not started
+    until set), so none is new."""
+    return by_order(a.states[i], b.states[i])
+
+
+def assessed(c, y):
+    """A criterion is assessed when it relies on items (it follows them)
+    or was answered."""
+    return bool(c["relies_on"]) or y.answer(c) != "unanswered"
 
 
 def crit_change(q, a, b, n):
+    """New when not assessed the year before and assessed now; not
+    assessed in both, unchanged; else by rank."""
     c = q.criteria[n]
-    ra, rb = a.rank(q, n), b.rank(q, n)
-    return change(ra == 0 and a.answer(c) == "unanswered"
-                  and a.ev_all.get(c["key"], 0) == 0,
-                  rb > 0 or b.answer(c) != "unanswered"
-                  or b.ev_all.get(c["key"], 0) > 0,
-                  ra, rb)
+    was, now = assessed(c, a), assessed(c, b)
+    if not was:
+        return "new" if now else "unchanged"
+    return by_order(a.rank(q, n), b.rank(q, n))
+
+
+def reading(q, y, n, lang):
+    """How a criterion reads in year y: not assessed, n/a, or its rank."""
+    c = q.criteria[n]
+    if not assessed(c, y):
+        return READ_NOT_ASSESSED[lang]
+    if y.answer(c) == "na":
+        return READ_NA[lang]
+    return RANKS[lang][y.rank(q, n)]
 
 
 def current_assessment(db):
@@ -919,17 +935,18 @@ def check_years(ws, path, lang, q, cur, years, level):
         expect(as_int(lvl, f"{where} level") == c["level"],
                f"{where}: level {lvl!r}")
         expect(text(ctext) == c["text"], f"{where}: criterion {ctext!r}")
-        expect(text(before) in RANKS[lang] and text(after) in RANKS[lang],
+        readings = RANKS[lang] + [READ_NA[lang], READ_NOT_ASSESSED[lang]]
+        expect(text(before) in readings and text(after) in readings,
                f"{where}: results {before!r}, {after!r}")
         expect(text(chg) in changes, f"{where}: change {chg!r}")
         if prev.satisfied is None or cur.satisfied is None:
             counts["criteria"][changes[text(chg)]] += 1
             continue
         for y, got in ((prev, before), (cur, after)):
-            rank = y.rank(q, ci)
-            expect(text(got) == RANKS[lang][rank],
+            want = reading(q, y, ci, lang)
+            expect(text(got) == want,
                    f"{where}: {y.year} result {got!r}, expected"
-                   f" {RANKS[lang][rank]!r} on {y.day}")
+                   f" {want!r} on {y.day}")
         kind = crit_change(q, prev, cur, ci)
         expect(text(chg) == CHANGES[lang][kind],
                f"{where}: change {chg!r}, expected {kind}")

@@ -145,6 +145,18 @@ static void test_compare_and_format(void **state)
 	assert_string_equal(buf, "2026-03-07");
 }
 
+static void test_happened_by(void **state)
+{
+	date today = {2026, 11, 25};
+	(void)state;
+	assert_true(date_happened_by((date){2026, 11, 25}, today));
+	assert_true(date_happened_by((date){2026, 11, 24}, today));
+	assert_true(date_happened_by((date){1999, 12, 31}, today));
+	assert_false(date_happened_by((date){2026, 11, 26}, today));
+	assert_false(date_happened_by((date){2026, 12, 1}, today));
+	assert_false(date_happened_by((date){2027, 1, 1}, today));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_add_months_clamps),
 		cmocka_unit_test(test_add_months_before_year_zero),
 		cmocka_unit_test(test_compare_and_format),
+		cmocka_unit_test(test_happened_by),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

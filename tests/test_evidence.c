@@ -87,6 +87,29 @@ static void make_report(report *r, const questionnaire *q, date today,
 	r->evidence.n = n;
 }
 
+static void test_validity_typed(void **state)
+{
+	int m = 0;
+	(void)state;
+	assert_true(evidence_parse_validity("6", &m));
+	assert_int_equal(m, 6);
+	assert_true(evidence_parse_validity(" 120 ", &m));
+	assert_int_equal(m, 120);
+	assert_true(evidence_parse_validity("1", &m));
+	assert_int_equal(m, 1);
+	m = 7;
+	assert_false(evidence_parse_validity("0", &m));
+	assert_false(evidence_parse_validity("121", &m));
+	assert_false(evidence_parse_validity("-3", &m));
+	assert_false(evidence_parse_validity("+3", &m));
+	assert_false(evidence_parse_validity("6 months", &m));
+	assert_false(evidence_parse_validity("1.5", &m));
+	assert_false(evidence_parse_validity("", &m));
+	assert_false(evidence_parse_validity("  ", &m));
+	assert_false(evidence_parse_validity("99999999999999999999", &m));
+	assert_int_equal(m, 7); /* untouched when refused */
+}
+
 static void test_report_counts_evidence(void **state)
 {
 	questionnaire q;
@@ -147,25 +170,59 @@ static void test_compare_years(void **state)
 	b.states[dr] = ITEM_IN_PROGRESS;
 	b.states[team] = ITEM_IN_PROGRESS;
 	b.answers[questionnaire_criterion_index(&q, "l5.culture")].answer = ANS_PARTLY;
+	b.answers[questionnaire_criterion_index(&q, "l5.benchmark")] =
+		(crit_input){ANS_NA, true, {0, 0, {0, 0, 0}}};
+	a.answers[questionnaire_criterion_index(&q, "l5.zero_loss")] =
+		(crit_input){ANS_NA, true, {0, 0, {0, 0, 0}}};
+	b.answers[questionnaire_criterion_index(&q, "l5.zero_loss")] =
+		(crit_input){ANS_NA, true, {0, 0, {0, 0, 0}}};
 	report_compute(&a);
 	report_compute(&b);
 	compare_reports(&a, &b, &d);
+	/* Items by state: every item has one in every year. */
 	assert_int_equal(d.items[bia], CMP_UNCHANGED);
 	assert_int_equal(d.items[rto], CMP_IMPROVED);
-	assert_int_equal(d.items[dr], CMP_NEW);     /* nothing last year */
+	assert_int_equal(d.items[dr], CMP_IMPROVED);   /* not started -> in progress */
 	assert_int_equal(d.items[team], CMP_REGRESSED);
-	assert_int_equal(d.items[drills], CMP_NEW); /* evidence only */
-	assert_int_equal(d.item_counts[CMP_NEW], 2);
-	assert_int_equal(d.item_counts[CMP_IMPROVED], 1);
+	assert_int_equal(d.items[drills], CMP_UNCHANGED); /* evidence, no new state */
+	assert_int_equal(d.item_counts[CMP_NEW], 0);
+	assert_int_equal(d.item_counts[CMP_IMPROVED], 2);
 	assert_int_equal(d.item_counts[CMP_REGRESSED], 1);
-	assert_int_equal(d.item_counts[CMP_UNCHANGED], 6);
-	/* Answered "partly" with its own evidence, nothing last year. */
-	assert_int_equal(d.criteria[questionnaire_criterion_index(&q, "l5.culture")],
-			 CMP_NEW);
-	assert_int_equal(d.crit_rank_b[questionnaire_criterion_index(&q, "l5.culture")], 1);
-	/* DR partly in place: started items give rank 1, new this year. */
-	assert_int_equal(d.criteria[questionnaire_criterion_index(&q, "l2.dr_partial")],
-			 CMP_NEW);
+	assert_int_equal(d.item_counts[CMP_UNCHANGED], 7);
+	{
+		size_t culture = (size_t)questionnaire_criterion_index(&q, "l5.culture");
+		size_t bench = (size_t)questionnaire_criterion_index(&q, "l5.benchmark");
+		size_t loss = (size_t)questionnaire_criterion_index(&q, "l5.zero_loss");
+		size_t partial = (size_t)questionnaire_criterion_index(&q, "l2.dr_partial");
+		/* No item behind it and unanswered last year: not assessed
+		 * then, so answered now it is new. */
+		assert_false(compare_crit_assessed(&a, culture));
+		assert_true(compare_crit_assessed(&b, culture));
+		assert_int_equal(d.criteria[culture], CMP_NEW);
+		assert_int_equal(d.crit_read_a[culture], CMP_READ_NOT_ASSESSED);
+		assert_int_equal(d.crit_read_b[culture], CMP_READ_PARTLY);
+		assert_int_equal(d.crit_rank_b[culture], 1);
+		/* "Not applicable" reads n/a, and is new after not assessed. */
+		assert_int_equal(d.criteria[bench], CMP_NEW);
+		assert_int_equal(d.crit_read_b[bench], CMP_READ_NA);
+		/* n/a in both years: unchanged. */
+		assert_int_equal(d.criteria[loss], CMP_UNCHANGED);
+		assert_int_equal(d.crit_read_a[loss], CMP_READ_NA);
+		assert_int_equal(d.crit_read_b[loss], CMP_READ_NA);
+		/* Following its item: not started -> in progress, improved. */
+		assert_true(compare_crit_assessed(&a, partial));
+		assert_int_equal(d.crit_read_a[partial], CMP_READ_NOT_MET);
+		assert_int_equal(d.crit_read_b[partial], CMP_READ_PARTLY);
+		assert_int_equal(d.criteria[partial], CMP_IMPROVED);
+		/* Not assessed in either year: unchanged. */
+		{
+			year_diff same;
+			compare_reports(&a, &a, &same);
+			assert_int_equal(same.criteria[culture], CMP_UNCHANGED);
+			assert_int_equal(same.crit_read_b[culture], CMP_READ_NOT_ASSESSED);
+			assert_int_equal(same.crit_counts[CMP_NEW], 0);
+		}
+	}
 	assert_int_equal(d.level_a, 1);
 	assert_int_equal(d.level_b, 1);
 	report_free(&a);
@@ -178,6 +235,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expiry_boundary_day),
 		cmocka_unit_test(test_expiry_on_month_ends),
+		cmocka_unit_test(test_validity_typed),
 		cmocka_unit_test(test_report_counts_evidence),
 		cmocka_unit_test(test_compare_years),
 	};

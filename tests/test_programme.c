@@ -366,6 +366,14 @@ static void test_store_programme(void **state)
 	free(tasks);
 	assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
 	assert_string_equal(fmt(tasks[0].done_on), "2026-11-02");
+	/* Done on a day that has not come yet: refused, nothing changes. */
+	tasks[0].done_on = (date){2026, 11, 3};
+	assert_int_equal(store_task_update(s, &tasks[0], (date){2026, 11, 2}, "a"),
+			 ST_INVALID);
+	assert_string_equal(store_errmsg(s), "a task cannot be done after today");
+	free(tasks);
+	assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+	assert_string_equal(fmt(tasks[0].done_on), "2026-11-02");
 	first = tasks[0].id;
 	tasks[0].status = TASK_BLOCKED;
 	tasks[0].phase = 3; /* moving phase moves the due date */
@@ -400,6 +408,14 @@ static void test_store_programme(void **state)
 		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
 		assert_int_equal(tasks[9].status, TASK_IN_PROGRESS);
 		assert_string_equal(tasks[9].owner, "zhao");
+		/* The checklist item it advances is edited too. */
+		mine = tasks[9];
+		snprintf(mine.item, sizeof mine.item, "drills");
+		assert_int_equal(store_task_change(s, &tasks[9], &mine, (date){2026, 11, 3}, "a"),
+				 ST_OK);
+		free(tasks);
+		assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+		assert_string_equal(tasks[9].item, "drills");
 	}
 	/* Limits in characters, stated in the refusal. */
 	memset(tasks[9].title, 'x', TASK_TITLE_MAX + 1);

@@ -248,6 +248,36 @@ static void test_scenario_fields_are_checked(void **state)
 	assert_string_equal(invest_field_key(SC_HA_RTO_AFTER), "inv.ha_rto_after");
 }
 
+static void test_ranges_are_checked_when_both_ends_are_known(void **state)
+{
+	invest_scenarios sc;
+	(void)state;
+	invest_document_scenarios(&sc); /* self-built up front 500-1000 */
+	assert_int_equal(invest_field_partner(SC_SELF_UP_LO), SC_SELF_UP_HI);
+	assert_int_equal(invest_field_partner(SC_HYBRID_HI), SC_HYBRID_LO);
+	assert_int_equal(invest_field_partner(SC_HA_BEFORE), SC__COUNT);
+	assert_true(invest_field_is_low(SC_CLOUD_YEAR_LO));
+	assert_false(invest_field_is_low(SC_CLOUD_YEAR_HI));
+	/* 2000-3000 typed low first: 2000 alone is above the stored 1000,
+	 * with its partner 3000 the pair holds. */
+	assert_int_equal(invest_field_check(&sc, SC_SELF_UP_LO, W(2000)), SCE_RANGE);
+	assert_int_equal(invest_field_check_alone(SC_SELF_UP_LO, W(2000)), SCE_OK);
+	assert_int_equal(invest_pair_check(&sc, SC_SELF_UP_HI, W(3000), W(2000)),
+			 SCE_OK);
+	assert_int_equal(invest_pair_check(&sc, SC_SELF_UP_HI, W(1500), W(2000)),
+			 SCE_RANGE);
+	/* Each end is still checked alone. */
+	assert_int_equal(invest_pair_check(&sc, SC_HYBRID_HI, 50, 120), SCE_PERCENT);
+	assert_int_equal(invest_field_check_alone(SC_SELF_UP_HI, -1), SCE_NEGATIVE);
+	/* A field with no partner is checked as on its own. */
+	assert_int_equal(invest_pair_check(&sc, SC_HORIZON, 0, 5), SCE_YEARS);
+	assert_true(invest_levels_ok(3, 5));
+	assert_true(invest_levels_ok(6, 6));
+	assert_false(invest_levels_ok(3, 1));
+	assert_false(invest_levels_ok(0, 2));
+	assert_false(invest_levels_ok(2, 7));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +289,7 @@ int main(void)
 		cmocka_unit_test(test_roi_huge_amounts),
 		cmocka_unit_test(test_tiered_investment_and_scenarios),
 		cmocka_unit_test(test_scenario_fields_are_checked),
+		cmocka_unit_test(test_ranges_are_checked_when_both_ends_are_known),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "model/msg.h"
 #include "model/report.h"
 #include "model/store.h"
+#include "model/years.h"
 #include "tests/fixtures.h"
 
 typedef struct {
@@ -438,6 +439,13 @@ static void test_next_year_copies_answers_and_valid_evidence(void **state)
 	add_piece(c, c->aid, "backup_321", "2026-01-10"); /* expires that day */
 	add_piece(c, c->aid, "l5.culture", "2026-06-30"); /* valid */
 
+	/* A draft is no start: it is finalised first. */
+	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
+						     "bob", &next), ST_INVALID);
+	assert_string_equal(store_errmsg(c->s),
+			    "2026 is still a draft: finalise it before starting 2027");
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10},
+						   "bob"), ST_OK);
 	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
 						     "bob", &next), ST_OK);
 	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
@@ -464,6 +472,79 @@ static void test_next_year_copies_answers_and_valid_evidence(void **state)
 	assert_int_equal(store_state_set(c->s, next, "bia", ITEM_IN_PROGRESS, "bob"), ST_OK);
 	assert_int_equal(store_states_load(c->s, c->aid, &c->q, st), ST_OK);
 	assert_int_equal(st[questionnaire_item_index(&c->q, "bia")], ITEM_DONE);
+}
+
+/* A draft started by mistake goes again while empty: nothing was set,
+ * answered or filed in it after it was created. */
+static void test_empty_draft_year_can_be_removed(void **state)
+{
+	ctx *c = *state;
+	int64_t next, changes = -1, again;
+	year_removal why = YEAR_REMOVABLE;
+
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"), ST_OK);
+	add_piece(c, c->aid, "bia", "2026-03-01");
+	assert_int_equal(store_assessment_changes(c->s, c->aid, &changes), ST_OK);
+	assert_int_equal(changes, 2);
+	/* The unit's only year, a draft with changes: kept. */
+	assert_int_equal(store_assessment_remove(c->s, c->aid, "bob", &why), ST_INVALID);
+	assert_int_equal(why, YEAR_ONLY);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10},
+						   "bob"), ST_OK);
+	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
+						     "bob", &next), ST_OK);
+	/* What was copied in is no change. */
+	assert_int_equal(store_assessment_changes(c->s, next, &changes), ST_OK);
+	assert_int_equal(changes, 0);
+	assert_int_equal(store_assessment_remove(c->s, c->aid, "bob", &why), ST_INVALID);
+	assert_int_equal(why, YEAR_NOT_DRAFT);
+	/* Setting a state back to what it was is still a change made. */
+	assert_int_equal(store_state_set(c->s, next, "bia", ITEM_IN_PROGRESS, "bob"), ST_OK);
+	assert_int_equal(store_state_set(c->s, next, "bia", ITEM_DONE, "bob"), ST_OK);
+	assert_int_equal(store_assessment_changes(c->s, next, &changes), ST_OK);
+	assert_int_equal(changes, 2);
+	assert_int_equal(store_assessment_remove(c->s, next, "bob", &why), ST_INVALID);
+	assert_int_equal(why, YEAR_CHANGED);
+	assert_string_equal(store_errmsg(c->s),
+			    "2027 cannot be removed: it was changed since it was created");
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM assessment"), 2);
+
+	/* A fresh start from 2026 again (2027's id may come back): empty, and
+	 * removed with everything copied into it, audited under the unit. */
+	fixture_sql_exec(c->path, "PRAGMA foreign_keys = ON;"
+				  " DELETE FROM assessment WHERE year = 2027");
+	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
+						     "bob", &again), ST_OK);
+	assert_int_equal(store_assessment_changes(c->s, again, &changes), ST_OK);
+	assert_int_equal(changes, 0);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM evidence"), 2);
+	assert_int_equal(store_assessment_remove(c->s, again, "bob", &why), ST_OK);
+	assert_int_equal(why, YEAR_REMOVABLE);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM assessment"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM evidence"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM item_state"), 1);
+	assert_int_equal(fixture_sql_int(c->path,
+					 "SELECT count(*) FROM audit_log WHERE entity ="
+					 " 'assessment' AND key = '2027' AND field = 'removed'"
+					 " AND old_value = 'draft' AND new_value IS NULL"
+					 " AND assessment_id IS NULL AND user = 'bob'"), 1);
+	{
+		audit_check ck;
+		assert_int_equal(store_audit_verify(c->s, 0, &ck), ST_OK);
+		assert_true(ck.ok);
+	}
+}
+
+static void test_year_rules(void **state)
+{
+	(void)state;
+	assert_true(year_may_start_next(ASSESS_FINAL));
+	assert_false(year_may_start_next(ASSESS_DRAFT));
+	assert_int_equal(year_removal_rule(ASSESS_DRAFT, true, 2, 0), YEAR_REMOVABLE);
+	assert_int_equal(year_removal_rule(ASSESS_DRAFT, true, 2, 1), YEAR_CHANGED);
+	assert_int_equal(year_removal_rule(ASSESS_DRAFT, false, 3, 0), YEAR_NOT_LATEST);
+	assert_int_equal(year_removal_rule(ASSESS_DRAFT, true, 1, 0), YEAR_ONLY);
+	assert_int_equal(year_removal_rule(ASSESS_FINAL, true, 2, 0), YEAR_NOT_DRAFT);
 }
 
 static void test_finalise_freezes_with_who_and_when(void **state)
@@ -797,6 +878,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_finalised_year_refuses_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_persists_across_reopen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_year_copies_answers_and_valid_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_draft_year_can_be_removed, setup, teardown),
+		cmocka_unit_test(test_year_rules),
 		cmocka_unit_test_setup_teardown(test_finalise_freezes_with_who_and_when, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_frozen_evidence_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),

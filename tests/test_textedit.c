@@ -49,6 +49,51 @@ static void test_insert_and_backspace_whole_characters(void **state)
 	te_free(&t);
 }
 
+static void test_clear_empties_the_field(void **state)
+{
+	textedit t;
+	char *v;
+	(void)state;
+	assert_true(te_init(&t, "moat-2026.xlsx", false, 10));
+	te_left(&t);
+	te_clear(&t);
+	assert_string_equal(t.buf, "");
+	assert_int_equal(t.len, 0);
+	assert_int_equal(t.cur, 0);
+	assert_int_equal(t.chars, 0);
+	type(&t, "报告.xlsx");
+	assert_string_equal(t.buf, "报告.xlsx");
+	v = te_value(&t);
+	assert_string_equal(v, "报告.xlsx");
+	free(v);
+	te_free(&t);
+}
+
+static void test_scroll_follows_the_cursor(void **state)
+{
+	textedit t;
+	(void)state;
+	/* 30 columns of text in a field 10 wide. */
+	assert_true(te_init(&t, "abcdefghijklmnopqrstuvwxyz0123", false, 100));
+	/* Typing at the end shows the end, the cursor in the last cell. */
+	assert_int_equal(te_scroll(&t, 0, 10), 21);
+	/* Moving left inside the view keeps it where it was. */
+	te_left(&t);
+	te_left(&t);
+	assert_int_equal(te_scroll(&t, 21, 10), 21);
+	/* Past its left edge, just enough to bring the cursor back. */
+	te_home(&t);
+	assert_int_equal(te_scroll(&t, 21, 10), 0);
+	te_free(&t);
+
+	/* A wide character cut by the left edge is skipped whole: 7
+	 * characters of 2 columns, the cursor after the last at column 14. */
+	assert_true(te_init(&t, "灾备中心建设期", false, 100));
+	assert_int_equal(te_scroll(&t, 0, 10), 6);
+	assert_int_equal(te_scroll(&t, 0, 9), 6);
+	te_free(&t);
+}
+
 static void test_refuses_controls_and_overflow(void **state)
 {
 	textedit t;
@@ -197,6 +242,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_and_backspace_whole_characters),
+		cmocka_unit_test(test_clear_empties_the_field),
+		cmocka_unit_test(test_scroll_follows_the_cursor),
 		cmocka_unit_test(test_refuses_controls_and_overflow),
 		cmocka_unit_test(test_keeps_joiners),
 		cmocka_unit_test(test_value_kept_when_unchanged),

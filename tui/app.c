@@ -162,12 +162,8 @@ static int draw_hints(rect r, const screen *top, bool first, int room)
 	for (int t = 0; t < 2; t++) {
 		for (size_t i = 0; i < tables[t].n; i++) {
 			const keybinding *b = &tables[t].v[i];
-			const char *label = first && b->action == ACT_BACK
-						    ? "q"
-						    : keymap_label(b);
-			const char *help = msg(first && b->action == ACT_BACK
-						       ? HK_QUIT
-						       : b->help);
+			const char *label = keymap_shown_label(b, first);
+			const char *help = msg(keymap_shown_help(b, first));
 			int need = text_width(label) + 1 + text_width(help) + 2;
 			if (!b->hint || (top->ops->text_entry && t == 1))
 				continue;
@@ -182,12 +178,34 @@ static int draw_hints(rect r, const screen *top, bool first, int room)
 	return x;
 }
 
+/* A message longer than the status line takes the lines above it too,
+ * under a rule of its own, so nothing of it is cut (up to half the
+ * window). */
+static void draw_message(app *a, rect r)
+{
+	int w = r.w - 2;
+	int rows = draw_paragraph((rect){0, 0, 0, w}, 0, a->status_role, a->status);
+	int y;
+
+	if (rows > LINES / 2)
+		rows = LINES / 2;
+	if (rows < 1)
+		rows = 1;
+	y = r.y - rows + 1;
+	if (rows > 1) {
+		for (int i = y - 1; i < r.y; i++)
+			draw_fill(i, r.x, r.w, ROLE_NORMAL);
+		draw_rule(y - 1, r.x, r.w);
+	}
+	draw_paragraph((rect){y, r.x + 1, rows, w}, 0, a->status_role, a->status);
+}
+
 static void draw_status(app *a, rect r, const screen *top)
 {
 	char right[64] = "";
 	int rw;
 	if (a->status[0]) {
-		draw_text(r.y, r.x + 1, r.w - 2, a->status_role, a->status);
+		draw_message(a, r);
 		return;
 	}
 	if (a->saved_at[0])

@@ -43,7 +43,8 @@ struct app {
 	screen *stack[APP_MAX_SCREENS];
 	int depth;
 
-	char status[256];      /* one-line message for the user */
+	char status[2048];     /* a message for the user (wrapped when long:
+				* it may name a long file) */
 	draw_role status_role;
 	char saved_at[16];     /* time of the last successful write */
 

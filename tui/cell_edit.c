@@ -11,7 +11,7 @@
 void cell_edit_init(cell_edit *c)
 {
 	memset(c, 0, sizeof *c);
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
 }
 
 void cell_edit_free(cell_edit *c)
@@ -34,14 +34,15 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 	if (first_key > 0x20)
 		te_insert(&c->te, (uint32_t)first_key);
 	c->editing = true;
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
+	c->scroll = 0;
 	return true;
 }
 
 void cell_edit_cancel(cell_edit *c)
 {
 	cell_edit_free(c);
-	c->error = MSG__COUNT;
+	c->error = c->note = MSG__COUNT;
 }
 
 bool cell_edit_key(cell_edit *c, int key)
@@ -77,6 +78,8 @@ void cell_edit_hint(const cell_edit *c, int y, int x, int w)
 	} else if (c->editing && c->te.full) {
 		msg_limit(c->label, c->te.max_chars, limit, sizeof limit);
 		draw_text(y, x, w, ROLE_BAD, limit);
+	} else if (c->editing && c->note != MSG__COUNT) {
+		draw_text(y, x, w, ROLE_WARN, msg(c->note));
 	} else if (c->editing) {
 		draw_text(y, x, w, ROLE_DIM, msg(CELL_HINT));
 	}
@@ -140,12 +143,12 @@ void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen)
 	}
 }
 
-void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+void cell_draw(cell_edit *c, const cell_spec *spec, const char *text,
 	       int y, int x, int w, bool focused, app *a)
 {
 	if (focused && c->editing) {
-		int scroll = 0;
-		form_draw_line(&c->te, y, x, w, &scroll, true, a);
+		/* The view stays put while the cursor moves inside it. */
+		form_draw_line(&c->te, y, x, w, &c->scroll, true, a);
 		return;
 	}
 	if (focused)

@@ -1,5 +1,5 @@
-/* Editing one number or name in place, as in a spreadsheet: a digit or
- * Enter starts editing, Enter or Tab confirms, Esc cancels; the value is
+/* Editing one number or name in place, as in a spreadsheet: a key typed
+ * over a number or Enter starts editing, Enter or Tab confirms, Esc cancels; the value is
  * checked when confirmed and a refusal says why at the field. Shared by
  * the ROI and investment screens. */
 #ifndef MOAT_CELL_EDIT_H
@@ -39,6 +39,9 @@ typedef struct {
 	textedit te;
 	msg_id label; /* names the cell in a refusal for length */
 	msg_id error; /* MSG__COUNT when none */
+	msg_id note;  /* what the edit is for, shown until it ends; or
+		       * MSG__COUNT */
+	int scroll;   /* first column shown of a text wider than its cell */
 } cell_edit;
 
 void cell_edit_init(cell_edit *c);
@@ -50,8 +53,8 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 		     int first_key);
 
 /* The hint under the grid: the reason of a refusal, the limit reached
- * while typing, or the keys; nothing when not editing and nothing
- * refused. */
+ * while typing, the edit's note, or the keys; nothing when not editing
+ * and nothing refused. */
 void cell_edit_hint(const cell_edit *c, int y, int x, int w);
 void cell_edit_cancel(cell_edit *c);
 
@@ -68,7 +71,7 @@ void cell_format(const cell_spec *spec, int64_t v, char *out, size_t outlen);
 
 /* Draws the cell: the edit buffer with the cursor when editing, else text
  * right-aligned (numbers) or left (names). */
-void cell_draw(const cell_edit *c, const cell_spec *spec, const char *text,
+void cell_draw(cell_edit *c, const cell_spec *spec, const char *text,
 	       int y, int x, int w, bool focused, app *a);
 
 #endif

@@ -135,16 +135,18 @@ bool grid_key(cell_grid *g, app *a, int action, int key, key_result *out)
 			begin(g, 0);
 		return true;
 	}
-	/* Typing a number over a numeric cell starts editing it. */
+	/* Typing over a numeric cell starts editing it with what was typed:
+	 * a sign or a letter too, so the value is refused as the field
+	 * refuses it when typed after Enter, never silently cut short. */
 	if (action == ACT_NONE && grid_numeric(g, g->row, g->col) &&
-	    ((key >= '0' && key <= '9') || key == '.')) {
+	    key > 0x20 && key < 0x110000 && key != 127) {
 		begin(g, key);
 		return true;
 	}
 	return false;
 }
 
-void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
+void grid_draw_cell(cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a)
 {
 	char buf[CELL_TEXT_BYTES];

@@ -1,6 +1,6 @@
 /* Rows of editable cells with one cursor, as on the ROI and investment
- * screens: arrows and Tab move, a digit or Enter edits, Enter/Tab confirm,
- * Esc cancels. The screen says how many cells a row has, what they hold
+ * screens: arrows and Tab move, Enter or typing over a number edits it
+ * (the key typed is kept), Enter/Tab confirm, Esc cancels. The screen says how many cells a row has, what they hold
  * and how a value is stored. */
 #ifndef MOAT_CELL_GRID_H
 #define MOAT_CELL_GRID_H
@@ -64,7 +64,7 @@ void grid_edit_blank(cell_grid *g, int row, int col);
 bool grid_cell_changed(const cell_grid *g);
 
 /* Draws the cell at (row, col) of the grid in the given place. */
-void grid_draw_cell(const cell_grid *g, int row, int col, int y, int x, int w,
+void grid_draw_cell(cell_grid *g, int row, int col, int y, int x, int w,
 		    app *a);
 
 /* The message line under the grid: the refusal, or how to confirm. */

@@ -39,9 +39,12 @@ bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 		*ctx = crit;
 		store_answer_reason(a->st, a->assessment_id, cr->key, reason,
 				    sizeof reason);
-		*out = push(prompt_new(msg(NA_REASON_PROMPT), reason,
-				       ANSWER_REASON_MAX, FIELD_REASON,
-				       na_reason_given, ctx, true));
+		/* "Not applicable" stands only with a reason: an empty one
+		 * is refused at the field. */
+		*out = push(prompt_checked(prompt_new(msg(NA_REASON_PROMPT), reason,
+						      ANSWER_REASON_MAX, FIELD_REASON,
+						      na_reason_given, ctx, true),
+					   prompt_required));
 		return true;
 	}
 	return false;

@@ -112,6 +112,9 @@ bool evlist_key(evlist *l, app *a, int action, key_result *out)
 	int64_t *id;
 
 	if (keymap_move(action, &l->cursor, (int)l->ev.n)) {
+		/* Nothing to move over: say how to begin. */
+		if (l->ev.n == 0)
+			app_message(a, ROLE_WARN, "%s", msg(ITEM_NO_EVIDENCE));
 		*out = result(RES_NONE);
 		return true;
 	}
@@ -120,13 +123,18 @@ bool evlist_key(evlist *l, app *a, int action, key_result *out)
 		*out = push(screen_evidence_new(a, l->target, 0));
 		return true;
 	case ACT_EV_EDIT:
-		*out = l->ev.n ? push(screen_evidence_new(a, l->target,
-							  l->ev.v[l->cursor].id))
-			       : result(RES_NONE);
-		return true;
 	case ACT_EV_DELETE:
 		*out = result(RES_NONE);
-		if (l->ev.n == 0 || !(id = malloc(sizeof *id)))
+		if (l->ev.n == 0) {
+			app_message(a, ROLE_WARN, "%s", msg(ITEM_NO_EVIDENCE));
+			return true;
+		}
+		if (action == ACT_EV_EDIT) {
+			*out = push(screen_evidence_new(a, l->target,
+							l->ev.v[l->cursor].id));
+			return true;
+		}
+		if (!(id = malloc(sizeof *id)))
 			return true;
 		*id = l->ev.v[l->cursor].id;
 		*out = push(confirm_new(msg(CONFIRM_DELETE_EVIDENCE),

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/date.h"
+#include "model/evidence.h"
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -36,6 +37,9 @@ bool form_edit_key(textedit *te, int key, int width)
 	case KEY_CTRL('e'):
 		te_end(te);
 		return true;
+	case KEY_CTRL('u'):
+		te_clear(te);
+		return true;
 	case KEY_FN(KEY_UP):
 		return te->multiline && te_up(te, width);
 	case KEY_FN(KEY_DOWN):
@@ -51,27 +55,18 @@ bool form_edit_key(textedit *te, int key, int width)
 void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
 		    bool focused, app *a)
 {
-	int col = 0, row = 0;
+	int col = 0, row = 0, skipped = 0;
 	char *shown;
 	size_t start = 0;
 
 	/* A single line never wraps: measure it with a huge width. */
 	te_cursor_xy(te, 1 << 20, &row, &col);
-	if (col < *scroll)
-		*scroll = col;
-	if (col - *scroll > w - 1)
-		*scroll = col - (w - 1);
-	/* Skip characters worth *scroll columns. */
-	{
-		int skipped = 0;
-		while (start < te->len && skipped < *scroll) {
-			uint32_t cp;
-			size_t len = text_decode(te->buf + start, te->len - start, &cp);
-			skipped += text_cp_width(cp);
-			start += len;
-		}
-		if (skipped > *scroll)
-			*scroll = skipped;
+	*scroll = te_scroll(te, *scroll, w);
+	while (start < te->len && skipped < *scroll) {
+		uint32_t cp;
+		size_t len = text_decode(te->buf + start, te->len - start, &cp);
+		skipped += text_cp_width(cp);
+		start += len;
 	}
 	draw_fill(y, x, w, focused ? ROLE_FIELD : ROLE_DIM);
 	shown = te->buf + start;
@@ -130,44 +125,47 @@ void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 	}
 }
 
-bool form_choice_init(form_field *fld, const msg_id *choices, size_t n,
+bool form_choice_init(form_field *fld, const char *const *options, size_t n,
 		      size_t choice)
 {
 	fld->kind = FIELD_CHOICE;
 	fld->rows = 1;
-	fld->choices = choices;
-	fld->n_choices = n;
+	fld->options = options;
+	fld->n_options = n;
 	fld->choice = choice < n ? choice : 0;
-	return te_init(&fld->te, msg(choices[fld->choice]), false, 0);
+	return te_init(&fld->te, "", false, 0);
 }
 
-/* Space and Right choose the next option, Left the one before; false
- * for any other key. */
-static bool choice_key(form_field *fld, int key)
-{
-	size_t n = fld->n_choices;
-
-	if (key == ' ' || key == KEY_FN(KEY_RIGHT))
-		fld->choice = (fld->choice + 1) % n;
-	else if (key == KEY_FN(KEY_LEFT))
-		fld->choice = (fld->choice + n - 1) % n;
-	else
-		return false;
-	te_set(&fld->te, msg(fld->choices[fld->choice]));
-	return true;
-}
-
-void form_init(form *f, form_field *fields, size_t n)
+void form_init(form *f, form_field *fields, size_t n, date today)
 {
 	memset(f, 0, sizeof *f);
 	f->fields = fields;
 	f->n = n;
+	f->today = today;
 	f->error = MSG__COUNT;
 	for (size_t i = 0; i < n; i++) {
 		int w = text_width(msg(fields[i].label));
 		if (w > f->label_w)
 			f->label_w = w;
 	}
+}
+
+/* A choice: the option chosen, and how to change it while focused. */
+static void draw_choice(const form_field *fld, int y, int x, int w,
+			bool focused, app *a)
+{
+	int used;
+
+	draw_fill(y, x, w, focused ? ROLE_FIELD : ROLE_DIM);
+	used = draw_text(y, x, w, focused ? ROLE_FIELD : ROLE_NORMAL,
+			 fld->choice < fld->n_options ? fld->options[fld->choice]
+						      : "");
+	if (!focused)
+		return;
+	draw_text(y, x + used + 2, w - used - 2, ROLE_DIM, msg(FORM_CHOICE_HINT));
+	a->cursor_on = true;
+	a->cursor_y = y;
+	a->cursor_x = x;
 }
 
 void form_draw(form *f, rect r, app *a)
@@ -192,11 +190,9 @@ void form_draw(form *f, rect r, app *a)
 			  msg(fld->label));
 		/* The edit buffers hold only what te_insert let in, so they
 		 * are free of control characters and safe to print. */
-		if (fld->kind == FIELD_CHOICE) {
-			draw_fill(y, fx, fw, focused ? ROLE_FIELD : ROLE_DIM);
-			draw_textf(y, fx, fw, focused ? ROLE_FIELD : ROLE_NORMAL,
-				   "‹ %s ›", fld->te.buf);
-		} else if (fld->rows > 1)
+		if (fld->kind == FIELD_CHOICE)
+			draw_choice(fld, y, fx, fw, focused, a);
+		else if (fld->rows > 1)
 			form_draw_multi(&fld->te, (rect){y, fx, rows, fw},
 					&fld->scroll, focused, a);
 		else
@@ -204,14 +200,18 @@ void form_draw(form *f, rect r, app *a)
 				       focused, a);
 		y += rows;
 		if (f->error != MSG__COUNT && f->error_field == i) {
-			char limit[160];
+			char why[160], day[16];
 
-			if (f->error == TEXT_LIMIT_FMT)
-				msg_limit(fld->label, fld->te.max_chars, limit,
-					  sizeof limit);
-			draw_text(y, fx, fw, ROLE_BAD,
-				  f->error == TEXT_LIMIT_FMT ? limit
-							     : msg(f->error));
+			if (f->error == TEXT_LIMIT_FMT) {
+				msg_limit(fld->label, fld->te.max_chars, why,
+					  sizeof why);
+			} else if (f->error == FORM_ERR_FUTURE_FMT) {
+				date_format(f->today, day, sizeof day);
+				snprintf(why, sizeof why, msg(f->error), day);
+			} else {
+				snprintf(why, sizeof why, "%s", msg(f->error));
+			}
+			draw_text(y, fx, fw, ROLE_BAD, why);
 			y++;
 		}
 		y += gap;
@@ -223,10 +223,30 @@ static void move_focus(form *f, int delta)
 	f->focus = delta > 0 ? (f->focus + 1) % f->n : (f->focus + f->n - 1) % f->n;
 }
 
+/* Space and the arrows on a choice: true when the key changed it. */
+static bool choice_key(form_field *fld, int key)
+{
+	if (fld->kind != FIELD_CHOICE || fld->n_options == 0)
+		return false;
+	if (key == ' ' || key == KEY_FN(KEY_RIGHT))
+		fld->choice = (fld->choice + 1) % fld->n_options;
+	else if (key == KEY_FN(KEY_LEFT))
+		fld->choice = (fld->choice + fld->n_options - 1) % fld->n_options;
+	else
+		return false;
+	return true;
+}
+
 form_result form_key(form *f, int key)
 {
 	form_field *fld = &f->fields[f->focus];
 
+	if (choice_key(fld, key)) {
+		f->dirty = true;
+		if (f->error_field == f->focus)
+			f->error = MSG__COUNT;
+		return FORM_NONE;
+	}
 	switch (key) {
 	case KEY_ESC:
 		return FORM_CANCEL;
@@ -255,13 +275,9 @@ form_result form_key(form *f, int key)
 		move_focus(f, 1);
 		return FORM_NONE;
 	}
-	if (fld->kind == FIELD_CHOICE) {
-		/* Typing means nothing here; the switch keys choose. */
-		if (choice_key(fld, key))
-			f->dirty = true;
-		return FORM_NONE;
-	}
-	if (form_edit_key(&fld->te, key == KEY_FN(KEY_ENTER) ? '\n' : key,
+	/* Nothing is typed into a choice. */
+	if (fld->kind != FIELD_CHOICE &&
+	    form_edit_key(&fld->te, key == KEY_FN(KEY_ENTER) ? '\n' : key,
 			  f->field_w - 1)) {
 		f->dirty = true;
 		if (f->error_field == f->focus)
@@ -314,20 +330,22 @@ bool form_validate(form *f)
 		char *v = strdup(fld->te.buf);
 		msg_id err = MSG__COUNT;
 		date d;
+		int months;
 		if (!v)
 			return false;
 		text_trim(v);
 		if (fld->required && !*v)
 			err = fld->kind == FIELD_TEXT && fld->rows > 1 ? FORM_ERR_BODY
 								   : FORM_ERR_REQUIRED;
-		else if (fld->kind == FIELD_DATE && *v && !date_parse(v, &d))
+		else if ((fld->kind == FIELD_DATE || fld->kind == FIELD_PAST_DATE) &&
+			 *v && !date_parse(v, &d))
 			err = FORM_ERR_DATE;
-		else if (fld->kind == FIELD_MONTHS && *v) {
-			char *end;
-			long m = strtol(v, &end, 10);
-			if (*end || m < 1 || m > 120)
-				err = FORM_ERR_VALID;
-		}
+		else if (fld->kind == FIELD_PAST_DATE && *v &&
+			 !date_happened_by(d, f->today))
+			err = FORM_ERR_FUTURE_FMT;
+		else if (fld->kind == FIELD_MONTHS && *v &&
+			 !evidence_parse_validity(v, &months))
+			err = FORM_ERR_VALID;
 		free(v);
 		if (err != MSG__COUNT) {
 			f->error = err;

@@ -6,13 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/date.h"
 #include "model/msg.h"
 #include "tui/layout.h"
 #include "tui/screen.h"
 #include "tui/textedit.h"
 
 /* Applies an editing key (characters, Backspace, Delete, arrows, Home,
- * End; Up/Down and Enter only in multi-line buffers, which wrap at width).
+ * End, Ctrl-U to clear the field; Up/Down and Enter only in multi-line
+ * buffers, which wrap at width).
  * Returns whether the key was an editing key. */
 bool form_edit_key(textedit *te, int key, int width);
 
@@ -25,9 +27,16 @@ void form_draw_line(const textedit *te, int y, int x, int w, int *scroll,
 void form_draw_multi(const textedit *te, rect r, int *scroll, bool focused,
 		     app *a);
 
-/* FIELD_CHOICE: one of choices, switched with Space or Left / Right;
- * its textedit holds the chosen text. */
-typedef enum { FIELD_TEXT, FIELD_DATE, FIELD_MONTHS, FIELD_CHOICE } field_kind;
+/* FIELD_PAST_DATE: the day something happened, not after the form's
+ * today. FIELD_CHOICE: one of a list of options, changed with Space and
+ * the arrow keys; nothing is typed (its textedit stays empty). */
+typedef enum {
+	FIELD_TEXT,
+	FIELD_DATE,
+	FIELD_PAST_DATE,
+	FIELD_MONTHS,
+	FIELD_CHOICE,
+} field_kind;
 
 typedef struct {
 	msg_id label;
@@ -36,14 +45,16 @@ typedef struct {
 	bool required;
 	textedit te;
 	int scroll;
-	const msg_id *choices; /* FIELD_CHOICE: the options */
-	size_t n_choices;
-	size_t choice;         /* the one chosen */
+	/* FIELD_CHOICE: the options shown (owned by the caller) and the one
+	 * chosen. */
+	const char *const *options;
+	size_t n_options;
+	size_t choice;
 } form_field;
 
-/* Makes fld a choice among n options, choice chosen. False on no
- * memory. */
-bool form_choice_init(form_field *fld, const msg_id *choices, size_t n,
+/* Makes fld a choice among the n options (owned by the caller), choice
+ * chosen. False on no memory. */
+bool form_choice_init(form_field *fld, const char *const *options, size_t n,
 		      size_t choice);
 
 typedef enum { FORM_NONE, FORM_SUBMIT, FORM_CANCEL } form_result;
@@ -59,17 +70,20 @@ typedef struct {
 	int label_w;       /* display width of the label column */
 	int field_w;       /* width the last draw used, for Up/Down */
 	bool asking_discard; /* Esc was pressed with typing: y discards */
+	date today;        /* the limit of FIELD_PAST_DATE fields */
 } form;
 
-/* Prepares a form over caller-owned fields whose textedits are set up. */
-void form_init(form *f, form_field *fields, size_t n);
+/* Prepares a form over caller-owned fields whose textedits are set up;
+ * its FIELD_PAST_DATE fields take no day after today. */
+void form_init(form *f, form_field *fields, size_t n, date today);
 
 /* Draws labels and fields in r. */
 void form_draw(form *f, rect r, app *a);
 
 /* Handles a key: Tab / Shift-Tab / Down / Up move between fields (Up and
  * Down move inside multi-line text first), Enter goes to the next field or
- * submits on the last, Ctrl-S submits, Esc cancels. */
+ * submits on the last, Ctrl-S submits, Esc cancels; on a choice, Space and
+ * Right pick the next option, Left the one before. */
 form_result form_key(form *f, int key);
 
 /* The keys of a screen that is one form: as form_key, except that Esc
@@ -84,8 +98,9 @@ form_result form_screen_key(form *f, app *a, int key);
 key_result form_screen_handle(screen *s, form *f, app *a, int action,
 			      int key, bool (*save)(screen *s, app *a));
 
-/* Checks required fields, dates and month counts; on failure sets error,
- * moves the focus to the field and returns false. */
+/* Checks required fields, dates (past dates not after today) and month
+ * counts; on failure sets error, moves the focus to the field and returns
+ * false. */
 bool form_validate(form *f);
 
 #endif

@@ -25,6 +25,16 @@ const char *keymap_label(const keybinding *b)
 	return b->label ? b->label : msg(b->label_id);
 }
 
+const char *keymap_shown_label(const keybinding *b, bool first)
+{
+	return first && b->action == ACT_BACK ? "q" : keymap_label(b);
+}
+
+msg_id keymap_shown_help(const keybinding *b, bool first)
+{
+	return first && b->action == ACT_BACK ? HK_QUIT : b->help;
+}
+
 keytable keymap_common(void)
 {
 	return KEYTABLE(common_keys);

@@ -67,6 +67,12 @@ int keymap_lookup(keytable t, int key);
 /* The shown name of a binding's key. */
 const char *keymap_label(const keybinding *b);
 
+/* How a binding is shown in the status line and the help overlay: on the
+ * first screen "back" leaves moat, so it shows as "q" (Esc does not
+ * quit there) with the help "quit". */
+const char *keymap_shown_label(const keybinding *b, bool first);
+msg_id keymap_shown_help(const keybinding *b, bool first);
+
 /* Keys every screen shares (help, back, quit on home, repaint); looked up
  * after the screen's own table, except the repaint, which works even while
  * typing. */

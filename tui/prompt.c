@@ -21,17 +21,19 @@ typedef struct {
 	void *ctx;
 	bool owned;
 	int scroll; /* first column shown of a long entry */
+	prompt_check check; /* may be NULL */
+	msg_id error; /* why Enter was refused, MSG__COUNT when it was not */
 } prompt_screen;
 
 enum { ACT_OK = ACT_USER, ACT_CANCEL, ACT_YES, ACT_NO };
 
 static const keybinding prompt_keys[] = {
-	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_SAVE, ACT_OK, true},
+	{{'\n', KEY_FN(KEY_ENTER), 0}, NULL, HK_NAME_ENTER, HK_CONFIRM, ACT_OK, true},
 	{{KEY_ESC, 0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_CANCEL, true},
 };
 
 static const keybinding confirm_keys[] = {
-	{{'y', 'Y', 0}, "y", NO_LABEL, HK_SAVE, ACT_YES, true},
+	{{'y', 'Y', 0}, "y", NO_LABEL, HK_CONFIRM, ACT_YES, true},
 	{{'n', 'N', KEY_ESC, 0}, "n Esc", NO_LABEL, HK_CANCEL, ACT_NO, true},
 };
 
@@ -61,6 +63,11 @@ static void prompt_draw(screen *s, app *a, rect body)
 
 		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
 		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, limit);
+	} else if (p->error == PROMPT_ERR_REQUIRED_FMT) {
+		draw_textf(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, msg(p->error),
+			   msg(p->field));
+	} else if (p->error != MSG__COUNT) {
+		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, msg(p->error));
 	} else {
 		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_DIM, msg(PROMPT_HINT));
 	}
@@ -91,11 +98,27 @@ static key_result finish(prompt_screen *p, app *a, bool ok)
 	return next ? (key_result){RES_REPLACE, next} : result(RES_POP);
 }
 
+/* Runs the check on Enter: true when the prompt may close. */
+static bool accepted(prompt_screen *p, app *a)
+{
+	char *text;
+
+	if (!p->check)
+		return true;
+	if (!(text = te_value(&p->te)))
+		return false;
+	p->error = p->check(a, p->ctx, text);
+	free(text);
+	return p->error == MSG__COUNT;
+}
+
 static key_result prompt_key(screen *s, app *a, int action, int key)
 {
 	prompt_screen *p = (prompt_screen *)s;
 	switch (action) {
 	case ACT_OK:
+		if (!accepted(p, a))
+			return result(RES_NONE);
 		return finish(p, a, true);
 	case ACT_YES:
 		return finish(p, a, true);
@@ -105,8 +128,8 @@ static key_result prompt_key(screen *s, app *a, int action, int key)
 	case ACT_QUIT:
 		return result(RES_UNUSED);
 	}
-	if (!p->cdone)
-		form_edit_key(&p->te, key, 0);
+	if (!p->cdone && form_edit_key(&p->te, key, 0))
+		p->error = MSG__COUNT;
 	return result(RES_NONE);
 }
 
@@ -137,6 +160,7 @@ screen *prompt_new(const char *question, const char *initial, size_t max_chars,
 	if (!p)
 		return NULL;
 	p->base.ops = &prompt_ops;
+	p->error = MSG__COUNT;
 	p->question = strdup(question);
 	p->done = done;
 	p->field = field;
@@ -156,6 +180,7 @@ screen *confirm_new(const char *question, confirm_done done, void *ctx,
 	if (!p)
 		return NULL;
 	p->base.ops = &confirm_ops;
+	p->error = MSG__COUNT;
 	p->question = strdup(question);
 	p->cdone = done;
 	p->ctx = ctx;
@@ -165,4 +190,17 @@ screen *confirm_new(const char *question, confirm_done done, void *ctx,
 		return NULL;
 	}
 	return &p->base;
+}
+
+screen *prompt_checked(screen *s, prompt_check check)
+{
+	if (s)
+		((prompt_screen *)s)->check = check;
+	return s;
+}
+
+msg_id prompt_required(app *a, void *ctx, const char *text)
+{
+	(void)a, (void)ctx;
+	return *text ? MSG__COUNT : PROMPT_ERR_REQUIRED_FMT;
 }

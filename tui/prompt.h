@@ -23,4 +23,17 @@ screen *prompt_new(const char *question, const char *initial, size_t max_chars,
 screen *confirm_new(const char *question, confirm_done done, void *ctx,
 		    bool owned);
 
+/* Checks what was typed when Enter is pressed, before the prompt closes:
+ * MSG__COUNT accepts it; any other message is the reason it is refused,
+ * shown at the field while the prompt stays open with the text as typed
+ * (PROMPT_ERR_REQUIRED_FMT is shown with the prompt's field label). */
+typedef msg_id (*prompt_check)(app *a, void *ctx, const char *text);
+
+/* Gives the prompt p (from prompt_new; may be NULL) a check and returns
+ * it. */
+screen *prompt_checked(screen *p, prompt_check check);
+
+/* A check that refuses empty text. */
+msg_id prompt_required(app *a, void *ctx, const char *text);
+
 #endif

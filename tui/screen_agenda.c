@@ -403,7 +403,7 @@ static screen *log_new(app *a, const duty *d, date due)
 	for (int i = 0; i < 3; i++) {
 		form_field *f = &l->fields[i];
 		f->label = labels[i];
-		f->kind = i == 0 ? FIELD_DATE : FIELD_TEXT;
+		f->kind = i == 0 ? FIELD_PAST_DATE : FIELD_TEXT;
 		f->rows = i == 2 ? 3 : 1;
 		f->required = i == 0;
 		if (!te_init(&f->te, i == 0 ? today : "", i == 2, maxes[i])) {
@@ -411,7 +411,7 @@ static screen *log_new(app *a, const duty *d, date due)
 			return NULL;
 		}
 	}
-	form_init(&l->form, l->fields, 3);
+	form_init(&l->form, l->fields, 3, a->today);
 	return &l->base;
 }
 
@@ -513,8 +513,9 @@ static key_result entry_key(app *a, const agenda_entry *e, int action)
 	c->due = e->due;
 	date_format(e->due, due, sizeof due);
 	snprintf(q, sizeof q, msg(AG_SKIP_PROMPT_FMT), du->title, due);
-	return push(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON, skip_given,
-			       c, true));
+	return push(prompt_checked(prompt_new(q, NULL, DUTY_NOTE_MAX, FIELD_REASON,
+					      skip_given, c, true),
+				   prompt_required));
 }
 
 static key_result agenda_key(screen *s, app *a, int action, int key)

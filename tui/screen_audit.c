@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/explain.h"
+#include "model/audit_text.h"
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/prompt.h"
@@ -15,6 +15,8 @@
 #define AUDIT_LIMIT 1000
 /* Characters of a filter: a login or an item key is far shorter. */
 #define FILTER_MAX 63
+/* Rows that show the selected entry in full. */
+#define AUDIT_DETAIL_ROWS 3
 
 typedef struct {
 	screen base;
@@ -48,100 +50,6 @@ static void audit_reload(screen *s, app *a)
 	audit_load((audit_screen *)s, a);
 }
 
-/* The stored field names as the user reads them. */
-static const char *field_text(const char *entity, const char *field)
-{
-	/* Only evidence is "evidence added"; other things are just added. */
-	if (strcmp(entity, "evidence") != 0) {
-		if (strcmp(field, "added") == 0)
-			return msg(AUDF_LINE_ADDED);
-		if (strcmp(field, "removed") == 0)
-			return msg(AUDF_LINE_REMOVED);
-	}
-	static const struct {
-		const char *field;
-		msg_id text;
-	} fields[] = {
-		{"state", AUDF_STATE},
-		{"answer", AUDF_ANSWER},
-		{"added", AUDF_ADDED},
-		{"removed", AUDF_REMOVED},
-		{"body", AUDF_BODY},
-		{"reference", AUDF_REFERENCE},
-		{"owner", AUDF_OWNER},
-		{"evidence_date", AUDF_DATE},
-		{"valid_months", AUDF_VALID},
-		{"reviewer", AUDF_REVIEWER},
-		{"review_date", AUDF_REVIEW_DATE},
-		{"status", AUDF_STATUS},
-		{"copied_from", AUDF_COPIED},
-		{"created", AUDF_CREATED},
-		{"validity_months", AUDF_UNIT_VALIDITY},
-		{"every_months", DF_EVERY},
-		{"day", DF_DAY},
-		{"anchor", DF_ANCHOR},
-		{"start_date", DF_START},
-		{"item", DF_ITEM},
-		{"paused", AUDF_PAUSED},
-		{"resumed", AUDF_RESUMED},
-	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (strcmp(field, fields[i].field) == 0)
-			return msg(fields[i].text);
-	return field;
-}
-
-/* A stored value as the user reads it: states and answers translated,
- * text cut to its first line. */
-static void show_value(const char *v, char *out, size_t outlen)
-{
-	item_state st;
-	crit_answer an;
-	if (!v) {
-		snprintf(out, outlen, "—");
-		return;
-	}
-	if (checklist_parse_state(v, &st))
-		snprintf(out, outlen, "%s", explain_state(st));
-	else if (scoring_parse_answer(v, &an))
-		snprintf(out, outlen, "%s", explain_answer(an));
-	else
-		snprintf(out, outlen, "%.*s", (int)strcspn(v, "\n"), v);
-}
-
-/* The kind of thing an entry is about, as the user reads it. */
-static const char *entity_text(const char *entity)
-{
-	static const struct {
-		const char *entity;
-		msg_id text;
-	} kinds[] = {
-		{"unit", AUDE_UNIT},         {"assessment", AUDE_ASSESSMENT},
-		{"task", AUDE_TASK},         {"roi", AUDE_ROI},
-		{"invest", AUDE_INVEST},     {"duty", AUDE_DUTY},
-		{"param", AUDE_PARAM},       {"programme", AUDE_PROGRAMME},
-	};
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(entity, kinds[i].entity) == 0)
-			return msg(kinds[i].text);
-	return entity;
-}
-
-/* What an entry is about: "5 Restore tests", "L3 DR site in place", or
- * the key as stored. */
-static void subject(app *a, const audit_entry *e, char *out, size_t outlen)
-{
-	int i = questionnaire_item_index(a->q, e->key);
-	int c = questionnaire_criterion_index(a->q, e->key);
-	if (i >= 0)
-		snprintf(out, outlen, "%d %s", i + 1, a->q->items[i].title);
-	else if (c >= 0)
-		snprintf(out, outlen, "L%d %s", a->q->criteria[c].level,
-			 a->q->criteria[c].text);
-	else
-		snprintf(out, outlen, "%s %s", entity_text(e->entity), e->key);
-}
-
 /* The year an entry belongs to, or 0. */
 static int entry_year(const app *a, const audit_entry *e)
 {
@@ -155,10 +63,11 @@ static void audit_draw(screen *s, app *a, rect b)
 {
 	audit_screen *l = (audit_screen *)s;
 	char filter[sizeof l->user + sizeof l->key + 512];
-	int rows = b.h - 1;
-	/* The subject takes a third of what a window wider than 80 columns
-	 * adds, the change the rest. */
-	int sw = 20 + (b.w > 80 ? (b.w - 80) / 3 : 0);
+	/* Below the list, the selected entry in full: a line of the list
+	 * cuts long values at 80 columns. */
+	int rows = b.h - 1 - AUDIT_DETAIL_ROWS - 1;
+	/* What an entry is about gets a third of what a wider window adds. */
+	int sw = b.w > 80 ? 20 + (b.w - 80) / 3 : 20;
 
 	if (l->user[0] || l->key[0]) {
 		char what[sizeof l->user + sizeof l->key + 256];
@@ -181,14 +90,11 @@ static void audit_draw(screen *s, app *a, rect b)
 		bool sel = l->top + r == l->cursor;
 		draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 		int y = b.y + 1 + r, x = b.x + 1;
-		char when[20], subj[256], was[256], now[256], change[600];
+		char when[20], subj[256], change[600];
 
 		stamp_format_local(e->at, when, sizeof when);
-		subject(a, e, subj, sizeof subj);
-		show_value(e->old_value, was, sizeof was);
-		show_value(e->new_value, now, sizeof now);
-		snprintf(change, sizeof change, "%s: %s → %s", field_text(e->entity, e->field),
-			 was, now);
+		audit_subject(a->q, e, subj, sizeof subj);
+		audit_change(a->q, e, change, sizeof change);
 		if (sel)
 			draw_fill(y, b.x, b.w, ROLE_SELECTED);
 		draw_text(y, x, 16, sel ? base : ROLE_DIM, when);
@@ -198,6 +104,18 @@ static void audit_draw(screen *s, app *a, rect b)
 				   entry_year(a, e));
 		draw_text(y, x + 31, sw, base, subj);
 		draw_text(y, x + 32 + sw, b.w - 34 - sw, base, change);
+	}
+	draw_rule(b.y + b.h - AUDIT_DETAIL_ROWS - 1, b.x, b.w);
+	{
+		const audit_entry *e = &l->log.v[l->cursor];
+		char subj[256], change[600], line[1024];
+
+		audit_subject(a->q, e, subj, sizeof subj);
+		audit_change(a->q, e, change, sizeof change);
+		snprintf(line, sizeof line, msg(AUD_DETAIL_FMT), subj, change);
+		draw_paragraph((rect){b.y + b.h - AUDIT_DETAIL_ROWS, b.x + 1,
+				      AUDIT_DETAIL_ROWS, b.w - 2},
+			       0, ROLE_NORMAL, line);
 	}
 }
 
@@ -210,26 +128,31 @@ static screen *user_given(app *a, void *ctx, const char *text)
 	return NULL;
 }
 
+/* The item a filter names: its number or its key; -1 for none. */
+static int named_item(const app *a, const char *text)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+	if (*text && !*end && n >= 1 && n <= (long)a->q->n_items)
+		return (int)n - 1;
+	return questionnaire_item_index(a->q, text);
+}
+
+static msg_id item_check(app *a, void *ctx, const char *text)
+{
+	(void)ctx;
+	return !*text || named_item(a, text) >= 0 ? MSG__COUNT : AUD_BAD_ITEM;
+}
+
 static screen *item_given(app *a, void *ctx, const char *text)
 {
 	audit_screen *l = ctx;
-	char *end;
-	long n = strtol(text, &end, 10);
-	int idx = -1;
+	int idx = named_item(a, text);
 
-	if (!*text) {
-		l->key[0] = '\0';
-	} else {
-		if (!*end && n >= 1 && n <= (long)a->q->n_items)
-			idx = (int)n - 1;
-		else
-			idx = questionnaire_item_index(a->q, text);
-		if (idx < 0) {
-			app_message(a, ROLE_BAD, "%s", msg(AUD_BAD_ITEM));
-			return NULL;
-		}
+	if (idx >= 0)
 		snprintf(l->key, sizeof l->key, "%s", a->q->items[idx].key);
-	}
+	else
+		l->key[0] = '\0';
 	l->cursor = l->top = 0;
 	audit_load(l, a);
 	return NULL;
@@ -248,11 +171,17 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 				       FIELD_USER, user_given,
 				       l, false));
 	case ACT_ITEM_FILTER:
-		return push(prompt_new(msg(AUD_ITEM_PROMPT), l->key, FILTER_MAX,
-				       FIELD_ITEM, item_given,
-				       l, false));
+		return push(prompt_checked(prompt_new(msg(AUD_ITEM_PROMPT), l->key,
+						      FILTER_MAX, FIELD_ITEM,
+						      item_given, l, false),
+					   item_check));
 	case ACT_CLEAR:
+		if (!l->user[0] && !l->key[0]) {
+			app_message(a, ROLE_WARN, "%s", msg(AUD_NO_FILTER));
+			return result(RES_NONE);
+		}
 		l->user[0] = l->key[0] = '\0';
+		l->cursor = l->top = 0;
 		audit_load(l, a);
 		return result(RES_NONE);
 	}

@@ -44,10 +44,16 @@ static draw_role kind_role(cmp_kind k)
 	return ROLE_DIM;
 }
 
-static const char *rank_text(int rank)
+static const char *reading_text(cmp_reading r)
 {
-	static const msg_id ids[] = {CMP_RANK_0, CMP_RANK_1, CMP_RANK_2};
-	return msg(ids[rank >= 0 && rank <= 2 ? rank : 0]);
+	static const msg_id ids[] = {
+		[CMP_READ_NOT_MET] = CMP_RANK_0,
+		[CMP_READ_PARTLY] = CMP_RANK_1,
+		[CMP_READ_MET] = CMP_RANK_2,
+		[CMP_READ_NA] = CMP_RANK_NA,
+		[CMP_READ_NOT_ASSESSED] = ANS_TEXT_UNANSWERED,
+	};
+	return msg(ids[(size_t)r < sizeof ids / sizeof ids[0] ? r : 0]);
 }
 
 static void load(compare_screen *c, app *a)
@@ -79,11 +85,24 @@ static int list_rows(const questionnaire *q)
 	return (int)(q->n_items + q->n_criteria) + 2;
 }
 
+/* Columns of the widest state or reading in the current language. */
+static int value_width(void)
+{
+	int w = 0;
+	for (int i = 0; i < ITEM_STATE_COUNT; i++)
+		if (text_width(explain_state((item_state)i)) > w)
+			w = text_width(explain_state((item_state)i));
+	for (int r = CMP_READ_NOT_MET; r <= CMP_READ_NOT_ASSESSED; r++)
+		if (text_width(reading_text((cmp_reading)r)) > w)
+			w = text_width(reading_text((cmp_reading)r));
+	return w;
+}
+
 static void draw_list_row(compare_screen *c, app *a, int row, int y, rect b)
 {
 	const questionnaire *q = a->q;
-	int n_items = (int)q->n_items;
-	int x = b.x + 2, w = b.w - 4, mid = x + w - 44;
+	int n_items = (int)q->n_items, vw = value_width();
+	int x = b.x + 2, w = b.w - 4, mid = x + w - (2 * vw + 6 + 16);
 	cmp_kind k;
 	char was[64], now[64];
 
@@ -104,13 +123,13 @@ static void draw_list_row(compare_screen *c, app *a, int row, int y, rect b)
 		k = c->d.criteria[ci];
 		draw_textf(y, x, mid - x - 1, ROLE_NORMAL, "L%d %s",
 			   q->criteria[ci].level, q->criteria[ci].text);
-		snprintf(was, sizeof was, "%s", rank_text(c->d.crit_rank_a[ci]));
-		snprintf(now, sizeof now, "%s", rank_text(c->d.crit_rank_b[ci]));
+		snprintf(was, sizeof was, "%s", reading_text(c->d.crit_read_a[ci]));
+		snprintf(now, sizeof now, "%s", reading_text(c->d.crit_read_b[ci]));
 	}
-	draw_text(y, mid, 12, ROLE_DIM, was);
-	draw_text(y, mid + 12, 3, ROLE_DIM, "→");
-	draw_text(y, mid + 15, 12, ROLE_NORMAL, now);
-	draw_text(y, mid + 28, 16, kind_role(k), msg(kind_text[k]));
+	draw_text(y, mid, vw, ROLE_DIM, was);
+	draw_text(y, mid + vw + 1, 1, ROLE_DIM, "→");
+	draw_text(y, mid + vw + 3, vw, ROLE_NORMAL, now);
+	draw_text(y, mid + 2 * vw + 5, 16, kind_role(k), msg(kind_text[k]));
 }
 
 static void compare_draw(screen *s, app *a, rect b)

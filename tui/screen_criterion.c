@@ -122,6 +122,11 @@ static key_result criterion_key(screen *s, app *a, int action, int key)
 		size_t n = (size_t)(key - '1');
 		if (n < cr->n_relies)
 			return push(screen_item_new(a, cr->relies_on[n], false));
+		if (cr->n_relies == 0)
+			app_message(a, ROLE_WARN, "%s", msg(CRIT_RELIES_ON_NONE));
+		else
+			app_message(a, ROLE_WARN, msg(CRIT_RELIES_ON_FMT),
+				    cr->n_relies, cr->n_relies);
 		return result(RES_NONE);
 	}
 	return result(RES_UNUSED);

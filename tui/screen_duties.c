@@ -135,17 +135,21 @@ static void proves_text(app *a, const duty *d, char *out, size_t len)
 
 /* One recorded occurrence: due, done or skipped, on, by, result or the
  * reason of a skip. */
-static void draw_event(int y, int x, int w, const duty_event *ev)
+/* One recorded occurrence on a row; sel: under the cursor. */
+static void draw_event(int y, int x, int w, const duty_event *ev, bool sel)
 {
 	char due[16], on[16];
 	date_format(ev->due, due, sizeof due);
 	date_format(ev->on, on, sizeof on);
-	draw_text(y, x, 10, ROLE_DIM, due);
-	draw_text(y, x + 11, 8, ev->skipped ? ROLE_WARN : ROLE_OK,
+	if (sel)
+		draw_fill(y, x - 2, w + 4, ROLE_SELECTED);
+	draw_text(y, x, 10, sel ? ROLE_SELECTED : ROLE_DIM, due);
+	draw_text(y, x + 11, 8, sel ? ROLE_SELECTED : ev->skipped ? ROLE_WARN : ROLE_OK,
 		  msg(ev->skipped ? AG_SKIPPED : AG_DONE));
-	draw_text(y, x + 20, 10, ROLE_NORMAL, on);
-	draw_text(y, x + 31, 8, ROLE_DIM, ev->by);
-	draw_text(y, x + 40, w - 40, ROLE_NORMAL, ev->skipped ? ev->note : ev->result);
+	draw_text(y, x + 20, 10, sel ? ROLE_SELECTED : ROLE_NORMAL, on);
+	draw_text(y, x + 31, 8, sel ? ROLE_SELECTED : ROLE_DIM, ev->by);
+	draw_text(y, x + 40, w - 40, sel ? ROLE_SELECTED : ROLE_NORMAL,
+		  ev->skipped ? ev->note : ev->result);
 }
 
 /* The selected duty in full below the list: rule, first date, what it
@@ -181,7 +185,7 @@ static void draw_detail(app *a, size_t i, rect r)
 	if (a->plan.n_events[i] == 0)
 		draw_text(y, r.x, r.w, ROLE_DIM, msg(AG_NO_HISTORY));
 	for (size_t k = 0; k < a->plan.n_events[i] && y < r.y + r.h; k++)
-		draw_event(y++, r.x, r.w, &a->plan.events[i][k]);
+		draw_event(y++, r.x, r.w, &a->plan.events[i][k], false);
 }
 
 /* Rows below the list for the selected duty: its 4 lines, then a blank
@@ -381,6 +385,7 @@ typedef struct {
 	int64_t *select;  /* where the list wants the id of what was saved */
 	form form;
 	form_field fields[F_N];
+	const char *anchor_opts[2]; /* the anchor choice's options */
 } duty_form;
 
 static const keybinding form_keys[] = {
@@ -597,17 +602,20 @@ static screen *duty_form_new(app *a, const duty *d, int64_t *select)
 		fld->kind = spec[i].kind;
 		fld->rows = 1;
 		fld->required = spec[i].required;
-		if (i == F_ANCHOR)
-			ok = ok && form_choice_init(fld, anchors, 2,
+		if (i == F_ANCHOR) {
+			f->anchor_opts[0] = msg(anchors[0]);
+			f->anchor_opts[1] = msg(anchors[1]);
+			ok = ok && form_choice_init(fld, f->anchor_opts, 2,
 						    f->seen.rule.anchor == REC_ANCHOR_COMPLETION);
-		else
+		} else {
 			ok = ok && te_init(&fld->te, init[i], false, spec[i].max);
+		}
 	}
 	if (!ok) {
 		form_destroy_duty(&f->base);
 		return NULL;
 	}
-	form_init(&f->form, f->fields, F_N);
+	form_init(&f->form, f->fields, F_N, a->today);
 	return &f->base;
 }
 
@@ -616,7 +624,7 @@ static screen *duty_form_new(app *a, const duty *d, int64_t *select)
 typedef struct {
 	screen base;
 	int64_t duty_id;
-	int top;
+	int top, cursor; /* the record under the cursor */
 } history_screen;
 
 static const keybinding history_keys[] = {
@@ -682,26 +690,21 @@ static void history_draw(screen *s, app *a, rect b)
 		return;
 	}
 	rows = b.y + b.h - y;
-	if (h->top > (int)g->n_events[d] - rows)
-		h->top = (int)g->n_events[d] - rows;
-	if (h->top < 0)
-		h->top = 0;
+	if (h->cursor >= (int)g->n_events[d])
+		h->cursor = (int)g->n_events[d] - 1;
+	h->top = layout_scroll(h->top, h->cursor, (int)g->n_events[d], rows);
 	for (int i = 0; i < rows && h->top + i < (int)g->n_events[d]; i++, y++)
-		draw_event(y, b.x + 2, b.w - 4, &g->events[d][h->top + i]);
+		draw_event(y, b.x + 2, b.w - 4, &g->events[d][h->top + i],
+			   h->top + i == h->cursor);
 }
 
 static key_result history_key(screen *s, app *a, int action, int key)
 {
 	history_screen *h = (history_screen *)s;
-	(void)a, (void)key;
-	if (action == ACT_UP && h->top > 0) {
-		h->top--;
+	long d = agenda_find_duty(&a->plan, h->duty_id);
+	(void)key;
+	if (d >= 0 && keymap_move(action, &h->cursor, (int)a->plan.n_events[d]))
 		return result(RES_NONE);
-	}
-	if (action == ACT_DOWN) {
-		h->top++;
-		return result(RES_NONE);
-	}
 	return result(RES_UNUSED);
 }
 

@@ -164,10 +164,10 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 		{EVF_BODY, FIELD_TEXT, 5, true, EVIDENCE_BODY_MAX},
 		{EVF_REFERENCE, FIELD_TEXT, 1, false, EVIDENCE_REFERENCE_MAX},
 		{EVF_OWNER, FIELD_TEXT, 1, false, EVIDENCE_OWNER_MAX},
-		{EVF_DATE, FIELD_DATE, 1, true, 10},
+		{EVF_DATE, FIELD_PAST_DATE, 1, true, 10},
 		{EVF_VALID, FIELD_MONTHS, 1, false, 3},
 		{EVF_REVIEWER, FIELD_TEXT, 1, false, EVIDENCE_REVIEWER_MAX},
-		{EVF_REVIEW_DATE, FIELD_DATE, 1, false, 10},
+		{EVF_REVIEW_DATE, FIELD_PAST_DATE, 1, false, 10},
 	};
 	char today[16], valid[16];
 	const char *init[7];
@@ -191,7 +191,7 @@ static bool fill(evidence_screen *e, app *a, const evidence *ev)
 		if (!te_init(&f->te, init[i], spec[i].rows > 1, spec[i].max))
 			return false;
 	}
-	form_init(&e->form, e->fields, 7);
+	form_init(&e->form, e->fields, 7, a->today);
 	return true;
 }
 

@@ -77,9 +77,10 @@ static key_result firstrun_key(screen *s, app *a, int action, int key)
 			return result(RES_NONE);
 		return (key_result){RES_REPLACE, go_home(a, assessment_id)};
 	case ACT_NEW:
-		return push(prompt_new(msg(FR_NAME_PROMPT), NULL, UNIT_NAME_MAX,
-				       FIELD_UNIT_NAME, create_unit,
-				       NULL, false));
+		return push(prompt_checked(prompt_new(msg(FR_NAME_PROMPT), NULL,
+						      UNIT_NAME_MAX, FIELD_UNIT_NAME,
+						      create_unit, NULL, false),
+					   prompt_required));
 	}
 	return result(RES_UNUSED);
 }

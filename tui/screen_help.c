@@ -36,10 +36,11 @@ static void help_draw(screen *s, app *a, rect body)
 	int per_col = ((int)n + cols - 1) / cols;
 	int w = cols == 1 ? (body.w - 8 < 64 ? body.w - 8 : 64) : body.w - 4;
 	int hgt = per_col + 4, keyw = 0, colw;
+	/* The screen below is the first one: q leaves moat from there. */
+	bool first = a->depth > 0 && a->stack[0] == h->below;
 	char title[128];
 	rect in;
 
-	(void)a;
 	if (hgt > body.h)
 		hgt = body.h;
 	snprintf(title, sizeof title, msg(HELP_TITLE_FMT),
@@ -47,7 +48,7 @@ static void help_draw(screen *s, app *a, rect body)
 	in = draw_box(hgt, w, title);
 	colw = cols == 1 ? in.w : (in.w - 2) / 2;
 	for (size_t i = 0; i < n; i++) {
-		int kw = text_width(keymap_label(binding(h, i)));
+		int kw = text_width(keymap_shown_label(binding(h, i), first));
 		if (kw > keyw)
 			keyw = kw;
 	}
@@ -62,9 +63,9 @@ static void help_draw(screen *s, app *a, rect body)
 			draw_text(in.y + y, x, colw, ROLE_DIM, "…");
 			continue;
 		}
-		draw_text(in.y + y, x, keyw, ROLE_KEY, keymap_label(b));
+		draw_text(in.y + y, x, keyw, ROLE_KEY, keymap_shown_label(b, first));
 		draw_text(in.y + y, x + keyw + 2, colw - keyw - 2, ROLE_NORMAL,
-			  msg(b->help));
+			  msg(keymap_shown_help(b, first)));
 	}
 	draw_text(in.y + in.h - 1, in.x, in.w, ROLE_DIM, msg(HELP_CLOSE));
 }

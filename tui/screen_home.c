@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "exports/xlsx_workbook.h"
 #include "model/calc.h"
@@ -252,10 +253,31 @@ static void home_draw(screen *s, app *a, rect b)
 	}
 }
 
+/* Writes the workbook to path (already expanded), saying how it went. */
+static void export_now(app *a, const char *path)
+{
+	char err[1024];
+
+	if (xlsx_export_assessment(a->st, &a->rep, a->today, path, err,
+				   sizeof err))
+		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FILE_FMT), path, err);
+	else
+		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), path);
+}
+
+static screen *replace_confirmed(app *a, void *ctx, bool yes)
+{
+	if (yes)
+		export_now(a, ctx);
+	return NULL;
+}
+
 static screen *export_to(app *a, void *ctx, const char *path)
 {
-	char err[512], expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096];
+	char expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096], q[sizeof expanded + 160];
 	const char *home = getenv("HOME");
+	struct stat sb;
+	char *owned;
 
 	(void)ctx;
 	if (!*path)
@@ -264,26 +286,32 @@ static screen *export_to(app *a, void *ctx, const char *path)
 		snprintf(expanded, sizeof expanded, "%s/%s", home, path + 2);
 	else
 		snprintf(expanded, sizeof expanded, "%s", path);
-	if (xlsx_export_assessment(a->st, &a->rep, a->today, expanded, err,
-				   sizeof err))
-		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FMT), err);
-	else
-		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), expanded);
+	/* A workbook already there is replaced only when the user says so
+	 * (a link or a folder is refused by the export itself). */
+	if (lstat(expanded, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (owned = strdup(expanded))) {
+		snprintf(q, sizeof q, msg(EXPORT_CONFIRM_REPLACE_FMT), expanded);
+		return confirm_new(q, replace_confirmed, owned, true);
+	}
+	export_now(a, expanded);
 	return NULL;
+}
+
+static msg_id validity_check(app *a, void *ctx, const char *text)
+{
+	int m;
+	(void)a, (void)ctx;
+	return evidence_parse_validity(text, &m) ? MSG__COUNT : FORM_ERR_VALID;
 }
 
 static screen *set_validity(app *a, void *ctx, const char *text)
 {
-	char *end;
-	long m = strtol(text, &end, 10);
+	int m;
 	(void)ctx;
-	if (!*text || *end || m < 1 || m > 120) {
-		app_message(a, ROLE_BAD, "%s", msg(FORM_ERR_VALID));
-		return NULL;
-	}
-	if (app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, (int)m,
+	if (evidence_parse_validity(text, &m) &&
+	    app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, m,
 						 a->user)))
-		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), (int)m);
+		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), m);
 	return NULL;
 }
 
@@ -317,13 +345,16 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_invest_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
-		return push(prompt_new(msg(VALIDITY_PROMPT), path, 3, EVF_VALID,
-				       set_validity, NULL, false));
+		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,
+						      3, EVF_VALID, set_validity,
+						      NULL, false),
+					   validity_check));
 	case ACT_EXPORT:
 		snprintf(path, sizeof path, "moat-%d.xlsx", a->rep.assessment.year);
-		return push(prompt_new(msg(EXPORT_PROMPT), path,
-				       EXPORT_PATH_MAX, FIELD_FILE, export_to,
-				       NULL, false));
+		return push(prompt_checked(prompt_new(msg(EXPORT_PROMPT), path,
+						      EXPORT_PATH_MAX, FIELD_FILE,
+						      export_to, NULL, false),
+					   prompt_required));
 	}
 	return result(RES_UNUSED);
 }

@@ -38,12 +38,25 @@ typedef struct {
 
 #define MAX_IROWS (INVEST_MAX_CLASSES + 32)
 
+/* One end of a low-high pair (a class's DR levels, a scenario's range)
+ * typed first and held, not stored, while the other end is typed: the
+ * pair is checked once both are known, so either end may come first.
+ * Only while that other end is being edited. */
+typedef struct {
+	bool on;
+	int64_t class_id; /* the class, for a row of levels */
+	sc_field field;   /* the scenario field, for a range */
+	int col;          /* the held cell */
+	int64_t value;
+} held_end;
+
 typedef struct {
 	screen base;
 	calc_data d;
 	bool loaded;
 	irow rows[MAX_IROWS];
 	cell_grid grid; /* its rows are rows[] */
+	held_end held;
 } invest_screen;
 
 #define INV_OF(g) ((invest_screen *)(void *)((char *)(g) - offsetof(invest_screen, grid)))
@@ -132,11 +145,25 @@ static int64_t stored_value(const invest_screen *v, int row, int col)
 	return invest_field_get(&v->d.scenarios, r->f[col]);
 }
 
+/* Is (row, col) the end held while its partner is typed? */
+static bool held_at(const invest_screen *v, int row, int col)
+{
+	const irow *r = &v->rows[row];
+	if (!v->held.on || v->held.col != col)
+		return false;
+	if (r->kind == IR_CLASS)
+		return v->d.classes[r->cls].id == v->held.class_id;
+	return r->kind == IR_FIELDS && r->f[col] != SC__COUNT &&
+	       r->f[col] == v->held.field;
+}
+
 static void value_text(const cell_grid *g, int row, int col, char *out,
 		       size_t outlen)
 {
 	const invest_screen *v = INV_OF(g);
-	if (v->rows[row].kind == IR_CLASS && col == 0)
+	if (held_at(v, row, col))
+		cell_format(spec_of(g, row, col), v->held.value, out, outlen);
+	else if (v->rows[row].kind == IR_CLASS && col == 0)
 		snprintf(out, outlen, "%s", v->d.classes[v->rows[row].cls].name);
 	else
 		cell_format(spec_of(g, row, col), stored_value(v, row, col), out,
@@ -183,6 +210,8 @@ static void preview(const invest_screen *v, invest_class *classes,
 	*sc = v->d.scenarios;
 	if (g->edit.editing && grid_numeric(g, g->row, g->col) &&
 	    cell_parse(spec_of(g, g->row, g->col), g->edit.te.buf, &x, &why)) {
+		sc_field f = r->kind == IR_FIELDS ? r->f[g->col] : SC__COUNT;
+		bool both = held_at(v, g->row, 1 - g->col);
 		if (r->kind == IR_CLASS) {
 			invest_class *c = &classes[r->cls];
 			if (g->col == 1)
@@ -191,9 +220,12 @@ static void preview(const invest_screen *v, invest_class *classes,
 				c->level_high = (int)x;
 			else
 				c->amount = x;
-		} else if (r->kind == IR_FIELDS &&
-			   invest_field_check(sc, r->f[g->col], x) == SCE_OK) {
-			invest_field_set(sc, r->f[g->col], x);
+		} else if (both ? invest_pair_check(sc, f, x, v->held.value) == SCE_OK
+				: invest_field_check(sc, f, x) == SCE_OK) {
+			/* A range shows once both its ends fit. */
+			if (both)
+				invest_field_set(sc, v->held.field, v->held.value);
+			invest_field_set(sc, f, x);
 		}
 	}
 	invest_compute(classes, v->d.n_classes, sc, res);
@@ -312,6 +344,37 @@ static msg_id scenario_error(sc_error e)
 	return MSG__COUNT;
 }
 
+/* Holds x, typed into the focused cell, as one end of its pair and starts
+ * editing the other end (column other), saying so; nothing is stored.
+ * False, as for a refusal: the edit goes on, in the other cell. */
+static bool hold(invest_screen *v, int other, int64_t x, bool low)
+{
+	cell_grid *g = &v->grid;
+	const irow *r = &v->rows[g->row];
+
+	v->held = (held_end){true, r->kind == IR_CLASS ? v->d.classes[r->cls].id : 0,
+			     r->kind == IR_FIELDS ? r->f[g->col] : SC__COUNT,
+			     g->col, x};
+	grid_edit_blank(g, g->row, other);
+	g->edit.note = low ? INV_HELD_LOW : INV_HELD_HIGH;
+	return false;
+}
+
+/* Stores a scenario range's two ends together. */
+static moat_status store_pair(app *a, sc_field f, int64_t x, sc_field other,
+			      int64_t ox)
+{
+	moat_status st = store_batch_begin(a->st);
+	if (st)
+		return st;
+	st = store_param_set(a->st, a->rep.unit.id, invest_field_key(other), ox,
+			     a->user);
+	if (!st)
+		st = store_param_set(a->st, a->rep.unit.id, invest_field_key(f), x,
+				     a->user);
+	return store_batch_end(a->st, st);
+}
+
 static bool commit(cell_grid *g, app *a)
 {
 	invest_screen *v = INV_OF(g);
@@ -344,29 +407,42 @@ static bool commit(cell_grid *g, app *a)
 	}
 	if (r->kind == IR_CLASS) {
 		invest_class c = v->d.classes[r->cls];
+		int other = g->col == 1 ? 2 : 1;
+		bool both = held_at(v, g->row, other);
 		if (g->col == 0) {
 			te_value_into(&g->edit.te, c.name, sizeof c.name);
-		} else if (g->col == 1) {
-			c.level_low = (int)x;
-		} else if (g->col == 2) {
-			c.level_high = (int)x;
-		} else {
+		} else if (g->col == 3) {
 			c.amount = x;
-		}
-		if (c.level_low > c.level_high) {
-			g->edit.error = CELL_ERR_LEVELS;
-			return false;
+		} else {
+			*(g->col == 1 ? &c.level_low : &c.level_high) = (int)x;
+			if (both)
+				*(other == 1 ? &c.level_low : &c.level_high) =
+					(int)v->held.value;
+			if (!invest_levels_ok(c.level_low, c.level_high)) {
+				if (!both)
+					return hold(v, other, x, g->col == 1);
+				g->edit.error = CELL_ERR_LEVELS;
+				return false;
+			}
 		}
 		st = store_invest_class_update(a->st, &c, a->user);
 	} else {
-		sc_error e = invest_field_check(&v->d.scenarios, r->f[g->col], x);
+		sc_field f = r->f[g->col];
+		bool both = held_at(v, g->row, 1 - g->col);
+		sc_error e = both ? invest_pair_check(&v->d.scenarios, f, x,
+						      v->held.value)
+				  : invest_field_check(&v->d.scenarios, f, x);
+		if (e == SCE_RANGE && !both)
+			return hold(v, 1 - g->col, x, invest_field_is_low(f));
 		if (e != SCE_OK) {
 			g->edit.error = scenario_error(e);
 			return false;
 		}
-		st = store_param_set(a->st, a->rep.unit.id,
-				     invest_field_key(r->f[g->col]), x, a->user);
+		st = both ? store_pair(a, f, x, v->held.field, v->held.value)
+			  : store_param_set(a->st, a->rep.unit.id,
+					    invest_field_key(f), x, a->user);
 	}
+	v->held.on = false;
 	cell_edit_cancel(&g->edit);
 	app_wrote(a, st);
 	return true;
@@ -402,8 +478,17 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 
 	if (!v->loaded)
 		return result(RES_UNUSED);
-	if (grid_key(g, a, action, key, &out))
+	if (grid_key(g, a, action, key, &out)) {
+		/* An end is held only while its partner is typed: Esc, or
+		 * the pair stored, lets it go; Esc returns to where the
+		 * typing began. */
+		if (!g->edit.editing && v->held.on) {
+			if (key == KEY_ESC)
+				g->col = g->want_col = v->held.col;
+			v->held.on = false;
+		}
 		return out;
+	}
 	switch (action) {
 	case ACT_ADD: {
 		invest_class c = {0, "", 1, 1, 0};
@@ -420,7 +505,11 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 		return result(RES_NONE);
 	}
 	case ACT_DELETE:
-		if (v->rows[g->row].kind != IR_CLASS || !(id = malloc(sizeof *id)))
+		if (v->rows[g->row].kind != IR_CLASS) {
+			app_message(a, ROLE_WARN, "%s", msg(INV_DELETE_WHERE));
+			return result(RES_NONE);
+		}
+		if (!(id = malloc(sizeof *id)))
 			return result(RES_NONE);
 		*id = v->d.classes[v->rows[g->row].cls].id;
 		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),

@@ -138,6 +138,8 @@ static key_result item_key(screen *s, app *a, int action, int key)
 				       checklist_next_state(a->rep.states[it->item])));
 		return result(RES_NONE);
 	case ACT_NEXT:
+		if (it->item + 1 >= a->q->n_items && !it->walk)
+			app_message(a, ROLE_WARN, "%s", msg(ITEM_IS_LAST));
 		if (it->item + 1 >= a->q->n_items)
 			return result(it->walk ? RES_POP : RES_NONE);
 		it->item++;
@@ -147,6 +149,8 @@ static key_result item_key(screen *s, app *a, int action, int key)
 		if (it->item > 0) {
 			it->item--;
 			evlist_retarget(&it->ev, a, a->q->items[it->item].key);
+		} else {
+			app_message(a, ROLE_WARN, "%s", msg(ITEM_IS_FIRST));
 		}
 		return result(RES_NONE);
 	}

@@ -11,12 +11,60 @@
 #include "tui/screens.h"
 
 /* The 90-day programme (§7): the three phases as a timeline across the
- * window with today marked, then every task with its own bar over the 90
- * days, its owner, due date and status; overdue ones flagged. */
+ * window with today marked, then each phase's heading with its tasks, each
+ * task with its own bar over the 90 days, its owner, due date and status,
+ * and overdue ones flagged beside the status. */
 typedef struct {
 	screen base;
-	int cursor, top;
+	int cursor, top;   /* rows of the list: headings and tasks */
+	int64_t cur_task;  /* the task under the cursor, 0 on a heading */
 } plan_screen;
+
+/* A row of the task list: a phase's heading (task -1) or one of its
+ * tasks (an index into the agenda's tasks). */
+typedef struct {
+	int phase;
+	int task;
+} plan_row;
+
+static int row_count(const agenda *g)
+{
+	return (int)g->n_tasks + PLAN_PHASES;
+}
+
+static plan_row row_at(const agenda *g, int r)
+{
+	int row = 0;
+	for (int ph = 1; ph <= PLAN_PHASES; ph++) {
+		if (row++ == r)
+			return (plan_row){ph, -1};
+		for (size_t i = 0; i < g->n_tasks; i++)
+			if (g->tasks[i].phase == ph && row++ == r)
+				return (plan_row){ph, (int)i};
+	}
+	return (plan_row){PLAN_PHASES, -1};
+}
+
+/* A cursor not placed yet goes to the first task, where there is one. */
+static void place_cursor(plan_screen *p, const agenda *g)
+{
+	plan_row first = row_at(g, 1);
+	if (p->cursor >= 0)
+		return;
+	p->cursor = first.task >= 0 ? 1 : 0;
+	p->cur_task = first.task >= 0 ? g->tasks[first.task].id : 0;
+}
+
+/* The row of task id, or -1. */
+static int row_of_task(const agenda *g, int64_t id)
+{
+	for (int r = 0; r < row_count(g); r++) {
+		plan_row pr = row_at(g, r);
+		if (pr.task >= 0 && g->tasks[pr.task].id == id)
+			return r;
+	}
+	return -1;
+}
 
 enum { ACT_CYCLE = ACT_USER, ACT_EDIT, ACT_ADD, ACT_DELETE, ACT_OWNER, ACT_START };
 
@@ -37,10 +85,8 @@ const char *plan_status_text(task_status s)
 	return msg(ids[(unsigned)s < TASK_STATUS_COUNT ? s : 0]);
 }
 
-static draw_role status_role(const plan_task *t, date today)
+static draw_role status_role(const plan_task *t)
 {
-	if (task_overdue(t, today))
-		return ROLE_BAD;
 	switch (t->status) {
 	case TASK_DONE: return ROLE_OK;
 	case TASK_IN_PROGRESS: return ROLE_WARN;
@@ -91,13 +137,27 @@ static void draw_timeline(const agenda *g, app *a, int y, int x, int w)
 			  ROLE_KEY, msg(PLAN_TODAY));
 }
 
+/* Columns of the widest task status in the current language. */
+static int status_width(void)
+{
+	int w = 0;
+	for (int i = 0; i < TASK_STATUS_COUNT; i++)
+		if (text_width(plan_status_text((task_status)i)) > w)
+			w = text_width(plan_status_text((task_status)i));
+	return w;
+}
+
 static void draw_task(const agenda *g, app *a, const plan_task *t, int y,
 		      rect b, bool sel)
 {
 	draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
-	/* The bar grows with the window; the title takes what is left. */
-	int bw = b.w >= 110 ? 36 : 18, bx = b.x + b.w - bw - 1, x = b.x + 2;
-	int tw = bx - x - 8 - 6 - 13 - 4, ox = x + tw + 1, dx = ox + 9, sx = dx + 6;
+	bool overdue = task_overdue(t, a->today);
+	/* The bar grows with the window; the title takes what is left. The
+	 * status always shows, and beside it whether the task is overdue. */
+	int bw = b.w >= 110 ? 36 : 12, bx = b.x + b.w - bw - 1, x = b.x + 4;
+	int sw = status_width(), fw = text_width(msg(PLAN_OVERDUE));
+	int tw = bx - x - (9 + 6 + sw + 1 + fw + 2), ox = x + tw + 1, dx = ox + 9;
+	int sx = dx + 6, fx = sx + sw + 1;
 	long from = (t->phase - 1) * 30 + 1, to = t->phase * 30;
 	char due[8];
 
@@ -108,19 +168,36 @@ static void draw_task(const agenda *g, app *a, const plan_task *t, int y,
 	snprintf(due, sizeof due, "%02d-%02d", t->due.m, t->due.d);
 	draw_text(y, x, tw, base, t->title);
 	draw_text(y, ox, 8, base, t->owner[0] ? t->owner : "—");
-	draw_text(y, dx, 5, base, due);
-	draw_text(y, sx, 12, sel ? base : status_role(t, a->today),
-		  task_overdue(t, a->today) ? msg(PLAN_OVERDUE)
-					    : plan_status_text(t->status));
+	draw_text(y, dx, 5, sel ? base : overdue ? ROLE_BAD : ROLE_NORMAL, due);
+	draw_text(y, sx, sw, sel ? base : status_role(t),
+		  plan_status_text(t->status));
+	if (overdue)
+		draw_text(y, fx, fw, sel ? base : ROLE_BAD, msg(PLAN_OVERDUE));
 	/* The task's own bar over the 90 days, today as a line. */
 	for (int c = 0; c < bw; c++) {
 		long d0 = (long)c * PLAN_DAYS / bw + 1;
 		bool in = d0 >= from && d0 <= to;
 		bool today = g->progress.day >= 1 && day_col(g->progress.day, bw) == c;
 		draw_text(y, bx + c, 1,
-			  today ? ROLE_KEY : in ? status_role(t, a->today) : ROLE_DIM,
+			  today ? ROLE_KEY : in ? (overdue ? ROLE_BAD : status_role(t)) : ROLE_DIM,
 			  today ? "|" : in ? (t->status == TASK_DONE ? "█" : "▒") : "·");
 	}
+}
+
+/* A phase's heading in the list: its name, due date and progress. */
+static void draw_phase_row(const agenda *g, app *a, int ph, int y, rect b,
+			   bool sel)
+{
+	char due[16];
+	date_format(plan_phase_due(g->start, ph), due, sizeof due);
+	if (sel) {
+		draw_fill(y, b.x, b.w, ROLE_SELECTED);
+		draw_text(y, b.x, 1, ROLE_SELECTED, ">");
+	}
+	draw_textf(y, b.x + 2, b.w - 3, sel ? ROLE_SELECTED : ROLE_HEADING,
+		   msg(PLAN_PHASE_ROW_FMT), ph,
+		   a->q->phase_names[ph - 1] ? a->q->phase_names[ph - 1] : "", due,
+		   g->progress.phase_done[ph - 1], g->progress.phase_total[ph - 1]);
 }
 
 static void plan_draw(screen *s, app *a, rect b)
@@ -154,12 +231,18 @@ static void plan_draw(screen *s, app *a, rect b)
 	}
 	draw_timeline(g, a, b.y + 1, b.x + 1, b.w - 2);
 	draw_rule(b.y + 6, b.x, b.w);
+	place_cursor(p, g);
 	list_y = b.y + 7;
 	list_h = b.h - 7;
-	p->top = layout_scroll(p->top, p->cursor, (int)g->n_tasks, list_h);
-	for (int i = 0; i < list_h && p->top + i < (int)g->n_tasks; i++)
-		draw_task(g, a, &g->tasks[p->top + i], list_y + i, b,
-			  p->top + i == p->cursor);
+	p->top = layout_scroll(p->top, p->cursor, row_count(g), list_h);
+	for (int i = 0; i < list_h && p->top + i < row_count(g); i++) {
+		plan_row r = row_at(g, p->top + i);
+		bool sel = p->top + i == p->cursor;
+		if (r.task < 0)
+			draw_phase_row(g, a, r.phase, list_y + i, b, sel);
+		else
+			draw_task(g, a, &g->tasks[r.task], list_y + i, b, sel);
+	}
 }
 
 /* Writes t and, when it has just been done and advances a checklist item
@@ -196,28 +279,44 @@ static key_result save_task(app *a, const plan_task *seen, const plan_task *t)
 	return result(RES_NONE);
 }
 
+static msg_id start_check(app *a, void *ctx, const char *text)
+{
+	date start;
+	(void)a, (void)ctx;
+	return date_parse(text, &start) ? MSG__COUNT : FORM_ERR_DATE;
+}
+
 static screen *start_given(app *a, void *ctx, const char *text)
 {
 	date start;
 	int64_t id;
 	(void)ctx;
-	if (!date_parse(text, &start)) {
-		app_message(a, ROLE_BAD, "%s", msg(FORM_ERR_DATE));
+	if (!date_parse(text, &start))
 		return NULL;
-	}
 	app_wrote(a, store_programme_start(a->st, a->rep.unit.id, a->q, start,
 					   date_add_days(start, PLAN_DAYS),
 					   a->user, &id));
 	return NULL;
 }
 
+/* A task being added: to which phase, from which screen (below the
+ * prompt), so the cursor can go to it. */
+typedef struct {
+	plan_screen *p;
+	int phase;
+} task_add;
+
 static screen *title_given(app *a, void *ctx, const char *text)
 {
-	int *phase = ctx;
+	task_add *t = ctx;
 	int64_t id;
-	if (*text)
-		app_wrote(a, store_task_add(a->st, a->plan.programme_id, *phase, text,
-					    "", a->user, &id));
+	int row;
+	if (*text && app_wrote(a, store_task_add(a->st, a->plan.programme_id,
+						 t->phase, text, "", a->user, &id)) &&
+	    (row = row_of_task(&a->plan, id)) >= 0) {
+		t->p->cursor = row;
+		t->p->cur_task = id;
+	}
 	return NULL;
 }
 
@@ -261,31 +360,62 @@ static key_result plan_key(screen *s, app *a, int action, int key)
 	plan_screen *p = (plan_screen *)s;
 	agenda *g = &a->plan;
 	plan_task *t, copy;
+	plan_row here;
 	task_ref *ref;
 	char buf[300], today[16];
 
 	(void)key;
 	if (!g->has_programme) {
+		if (action == ACT_CYCLE || action == ACT_EDIT || action == ACT_ADD ||
+		    action == ACT_OWNER || action == ACT_DELETE) {
+			app_message(a, ROLE_WARN, "%s", msg(PLAN_START_FIRST));
+			return result(RES_NONE);
+		}
 		if (action != ACT_START)
 			return result(RES_UNUSED);
 		date_format(a->today, today, sizeof today);
-		return push(prompt_new(msg(PLAN_START_PROMPT), today, 10,
-				       FIELD_START, start_given, NULL, false));
+		return push(prompt_checked(prompt_new(msg(PLAN_START_PROMPT), today,
+						      10, FIELD_START, start_given,
+						      NULL, false),
+					   start_check));
 	}
-	if (keymap_move(action, &p->cursor, (int)g->n_tasks))
+	if (action == ACT_START) {
+		date_format(g->start, today, sizeof today);
+		app_message(a, ROLE_WARN, msg(PLAN_STARTED_ON_FMT), today);
 		return result(RES_NONE);
-	if (action == ACT_ADD) {
-		int *phase = malloc(sizeof *phase);
-		if (!phase)
-			return result(RES_NONE);
-		*phase = g->n_tasks ? g->tasks[p->cursor].phase : 1;
-		return push(prompt_new(msg(PLAN_TASK_PROMPT), NULL,
-				       TASK_TITLE_MAX, PLAN_F_TITLE,
-				       title_given, phase, true));
 	}
-	if (g->n_tasks == 0)
+	place_cursor(p, g);
+	if (keymap_move(action, &p->cursor, row_count(g))) {
+		plan_row r = row_at(g, p->cursor);
+		p->cur_task = r.task >= 0 ? g->tasks[r.task].id : 0;
+		return result(RES_NONE);
+	}
+	here = row_at(g, p->cursor);
+	if (action == ACT_ADD) {
+		/* Into the phase of the row: its heading or one of its tasks. */
+		task_add *add = malloc(sizeof *add);
+		if (!add)
+			return result(RES_NONE);
+		add->p = p;
+		add->phase = here.phase;
+		snprintf(buf, sizeof buf, msg(PLAN_TASK_PROMPT_FMT), here.phase,
+			 a->q->phase_names[here.phase - 1]
+				 ? a->q->phase_names[here.phase - 1] : "");
+		return push(prompt_checked(prompt_new(buf, NULL, TASK_TITLE_MAX,
+						      PLAN_F_TITLE, title_given,
+						      add, true),
+					   prompt_required));
+	}
+	if (here.task < 0) {
+		/* Keys about a task, on a phase's heading: say where they work. */
+		if (action == ACT_CYCLE || action == ACT_EDIT ||
+		    action == ACT_OWNER || action == ACT_DELETE) {
+			app_message(a, ROLE_WARN, "%s", msg(PLAN_ON_HEADING));
+			return result(RES_NONE);
+		}
 		return result(RES_UNUSED);
-	t = &g->tasks[p->cursor];
+	}
+	t = &g->tasks[here.task];
 	switch (action) {
 	case ACT_CYCLE: {
 		key_result r;
@@ -317,8 +447,14 @@ static void plan_destroy(screen *s) { free(s); }
 static void plan_reload(screen *s, app *a)
 {
 	plan_screen *p = (plan_screen *)s;
-	if (p->cursor >= (int)a->plan.n_tasks)
-		p->cursor = a->plan.n_tasks ? (int)a->plan.n_tasks - 1 : 0;
+	/* The cursor stays on its task when rows come and go around it. */
+	int row = p->cur_task ? row_of_task(&a->plan, p->cur_task) : -1;
+	if (p->cursor < 0)
+		return;
+	if (row >= 0)
+		p->cursor = row;
+	if (p->cursor >= row_count(&a->plan))
+		p->cursor = row_count(&a->plan) - 1;
 }
 
 static const screen_ops plan_ops = {
@@ -336,20 +472,26 @@ screen *screen_plan_new(void)
 	if (!p)
 		return NULL;
 	p->base.ops = &plan_ops;
+	p->cursor = -1; /* placed when the tasks are first seen */
 	return &p->base;
 }
 
-/* The task form: title, phase, owner, done date, note (status cycles on
- * the plan screen with Space). */
+/* The task form: title, phase, owner, status, done date, the checklist
+ * item the task advances, note. */
 typedef struct {
 	screen base;
 	int64_t id;
 	form form;
-	form_field fields[5];
+	form_field fields[7];
 	plan_task seen; /* the task when the form opened */
+	size_t status_was; /* the status chosen before the last key */
+	const char *status_opts[TASK_STATUS_COUNT];
+	/* "—" for none, then "N title" per checklist item. */
+	char *item_text[Q_MAX_ITEMS + 1];
+	const char *item_opts[Q_MAX_ITEMS + 1];
 } task_screen;
 
-enum { TF_TITLE, TF_PHASE, TF_OWNER, TF_DONE, TF_NOTE };
+enum { TF_TITLE, TF_PHASE, TF_OWNER, TF_STATUS, TF_DONE, TF_ITEM, TF_NOTE, TF_COUNT };
 
 static const keybinding task_keys[] = {
 	{{0}, NULL, HK_NAME_TAB, HK_NEXT_FIELD, ACT_NONE, true},
@@ -365,10 +507,20 @@ static void task_draw(screen *s, app *a, rect b)
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
 }
 
+/* Refuses the form at field f for reason why. */
+static bool refuse(task_screen *ts, int f, msg_id why)
+{
+	ts->form.error = why;
+	ts->form.error_field = (size_t)f;
+	ts->form.focus = (size_t)f;
+	return false;
+}
+
 static bool task_save(task_screen *ts, app *a, key_result *out)
 {
 	plan_task *t = find_task(a, ts->id), copy;
 	char phase[8], done[16];
+	size_t item;
 
 	if (!t || !form_validate(&ts->form))
 		return false;
@@ -378,23 +530,24 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 	te_value_into(&ts->fields[TF_TITLE].te, copy.title, sizeof copy.title);
 	te_value_into(&ts->fields[TF_PHASE].te, phase, sizeof phase);
 	copy.phase = atoi(text_trim(phase));
-	if (copy.phase < 1 || copy.phase > PLAN_PHASES) {
-		ts->form.error = PLAN_ERR_PHASE;
-		ts->form.error_field = TF_PHASE;
-		ts->form.focus = TF_PHASE;
-		return false;
-	}
+	if (copy.phase < 1 || copy.phase > PLAN_PHASES)
+		return refuse(ts, TF_PHASE, PLAN_ERR_PHASE);
 	if (!te_value_into(&ts->fields[TF_OWNER].te, copy.owner, sizeof copy.owner) ||
 	    !te_value_into(&ts->fields[TF_NOTE].te, copy.note, sizeof copy.note))
 		return false;
+	copy.status = (task_status)ts->fields[TF_STATUS].choice;
 	te_value_into(&ts->fields[TF_DONE].te, done, sizeof done);
 	copy.done_on = (date){0, 0, 0};
+	/* A done date belongs to a done task; a done task without one is
+	 * done today (the store fills it in). */
 	if (*text_trim(done)) {
+		if (copy.status != TASK_DONE)
+			return refuse(ts, TF_DONE, PLAN_ERR_DONE_ONLY);
 		date_parse(done, &copy.done_on);
-		copy.status = TASK_DONE;
-	} else if (copy.status == TASK_DONE) {
-		copy.status = TASK_IN_PROGRESS;
 	}
+	item = ts->fields[TF_ITEM].choice;
+	snprintf(copy.item, sizeof copy.item, "%s",
+		 item > 0 && item <= a->q->n_items ? a->q->items[item - 1].key : "");
 	*out = save_task(a, &ts->seen, &copy);
 	/* Refused because someone changed the task meanwhile: the form keeps
 	 * what was typed, and a second Ctrl-S writes it over their change,
@@ -404,14 +557,36 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 	return true;
 }
 
+/* After the status was chosen: done brings today's date into an empty
+ * "done on", anything else takes the date away. */
+static void status_chosen(task_screen *ts, app *a)
+{
+	size_t now = ts->fields[TF_STATUS].choice;
+	textedit *te = &ts->fields[TF_DONE].te;
+	char today[16];
+
+	if (now == ts->status_was)
+		return;
+	if (now == TASK_DONE && te->len == 0) {
+		date_format(a->today, today, sizeof today);
+		te_set(te, today);
+	} else if (now != TASK_DONE) {
+		te_clear(te);
+	}
+	ts->status_was = now;
+}
+
 static key_result task_key(screen *s, app *a, int action, int key)
 {
 	task_screen *t = (task_screen *)s;
 	key_result out;
+	form_result r;
 
 	if (action == ACT_QUIT)
 		return result(RES_UNUSED);
-	switch (form_screen_key(&t->form, a, key)) {
+	r = form_screen_key(&t->form, a, key);
+	status_chosen(t, a);
+	switch (r) {
 	case FORM_SUBMIT:
 		/* A refused or failed save keeps the form and what was typed. */
 		if (!task_save(t, a, &out) || out.kind == RES_UNUSED)
@@ -429,8 +604,10 @@ static key_result task_key(screen *s, app *a, int action, int key)
 static void task_destroy(screen *s)
 {
 	task_screen *t = (task_screen *)s;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < TF_COUNT; i++)
 		te_free(&t->fields[i].te);
+	for (size_t i = 0; i <= Q_MAX_ITEMS; i++)
+		free(t->item_text[i]);
 	free(t);
 }
 
@@ -443,6 +620,36 @@ static const screen_ops task_ops = {
 	.destroy = task_destroy,
 };
 
+/* The options of the status and item choices, the item's chosen. */
+static bool fill_choices(task_screen *ts, app *a, const plan_task *t)
+{
+	size_t n = a->q->n_items;
+	form_field *st = &ts->fields[TF_STATUS], *it = &ts->fields[TF_ITEM];
+	int idx = t->item[0] ? questionnaire_item_index(a->q, t->item) : -1;
+
+	for (int i = 0; i < TASK_STATUS_COUNT; i++)
+		ts->status_opts[i] = plan_status_text((task_status)i);
+	st->options = ts->status_opts;
+	st->n_options = TASK_STATUS_COUNT;
+	st->choice = (size_t)t->status < TASK_STATUS_COUNT ? (size_t)t->status : 0;
+	ts->status_was = st->choice;
+	if (!(ts->item_text[0] = strdup("—")))
+		return false;
+	for (size_t i = 0; i < n && i < Q_MAX_ITEMS; i++) {
+		size_t len = strlen(a->q->items[i].title) + 16;
+		if (!(ts->item_text[i + 1] = malloc(len)))
+			return false;
+		snprintf(ts->item_text[i + 1], len, "%zu %s", i + 1,
+			 a->q->items[i].title);
+	}
+	for (size_t i = 0; i <= n && i <= Q_MAX_ITEMS; i++)
+		ts->item_opts[i] = ts->item_text[i];
+	it->options = ts->item_opts;
+	it->n_options = n + 1;
+	it->choice = idx >= 0 ? (size_t)idx + 1 : 0;
+	return true;
+}
+
 screen *screen_task_new(app *a, int64_t id)
 {
 	plan_task *t = find_task(a, id);
@@ -454,14 +661,16 @@ screen *screen_task_new(app *a, int64_t id)
 		int rows;
 		bool required;
 		size_t max;
-	} spec[5] = {
+	} spec[TF_COUNT] = {
 		{PLAN_F_TITLE, FIELD_TEXT, 1, true, TASK_TITLE_MAX},
 		{PLAN_F_PHASE, FIELD_TEXT, 1, true, 1},
 		{PLAN_F_OWNER, FIELD_TEXT, 1, false, TASK_OWNER_MAX},
-		{PLAN_F_DONE, FIELD_DATE, 1, false, 10},
+		{PLAN_F_STATUS, FIELD_CHOICE, 1, false, 0},
+		{PLAN_F_DONE, FIELD_PAST_DATE, 1, false, 10},
+		{PLAN_F_ITEM, FIELD_CHOICE, 1, false, 0},
 		{PLAN_F_NOTE, FIELD_TEXT, 4, false, TASK_NOTE_MAX},
 	};
-	const char *init[5];
+	const char *init[TF_COUNT] = {0};
 
 	if (!t || !(ts = calloc(1, sizeof *ts)))
 		return NULL;
@@ -476,7 +685,7 @@ screen *screen_task_new(app *a, int64_t id)
 	init[TF_OWNER] = t->owner;
 	init[TF_DONE] = done;
 	init[TF_NOTE] = t->note;
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < TF_COUNT; i++) {
 		form_field *f = &ts->fields[i];
 		f->label = spec[i].label;
 		f->kind = spec[i].kind;
@@ -487,6 +696,10 @@ screen *screen_task_new(app *a, int64_t id)
 			return NULL;
 		}
 	}
-	form_init(&ts->form, ts->fields, 5);
+	if (!fill_choices(ts, a, t)) {
+		task_destroy(&ts->base);
+		return NULL;
+	}
+	form_init(&ts->form, ts->fields, TF_COUNT, a->today);
 	return &ts->base;
 }

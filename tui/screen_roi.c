@@ -431,16 +431,22 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 	case ACT_ADD:
 		return add_line(r, a);
 	case ACT_DELETE:
-		if (r->rows[g->row].kind != ROW_LINE || !(id = malloc(sizeof *id)))
+		if (r->rows[g->row].kind != ROW_LINE) {
+			app_message(a, ROLE_WARN, "%s", msg(ROI_DELETE_WHERE));
+			return result(RES_NONE);
+		}
+		if (!(id = malloc(sizeof *id)))
 			return result(RES_NONE);
 		*id = r->d.lines[r->rows[g->row].line].id;
 		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),
 			 r->d.lines[r->rows[g->row].line].name);
 		return push(confirm_new(buf, delete_confirmed, id, true));
 	case ACT_CURRENCY:
-		return push(prompt_new(msg(CURRENCY_PROMPT), r->d.currency,
-				       CURRENCY_MAX, FIELD_CURRENCY,
-				       currency_given, NULL, false));
+		return push(prompt_checked(prompt_new(msg(CURRENCY_PROMPT),
+						      r->d.currency, CURRENCY_MAX,
+						      FIELD_CURRENCY, currency_given,
+						      NULL, false),
+					   prompt_required));
 	}
 	return result(RES_UNUSED);
 }

@@ -3,18 +3,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/years.h"
 #include "tui/app.h"
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
 /* The years of the unit with their level as a trend; open one, start the
- * next year from the latest, finalise, compare with the year before. */
+ * next year from the latest (once it is final, after saying what is
+ * copied), finalise, compare with the year before, remove an empty draft
+ * started by mistake. */
 typedef struct {
 	screen base;
-	int cursor; /* index into a->history */
+	int cursor;      /* index into a->history */
+	int64_t sel_id;  /* the year under the cursor */
+	int64_t open_id; /* the open year then */
 } years_screen;
 
-enum { ACT_OPEN = ACT_USER, ACT_NEXT_YEAR, ACT_FINALISE, ACT_COMPARE };
+enum { ACT_OPEN = ACT_USER, ACT_NEXT_YEAR, ACT_FINALISE, ACT_COMPARE, ACT_REMOVE };
 
 static const keybinding years_keys[] = {
 	NAV_BINDINGS,
@@ -22,6 +27,7 @@ static const keybinding years_keys[] = {
 	{{'c', 0}, "c", NO_LABEL, HK_COMPARE, ACT_COMPARE, true},
 	{{'s', 0}, "s", NO_LABEL, HK_NEXT_YEAR, ACT_NEXT_YEAR, true},
 	{{'f', 0}, "f", NO_LABEL, HK_FINALISE, ACT_FINALISE, true},
+	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_REMOVE_YEAR, ACT_REMOVE, false},
 };
 
 static void years_draw(screen *s, app *a, rect b)
@@ -67,30 +73,150 @@ static void years_draw(screen *s, app *a, rect b)
 	}
 }
 
+/* The id of the year a question is about, owned by the question. */
+static int64_t *year_ref(int64_t id)
+{
+	int64_t *p = malloc(sizeof *p);
+	if (p)
+		*p = id;
+	return p;
+}
+
+/* The report of year id among the unit's years, or NULL. */
+static const report *year_of(const app *a, int64_t id)
+{
+	for (size_t i = 0; i < a->n_history; i++)
+		if (a->history[i].assessment.id == id)
+			return &a->history[i];
+	return NULL;
+}
+
+static screen *start_confirmed(app *a, void *ctx, bool yes)
+{
+	int64_t *from = ctx, next;
+	const report *r = from ? year_of(a, *from) : NULL;
+	moat_status st;
+	int year;
+
+	if (!yes || !r)
+		return NULL;
+	year = r->assessment.year;
+	st = store_assessment_start_next(a->st, *from, a->today, a->user, &next);
+	if (st == ST_EXISTS) {
+		app_message(a, ROLE_WARN, msg(YR_EXISTS_FMT), year + 1);
+		return NULL;
+	}
+	if (app_wrote(a, st)) {
+		app_open_assessment(a, next);
+		app_message(a, ROLE_OK, msg(YR_STARTED_FMT), year + 1, year);
+	}
+	return NULL;
+}
+
+/* Asks before starting the year after r, saying what it copies. */
+static screen *ask_start(app *a, const report *r)
+{
+	size_t valid = evidence_count_valid(&r->evidence, a->today);
+	char q[512];
+	snprintf(q, sizeof q, msg(YR_CONFIRM_START_FMT), r->assessment.year + 1,
+		 r->assessment.year, valid, r->evidence.n - valid);
+	return confirm_new(q, start_confirmed, year_ref(r->assessment.id), true);
+}
+
 static screen *finalise_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
 	assessment as;
-	if (!yes || store_assessment_get(a->st, *id, &as) != ST_OK)
+	if (!yes || !id || store_assessment_get(a->st, *id, &as) != ST_OK)
 		return NULL;
 	if (app_wrote(a, store_assessment_finalise(a->st, *id, a->today, a->user)))
 		app_message(a, ROLE_OK, msg(YR_FINALISED_FMT), as.year);
 	return NULL;
 }
 
+/* Finalising the latest year was offered on the way to the next year:
+ * once it is final, the start is asked next. */
+static screen *finalise_then_start(app *a, void *ctx, bool yes)
+{
+	int64_t *id = ctx;
+	const report *r;
+	finalise_confirmed(a, ctx, yes);
+	r = id ? year_of(a, *id) : NULL;
+	return yes && r && r->assessment.status == ASSESS_FINAL ? ask_start(a, r)
+								 : NULL;
+}
+
+static screen *remove_confirmed(app *a, void *ctx, bool yes)
+{
+	int64_t *id = ctx;
+	const report *r = id ? year_of(a, *id) : NULL;
+	int year;
+	int64_t before;
+
+	if (!yes || !r || r == a->history)
+		return NULL;
+	year = r->assessment.year;
+	before = r[-1].assessment.id;
+	if (!app_wrote(a, store_assessment_remove(a->st, *id, a->user, NULL)))
+		return NULL;
+	if (a->assessment_id == *id || !year_of(a, a->assessment_id))
+		app_open_assessment(a, before);
+	if ((r = year_of(a, before)))
+		app_message(a, ROLE_OK, msg(YR_REMOVED_FMT), year, r->assessment.year);
+	return NULL;
+}
+
+/* Asks before removing the selected year, or says why it cannot go. */
+static key_result ask_remove(years_screen *y, app *a)
+{
+	const report *sel = &a->history[y->cursor];
+	int year = sel->assessment.year;
+	int64_t changes = 0;
+	char q[512];
+
+	if (store_assessment_changes(a->st, sel->assessment.id, &changes)) {
+		app_wrote(a, ST_DB);
+		return result(RES_NONE);
+	}
+	switch (year_removal_rule(sel->assessment.status,
+				  y->cursor + 1 == (int)a->n_history, a->n_history,
+				  changes)) {
+	case YEAR_NOT_DRAFT:
+		app_message(a, ROLE_WARN, msg(YR_KEEP_FINAL_FMT), year);
+		return result(RES_NONE);
+	case YEAR_NOT_LATEST:
+		app_message(a, ROLE_WARN, msg(YR_KEEP_EARLIER_FMT), year,
+			    a->history[y->cursor + 1].assessment.year);
+		return result(RES_NONE);
+	case YEAR_ONLY:
+		app_message(a, ROLE_WARN, msg(YR_KEEP_ONLY_FMT), year);
+		return result(RES_NONE);
+	case YEAR_CHANGED:
+		app_message(a, ROLE_WARN, msg(YR_KEEP_CHANGED_FMT), year,
+			    (long long)changes);
+		return result(RES_NONE);
+	case YEAR_REMOVABLE:
+		break;
+	}
+	snprintf(q, sizeof q, msg(YR_CONFIRM_REMOVE_FMT), year,
+		 sel[-1].assessment.year, sel->evidence.n);
+	return push(confirm_new(q, remove_confirmed, year_ref(sel->assessment.id),
+				true));
+}
+
 static key_result years_key(screen *s, app *a, int action, int key)
 {
 	years_screen *y = (years_screen *)s;
 	const report *sel, *latest;
-	int64_t *id, next;
-	moat_status st;
 	char q[256];
 
 	(void)key;
 	if (a->n_history == 0)
 		return result(RES_UNUSED);
-	if (keymap_move(action, &y->cursor, (int)a->n_history))
+	if (keymap_move(action, &y->cursor, (int)a->n_history)) {
+		y->sel_id = a->history[y->cursor].assessment.id;
 		return result(RES_NONE);
+	}
 	sel = &a->history[y->cursor];
 	latest = &a->history[a->n_history - 1];
 	switch (action) {
@@ -104,35 +230,44 @@ static key_result years_key(screen *s, app *a, int action, int key)
 		}
 		return push(screen_compare_new(a, a->history[y->cursor - 1].assessment.id,
 					       sel->assessment.id));
-	case ACT_NEXT_YEAR: {
-		int year = latest->assessment.year;
-		st = store_assessment_start_next(a->st, latest->assessment.id,
-						 a->today, a->user, &next);
-		if (st == ST_EXISTS) {
-			app_message(a, ROLE_WARN, msg(YR_EXISTS_FMT), year + 1);
-			return result(RES_NONE);
-		}
-		if (app_wrote(a, st)) {
-			app_open_assessment(a, next);
-			y->cursor = (int)a->n_history - 1;
-			app_message(a, ROLE_OK, msg(YR_STARTED_FMT), year + 1, year);
-		}
-		return result(RES_NONE);
-	}
+	case ACT_NEXT_YEAR:
+		/* The next year starts from a final one: while the latest is
+		 * a draft, finalising it is offered first. */
+		if (year_may_start_next(latest->assessment.status))
+			return push(ask_start(a, latest));
+		snprintf(q, sizeof q, msg(YR_OFFER_FINALISE_FMT),
+			 latest->assessment.year, latest->assessment.year + 1,
+			 latest->assessment.year);
+		return push(confirm_new(q, finalise_then_start,
+					year_ref(latest->assessment.id), true));
 	case ACT_FINALISE:
 		if (sel->assessment.status == ASSESS_FINAL) {
 			app_message(a, ROLE_WARN, msg(YR_FINALISED_FMT),
 				    sel->assessment.year);
 			return result(RES_NONE);
 		}
-		id = malloc(sizeof *id);
-		if (!id)
-			return result(RES_NONE);
-		*id = sel->assessment.id;
 		snprintf(q, sizeof q, msg(YR_CONFIRM_FINALISE_FMT), sel->assessment.year);
-		return push(confirm_new(q, finalise_confirmed, id, true));
+		return push(confirm_new(q, finalise_confirmed,
+					year_ref(sel->assessment.id), true));
+	case ACT_REMOVE:
+		return ask_remove(y, a);
 	}
 	return result(RES_UNUSED);
+}
+
+static void years_reload(screen *s, app *a)
+{
+	years_screen *y = (years_screen *)s;
+	/* The cursor stays on its year; when another year was opened (one
+	 * just started, or the one before a year removed), it goes there. */
+	int64_t want = a->assessment_id != y->open_id ? a->assessment_id : y->sel_id;
+	for (size_t i = 0; i < a->n_history; i++)
+		if (a->history[i].assessment.id == want)
+			y->cursor = (int)i;
+	if (y->cursor >= (int)a->n_history)
+		y->cursor = a->n_history ? (int)a->n_history - 1 : 0;
+	y->open_id = a->assessment_id;
+	y->sel_id = a->n_history ? a->history[y->cursor].assessment.id : 0;
 }
 
 static void years_destroy(screen *s) { free(s); }
@@ -142,6 +277,7 @@ static const screen_ops years_ops = {
 	.keys = KEYTABLE(years_keys),
 	.draw = years_draw,
 	.handle_key = years_key,
+	.reload = years_reload,
 	.destroy = years_destroy,
 };
 
@@ -151,8 +287,7 @@ screen *screen_years_new(app *a)
 	if (!y)
 		return NULL;
 	y->base.ops = &years_ops;
-	for (size_t i = 0; i < a->n_history; i++)
-		if (a->history[i].assessment.id == a->assessment_id)
-			y->cursor = (int)i;
+	y->open_id = -1; /* so the cursor starts on the open year */
+	years_reload(&y->base, a);
 	return &y->base;
 }

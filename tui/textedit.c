@@ -146,6 +146,13 @@ static size_t next_char(const textedit *t, size_t pos)
 	return pos + text_decode(t->buf + pos, t->len - pos, &cp);
 }
 
+void te_clear(textedit *t)
+{
+	t->buf[0] = '\0';
+	t->len = t->cur = t->chars = 0;
+	t->full = false;
+}
+
 bool te_backspace(textedit *t)
 {
 	size_t p;
@@ -316,3 +323,26 @@ static bool move_rows(textedit *t, int width, int delta)
 bool te_up(textedit *t, int width) { return move_rows(t, width, -1); }
 
 bool te_down(textedit *t, int width) { return move_rows(t, width, 1); }
+
+int te_scroll(const textedit *t, int scroll, int width)
+{
+	int col = span_width(t, 0, t->cur), skipped = 0;
+	size_t pos = 0;
+
+	if (width < 1)
+		width = 1;
+	if (scroll > col)
+		scroll = col;
+	if (col - scroll > width - 1)
+		scroll = col - (width - 1);
+	if (scroll < 0)
+		scroll = 0;
+	/* A wide character cut by the left edge is skipped whole. */
+	while (pos < t->len && skipped < scroll) {
+		uint32_t cp;
+		size_t len = text_decode(t->buf + pos, t->len - pos, &cp);
+		skipped += text_cp_width(cp);
+		pos += len;
+	}
+	return skipped;
+}

@@ -47,6 +47,10 @@ bool te_value_into(const textedit *t, char *out, size_t len);
  * can say which limit was met. Returns whether the text changed. */
 bool te_insert(textedit *t, uint32_t cp);
 
+/* Empties the text (Ctrl-U); the text given stays for te_value, so
+ * clearing a field that was empty changes nothing. */
+void te_clear(textedit *t);
+
 bool te_backspace(textedit *t);
 bool te_delete(textedit *t);
 void te_left(textedit *t);
@@ -62,6 +66,12 @@ size_t te_wrap(const textedit *t, int width, size_t *starts, size_t max);
 
 /* Row and column of the cursor in the wrapped text. */
 void te_cursor_xy(const textedit *t, int width, int *row, int *col);
+
+/* The first column to show of a one-line field width columns wide that
+ * showed from column scroll before: the same while the cursor stays in
+ * view, else just enough to bring it back (its own cell included, so the
+ * end being typed shows), always at the start of a character. */
+int te_scroll(const textedit *t, int scroll, int width);
 
 /* Moves the cursor one visual line up or down, keeping the column as near
  * as possible. Returns false at the first / last line. */

@@ -1,0 +1,380 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/audit_text.h"
+#include "model/explain.h"
+#include "model/invest.h"
+#include "model/money.h"
+#include "model/msg.h"
+#include "model/programme.h"
+#include "model/roi.h"
+
+/* The investment field stored under key, or SC__COUNT. */
+static sc_field invest_field_of(const char *key)
+{
+	for (int f = 0; f < SC__COUNT; f++)
+		if (strcmp(key, invest_field_key((sc_field)f)) == 0)
+			return (sc_field)f;
+	return SC__COUNT;
+}
+
+audit_kind audit_value_kind(const char *entity, const char *field,
+			    const char *key)
+{
+	sc_field f;
+
+	if (strcmp(field, "state") == 0)
+		return AV_ITEM_STATE;
+	if (strcmp(field, "answer") == 0)
+		return AV_ANSWER;
+	if (strcmp(entity, "assessment") == 0 &&
+	    (strcmp(field, "status") == 0 || strcmp(field, "created") == 0 ||
+	     strcmp(field, "removed") == 0))
+		return AV_YEAR_STATUS;
+	if (strcmp(entity, "task") == 0 && strcmp(field, "status") == 0)
+		return AV_TASK_STATUS;
+	if (strcmp(entity, "invest") == 0 && strcmp(field, "class") == 0)
+		return AV_CLASS;
+	if ((strcmp(entity, "task") == 0 || strcmp(entity, "duty") == 0) &&
+	    strcmp(field, "item") == 0)
+		return AV_ITEM_KEY;
+	if (strcmp(entity, "duty") == 0 && strcmp(field, "anchor") == 0)
+		return AV_ANCHOR;
+	if (strcmp(entity, "duty") == 0 && strcmp(field, "day") == 0)
+		return AV_DUTY_DAY;
+	if (strcmp(entity, "roi") == 0 && strcmp(field, "incidents") == 0)
+		return AV_DECIMAL;
+	if (strcmp(field, "valid_months") == 0 ||
+	    strcmp(field, "validity_months") == 0)
+		return AV_MONTHS;
+	if (strcmp(entity, "param") != 0)
+		return AV_TEXT;
+	if (strcmp(key, ROI_PARAM_RATE) == 0)
+		return AV_PERCENT_BP;
+	if ((f = invest_field_of(key)) == SC__COUNT)
+		return AV_TEXT;
+	switch (invest_field_type(f)) {
+	case SCF_MONEY: return AV_MONEY;
+	case SCF_PERCENT: return AV_PERCENT;
+	case SCF_YEARS:
+	case SCF_MINUTES: break;
+	}
+	return AV_TEXT;
+}
+
+/* A whole number as stored; false when v is not one. */
+static bool whole(const char *v, int64_t *out)
+{
+	char *end;
+	long long n;
+	if (!*v)
+		return false;
+	n = strtoll(v, &end, 10);
+	if (*end)
+		return false;
+	*out = (int64_t)n;
+	return true;
+}
+
+/* "NAME Llow-high AMOUNT" as "NAME, DR level low-high, amount", or with
+ * name NULL "DR level low-high, amount"; name (if not NULL) receives the
+ * name's length in bytes. */
+static bool class_text(const char *v, int *name, char *out, size_t outlen)
+{
+	const char *amount = strrchr(v, ' '), *levels;
+	int64_t hundredths;
+	int lo, hi, used = 0;
+	char amt[32];
+
+	if (!amount || amount == v || !whole(amount + 1, &hundredths))
+		return false;
+	for (levels = amount - 1; levels > v && *levels != ' '; levels--)
+		;
+	if (levels == v ||
+	    sscanf(levels, " L%d-%d%n", &lo, &hi, &used) != 2 ||
+	    levels + used != amount)
+		return false;
+	money_format(hundredths, amt, sizeof amt);
+	if (name)
+		*name = (int)(levels - v);
+	if (out && name)
+		snprintf(out, outlen, msg(AUDV_CLASS_FMT), *name, v, lo, hi, amt);
+	else if (out)
+		snprintf(out, outlen, msg(AUDV_LEVELS_FMT), lo, hi, amt);
+	return true;
+}
+
+void audit_value_text(audit_kind k, const char *value, char *out,
+		      size_t outlen)
+{
+	static const msg_id status_text[] = {TASK_NOT_STARTED_TXT,
+					     TASK_IN_PROGRESS_TXT, TASK_DONE_TXT,
+					     TASK_BLOCKED_TXT};
+	item_state st;
+	crit_answer an;
+	task_status ts;
+	int64_t n;
+	char num[32];
+
+	if (!value || !*value) {
+		snprintf(out, outlen, "—");
+		return;
+	}
+	switch (k) {
+	case AV_TEXT:
+	case AV_ITEM_KEY:
+		break;
+	case AV_ANCHOR:
+		if (strcmp(value, "schedule") == 0)
+			snprintf(out, outlen, "%s", msg(DF_ANCHOR_SCHEDULE));
+		else if (strcmp(value, "completion") == 0)
+			snprintf(out, outlen, "%s", msg(DF_ANCHOR_COMPLETION));
+		else
+			break;
+		return;
+	case AV_DUTY_DAY:
+		if (!whole(value, &n))
+			break;
+		if (n == 0)
+			snprintf(out, outlen, "%s", msg(AUDV_LAST_WORKING_DAY));
+		else
+			snprintf(out, outlen, "%" PRId64, n);
+		return;
+	case AV_MONEY:
+		if (!whole(value, &n))
+			break;
+		money_format(n, out, outlen);
+		return;
+	case AV_PERCENT_BP:
+		if (!whole(value, &n))
+			break;
+		num_format(n, 2, num, sizeof num);
+		snprintf(out, outlen, "%s %%", num);
+		return;
+	case AV_PERCENT:
+		if (!whole(value, &n))
+			break;
+		snprintf(out, outlen, "%" PRId64 " %%", n);
+		return;
+	case AV_DECIMAL:
+		if (num_parse(value, 3, false, INT64_MAX / 1000, &n) != NUM_OK)
+			break;
+		num_format_trim(n, 3, out, outlen);
+		return;
+	case AV_MONTHS:
+		if (!whole(value, &n))
+			break;
+		snprintf(out, outlen, msg(AUDV_MONTHS_FMT), (int)n);
+		return;
+	case AV_ITEM_STATE:
+		if (!checklist_parse_state(value, &st))
+			break;
+		snprintf(out, outlen, "%s", explain_state(st));
+		return;
+	case AV_ANSWER:
+		if (!scoring_parse_answer(value, &an))
+			break;
+		snprintf(out, outlen, "%s", explain_answer(an));
+		return;
+	case AV_YEAR_STATUS:
+		if (strcmp(value, "draft") != 0 && strcmp(value, "final") != 0)
+			break;
+		snprintf(out, outlen, "%s",
+			 msg(strcmp(value, "final") == 0 ? ASSESS_TEXT_FINAL
+							 : ASSESS_TEXT_DRAFT));
+		return;
+	case AV_TASK_STATUS:
+		if (!task_parse_status(value, &ts))
+			break;
+		snprintf(out, outlen, "%s", msg(status_text[ts]));
+		return;
+	case AV_CLASS: {
+		int name;
+		if (class_text(value, &name, out, outlen))
+			return;
+		break;
+	}
+	}
+	snprintf(out, outlen, "%.*s", (int)strcspn(value, "\n"), value);
+}
+
+const char *audit_field_text(const char *entity, const char *field)
+{
+	static const struct {
+		const char *entity; /* NULL: any other */
+		const char *field;
+		msg_id text;
+	} fields[] = {
+		{"evidence", "added", AUDF_ADDED},
+		{"evidence", "removed", AUDF_REMOVED},
+		{"duty", "done", AUDF_DUTY_DONE},
+		{"duty", "skipped", AUDF_DUTY_SKIPPED},
+		{"duty", "every_months", DF_EVERY},
+		{"duty", "day", DF_DAY},
+		{"duty", "anchor", DF_ANCHOR},
+		{"duty", "start_date", DF_START},
+		{"duty", "item", DF_ITEM},
+		{"duty", "paused", AUDF_PAUSED},
+		{"duty", "resumed", AUDF_RESUMED},
+		{NULL, "added", AUDF_LINE_ADDED},
+		{NULL, "removed", AUDF_LINE_REMOVED},
+		{NULL, "state", AUDF_STATE},
+		{NULL, "answer", AUDF_ANSWER},
+		{NULL, "body", AUDF_BODY},
+		{NULL, "reference", AUDF_REFERENCE},
+		{NULL, "owner", AUDF_OWNER},
+		{NULL, "evidence_date", AUDF_DATE},
+		{NULL, "valid_months", AUDF_VALID},
+		{NULL, "reviewer", AUDF_REVIEWER},
+		{NULL, "review_date", AUDF_REVIEW_DATE},
+		{NULL, "status", AUDF_STATUS},
+		{NULL, "copied_from", AUDF_COPIED},
+		{NULL, "created", AUDF_CREATED},
+		{NULL, "validity_months", AUDF_UNIT_VALIDITY},
+		{NULL, "name", AUDF_NAME},
+		{NULL, "amount", AUDF_AMOUNT},
+		{NULL, "incidents", AUDF_INCIDENTS},
+		{NULL, "class", AUDF_CLASS},
+		{NULL, "value", AUDF_VALUE},
+		{NULL, "started", AUDF_STARTED},
+		{NULL, "title", AUDF_TITLE},
+		{NULL, "phase", AUDF_PHASE},
+		{NULL, "note", AUDF_NOTE},
+		{NULL, "item", AUDF_ITEM},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if ((!fields[i].entity || strcmp(entity, fields[i].entity) == 0) &&
+		    strcmp(field, fields[i].field) == 0)
+			return msg(fields[i].text);
+	return field;
+}
+
+/* The label of a setting as its screen shows it; false when unknown. */
+static bool param_text(const char *key, char *out, size_t outlen)
+{
+	/* Per investment field: its row's label, and which end. */
+	static const struct {
+		sc_field f;
+		msg_id row, end;
+	} inv[] = {
+		{SC_UNIFORM, INV_UNIFORM, MSG__COUNT},
+		{SC_SELF_UP_LO, INV_SELF_UP, INV_LOW},
+		{SC_SELF_UP_HI, INV_SELF_UP, INV_HIGH},
+		{SC_SELF_YEAR_LO, INV_SELF_YEAR, INV_LOW},
+		{SC_SELF_YEAR_HI, INV_SELF_YEAR, INV_HIGH},
+		{SC_CLOUD_UP_LO, INV_CLOUD_UP, INV_LOW},
+		{SC_CLOUD_UP_HI, INV_CLOUD_UP, INV_HIGH},
+		{SC_CLOUD_YEAR_LO, INV_CLOUD_YEAR, INV_LOW},
+		{SC_CLOUD_YEAR_HI, INV_CLOUD_YEAR, INV_HIGH},
+		{SC_HYBRID_LO, INV_HYBRID, INV_LOW},
+		{SC_HYBRID_HI, INV_HYBRID, INV_HIGH},
+		{SC_HORIZON, INV_HORIZON, MSG__COUNT},
+		{SC_HA_BEFORE, INV_HA_COST, INV_BEFORE},
+		{SC_HA_AFTER, INV_HA_COST, INV_AFTER},
+		{SC_HA_RTO_BEFORE, INV_HA_RTO, INV_BEFORE},
+		{SC_HA_RTO_AFTER, INV_HA_RTO, INV_AFTER},
+		{SC_HA_RPO_BEFORE, INV_HA_RPO, INV_BEFORE},
+		{SC_HA_RPO_AFTER, INV_HA_RPO, INV_AFTER},
+	};
+	sc_field f = invest_field_of(key);
+
+	if (strcmp(key, ROI_PARAM_HORIZON) == 0)
+		return snprintf(out, outlen, "%s", msg(ROI_HORIZON)), true;
+	if (strcmp(key, ROI_PARAM_RATE) == 0)
+		return snprintf(out, outlen, "%s", msg(ROI_RATE)), true;
+	if (strcmp(key, PARAM_CURRENCY) == 0)
+		return snprintf(out, outlen, "%s", msg(FIELD_CURRENCY)), true;
+	for (size_t i = 0; i < sizeof inv / sizeof inv[0]; i++) {
+		if (inv[i].f != f)
+			continue;
+		if (inv[i].end == MSG__COUNT)
+			snprintf(out, outlen, "%s", msg(inv[i].row));
+		else
+			snprintf(out, outlen, msg(AUDV_END_FMT), msg(inv[i].row),
+				 msg(inv[i].end));
+		return true;
+	}
+	return false;
+}
+
+/* The kind of thing an entry is about. */
+static const char *entity_text(const char *entity)
+{
+	static const struct {
+		const char *entity;
+		msg_id text;
+	} kinds[] = {
+		{"unit", AUDE_UNIT},         {"assessment", AUDE_ASSESSMENT},
+		{"task", AUDE_TASK},         {"roi", AUDE_ROI},
+		{"invest", AUDE_INVEST},     {"duty", AUDE_DUTY},
+		{"param", AUDE_PARAM},       {"programme", AUDE_PROGRAMME},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(entity, kinds[i].entity) == 0)
+			return msg(kinds[i].text);
+	return entity;
+}
+
+/* A checklist item by its number and title, as the checklist shows it. */
+static void item_text(const questionnaire *q, const char *key, char *out,
+		      size_t outlen)
+{
+	int i = key ? questionnaire_item_index(q, key) : -1;
+	if (i >= 0)
+		snprintf(out, outlen, "%d %s", i + 1, q->items[i].title);
+	else
+		audit_value_text(AV_TEXT, key, out, outlen);
+}
+
+void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
+		   size_t outlen)
+{
+	int i = questionnaire_item_index(q, e->key);
+	int c = questionnaire_criterion_index(q, e->key);
+
+	if (strcmp(e->entity, "param") == 0 && param_text(e->key, out, outlen))
+		return;
+	if (i >= 0)
+		item_text(q, e->key, out, outlen);
+	else if (c >= 0)
+		snprintf(out, outlen, "L%d %s", q->criteria[c].level,
+			 q->criteria[c].text);
+	else
+		snprintf(out, outlen, "%s %s", entity_text(e->entity), e->key);
+}
+
+/* A class that kept its name: its name is the entry's subject already,
+ * so only the levels and amounts are shown. */
+static bool class_renamed(const audit_entry *e)
+{
+	int a, b;
+	if (!e->old_value || !e->new_value ||
+	    !class_text(e->old_value, &a, NULL, 0) ||
+	    !class_text(e->new_value, &b, NULL, 0))
+		return true;
+	return a != b || strncmp(e->old_value, e->new_value, (size_t)a) != 0;
+}
+
+void audit_change(const questionnaire *q, const audit_entry *e, char *out,
+		  size_t outlen)
+{
+	audit_kind k = audit_value_kind(e->entity, e->field, e->key);
+	char was[256], now[256];
+
+	if (k == AV_ITEM_KEY) {
+		item_text(q, e->old_value, was, sizeof was);
+		item_text(q, e->new_value, now, sizeof now);
+	} else if (k == AV_CLASS && !class_renamed(e)) {
+		class_text(e->old_value, NULL, was, sizeof was);
+		class_text(e->new_value, NULL, now, sizeof now);
+	} else {
+		audit_value_text(k, e->old_value, was, sizeof was);
+		audit_value_text(k, e->new_value, now, sizeof now);
+	}
+	snprintf(out, outlen, msg(AUD_CHANGE_FMT),
+		 audit_field_text(e->entity, e->field), was, now);
+}

@@ -1,0 +1,89 @@
+#!/bin/bash
+# The audit log shows every value as it was typed, in the unit of its
+# field: an investment amount of 450 as 450 (stored as 45000 hundredths),
+# a discount rate of 8 as 8 %, states and statuses as words of the
+# interface's language; the Chinese log has none of the stored English
+# keys. The database keeps what it stored.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+
+# Pages through the whole log, newest first, printing every screen.
+whole_log() {
+	local i
+	keys g
+	for i in $(seq 6); do
+		screen_text
+		for _ in $(seq 30); do keys j; done
+		sleep 0.2
+	done
+}
+
+for lang in en zh; do
+	db=$TMPD/$lang.db
+	moat_cli --db "$db" --lang $lang --today 2026-11-25 init --demo >/dev/null
+	start "$db" --lang $lang --today 2026-11-25
+	resize 132 40
+	expect_screen "2026" "the $lang demo opens at 132x40"
+	# The core class's amount, the discount rate, a task blocked.
+	keys i Tab Tab Tab
+	type_text "450"
+	keys Enter
+	expect_sql "$db" "SELECT amount FROM invest_class WHERE level_low = 4" 45000 \
+		"$lang: 450 is stored in hundredths"
+	keys q r G
+	type_text "8"
+	keys Enter
+	expect_sql "$db" "SELECT value FROM unit_param WHERE key = 'roi.rate_bp'" 800 \
+		"$lang: 8 % is stored in hundredths of a percent"
+	keys q p
+	expect_sql "$db" "SELECT status FROM plan_task WHERE id = (SELECT min(id) FROM plan_task)" \
+		done "$lang: the first task is done"
+	keys Space
+	expect_sql "$db" "SELECT status FROM plan_task WHERE id = (SELECT min(id) FROM plan_task)" \
+		blocked "$lang: Space blocks it"
+	keys q a
+	if [ $lang = en ]; then
+		expect_screen "status: done → blocked" "the task's status as words"
+		expect_screen "Discount rate (%)" "the setting named as on its screen"
+		expect_screen "value: — → 8 %" "the rate as a percentage"
+		expect_screen "DR levels and amount: DR level 4-5, 300 → DR level 4-5, 450" \
+			"the class's amount as typed, not in hundredths"
+		want=("year 2025" "status: draft → final" "state: not started → in progress"
+		      "added: — → 300" "done (due → on): 2026-11-20 → 2026-11-20")
+	else
+		expect_screen "状态：已完成 → 受阻" "the task's status in Chinese"
+		expect_screen "折现率（%）" "the setting named as on its screen"
+		expect_screen "数值：— → 8 %" "the rate as a percentage"
+		expect_screen "灾备等级与金额：灾备等级4-5，300 → 灾备等级4-5，450" \
+			"the class's amount as typed, not in hundredths"
+		want=("年度 2025" "状态：草稿 → 已定稿" "状态：未开始 → 进行中"
+		      "添加：— → 300" "完成（到期日 → 完成日）：2026-11-20 → 2026-11-20")
+	fi
+	log=$(whole_log)
+	for w in "${want[@]}"; do
+		case $log in *"$w"*) pass "$lang: the log shows '$w'" ;;
+		*) fail "$lang: the log lacks '$w'" ;; esac
+	done
+	bad=
+	for word in draft final blocked not_started in_progress "30000" "45000" \
+		"roi.rate_bp" "inv." "note:" "class:" "value:" "state:" "status:" \
+		"added:" "owner:" "done:" "skipped:"; do
+		[ $lang = en ] && case $word in *:|draft|final|blocked) continue ;; esac
+		case $log in *"$word"*) bad="$bad '$word'" ;; esac
+	done
+	expect_eq "${bad:-none}" none "$lang: the log shows no stored keys or hundredths"
+	# At 80x24 the selected entry shows in full under the list.
+	resize 80 24
+	keys g
+	if [ $lang = en ]; then
+		expect_screen "status: done → blocked" "at 80x24 the newest entry shows in full"
+	else
+		expect_screen "状态：已完成 → 受阻" "at 80x24 the newest entry shows in full"
+	fi
+	keys q q
+	expect_exit_ok
+	expect_eq "$(sql "$db" "SELECT coalesce(old_value, 'NULL') || '|' || new_value FROM audit_log WHERE entity = 'param' AND key = 'roi.rate_bp'")" \
+		"NULL|800" "$lang: the log keeps what it stored"
+done
+
+finish

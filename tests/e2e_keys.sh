@@ -1,0 +1,283 @@
+#!/bin/bash
+# Every key a screen names works there, and does what its label says.
+# For each screen the keys are read from the screen itself: from its help
+# overlay (drawn from the screen's key table), or for the screens that
+# take typing (forms, prompts, questions), from the key hints of the
+# status line (drawn from the same table). Then, on a fresh copy of the
+# demo each time, every key named is pressed on that screen: the screen
+# must change, and where the label promises something visible (a screen
+# it opens, a question it asks, leaving moat) that must show. A label this
+# test has no expectation for fails it, so a key added to a screen comes
+# with what it should do.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+# Keys such as x (export) write files: into the test's own folder.
+cd "$TMPD" || exit 1
+
+template=$TMPD/template.db
+demo_db "$template"
+# Two pieces of evidence on item 1 and on the first criterion, so moving in
+# their evidence lists has somewhere to go.
+for target in bia l2.backup_process; do
+	for day in 2026-11-01 2026-11-02; do
+		sql "$template" "INSERT INTO evidence (assessment_id, target, body,
+			evidence_date, valid_months, entered_by, entered_at) VALUES
+			($CUR, '$target', 'extra $day', '$day', 12, 'test',
+			'2026-11-02T08:00:00Z')"
+	done
+done
+
+# The screens: name | keys from home | text that shows it | text that shows
+# the screen "back" returns to | where its keys are listed.
+home="[c] Checklist"
+screens=(
+	"home||$home||help"
+	"first run|@empty|Welcome to moat||help"
+	"checklist|c|Evid.|$home|help"
+	"item|c Enter|Checklist 1 of 10|Evid.|help"
+	"maturity|m|To reach Level 3|$home|help"
+	"criterion|m Enter|· criterion|To reach Level 3|help"
+	"years|y|moat · Years|$home|help"
+	"compare|y c|moat · Compare years|moat · Years|help"
+	"audit|a|all changes, newest first|$home|help"
+	"roi|r|moat · ROI|$home|help"
+	"investment|i|moat · Investment|$home|help"
+	"programme|p|moat · Programme|$home|help"
+	"agenda|d|moat · Agenda|$home|help"
+	"duties|u|moat · Duties|$home|help"
+	"duty history|d h|History|moat · Agenda|help"
+	"evidence form|c e|Add evidence|Evid.|hints"
+	"task form|p Enter|Edit task|moat · Programme|hints"
+	"duty record|d Enter|Record · Monthly backup|moat · Agenda|hints"
+	"duty form|u a|New duty|moat · Duties|hints"
+	"prompt|x|Export workbook to:|$home|hints"
+	"question|y f|Finalise 2026?|moat · Years|hints"
+)
+
+# What a label promises, by its help text: CHANGE (the screen changes),
+# BACK (the screen before shows), EXIT (moat ends), or a text that shows.
+declare -A promise=(
+	["help"]="Keys ·" ["back"]=BACK ["quit"]=EXIT
+	["move up"]=CHANGE ["move down"]=CHANGE
+	["go to the first"]=CHANGE ["go to the last"]=CHANGE
+	["checklist"]="moat · Checklist" ["walk through"]="Checklist 1 of 10"
+	["maturity"]="moat · Maturity" ["years and comparison"]="moat · Years"
+	["audit log"]="moat · Audit log" ["90-day programme"]="moat · Programme"
+	["recurring duties"]="moat · Duties" ["ROI calculator"]="moat · ROI"
+	["agenda: what is due"]="moat · Agenda" ["every recurring duty"]="moat · Duties"
+	["repaint the screen"]=SAME
+	["choose a day on the calendar"]=CHANGE ["list or calendar (h j k l, arrows move the day)"]=CHANGE
+	["the whole month again (or back)"]=BACK
+	["history"]="History" ["add a duty"]="New duty" ["edit the rule"]="Edit "
+	["pause / resume"]="Paused " ["remove the duty"]="Remove \""
+	["tiered investment"]="moat · Investment"
+	["export workbook"]="Export workbook to:"
+	["default evidence validity"]="Default validity of new evidence"
+	["load demo organisation"]="East China After-Sales"
+	["create organisation"]="Name of the organisation unit:"
+	["cycle state"]=CHANGE ["open"]=CHANGE ["add evidence"]="Add evidence"
+	["set to not started"]="1 (•) not started"
+	["set to in progress"]="2 (•) in progress" ["set to done"]="3 (•) done"
+	["next item"]="Checklist 2 of 10" ["previous item"]="Checklist 1 of 10"
+	["edit evidence"]="Edit evidence" ["delete evidence"]="Delete this evidence?"
+	["cycle answer"]=CHANGE
+	["not applicable (with reason)"]="Why does this criterion not apply?"
+	["open relied-on item 1-9"]="Checklist 4 of 10"
+	["open this year"]="moat · Home"
+	["compare with the year before"]="moat · Compare years"
+	["start next year"]="2026 is still a draft"
+	["finalise (freeze) this year"]="Finalise 2026?"
+	["remove an empty draft year"]="2026 cannot be removed"
+	["filter by user"]="Show changes by user"
+	["filter by item"]="Show changes of item"
+	["clear filters"]="No filter is set"
+	["next field"]=CHANGE ["previous field"]=CHANGE
+	["edit the value"]="Enter confirm · Tab next · Esc cancel"
+	["add a line"]="Enter confirm · Tab next · Esc cancel"
+	["delete the line"]="Delete the line"
+	["currency unit"]="Currency unit shown on every amount:"
+	["add a class"]="Enter confirm · Tab next · Esc cancel"
+	["delete the class"]="Delete the line"
+	["cycle status"]=CHANGE ["edit the task"]="Edit task"
+	["add a task"]="Title of the new task" ["owner"]="Owner:"
+	["delete the task"]="Delete the task"
+	["start the programme"]="The programme started on"
+	["record as done"]="Record · Monthly backup"
+	["skip with a reason"]="Skip Monthly backup"
+	["history of the duty"]="History"
+	["previous month"]=CHANGE ["next month"]=CHANGE
+	["save"]=CHANGE ["cancel"]=CHANGE ["confirm"]=CHANGE
+)
+# Labels that would name the wrong action on a screen.
+declare -A wrong=(
+	["home:back"]="q leaves moat from the first screen: its label says quit"
+	["first run:back"]="q leaves moat from the first screen: its label says quit"
+	["question:save"]="y answers a question: nothing is saved"
+	["prompt:save"]="Enter takes what was typed: nothing is saved yet"
+)
+# Keys pressed first, so that the key tried has something to do (a move
+# up needs a row above).
+declare -A before=(
+	["move up"]="G" ["go to the first"]="G"
+	["move down"]="g" ["go to the last"]="g"
+	["previous field"]="Tab" ["previous item"]="n" ["set to done"]="1"
+)
+
+# The tmux key for one key name shown in a label.
+tmux_key() {
+	case $1 in
+	↑) echo Up ;; ↓) echo Down ;; ←) echo Left ;; →) echo Right ;; Enter) echo Enter ;; Space) echo Space ;;
+	Tab) echo Tab ;; Shift-Tab) echo BTab ;; Esc) echo Escape ;;
+	Home) echo Home ;; End) echo End ;; 1-9) echo 1 ;;
+	Ctrl-?) echo "C-$(printf %s "${1#Ctrl-}" | tr A-Z a-z)" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# A key name, not a word of a help text?
+key_name() {
+	case $1 in
+	Esc | Enter | Tab | Space | Shift-Tab | Home | End | Ctrl-?) return 0 ;;
+	esac
+	[ ${#1} -eq 1 ]
+}
+
+# open NAME SETUP MARKER: a fresh copy of the demo (or an empty file) in
+# moat, on the screen reached by SETUP; false when it does not show.
+open_screen() {
+	local db=$TMPD/run-$WORKER.db k
+	rm -f "$db" "$db-wal" "$db-shm"
+	[ "$2" = @empty ] || cp "$template" "$db"
+	start "$db" --lang en --today 2026-11-25
+	wait_for "Level 2 Repeatable" 10 || wait_for "Welcome to moat" 5 || return 1
+	if [ "$2" != @empty ]; then
+		for k in $2; do
+			keys "$k"
+			sleep 0.15
+		done
+	fi
+	wait_for "$3" 5
+}
+
+# The keys a screen lists, one "LABEL<TAB>HELP" a line.
+listed_keys() {
+	if [ "$1" = help ]; then
+		keys '?'
+		wait_for "Press any key to close." 5 || return
+		# One or two columns of "LABEL  HELP": split at runs of two
+		# spaces, then take the pieces two by two.
+		screen_text | sed -n '/Keys ·/,/Press any key to close/p' |
+			sed '1d;$d; s/^[^│]*│ *//; s/ *│.*$//' |
+			sed -E 's/ {2,}/\t/g' |
+			awk -F'\t' '{ for (i = 1; i + 1 <= NF; i += 2) if ($i != "" && $i != "…") print $i "\t" $(i + 1) }'
+		return
+	fi
+	# The status line: entries two spaces apart, each a label (one or two
+	# key names) and its help.
+	screen_text | tail -n 1 | sed -E 's/ {2,}saved .*$//; s/^ +//' |
+		sed -E 's/ {2,}/\n/g' | while read -r first second rest; do
+			[ -n "$first" ] || continue
+			if [ -n "$second" ] && key_name "$first" && key_name "$second"; then
+				printf '%s %s\t%s\n' "$first" "$second" "$rest"
+			else
+				printf '%s\t%s\n' "$first" "$second${rest:+ $rest}"
+			fi
+		done
+}
+
+# check_screen ENTRY: tries every key the screen lists; prints the result
+# of each, and "tried N" at the end.
+check_screen() {
+	local name setup marker parent where list label help want k key p was was_plain now plain ok n=0
+	IFS='|' read -r name setup marker parent where <<<"$1"
+	if ! open_screen "$name" "$setup" "$marker"; then
+		fail "$name: the screen does not open with '$setup'"
+		return
+	fi
+	list=$(listed_keys "$where")
+	if [ -z "$list" ]; then
+		fail "$name: no keys listed"
+		return
+	fi
+	while IFS=$'\t' read -r label help; do
+		[ -n "$label" ] || continue
+		if [ -n "${wrong[$name:$help]-}" ]; then
+			fail "$name: '$label' is labelled '$help': ${wrong[$name:$help]}"
+		fi
+		want=${promise[$help]-}
+		# A help text cut short by a narrow column ends with "…": the
+		# promise whose text it begins.
+		if [ -z "$want" ] && [ "${help%…}" != "$help" ]; then
+			for p in "${!promise[@]}"; do
+				case $p in "${help%…}"*) want=${promise[$p]} ;; esac
+			done
+		fi
+		if [ -z "$want" ]; then
+			fail "$name: no expectation for '$label' ($help): say what it does in this test"
+			continue
+		fi
+		for k in $label; do
+			key=$(tmux_key "$k")
+			n=$((n + 1))
+			if ! open_screen "$name" "$setup" "$marker"; then
+				fail "$name: the screen does not open again for $k"
+				continue
+			fi
+			for p in ${before[$help]-}; do keys "$p"; sleep 0.1; done
+			sleep 0.2
+			was=$(tmux -L "$SOCK" capture-pane -p -e)
+			was_plain=$(screen_text)
+			keys "$key"
+			ok=false
+			for _ in $(seq 60); do
+				now=$(tmux -L "$SOCK" capture-pane -p -e)
+				plain=$(screen_text)
+				case $want in
+				CHANGE) [ "$now" != "$was" ] && ok=true ;;
+				SAME) sleep 0.3; [ "$(screen_text)" = "$was_plain" ] && ok=true ;;
+				BACK) [ "$now" != "$was" ] && case $plain in *"$parent"*) ok=true ;; esac ;;
+				EXIT) case $plain in *EXIT=*) ok=true ;; esac ;;
+				*) case $plain in *"$want"*) ok=true ;; esac ;;
+				esac
+				$ok && break
+				sleep 0.05
+			done
+			if $ok; then
+				pass "$name: $k ($help)"
+			else
+				fail "$name: $k ($help) did not $([ "$want" = CHANGE ] && echo "change the screen" || echo "show '$want'")"
+				screen_text | sed 's/^/     | /'
+			fi
+		done
+	done <<<"$list"
+	echo "tried $n"
+}
+
+# A few screens at a time, each worker with its own tmux servers and
+# database; their reports are read back in order.
+WORKERS=3
+for i in "${!screens[@]}"; do
+	(
+		WORKER=$i
+		SOCK_BASE="$SOCK_BASE-w$i"
+		STARTS=0
+		trap 'tmux -L "$SOCK" kill-server 2>/dev/null' EXIT
+		check_screen "${screens[$i]}"
+	) >"$TMPD/screen-$i.log" 2>&1 &
+	while [ "$(jobs -rp | wc -l)" -ge "$WORKERS" ]; do sleep 0.2; done
+done
+wait
+tried=0
+for i in "${!screens[@]}"; do
+	while IFS= read -r line; do
+		case $line in
+		"ok   "*) pass "${line#ok   }" ;;
+		"FAIL "*) fail "${line#FAIL }" ;;
+		"tried "*) tried=$((tried + ${line#tried })) ;;
+		*) echo "$line" ;;
+		esac
+	done <"$TMPD/screen-$i.log"
+done
+[ "$tried" -gt 100 ] && pass "$tried keys tried" || fail "only $tried keys tried"
+
+finish

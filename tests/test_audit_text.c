@@ -1,0 +1,201 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/audit_text.h"
+#include "model/msg.h"
+#include "model/store.h"
+#include "tests/fixtures.h"
+
+static char *shown(audit_kind k, const char *v)
+{
+	static char out[256];
+	audit_value_text(k, v, out, sizeof out);
+	return out;
+}
+
+static void test_each_kind_as_typed(void **state)
+{
+	(void)state;
+	msg_set_lang(LANG_EN);
+	assert_string_equal(shown(AV_MONEY, "30000"), "300");
+	assert_string_equal(shown(AV_MONEY, "1250"), "12.50");
+	assert_string_equal(shown(AV_PERCENT_BP, "800"), "8 %");
+	assert_string_equal(shown(AV_PERCENT_BP, "850"), "8.50 %");
+	assert_string_equal(shown(AV_PERCENT, "30"), "30 %");
+	assert_string_equal(shown(AV_DECIMAL, "1.500"), "1.5");
+	assert_string_equal(shown(AV_DECIMAL, "2"), "2");
+	assert_string_equal(shown(AV_MONTHS, "12"), "12 months");
+	assert_string_equal(shown(AV_ITEM_STATE, "in_progress"), "in progress");
+	assert_string_equal(shown(AV_ANSWER, "na"), "not applicable");
+	assert_string_equal(shown(AV_YEAR_STATUS, "final"), "final");
+	assert_string_equal(shown(AV_TASK_STATUS, "blocked"), "blocked");
+	assert_string_equal(shown(AV_CLASS, "Core (rescue, customer service) L4-5 30000"),
+			    "Core (rescue, customer service), DR level 4-5, 300");
+	/* Text, dates and amounts the store formatted stay as they are. */
+	assert_string_equal(shown(AV_TEXT, "2026-11-10"), "2026-11-10");
+	assert_string_equal(shown(AV_TEXT, "300"), "300");
+	assert_string_equal(shown(AV_TEXT, "first line\nsecond"), "first line");
+	assert_string_equal(shown(AV_TEXT, NULL), "—");
+	assert_string_equal(shown(AV_TEXT, ""), "—");
+	/* A value not of its kind is shown as stored, never misread. */
+	assert_string_equal(shown(AV_MONEY, "abc"), "abc");
+	assert_string_equal(shown(AV_CLASS, "no levels here"), "no levels here");
+	assert_string_equal(shown(AV_TASK_STATUS, "later"), "later");
+
+	msg_set_lang(LANG_ZH);
+	assert_string_equal(shown(AV_MONTHS, "6"), "6 个月");
+	assert_string_equal(shown(AV_ITEM_STATE, "done"), "已完成");
+	assert_string_equal(shown(AV_YEAR_STATUS, "draft"), "草稿");
+	assert_string_equal(shown(AV_TASK_STATUS, "blocked"), "受阻");
+	assert_string_equal(shown(AV_ANSWER, "partly"), "部分满足");
+	assert_string_equal(shown(AV_CLASS, "核心系统 L3-5 15000"), "核心系统，灾备等级3-5，150");
+	msg_set_lang(LANG_EN);
+}
+
+static void test_kinds_of_what_the_store_writes(void **state)
+{
+	(void)state;
+	assert_int_equal(audit_value_kind("invest", "class", "Core"), AV_CLASS);
+	assert_int_equal(audit_value_kind("invest", "added", "Core"), AV_TEXT);
+	assert_int_equal(audit_value_kind("param", "value", "roi.rate_bp"), AV_PERCENT_BP);
+	assert_int_equal(audit_value_kind("param", "value", "roi.horizon"), AV_TEXT);
+	assert_int_equal(audit_value_kind("param", "value", "inv.uniform"), AV_MONEY);
+	assert_int_equal(audit_value_kind("param", "value", "inv.hybrid_lo"), AV_PERCENT);
+	assert_int_equal(audit_value_kind("param", "value", "inv.ha_rto_after"), AV_TEXT);
+	assert_int_equal(audit_value_kind("param", "value", "currency"), AV_TEXT);
+	assert_int_equal(audit_value_kind("roi", "amount", "DR"), AV_TEXT);
+	assert_int_equal(audit_value_kind("roi", "incidents", "DR"), AV_DECIMAL);
+	assert_int_equal(audit_value_kind("task", "status", "T"), AV_TASK_STATUS);
+	assert_int_equal(audit_value_kind("item", "state", "bia"), AV_ITEM_STATE);
+	assert_int_equal(audit_value_kind("assessment", "status", "2026"), AV_YEAR_STATUS);
+	assert_int_equal(audit_value_kind("unit", "validity_months", "U"), AV_MONTHS);
+	assert_int_equal(audit_value_kind("evidence", "valid_months", "bia"), AV_MONTHS);
+	assert_int_equal(audit_value_kind("evidence", "review_date", "bia"), AV_TEXT);
+}
+
+/* The newest n entries of the log, shown as the audit screen shows them,
+ * "subject | change" newest first, joined with newlines. */
+static void newest(store *s, const questionnaire *q, size_t n, char *out,
+		   size_t outlen)
+{
+	audit_list l;
+	size_t used = 0;
+	out[0] = '\0';
+	assert_int_equal(store_audit_list(s, NULL, NULL, n, &l), ST_OK);
+	for (size_t i = 0; i < l.n; i++) {
+		char subj[256], change[600];
+		audit_subject(q, &l.v[i], subj, sizeof subj);
+		audit_change(q, &l.v[i], change, sizeof change);
+		used += (size_t)snprintf(out + used, outlen - used, "%s%s | %s",
+					 i ? "\n" : "", subj, change);
+	}
+	audit_list_free(&l);
+}
+
+/* Every kind of write, read back from the log as the screen shows it:
+ * what the store wrote is shown as it was typed. */
+static void test_the_log_as_written_by_the_store(void **state)
+{
+	questionnaire q, qz;
+	char path[512], err[256], log[4096];
+	store *s;
+	int64_t unit_id, aid, pid;
+	invest_class c = {0, "Core", 4, 5, 30000};
+	roi_line l = {0, ROI_LOSS, "Outage", 15000, 1000};
+	plan_task *tasks;
+	size_t n;
+	(void)state;
+
+	fixture_questionnaire("en", &q);
+	fixture_db_path(path, sizeof path);
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
+	assert_int_equal(store_assessment_create(s, unit_id, 2026, "a", &aid), ST_OK);
+	assert_int_equal(store_invest_class_add(s, unit_id, &c, "a", &c.id), ST_OK);
+	c.amount = 45050;
+	c.level_low = 3;
+	assert_int_equal(store_invest_class_update(s, &c, "a"), ST_OK);
+	snprintf(c.name, sizeof c.name, "Core systems");
+	assert_int_equal(store_invest_class_update(s, &c, "a"), ST_OK);
+	newest(s, &q, 1, log, sizeof log);
+	assert_string_equal(log,
+		"class Core systems | DR levels and amount: Core, DR level 3-5, 450.50 → "
+		"Core systems, DR level 3-5, 450.50");
+	snprintf(c.name, sizeof c.name, "Core");
+	assert_int_equal(store_invest_class_update(s, &c, "a"), ST_OK);
+	assert_int_equal(store_param_set(s, unit_id, ROI_PARAM_RATE, 800, "a"), ST_OK);
+	assert_int_equal(store_param_set(s, unit_id, "inv.self_up_lo", 200000, "a"), ST_OK);
+	assert_int_equal(store_param_set(s, unit_id, "inv.hybrid_hi", 45, "a"), ST_OK);
+	assert_int_equal(store_roi_line_add(s, unit_id, &l, "a", &l.id), ST_OK);
+	l.incidents_milli = 1500;
+	assert_int_equal(store_roi_line_update(s, &l, "a"), ST_OK);
+	assert_int_equal(store_state_set(s, aid, "dr_site", ITEM_IN_PROGRESS, "a"), ST_OK);
+	assert_int_equal(store_unit_set_validity(s, unit_id, 6, "a"), ST_OK);
+	newest(s, &q, 8, log, sizeof log);
+	assert_string_equal(log,
+		"unit U | default validity: 12 months → 6 months\n"
+		"3 DR site / architecture | state: not started → in progress\n"
+		"ROI Outage | incidents a year: 1 → 1.5\n"
+		"ROI Outage | added: — → 150\n"
+		"Hybrid saves (%), high | value: — → 45 %\n"
+		"Self-built: up front, low | value: — → 2000\n"
+		"Discount rate (%) | value: — → 8 %\n"
+		"class Core | DR levels and amount: Core systems, DR level 3-5, 450.50 → "
+		"Core, DR level 3-5, 450.50");
+	/* A class that kept its name is named once, as the subject. */
+	newest(s, &q, 20, log, sizeof log);
+	assert_non_null(strstr(log, "class Core | DR levels and amount: DR level 4-5, 300 → "
+				    "DR level 3-5, 450.50\n"));
+
+	assert_int_equal(store_programme_start(s, unit_id, &q, (date){2026, 10, 20},
+					       (date){2027, 1, 18}, "a", &pid), ST_OK);
+	assert_int_equal(store_tasks(s, pid, &tasks, &n), ST_OK);
+	tasks[0].status = TASK_BLOCKED;
+	snprintf(tasks[0].note, sizeof tasks[0].note, "waiting for the budget");
+	snprintf(tasks[0].item, sizeof tasks[0].item, "dr_site");
+	assert_int_equal(store_task_update(s, &tasks[0], (date){2026, 11, 2}, "a"), ST_OK);
+	assert_int_equal(store_assessment_finalise(s, aid, (date){2026, 11, 2}, "a"), ST_OK);
+
+	/* In Chinese, no English word but what the user typed. */
+	msg_set_lang(LANG_ZH);
+	fixture_questionnaire("zh_CN", &qz);
+	newest(s, &qz, 3, log, sizeof log);
+	{
+		char want[2 * sizeof tasks[0].title + 256];
+		snprintf(want, sizeof want,
+			 "年度 2026 | 状态：草稿 → 已定稿\n"
+			 "任务 %s | 关联检查项：1 业务影响分析 → 3 灾备架构\n"
+			 "任务 %s | 备注：— → waiting for the budget",
+			 tasks[0].title, tasks[0].title);
+		assert_string_equal(log, want);
+	}
+	newest(s, &qz, 20, log, sizeof log);
+	assert_non_null(strstr(log, "折现率（%） | 数值：— → 8 %"));
+	assert_non_null(strstr(log, "类别 Core | 灾备等级与金额：灾备等级4-5，300 → 灾备等级3-5，450.50"));
+	assert_non_null(strstr(log, "单位 U | 默认有效期：12 个月 → 6 个月"));
+	assert_non_null(strstr(log, "| 状态：未开始 → 受阻"));
+	msg_set_lang(LANG_EN);
+	free(tasks);
+	store_close(s);
+	questionnaire_free(&q);
+	questionnaire_free(&qz);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_each_kind_as_typed),
+		cmocka_unit_test(test_kinds_of_what_the_store_writes),
+		cmocka_unit_test(test_the_log_as_written_by_the_store),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
