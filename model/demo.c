@@ -7,6 +7,7 @@
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/msg.h"
+#include "model/report.h"
 
 /* The demo: last year's assessment, finalised at level 1, and this year's
  * draft started from it, at level 2 with the DR site, restore testing and
@@ -217,7 +218,7 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = store_assessment_create(s, unit_id, today.y - 1, user, &last)) ||
 	    (st = set_states(s, q, last, last_year_states, user)) ||
 	    (st = add_evidence(s, last, today, last_year_evidence, user)) ||
-	    (st = store_assessment_finalise(s, last, today, user)) ||
+	    (st = report_finalise(s, q, last, today, user)) ||
 	    (st = store_assessment_start_next(s, last, today, user,
 					      assessment_id)) ||
 	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||

@@ -149,3 +149,73 @@ void report_history_free(report *v, size_t n)
 		report_free(&v[i]);
 	free(v);
 }
+
+/* The level of one year: kept, taken from current, or scored now. */
+static moat_status year_level(store *s, const questionnaire *q,
+			      const assessment *y, date today,
+			      const report *current, int *level)
+{
+	report r;
+	moat_status st;
+
+	if (y->status == ASSESS_FINAL && y->final_level) {
+		*level = y->final_level;
+		return ST_OK;
+	}
+	if (current && current->assessment.id == y->id) {
+		*level = current->score.level;
+		return ST_OK;
+	}
+	if ((st = report_load(s, q, y->id, today, &r)))
+		return st;
+	*level = r.score.level;
+	report_free(&r);
+	return ST_OK;
+}
+
+moat_status report_years(store *s, const questionnaire *q, int64_t unit_id,
+			 date today, const report *current, year_summary **out,
+			 size_t *n)
+{
+	assessment *years = NULL;
+	size_t count = 0;
+	moat_status st = store_assessment_list(s, unit_id, &years, &count);
+
+	*out = NULL;
+	*n = 0;
+	if (st || count == 0)
+		return st;
+	if (!(*out = calloc(count, sizeof **out))) {
+		free(years);
+		return ST_NOMEM;
+	}
+	for (size_t i = 0; i < count && !st; i++) {
+		(*out)[i].assessment = years[i];
+		st = year_level(s, q, &years[i], today, current, &(*out)[i].level);
+	}
+	free(years);
+	if (st) {
+		free(*out);
+		*out = NULL;
+		return st;
+	}
+	*n = count;
+	return ST_OK;
+}
+
+moat_status report_finalise(store *s, const questionnaire *q,
+			    int64_t assessment_id, date today, const char *user)
+{
+	report r;
+	moat_status st;
+
+	if ((st = store_batch_begin(s)))
+		return st;
+	if (!(st = report_load(s, q, assessment_id, today, &r))) {
+		/* An already final year is refused by the store. */
+		st = store_assessment_finalise(s, assessment_id, today,
+					       r.score.level, user);
+		report_free(&r);
+	}
+	return store_batch_end(s, st);
+}

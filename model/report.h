@@ -52,4 +52,26 @@ moat_status report_history(store *s, const questionnaire *q, int64_t unit_id,
 			   date today, report **out, size_t *n);
 void report_history_free(report *v, size_t n);
 
+/* One year of a unit as a trend shows it. */
+typedef struct {
+	assessment assessment;
+	int level; /* 1-5 */
+} year_summary;
+
+/* Every year of a unit, oldest first, with its level, in a new array
+ * (free() it; *n may be 0). A finalised year's level is the one kept when
+ * it was finalised, read without scoring it again; a draft (or a year
+ * frozen before levels were kept) is scored as report_load would. When
+ * current is not NULL, its own year takes its level from it instead of
+ * reading the year again. */
+moat_status report_years(store *s, const questionnaire *q, int64_t unit_id,
+			 date today, const report *current, year_summary **out,
+			 size_t *n);
+
+/* Finalises assessment_id on today (store_assessment_finalise) with the
+ * level it reaches on today, scored and frozen in one transaction so that
+ * no change slips in between. */
+moat_status report_finalise(store *s, const questionnaire *q,
+			    int64_t assessment_id, date today, const char *user);
+
 #endif

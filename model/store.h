@@ -23,7 +23,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -98,6 +98,8 @@ typedef struct {
 	char finalised_by[64];
 	char finalised_at[32]; /* UTC moment, "" for a draft */
 	date judged_on;        /* scored as of this day; {0} for a draft */
+	int final_level;       /* the level it was finalised at; 0 for a
+				* draft or a year frozen before this was kept */
 } assessment;
 
 /* Why a year may not be removed (see year_removal_rule). */
@@ -197,9 +199,12 @@ moat_status store_assessment_list(store *s, int64_t unit_id, assessment **out,
 				  size_t *n);
 
 /* Freezes an assessment: read-only from now on, with who and when, judged
- * from then on as of `today`. ST_FROZEN if it already is. Audited. */
+ * from then on as of `today`, keeping `level` (1-5, its level scored on
+ * today; see report_finalise, which computes it) as its final level.
+ * ST_FROZEN if it already is, ST_INVALID for a level out of range.
+ * Audited. */
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
-				      date today, const char *user);
+				      date today, int level, const char *user);
 
 /* Starts the year after from_id's as a draft: copies its checklist states,
  * criterion answers and the evidence still valid on today. ST_INVALID

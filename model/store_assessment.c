@@ -127,7 +127,8 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 {
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT id, unit_id, year, status, coalesce(finalised_by, ''),"
-		   " coalesce(finalised_at, ''), coalesce(judged_on, '')"
+		   " coalesce(finalised_at, ''), coalesce(judged_on, ''),"
+		   " coalesce(final_level, 0)"
 		   " FROM assessment WHERE id = ?");
 	int rc;
 	if (!st)
@@ -147,6 +148,7 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 		if (!date_parse((const char *)sqlite3_column_text(st, 6),
 				&out->judged_on))
 			out->judged_on = (date){0, 0, 0};
+		out->final_level = sqlite3_column_int(st, 7);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {

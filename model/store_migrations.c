@@ -165,6 +165,13 @@ static const struct {
 	"  resumed_on TEXT NOT NULL CHECK (resumed_on > paused_on));"
 	"CREATE INDEX duty_pause_by_duty ON duty_pause (duty_id, paused_on);",
 	 NULL},
+
+	/* 7: the level a year reached when it was finalised, so the trend
+	 * of a unit's years reads one row per year instead of scoring each
+	 * frozen year again (NULL for years frozen before: scored on use) */
+	{"ALTER TABLE assessment ADD COLUMN final_level INTEGER"
+	"  CHECK (final_level BETWEEN 1 AND 5);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -61,7 +61,7 @@ static moat_status run2(store *s, const char *sql, int64_t a, int64_t b,
 }
 
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
-				      date today, const char *user)
+				      date today, int level, const char *user)
 {
 	sqlite3_stmt *st;
 	assessment a;
@@ -69,6 +69,10 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	int sr;
 	char y[16], day[11];
 
+	if (level < 1 || level > 5) {
+		snprintf(s->err, sizeof s->err, "level %d is not 1-5", level);
+		return ST_INVALID;
+	}
 	if ((rc = store_begin(s)))
 		return rc;
 	if ((rc = store_check_writable(s, assessment_id)) ||
@@ -76,13 +80,14 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 		return store_finish(s, rc);
 	st = store_prepare(s, "UPDATE assessment SET status = 'final',"
 			      " finalised_by = ?, finalised_at = " NOW ","
-			      " judged_on = ? WHERE id = ?");
+			      " judged_on = ?, final_level = ? WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	date_format(today, day, sizeof day);
 	store_bind_text(st, 1, user);
 	store_bind_text(st, 2, day);
-	sqlite3_bind_int64(st, 3, assessment_id);
+	sqlite3_bind_int(st, 3, level);
+	sqlite3_bind_int64(st, 4, assessment_id);
 	sr = sqlite3_step(st);
 	sqlite3_finalize(st);
 	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "finalise");

@@ -163,7 +163,7 @@ static void test_the_log_as_written_by_the_store(void **state)
 	snprintf(tasks[0].note, sizeof tasks[0].note, "waiting for the budget");
 	snprintf(tasks[0].item, sizeof tasks[0].item, "dr_site");
 	assert_int_equal(store_task_update(s, &tasks[0], (date){2026, 11, 2}, "a"), ST_OK);
-	assert_int_equal(store_assessment_finalise(s, aid, (date){2026, 11, 2}, "a"), ST_OK);
+	assert_int_equal(store_assessment_finalise(s, aid, (date){2026, 11, 2}, 1, "a"), ST_OK);
 
 	/* In Chinese, no English word but what the user typed. */
 	msg_set_lang(LANG_ZH);

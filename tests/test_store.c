@@ -404,6 +404,47 @@ static void test_demo_is_level_2_with_evidence(void **state)
 		assert_int_equal(hist[1].score.level, 2);
 		report_history_free(hist, n);
 	}
+	{
+		/* The trend of the years: the frozen year's level as kept
+		 * when it was finalised, the draft's scored now. */
+		year_summary *ys;
+		size_t n;
+		assert_int_equal(report_years(s, &q, unit_id, (date){2026, 11, 25},
+					      NULL, &ys, &n), ST_OK);
+		assert_int_equal(n, 2);
+		assert_int_equal(ys[0].assessment.year, 2025);
+		assert_int_equal(ys[0].assessment.final_level, 1);
+		assert_int_equal(ys[0].level, 1);
+		assert_int_equal(ys[1].assessment.year, 2026);
+		assert_int_equal(ys[1].assessment.status, ASSESS_DRAFT);
+		assert_int_equal(ys[1].level, 2);
+		free(ys);
+		/* Kept means not scored again: a kept level that differs from
+		 * the year's data (set by hand here) is what is shown... */
+		fixture_sql_exec(path, "UPDATE assessment SET final_level = 4"
+				       " WHERE year = 2025");
+		assert_int_equal(report_years(s, &q, unit_id, (date){2026, 11, 25},
+					      NULL, &ys, &n), ST_OK);
+		assert_int_equal(ys[0].level, 4);
+		free(ys);
+		/* ...and a year frozen before levels were kept is scored. */
+		fixture_sql_exec(path, "UPDATE assessment SET final_level = NULL"
+				       " WHERE year = 2025");
+		assert_int_equal(report_years(s, &q, unit_id, (date){2026, 11, 25},
+					      NULL, &ys, &n), ST_OK);
+		assert_int_equal(ys[0].level, 1);
+		free(ys);
+		/* The current year's report stands in for reading it again. */
+		assert_int_equal(report_load(s, &q, aid,
+					     (date){2026, 11, 25}, &r), ST_OK);
+		r.score.level = 5;
+		assert_int_equal(report_years(s, &q, unit_id, (date){2026, 11, 25},
+					      &r, &ys, &n), ST_OK);
+		assert_int_equal(ys[0].level, 1);
+		assert_int_equal(ys[1].level, 5);
+		free(ys);
+		report_free(&r);
+	}
 	store_close(s);
 	questionnaire_free(&q);
 	msg_set_lang(LANG_EN);
@@ -444,7 +485,7 @@ static void test_next_year_copies_answers_and_valid_evidence(void **state)
 						     "bob", &next), ST_INVALID);
 	assert_string_equal(store_errmsg(c->s),
 			    "2026 is still a draft: finalise it before starting 2027");
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10},
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10}, 1,
 						   "bob"), ST_OK);
 	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
 						     "bob", &next), ST_OK);
@@ -489,7 +530,7 @@ static void test_empty_draft_year_can_be_removed(void **state)
 	/* The unit's only year, a draft with changes: kept. */
 	assert_int_equal(store_assessment_remove(c->s, c->aid, "bob", &why), ST_INVALID);
 	assert_int_equal(why, YEAR_ONLY);
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10},
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2027, 1, 10}, 1,
 						   "bob"), ST_OK);
 	assert_int_equal(store_assessment_start_next(c->s, c->aid, (date){2027, 1, 10},
 						     "bob", &next), ST_OK);
@@ -551,16 +592,24 @@ static void test_finalise_freezes_with_who_and_when(void **state)
 {
 	ctx *c = *state;
 	assessment a;
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_OK);
+	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
+	assert_int_equal(a.final_level, 0); /* a draft keeps none */
+	/* A level is 1-5: anything else is refused, and nothing changes. */
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, 0, "ceo"), ST_INVALID);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, 6, "ceo"), ST_INVALID);
+	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
+	assert_int_equal(a.status, ASSESS_DRAFT);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, 3, "ceo"), ST_OK);
 	assert_int_equal(store_assessment_get(c->s, c->aid, &a), ST_OK);
 	assert_int_equal(a.status, ASSESS_FINAL);
+	assert_int_equal(a.final_level, 3);
 	assert_string_equal(a.finalised_by, "ceo");
 	assert_int_equal(strlen(a.finalised_at), 20);
 	/* Judged as of the day the user froze it, not the wall clock's. */
 	assert_int_equal(a.judged_on.y, 2026);
 	assert_int_equal(a.judged_on.m, 12);
 	assert_int_equal(a.judged_on.d, 20);
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_FROZEN);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, 1, "ceo"), ST_FROZEN);
 	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "x"), ST_FROZEN);
 }
 
@@ -570,7 +619,7 @@ static void test_frozen_evidence_cannot_change(void **state)
 	evidence_list l;
 	evidence e;
 	add_piece(c, c->aid, "bia", "2026-03-01");
-	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, "ceo"), ST_OK);
+	assert_int_equal(store_assessment_finalise(c->s, c->aid, (date){2026, 12, 20}, 1, "ceo"), ST_OK);
 	assert_int_equal(store_evidence_list(c->s, c->aid, NULL, &l), ST_OK);
 	e = l.v[0];
 	e.body = "changed";
@@ -733,6 +782,7 @@ static void test_migration_from_schema_1(void **state)
 			  " DROP TABLE unit_param;"
 			  " ALTER TABLE assessment DROP COLUMN judged_on;"
 			  " ALTER TABLE audit_log DROP COLUMN hash;"
+			  " ALTER TABLE assessment DROP COLUMN final_level;"
 			  " PRAGMA user_version = 1;");
 	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 1);
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
@@ -757,6 +807,7 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 			  " ALTER TABLE duty DROP COLUMN paused_on;"
 			  " UPDATE assessment SET status = 'final', finalised_by = 'ceo',"
 			  " finalised_at = '2026-12-31T20:30:00Z';"
+			  " ALTER TABLE assessment DROP COLUMN final_level;"
 			  " PRAGMA user_version = 3;");
 	setenv("TZ", "CST-8", 1);
 	tzset();
@@ -790,12 +841,13 @@ static void test_migration_6_adds_pausing(void **state)
 	store_close(c->s);
 	fixture_sql_exec(c->path, "DROP TABLE duty_pause;"
 			  " ALTER TABLE duty DROP COLUMN paused_on;"
+			  " ALTER TABLE assessment DROP COLUMN final_level;"
 			  " PRAGMA user_version = 5;");
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM sqlite_master"
 					  " WHERE name = 'duty_pause'"), 0);
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(store_schema_version(c->s), 5);
-	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 6);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty"
 					  " WHERE paused_on = ''"), 6);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"), 1);

@@ -335,6 +335,7 @@ static void test_audit_migration_seals_old_entries(void **state)
 			  " DELETE FROM setting WHERE key = 'audit_head';"
 			  " DROP TABLE duty_pause;"
 			  " ALTER TABLE duty DROP COLUMN paused_on;"
+			  " ALTER TABLE assessment DROP COLUMN final_level;"
 			  " PRAGMA user_version = 4;");
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"

@@ -40,59 +40,146 @@ static void install_signals(void)
 void app_message(app *a, draw_role role, const char *fmt, ...)
 {
 	va_list ap;
+	a->dirty = true;
 	va_start(ap, fmt);
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_role = role;
 }
 
-static void notify_screens(app *a)
+/* The lowest screen in view: the top one and the screens under its
+ * modal pop-ups. */
+static int first_in_view(const app *a)
 {
-	for (int i = 0; i < a->depth; i++)
+	int base = a->depth - 1;
+	while (base > 0 && a->stack[base]->ops->modal)
+		base--;
+	return base;
+}
+
+/* Screens in view that missed a change reload now; the others do when
+ * they come back into view, so none reads parts it does not show. */
+static void sync_screens(app *a)
+{
+	for (int i = a->depth > 0 ? first_in_view(a) : 0; i < a->depth; i++) {
+		if (a->seen[i] == a->generation)
+			continue;
+		a->seen[i] = a->generation;
 		if (a->stack[i]->ops->reload)
 			a->stack[i]->ops->reload(a->stack[i], a);
+	}
+}
+
+static void store_trouble(app *a)
+{
+	app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+}
+
+static void drop_part(app *a, unsigned part)
+{
+	if (part == APP_YEARS) {
+		free(a->years);
+		a->years = NULL;
+		a->n_years = 0;
+	} else if (part == APP_CALC) {
+		calc_free(&a->calc);
+	} else if (part == APP_PLAN) {
+		agenda_free(&a->plan);
+	}
+	a->loaded &= ~part;
+}
+
+/* Reads one part (dropping what it held); false when it could not be
+ * read, the status line saying why. The part counts as loaded either way,
+ * empty then, so that a failing read is not repeated on every draw. */
+static bool load_part(app *a, unsigned part)
+{
+	moat_status st = ST_OK;
+	drop_part(a, part);
+	a->loaded |= part;
+	if (!a->rep_loaded)
+		return false;
+	if (part == APP_YEARS)
+		st = report_years(a->st, a->q, a->rep.assessment.unit_id, a->today,
+				  &a->rep, &a->years, &a->n_years);
+	else if (part == APP_CALC)
+		st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc);
+	else if (part == APP_PLAN)
+		st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
+				 AGENDA_SCREEN_DAYS, &a->plan);
+	if (st)
+		store_trouble(a);
+	return st == ST_OK;
+}
+
+/* A part for a reader: read when it is not in memory. */
+static void need_part(app *a, unsigned part)
+{
+	a->used |= part;
+	if (!(a->loaded & part))
+		load_part(a, part);
+}
+
+const year_summary *app_years(app *a, size_t *n)
+{
+	need_part(a, APP_YEARS);
+	*n = a->n_years;
+	return a->years;
+}
+
+const calc_data *app_calc(app *a)
+{
+	need_part(a, APP_CALC);
+	return &a->calc;
+}
+
+agenda *app_plan(app *a)
+{
+	need_part(a, APP_PLAN);
+	return &a->plan;
+}
+
+void app_changed(app *a, unsigned parts)
+{
+	static const unsigned optional[] = {APP_YEARS, APP_CALC, APP_PLAN};
+
+	/* The years take the current year's level from its report. */
+	if (parts & APP_REPORT)
+		parts |= APP_YEARS;
+	if (parts & APP_REPORT) {
+		if (a->rep_loaded)
+			report_free(&a->rep);
+		a->rep_loaded = false;
+		if (a->assessment_id &&
+		    report_load(a->st, a->q, a->assessment_id, a->today, &a->rep))
+			store_trouble(a);
+		else if (a->assessment_id)
+			a->rep_loaded = true;
+	}
+	for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {
+		unsigned part = optional[i];
+		if (!(parts & part) || !(a->loaded & part))
+			continue;
+		/* In use: read again now, so what holds it sees the new
+		 * data; otherwise on its next use. */
+		if (a->used & part)
+			load_part(a, part);
+		else
+			drop_part(a, part);
+	}
+	if (a->rep_loaded)
+		store_data_version(a->st, &a->data_version);
+	a->generation++;
+	a->dirty = true;
+	sync_screens(a);
 }
 
 void app_reload(app *a)
 {
-	moat_status st;
-	if (a->rep_loaded)
-		report_free(&a->rep);
-	report_history_free(a->history, a->n_history);
-	a->history = NULL;
-	a->n_history = 0;
-	calc_free(&a->calc);
-	agenda_free(&a->plan);
-	a->rep_loaded = false;
-	if (a->assessment_id == 0)
-		return;
-	st = report_load(a->st, a->q, a->assessment_id, a->today, &a->rep);
-	if (st) {
-		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
-		return;
-	}
-	st = report_history(a->st, a->q, a->rep.assessment.unit_id, a->today,
-			    &a->history, &a->n_history);
-	if (!st && (st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc)))
-		report_history_free(a->history, a->n_history);
-	else if (!st && (st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
-					  AGENDA_SCREEN_DAYS, &a->plan))) {
-		calc_free(&a->calc);
-		report_history_free(a->history, a->n_history);
-	}
-	if (st) {
-		a->history = NULL;
-		a->n_history = 0;
-		report_free(&a->rep);
-		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
-		return;
-	}
-	a->rep_loaded = true;
-	store_data_version(a->st, &a->data_version);
-	notify_screens(a);
+	app_changed(a, APP_ALL);
 }
 
-bool app_wrote(app *a, moat_status st)
+bool app_wrote_parts(app *a, moat_status st, unsigned parts)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -100,7 +187,7 @@ bool app_wrote(app *a, moat_status st)
 	if (st == ST_OK) {
 		localtime_r(&now, &tm);
 		strftime(a->saved_at, sizeof a->saved_at, "%H:%M:%S", &tm);
-		app_reload(a);
+		app_changed(a, parts);
 		return true;
 	}
 	if (st == ST_FROZEN)
@@ -112,10 +199,16 @@ bool app_wrote(app *a, moat_status st)
 	else if (st == ST_BUSY)
 		app_message(a, ROLE_BAD, "%s", msg(ERR_BUSY));
 	else
-		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
-	/* The screen may show a value that did not make it: re-read. */
-	app_reload(a);
+		store_trouble(a);
+	/* The screen may show a value that did not make it: re-read. A
+	 * conflict means someone else changed it: everything is re-read. */
+	app_changed(a, st == ST_CONFLICT ? APP_ALL : parts);
 	return false;
+}
+
+bool app_wrote(app *a, moat_status st)
+{
+	return app_wrote_parts(a, st, APP_ALL);
 }
 
 void app_open_assessment(app *a, int64_t assessment_id)
@@ -220,8 +313,10 @@ static void draw_all(app *a)
 {
 	frame_layout f = layout_frame(LINES, COLS);
 	screen *top = a->stack[a->depth - 1];
-	int base = a->depth - 1;
+	int base;
 
+	/* What this frame reads is what the screens in view use. */
+	a->used = 0;
 	erase();
 	a->cursor_on = false;
 	if (f.too_small) {
@@ -233,8 +328,7 @@ static void draw_all(app *a)
 		refresh();
 		return;
 	}
-	while (base > 0 && a->stack[base]->ops->modal)
-		base--;
+	base = first_in_view(a);
 	draw_title(a, f.title, a->stack[base]);
 	draw_rule(f.top_rule.y, 0, f.top_rule.w);
 	draw_rule(f.bottom_rule.y, 0, f.bottom_rule.w);
@@ -272,6 +366,8 @@ static bool push_screen(app *a, screen *s)
 		s->ops->destroy(s);
 		return false;
 	}
+	/* It was made from the data as it is now. */
+	a->seen[a->depth] = a->generation;
 	a->stack[a->depth++] = s;
 	return true;
 }
@@ -302,12 +398,15 @@ static bool apply(app *a, key_result r)
 	}
 	if (a->reset_stack && a->depth > 1) {
 		screen *top = a->stack[a->depth - 1];
+		unsigned seen = a->seen[a->depth - 1];
 		a->depth--;
 		while (a->depth > 0)
 			destroy_top(a);
+		a->seen[0] = seen;
 		a->stack[a->depth++] = top;
 	}
 	a->reset_stack = false;
+	sync_screens(a);
 	return true;
 }
 
@@ -321,6 +420,7 @@ static bool dispatch(app *a, int key)
 		      (top->ops->typing && top->ops->typing(top));
 
 	/* A repaint is never typed text, so it works in every screen. */
+	a->dirty = true;
 	if (keymap_lookup(keymap_common(), key) == ACT_REDRAW) {
 		clearok(curscr, TRUE);
 		return true;
@@ -438,6 +538,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 	}
 	startup_notice(&a, utf8);
 	a.polled_ms = now_ms();
+	a.dirty = true;
 
 	while (a.depth > 0 && !stop_requested) {
 		int key, dropped;
@@ -448,7 +549,10 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		 * (and a write that finds the stored value changed since is
 		 * refused by the store). */
 		poll_changes(&a);
-		draw_all(&a);
+		if (a.dirty) {
+			draw_all(&a);
+			a.dirty = false;
+		}
 		got = input_read(&in, &key);
 		if ((dropped = input_take_dropped(&in)) > 0) {
 			app_message(&a, ROLE_BAD, msg(TUI_NOT_UTF8_BYTES_FMT), dropped);
@@ -462,6 +566,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		if (got == INPUT_NONE)
 			continue;
 		if (key == KEY_FN(KEY_RESIZE)) {
+			a.dirty = true;
 			for (int i = 0; i < a.depth; i++)
 				if (a.stack[i]->ops->resize)
 					a.stack[i]->ops->resize(a.stack[i], &a);
@@ -478,9 +583,9 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		destroy_top(&a);
 	if (a.rep_loaded)
 		report_free(&a.rep);
-	report_history_free(a.history, a.n_history);
-	calc_free(&a.calc);
-	agenda_free(&a.plan);
+	drop_part(&a, APP_YEARS);
+	drop_part(&a, APP_CALC);
+	drop_part(&a, APP_PLAN);
 	endwin();
 	delscreen(term);
 	/* A terminal that vanished ends moat as a hang-up would. */

@@ -1,5 +1,13 @@
 /* The running terminal session: the store, the questionnaire, the current
- * assessment's report, the screen stack and the status line. */
+ * assessment's report, the parts of the unit's data that screens show, the
+ * screen stack and the status line.
+ *
+ * The current year's report is always loaded. The other parts (the unit's
+ * years, its ROI figures, its programme and duties) are read only when a
+ * screen asks for them (app_years, app_calc, app_plan), so a screen pays
+ * for what it shows. A change names the parts it touched (app_changed);
+ * those that the last frame or the key being handled used are read again
+ * at once, the others are dropped and read on their next use. */
 #ifndef MOAT_APP_H
 #define MOAT_APP_H
 
@@ -17,6 +25,15 @@
 
 #define APP_MAX_SCREENS 16
 
+/* The parts of a unit's data, as a change names what it touched. */
+typedef enum {
+	APP_REPORT = 1u << 0, /* the current year: states, answers, evidence */
+	APP_YEARS = 1u << 1,  /* every year of the unit with its level */
+	APP_CALC = 1u << 2,   /* ROI lines, investment classes, parameters */
+	APP_PLAN = 1u << 3,   /* the 30/60/90-day programme and the duties */
+	APP_ALL = (1u << 4) - 1,
+} app_part;
+
 /* Other users' commits show within this many milliseconds. */
 #define APP_POLL_MS 1000
 
@@ -32,10 +49,18 @@ struct app {
 	int64_t assessment_id; /* 0 until an organisation exists */
 	report rep;            /* of assessment_id; reloaded after writes */
 	bool rep_loaded;
-	report *history;       /* every year of the unit, oldest first */
-	size_t n_history;
+	/* Read through app_years, app_calc and app_plan only. */
+	year_summary *years;   /* every year of the unit, oldest first */
+	size_t n_years;
 	calc_data calc;        /* the unit's ROI and investment figures */
 	agenda plan;           /* the unit's programme and duties, today */
+	unsigned loaded;       /* app_part bits: in memory and current */
+	unsigned used;         /* parts read since the last frame began */
+	unsigned generation;   /* counts changes, so that a screen coming
+				* back into view knows it missed one */
+	unsigned seen[APP_MAX_SCREENS]; /* generation each screen saw */
+	bool dirty;            /* something to draw: nothing changed, no
+				* frame (an idle moat does no work) */
 	int64_t data_version;  /* to notice other users' commits */
 	long long polled_ms;   /* when data_version was last read */
 	long long notice_until_ms; /* a notice that keys do not clear */
@@ -72,16 +97,37 @@ struct app {
 int app_run(store *st, const questionnaire *q, const char *db_path,
 	    date today, bool utf8);
 
-/* Reloads the report of the current assessment and tells every screen. */
+/* Re-reads everything (app_changed with APP_ALL). */
 void app_reload(app *a);
+
+/* The parts named changed (a write, another user's commit): the report is
+ * read again at once, the other parts as described above; then every
+ * screen in view reloads, the others when they come back into view. */
+void app_changed(app *a, unsigned parts);
+
+/* The unit's years, oldest first, with their levels (*n of them; 0 and
+ * NULL without an organisation or when they cannot be read, the status
+ * line then saying why). */
+const year_summary *app_years(app *a, size_t *n);
+
+/* The unit's ROI and investment figures (empty when unreadable). */
+const calc_data *app_calc(app *a);
+
+/* The unit's programme and duties as of today (empty when unreadable). */
+agenda *app_plan(app *a);
 
 /* Shows a message in the status line until the next key. */
 void app_message(app *a, draw_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* After a store write: on success remembers the time, reloads and returns
- * true; on failure shows why (frozen, busy, or the store's message) and
- * returns false. */
+/* After a store write that touched `parts`: on success remembers the
+ * time, re-reads those parts (app_changed) and returns true; on failure
+ * shows why (frozen, busy, conflict or the store's message), re-reads them
+ * too (the screen may show a value that did not make it) and returns
+ * false. */
+bool app_wrote_parts(app *a, moat_status st, unsigned parts);
+
+/* app_wrote_parts for a write that may touch anything. */
 bool app_wrote(app *a, moat_status st);
 
 /* Makes assessment_id current (after first-run creation). */

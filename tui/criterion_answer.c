@@ -10,9 +10,10 @@ static screen *na_reason_given(app *a, void *ctx, const char *reason)
 {
 	size_t *crit = ctx;
 	if (*reason)
-		app_wrote(a, store_answer_set(a->st, a->assessment_id,
-					      a->q->criteria[*crit].key, ANS_NA,
-					      reason, a->user));
+		app_wrote_parts(a, store_answer_set(a->st, a->assessment_id,
+						    a->q->criteria[*crit].key,
+						    ANS_NA, reason, a->user),
+				APP_REPORT);
 	return NULL;
 }
 
@@ -24,11 +25,12 @@ bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 
 	switch (action) {
 	case ACT_ANS_CYCLE:
-		app_wrote(a, store_answer_change(
-				     a->st, a->assessment_id, cr->key,
-				     a->rep.answers[crit].answer,
-				     scoring_next_answer(a->rep.answers[crit].answer),
-				     NULL, a->user));
+		app_wrote_parts(a, store_answer_change(
+					   a->st, a->assessment_id, cr->key,
+					   a->rep.answers[crit].answer,
+					   scoring_next_answer(a->rep.answers[crit].answer),
+					   NULL, a->user),
+				APP_REPORT);
 		*out = result(RES_NONE);
 		return true;
 	case ACT_ANS_NA:

@@ -103,7 +103,9 @@ static screen *delete_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
 	if (yes)
-		app_wrote(a, store_evidence_delete(a->st, *id, a->user));
+		/* A duty's completion may have filed it as proof. */
+		app_wrote_parts(a, store_evidence_delete(a->st, *id, a->user),
+				APP_REPORT | APP_PLAN);
 	return NULL;
 }
 

@@ -101,7 +101,7 @@ static bool add_row(agenda_screen *as, size_t *cap, agenda_entry e, section sec)
  * every reload. */
 static void rebuild(agenda_screen *as, app *a)
 {
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	agenda_entry *day = NULL;
 	size_t n_day = 0, cap = 0;
 	bool ok = true;
@@ -262,7 +262,7 @@ static void draw_empty(agenda_screen *as, const agenda *g, rect r)
 static void agenda_draw(screen *s, app *a, rect b)
 {
 	agenda_screen *as = (agenda_screen *)s;
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	int lw = b.w - CAL_W - 4, row = 0, y;
 	section last = (section)-1;
 
@@ -357,7 +357,7 @@ static bool log_save(screen *s, app *a)
 		 duty_proof_make(&l->d, &ev, a->assessment_id,
 				 a->rep.unit.validity_months, a->user, &proof);
 	st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL, a->user, &id);
-	if (app_wrote(a, st)) {
+	if (app_wrote_parts(a, st, APP_PLAN | (proves ? APP_REPORT : 0))) {
 		app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->d.title);
 		return true;
 	}
@@ -433,7 +433,8 @@ static screen *skip_given(app *a, void *ctx, const char *reason)
 	ev.on = a->today;
 	ev.skipped = true;
 	snprintf(ev.note, sizeof ev.note, "%s", reason);
-	app_wrote(a, store_duty_resolve(a->st, &ev, NULL, a->user, &id));
+	app_wrote_parts(a, store_duty_resolve(a->st, &ev, NULL, a->user, &id),
+			APP_PLAN);
 	return NULL;
 }
 
@@ -490,7 +491,7 @@ static key_result calendar_key(agenda_screen *as, app *a, int action, int key)
 
 static key_result entry_key(app *a, const agenda_entry *e, int action)
 {
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	const duty *du;
 	skip_ref *c;
 	char q[400], due[16];

@@ -51,11 +51,13 @@ static void audit_reload(screen *s, app *a)
 }
 
 /* The year an entry belongs to, or 0. */
-static int entry_year(const app *a, const audit_entry *e)
+static int entry_year(app *a, const audit_entry *e)
 {
-	for (size_t i = 0; i < a->n_history; i++)
-		if (a->history[i].assessment.id == e->assessment_id)
-			return a->history[i].assessment.year;
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
+	for (size_t i = 0; i < n; i++)
+		if (ys[i].assessment.id == e->assessment_id)
+			return ys[i].assessment.year;
 	return 0;
 }
 

@@ -136,7 +136,8 @@ static void compare_draw(screen *s, app *a, rect b)
 {
 	compare_screen *c = (compare_screen *)s;
 	int row = 0, list_h;
-	size_t first;
+	size_t first, n;
+	const year_summary *ys;
 
 	if (!c->loaded)
 		return;
@@ -144,13 +145,14 @@ static void compare_draw(screen *s, app *a, rect b)
 		   c->a.assessment.year, c->b.assessment.year, c->d.level_a,
 		   c->d.level_b);
 	/* The trend: the last five years as bars. */
-	first = a->n_history > 5 ? a->n_history - 5 : 0;
-	for (size_t i = first; i < a->n_history; i++, row++) {
-		const report *h = &a->history[i];
+	ys = app_years(a, &n);
+	first = n > 5 ? n - 5 : 0;
+	for (size_t i = first; i < n; i++, row++) {
+		const year_summary *h = &ys[i];
 		draw_textf(b.y + row, b.x + 2, 5, ROLE_NORMAL, "%d", h->assessment.year);
-		draw_bar(b.y + row, b.x + 8, 20, (size_t)h->score.level, Q_LEVELS);
+		draw_bar(b.y + row, b.x + 8, 20, (size_t)h->level, Q_LEVELS);
 		draw_textf(b.y + row, b.x + 30, b.w - 31, ROLE_NORMAL, "L%d %s",
-			   h->score.level, a->q->levels[h->score.level - 1].name);
+			   h->level, a->q->levels[h->level - 1].name);
 	}
 	draw_textf(b.y + row, b.x + 2, 16, ROLE_HEADING, "%s", msg(CMP_ITEMS));
 	draw_textf(b.y + row++, b.x + 20, b.w - 21, ROLE_NORMAL, msg(CMP_COUNTS_FMT),

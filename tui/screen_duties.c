@@ -10,6 +10,12 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
+/* A write of a duty touches the programme and duties alone. */
+static bool plan_wrote(app *a, moat_status st)
+{
+	return app_wrote_parts(a, st, APP_PLAN);
+}
+
 /* Every recurring duty of the unit, whether or not anything of it is due:
  * its rule in words, next due, last done, what was missed and whether it
  * is paused; from here a duty is added, edited, paused or resumed,
@@ -157,8 +163,8 @@ static void draw_event(int y, int x, int w, const duty_event *ev, bool sel)
  * r has rows, its latest records. */
 static void draw_detail(app *a, size_t i, rect r)
 {
-	const duty *d = &a->plan.duties[i];
-	const duty_state *st = &a->plan.states[i];
+	const duty *d = &app_plan(a)->duties[i];
+	const duty_state *st = &app_plan(a)->states[i];
 	char buf[DUTY_MAX_OPEN * 12 + 64], line[600], day[16];
 	int y = r.y;
 
@@ -182,10 +188,10 @@ static void draw_detail(app *a, size_t i, rect r)
 	if (y >= r.y + r.h)
 		return;
 	draw_text(y++, r.x, r.w, ROLE_HEADING, msg(DU_RECENT));
-	if (a->plan.n_events[i] == 0)
+	if (app_plan(a)->n_events[i] == 0)
 		draw_text(y, r.x, r.w, ROLE_DIM, msg(AG_NO_HISTORY));
-	for (size_t k = 0; k < a->plan.n_events[i] && y < r.y + r.h; k++)
-		draw_event(y++, r.x, r.w, &a->plan.events[i][k], false);
+	for (size_t k = 0; k < app_plan(a)->n_events[i] && y < r.y + r.h; k++)
+		draw_event(y++, r.x, r.w, &app_plan(a)->events[i][k], false);
 }
 
 /* Rows below the list for the selected duty: its 4 lines, then a blank
@@ -206,7 +212,7 @@ static int detail_rows(const agenda *g, size_t i, int body_h)
 static void duties_draw(screen *s, app *a, rect b)
 {
 	duties_screen *ds = (duties_screen *)s;
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	duty_columns c;
 	size_t overdue = 0, paused = 0;
 	int title_w = 0, rule_w = 0;
@@ -266,8 +272,8 @@ typedef struct {
 static screen *remove_confirmed(app *a, void *ctx, bool yes)
 {
 	duty_ref *r = ctx;
-	if (yes && app_wrote(a, store_duty_remove(a->st, &r->seen, r->n_events,
-						  a->user)))
+	if (yes && plan_wrote(a, store_duty_remove(a->st, &r->seen, r->n_events,
+					     a->user)))
 		app_message(a, ROLE_OK, msg(DU_REMOVED_FMT), r->seen.title);
 	return NULL;
 }
@@ -279,15 +285,15 @@ static void toggle_pause(app *a, const duty *shown)
 	long i;
 	char day[16] = "—";
 
-	if (!app_wrote(a, store_duty_set_paused(a->st, &d, pause, a->today, a->user)))
+	if (!plan_wrote(a, store_duty_set_paused(a->st, &d, pause, a->today, a->user)))
 		return;
 	if (pause) {
 		app_message(a, ROLE_OK, msg(DU_PAUSED_MSG_FMT), d.title);
 		return;
 	}
-	i = agenda_find_duty(&a->plan, d.id);
-	if (i >= 0 && a->plan.states[i].has_next)
-		date_format(a->plan.states[i].next, day, sizeof day);
+	i = agenda_find_duty(app_plan(a), d.id);
+	if (i >= 0 && app_plan(a)->states[i].has_next)
+		date_format(app_plan(a)->states[i].next, day, sizeof day);
 	app_message(a, ROLE_OK, msg(DU_RESUMED_FMT), d.title, day);
 }
 
@@ -296,7 +302,7 @@ static screen *duty_form_new(app *a, const duty *d, int64_t *select);
 static key_result duties_key(screen *s, app *a, int action, int key)
 {
 	duties_screen *ds = (duties_screen *)s;
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	const duty *d;
 	duty_ref *r;
 	char q[600];
@@ -342,13 +348,13 @@ static key_result duties_key(screen *s, app *a, int action, int key)
 static void duties_reload(screen *s, app *a)
 {
 	duties_screen *ds = (duties_screen *)s;
-	long i = agenda_find_duty(&a->plan, ds->selected);
+	long i = agenda_find_duty(app_plan(a), ds->selected);
 	if (i >= 0)
 		ds->cursor = (int)i;
-	else if (ds->cursor >= (int)a->plan.n_duties)
-		ds->cursor = a->plan.n_duties ? (int)a->plan.n_duties - 1 : 0;
-	if (a->plan.n_duties)
-		ds->selected = a->plan.duties[ds->cursor].id;
+	else if (ds->cursor >= (int)app_plan(a)->n_duties)
+		ds->cursor = app_plan(a)->n_duties ? (int)app_plan(a)->n_duties - 1 : 0;
+	if (app_plan(a)->n_duties)
+		ds->selected = app_plan(a)->duties[ds->cursor].id;
 }
 
 static void duties_destroy(screen *s) { free(s); }
@@ -446,8 +452,8 @@ static void draw_outlook(duty_form *f, app *a, int y, int x, int w)
 	duty_state st;
 	msg_id err;
 	int at;
-	long i = f->adding ? -1 : agenda_find_duty(&a->plan, f->seen.id);
-	const agenda *g = &a->plan;
+	long i = f->adding ? -1 : agenda_find_duty(app_plan(a), f->seen.id);
+	const agenda *g = app_plan(a);
 	char words[300], day[16] = "—";
 
 	if (!read_fields(f, a, false, &d, &err, &at))
@@ -511,7 +517,7 @@ static bool form_save(screen *s, app *a)
 	}
 	st = f->adding ? store_duty_add(a->st, a->rep.unit.id, &d, a->user, &id)
 		       : store_duty_change(a->st, &f->seen, &d, a->user);
-	if (app_wrote(a, st)) {
+	if (plan_wrote(a, st)) {
 		*f->select = id;
 		app_message(a, ROLE_OK, msg(f->adding ? DU_ADDED_FMT : DU_SAVED_FMT),
 			    d.title);
@@ -519,8 +525,8 @@ static bool form_save(screen *s, app *a)
 	}
 	/* Changed by someone meanwhile: what they wrote is what the form is
 	 * now over, so a second Ctrl-S writes over it knowingly. */
-	if (!f->adding && (i = agenda_find_duty(&a->plan, id)) >= 0)
-		f->seen = a->plan.duties[i];
+	if (!f->adding && (i = agenda_find_duty(app_plan(a), id)) >= 0)
+		f->seen = app_plan(a)->duties[i];
 	return false;
 }
 
@@ -658,7 +664,7 @@ static void draw_standing(const duty *du, const duty_state *st, int y, rect b)
 static void history_draw(screen *s, app *a, rect b)
 {
 	history_screen *h = (history_screen *)s;
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	long d = agenda_find_duty(g, h->duty_id);
 	size_t ended;
 	char line[300];
@@ -701,9 +707,9 @@ static void history_draw(screen *s, app *a, rect b)
 static key_result history_key(screen *s, app *a, int action, int key)
 {
 	history_screen *h = (history_screen *)s;
-	long d = agenda_find_duty(&a->plan, h->duty_id);
+	long d = agenda_find_duty(app_plan(a), h->duty_id);
 	(void)key;
-	if (d >= 0 && keymap_move(action, &h->cursor, (int)a->plan.n_events[d]))
+	if (d >= 0 && keymap_move(action, &h->cursor, (int)app_plan(a)->n_events[d]))
 		return result(RES_NONE);
 	return result(RES_UNUSED);
 }

@@ -60,12 +60,14 @@ static void draw_label(int y, int x, const char *label)
 static void home_draw_years(app *a, int y, int x, int w)
 {
 	int cx = x;
-	for (size_t i = 0; i < a->n_history && cx < x + w; i++) {
-		const report *h = &a->history[i];
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
+	for (size_t i = 0; i < n && cx < x + w; i++) {
+		const year_summary *h = &ys[i];
 		bool current = h->assessment.id == a->assessment_id;
 		char buf[64];
 		snprintf(buf, sizeof buf, "%d L%d%s", h->assessment.year,
-			 h->score.level, i + 1 < a->n_history ? " ·" : "");
+			 h->level, i + 1 < n ? " ·" : "");
 		cx += draw_text(y, cx, x + w - cx, current ? ROLE_HEADING : ROLE_DIM,
 				buf) + 1;
 	}
@@ -75,7 +77,7 @@ static void home_draw_years(app *a, int y, int x, int w)
  * duty; returns the next free row. */
 static int home_draw_plan(app *a, int y, int x, int vx, int vw)
 {
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	char buf[300], due[16];
 
 	if (g->has_programme) {
@@ -113,7 +115,7 @@ static int home_draw_plan(app *a, int y, int x, int vx, int vw)
 /* The ROI in one line: payback, N-year net, ROI. */
 static void home_draw_roi(app *a, int y, int x, int w)
 {
-	const calc_data *c = &a->calc;
+	const calc_data *c = app_calc(a);
 	char payback[64], net[32], roi[32], line[256];
 
 	if (c->roi.pays_back) {
@@ -309,8 +311,8 @@ static screen *set_validity(app *a, void *ctx, const char *text)
 	int m;
 	(void)ctx;
 	if (evidence_parse_validity(text, &m) &&
-	    app_wrote(a, store_unit_set_validity(a->st, a->rep.unit.id, m,
-						 a->user)))
+	    app_wrote_parts(a, store_unit_set_validity(a->st, a->rep.unit.id, m,
+						 a->user), APP_REPORT))
 		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), m);
 	return NULL;
 }

@@ -12,6 +12,12 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
+/* A write of investment figures touches those alone. */
+static bool calc_wrote(app *a, moat_status st)
+{
+	return app_wrote_parts(a, st, APP_CALC);
+}
+
 /* Tiered investment (§5): the classes with their shares, and the tiered
  * plan against one size fits all, self-built vs cloud vs hybrid DR, and
  * the HA upgrade. Inputs are edited in place; results follow as typed. */
@@ -398,11 +404,11 @@ static bool commit(cell_grid *g, app *a)
 		if (r->kind != kind ||
 		    (kind == IR_CLASS && v->d.classes[r->cls].id != id)) {
 			cell_edit_cancel(&g->edit);
-			return app_wrote(a, ST_NOT_FOUND), true;
+			return calc_wrote(a, ST_NOT_FOUND), true;
 		}
 		if (grid_cell_changed(g)) {
 			cell_edit_cancel(&g->edit);
-			return app_wrote(a, ST_CONFLICT), true;
+			return calc_wrote(a, ST_CONFLICT), true;
 		}
 	}
 	if (r->kind == IR_CLASS) {
@@ -444,7 +450,7 @@ static bool commit(cell_grid *g, app *a)
 	}
 	v->held.on = false;
 	cell_edit_cancel(&g->edit);
-	app_wrote(a, st);
+	calc_wrote(a, st);
 	return true;
 }
 
@@ -459,7 +465,7 @@ static screen *delete_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
 	if (yes)
-		app_wrote(a, store_invest_class_delete(a->st, *id, a->user));
+		calc_wrote(a, store_invest_class_delete(a->st, *id, a->user));
 	return NULL;
 }
 
@@ -494,8 +500,8 @@ static key_result invest_key(screen *s, app *a, int action, int key)
 		invest_class c = {0, "", 1, 1, 0};
 		int64_t nid = 0;
 		snprintf(c.name, sizeof c.name, "%s", msg(INV_NEW_CLASS));
-		if (!app_wrote(a, store_invest_class_add(a->st, a->rep.unit.id, &c,
-							 a->user, &nid)))
+		if (!calc_wrote(a, store_invest_class_add(a->st, a->rep.unit.id, &c,
+						    a->user, &nid)))
 			return result(RES_NONE);
 		for (int i = 0; i < g->n_rows; i++)
 			if (v->rows[i].kind == IR_CLASS &&

@@ -10,6 +10,12 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
+/* A write of the programme touches it alone. */
+static bool plan_wrote(app *a, moat_status st)
+{
+	return app_wrote_parts(a, st, APP_PLAN);
+}
+
 /* The 90-day programme (§7): the three phases as a timeline across the
  * window with today marked, then each phase's heading with its tasks, each
  * task with its own bar over the 90 days, its owner, due date and status,
@@ -203,7 +209,7 @@ static void draw_phase_row(const agenda *g, app *a, int ph, int y, rect b,
 static void plan_draw(screen *s, app *a, rect b)
 {
 	plan_screen *p = (plan_screen *)s;
-	const agenda *g = &a->plan;
+	const agenda *g = app_plan(a);
 	char head[256], day[16];
 	int list_y, list_h;
 
@@ -251,8 +257,9 @@ static screen *offer_item_confirmed(app *a, void *ctx, bool yes)
 {
 	char *item = ctx;
 	if (yes)
-		app_wrote(a, store_state_set(a->st, a->assessment_id, item, ITEM_DONE,
-					     a->user));
+		app_wrote_parts(a, store_state_set(a->st, a->assessment_id, item,
+						   ITEM_DONE, a->user),
+				APP_REPORT);
 	return NULL;
 }
 
@@ -263,7 +270,7 @@ static key_result save_task(app *a, const plan_task *seen, const plan_task *t)
 	char q[300];
 	task_status was = seen->status;
 
-	if (!app_wrote(a, store_task_change(a->st, seen, t, a->today, a->user)))
+	if (!plan_wrote(a, store_task_change(a->st, seen, t, a->today, a->user)))
 		return result(RES_UNUSED);
 	idx = t->item[0] ? questionnaire_item_index(a->q, t->item) : -1;
 	if (t->status == TASK_DONE && was != TASK_DONE && idx >= 0 &&
@@ -293,7 +300,7 @@ static screen *start_given(app *a, void *ctx, const char *text)
 	(void)ctx;
 	if (!date_parse(text, &start))
 		return NULL;
-	app_wrote(a, store_programme_start(a->st, a->rep.unit.id, a->q, start,
+	plan_wrote(a, store_programme_start(a->st, a->rep.unit.id, a->q, start,
 					   date_add_days(start, PLAN_DAYS),
 					   a->user, &id));
 	return NULL;
@@ -311,9 +318,10 @@ static screen *title_given(app *a, void *ctx, const char *text)
 	task_add *t = ctx;
 	int64_t id;
 	int row;
-	if (*text && app_wrote(a, store_task_add(a->st, a->plan.programme_id,
-						 t->phase, text, "", a->user, &id)) &&
-	    (row = row_of_task(&a->plan, id)) >= 0) {
+	if (*text &&
+	    plan_wrote(a, store_task_add(a->st, app_plan(a)->programme_id,
+					 t->phase, text, "", a->user, &id)) &&
+	    (row = row_of_task(app_plan(a), id)) >= 0) {
 		t->p->cursor = row;
 		t->p->cur_task = id;
 	}
@@ -329,9 +337,10 @@ typedef struct {
 
 static plan_task *find_task(app *a, int64_t id)
 {
-	for (size_t i = 0; i < a->plan.n_tasks; i++)
-		if (a->plan.tasks[i].id == id)
-			return &a->plan.tasks[i];
+	agenda *g = app_plan(a);
+	for (size_t i = 0; i < g->n_tasks; i++)
+		if (g->tasks[i].id == id)
+			return &g->tasks[i];
 	return NULL;
 }
 
@@ -343,7 +352,7 @@ static screen *owner_given(app *a, void *ctx, const char *text)
 		return NULL;
 	copy = r->seen;
 	snprintf(copy.owner, sizeof copy.owner, "%s", text);
-	app_wrote(a, store_task_change(a->st, &r->seen, &copy, a->today, a->user));
+	plan_wrote(a, store_task_change(a->st, &r->seen, &copy, a->today, a->user));
 	return NULL;
 }
 
@@ -351,14 +360,14 @@ static screen *delete_confirmed(app *a, void *ctx, bool yes)
 {
 	task_ref *r = ctx;
 	if (yes)
-		app_wrote(a, store_task_delete(a->st, r->id, a->user));
+		plan_wrote(a, store_task_delete(a->st, r->id, a->user));
 	return NULL;
 }
 
 static key_result plan_key(screen *s, app *a, int action, int key)
 {
 	plan_screen *p = (plan_screen *)s;
-	agenda *g = &a->plan;
+	agenda *g = app_plan(a);
 	plan_task *t, copy;
 	plan_row here;
 	task_ref *ref;
@@ -448,13 +457,13 @@ static void plan_reload(screen *s, app *a)
 {
 	plan_screen *p = (plan_screen *)s;
 	/* The cursor stays on its task when rows come and go around it. */
-	int row = p->cur_task ? row_of_task(&a->plan, p->cur_task) : -1;
+	int row = p->cur_task ? row_of_task(app_plan(a), p->cur_task) : -1;
 	if (p->cursor < 0)
 		return;
 	if (row >= 0)
 		p->cursor = row;
-	if (p->cursor >= row_count(&a->plan))
-		p->cursor = row_count(&a->plan) - 1;
+	if (p->cursor >= row_count(app_plan(a)))
+		p->cursor = row_count(app_plan(a)) - 1;
 }
 
 static const screen_ops plan_ops = {

@@ -12,6 +12,12 @@
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
+/* A write of ROI figures touches those alone. */
+static bool calc_wrote(app *a, moat_status st)
+{
+	return app_wrote_parts(a, st, APP_CALC);
+}
+
 /* The ROI calculator (§6.3): itemised inputs on the left, results on the
  * right, recomputed as the user types. */
 
@@ -335,11 +341,11 @@ static bool commit(cell_grid *g, app *a)
 		if (rw->kind != kind ||
 		    (kind == ROW_LINE && r->d.lines[rw->line].id != id)) {
 			cell_edit_cancel(&g->edit);
-			return app_wrote(a, ST_NOT_FOUND), true;
+			return calc_wrote(a, ST_NOT_FOUND), true;
 		}
 		if (grid_cell_changed(g)) {
 			cell_edit_cancel(&g->edit);
-			return app_wrote(a, ST_CONFLICT), true;
+			return calc_wrote(a, ST_CONFLICT), true;
 		}
 	}
 	if (rw->kind == ROW_LINE) {
@@ -358,7 +364,7 @@ static bool commit(cell_grid *g, app *a)
 		st = store_param_set(a->st, a->rep.unit.id, ROI_PARAM_RATE, v, a->user);
 	}
 	cell_edit_cancel(&g->edit);
-	app_wrote(a, st);
+	calc_wrote(a, st);
 	return true;
 }
 
@@ -373,7 +379,7 @@ static screen *delete_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
 	if (yes)
-		app_wrote(a, store_roi_line_delete(a->st, *id, a->user));
+		calc_wrote(a, store_roi_line_delete(a->st, *id, a->user));
 	return NULL;
 }
 
@@ -381,8 +387,8 @@ static screen *currency_given(app *a, void *ctx, const char *text)
 {
 	(void)ctx;
 	if (*text)
-		app_wrote(a, store_param_set_text(a->st, a->rep.unit.id,
-						  PARAM_CURRENCY, text, a->user));
+		calc_wrote(a, store_param_set_text(a->st, a->rep.unit.id,
+					     PARAM_CURRENCY, text, a->user));
 	return NULL;
 }
 
@@ -400,7 +406,7 @@ static key_result add_line(roi_screen *r, app *a)
 					: ROI_LOSS;
 	l.incidents_milli = 1000;
 	snprintf(l.name, sizeof l.name, "%s", msg(ROI_NEW_LINE));
-	if (!app_wrote(a, store_roi_line_add(a->st, a->rep.unit.id, &l, a->user, &id)))
+	if (!calc_wrote(a, store_roi_line_add(a->st, a->rep.unit.id, &l, a->user, &id)))
 		return result(RES_NONE);
 	/* Focus the new line's name, ready to type over. */
 	for (int i = 0; i < g->n_rows; i++)

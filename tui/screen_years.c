@@ -14,7 +14,7 @@
  * started by mistake. */
 typedef struct {
 	screen base;
-	int cursor;      /* index into a->history */
+	int cursor;      /* index into the unit's years */
 	int64_t sel_id;  /* the year under the cursor */
 	int64_t open_id; /* the open year then */
 } years_screen;
@@ -39,10 +39,13 @@ static void years_draw(screen *s, app *a, rect b)
 	draw_text(b.y, b.x + 9, 24, ROLE_HEADING, msg(YR_COL_LEVEL));
 	draw_text(b.y, b.x + 34, 12, ROLE_HEADING, msg(YR_TREND));
 	draw_text(b.y, b.x + 47, b.w - 48, ROLE_HEADING, msg(YR_COL_STATUS));
-	top = layout_scroll(0, y->cursor, (int)a->n_history, b.h - 1);
-	for (int i = top; i < (int)a->n_history && row < b.h; i++, row++) {
-		const report *h = &a->history[i];
-		const q_level *lv = &a->q->levels[h->score.level - 1];
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
+
+	top = layout_scroll(0, y->cursor, (int)n, b.h - 1);
+	for (int i = top; i < (int)n && row < b.h; i++, row++) {
+		const year_summary *h = &ys[i];
+		const q_level *lv = &a->q->levels[h->level - 1];
 		bool sel = i == y->cursor;
 		draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 		char status[128];
@@ -54,7 +57,7 @@ static void years_draw(screen *s, app *a, rect b)
 		draw_textf(b.y + row, b.x + 2, 6, base, "%d", h->assessment.year);
 		draw_textf(b.y + row, b.x + 9, 24, base, msg(FRAME_LEVEL_FMT),
 			   lv->number, lv->name);
-		draw_bar(b.y + row, b.x + 34, 10, (size_t)h->score.level, Q_LEVELS);
+		draw_bar(b.y + row, b.x + 34, 10, (size_t)h->level, Q_LEVELS);
 		if (h->assessment.status == ASSESS_FINAL) {
 			char day[11];
 			stamp_format_local_day(h->assessment.finalised_at, day,
@@ -82,19 +85,37 @@ static int64_t *year_ref(int64_t id)
 	return p;
 }
 
-/* The report of year id among the unit's years, or NULL. */
-static const report *year_of(const app *a, int64_t id)
+/* Year id among the unit's years, or NULL. */
+static const year_summary *year_of(app *a, int64_t id)
 {
-	for (size_t i = 0; i < a->n_history; i++)
-		if (a->history[i].assessment.id == id)
-			return &a->history[i];
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
+	for (size_t i = 0; i < n; i++)
+		if (ys[i].assessment.id == id)
+			return &ys[i];
 	return NULL;
+}
+
+/* The evidence of year id, valid on today and in all, for a question that
+ * says what a change carries along; false (the status line saying why)
+ * when it cannot be read. */
+static bool year_evidence(app *a, int64_t id, size_t *valid, size_t *all)
+{
+	report r;
+	if (report_load(a->st, a->q, id, a->today, &r)) {
+		app_wrote(a, ST_DB);
+		return false;
+	}
+	*valid = evidence_count_valid(&r.evidence, a->today);
+	*all = r.evidence.n;
+	report_free(&r);
+	return true;
 }
 
 static screen *start_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *from = ctx, next;
-	const report *r = from ? year_of(a, *from) : NULL;
+	const year_summary *r = from ? year_of(a, *from) : NULL;
 	moat_status st;
 	int year;
 
@@ -114,12 +135,14 @@ static screen *start_confirmed(app *a, void *ctx, bool yes)
 }
 
 /* Asks before starting the year after r, saying what it copies. */
-static screen *ask_start(app *a, const report *r)
+static screen *ask_start(app *a, const year_summary *r)
 {
-	size_t valid = evidence_count_valid(&r->evidence, a->today);
+	size_t valid, all;
 	char q[512];
+	if (!year_evidence(a, r->assessment.id, &valid, &all))
+		return NULL;
 	snprintf(q, sizeof q, msg(YR_CONFIRM_START_FMT), r->assessment.year + 1,
-		 r->assessment.year, valid, r->evidence.n - valid);
+		 r->assessment.year, valid, all - valid);
 	return confirm_new(q, start_confirmed, year_ref(r->assessment.id), true);
 }
 
@@ -129,7 +152,7 @@ static screen *finalise_confirmed(app *a, void *ctx, bool yes)
 	assessment as;
 	if (!yes || !id || store_assessment_get(a->st, *id, &as) != ST_OK)
 		return NULL;
-	if (app_wrote(a, store_assessment_finalise(a->st, *id, a->today, a->user)))
+	if (app_wrote(a, report_finalise(a->st, a->q, *id, a->today, a->user)))
 		app_message(a, ROLE_OK, msg(YR_FINALISED_FMT), as.year);
 	return NULL;
 }
@@ -139,7 +162,7 @@ static screen *finalise_confirmed(app *a, void *ctx, bool yes)
 static screen *finalise_then_start(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
-	const report *r;
+	const year_summary *r;
 	finalise_confirmed(a, ctx, yes);
 	r = id ? year_of(a, *id) : NULL;
 	return yes && r && r->assessment.status == ASSESS_FINAL ? ask_start(a, r)
@@ -149,11 +172,12 @@ static screen *finalise_then_start(app *a, void *ctx, bool yes)
 static screen *remove_confirmed(app *a, void *ctx, bool yes)
 {
 	int64_t *id = ctx;
-	const report *r = id ? year_of(a, *id) : NULL;
+	const year_summary *r = id ? year_of(a, *id) : NULL;
+	size_t n;
 	int year;
 	int64_t before;
 
-	if (!yes || !r || r == a->history)
+	if (!yes || !r || r == app_years(a, &n))
 		return NULL;
 	year = r->assessment.year;
 	before = r[-1].assessment.id;
@@ -169,7 +193,8 @@ static screen *remove_confirmed(app *a, void *ctx, bool yes)
 /* Asks before removing the selected year, or says why it cannot go. */
 static key_result ask_remove(years_screen *y, app *a)
 {
-	const report *sel = &a->history[y->cursor];
+	size_t n, valid, all;
+	const year_summary *sel = &app_years(a, &n)[y->cursor];
 	int year = sel->assessment.year;
 	int64_t changes = 0;
 	char q[512];
@@ -179,14 +204,14 @@ static key_result ask_remove(years_screen *y, app *a)
 		return result(RES_NONE);
 	}
 	switch (year_removal_rule(sel->assessment.status,
-				  y->cursor + 1 == (int)a->n_history, a->n_history,
+				  y->cursor + 1 == (int)n, n,
 				  changes)) {
 	case YEAR_NOT_DRAFT:
 		app_message(a, ROLE_WARN, msg(YR_KEEP_FINAL_FMT), year);
 		return result(RES_NONE);
 	case YEAR_NOT_LATEST:
 		app_message(a, ROLE_WARN, msg(YR_KEEP_EARLIER_FMT), year,
-			    a->history[y->cursor + 1].assessment.year);
+			    sel[1].assessment.year);
 		return result(RES_NONE);
 	case YEAR_ONLY:
 		app_message(a, ROLE_WARN, msg(YR_KEEP_ONLY_FMT), year);
@@ -198,8 +223,10 @@ static key_result ask_remove(years_screen *y, app *a)
 	case YEAR_REMOVABLE:
 		break;
 	}
+	if (!year_evidence(a, sel->assessment.id, &valid, &all))
+		return result(RES_NONE);
 	snprintf(q, sizeof q, msg(YR_CONFIRM_REMOVE_FMT), year,
-		 sel[-1].assessment.year, sel->evidence.n);
+		 sel[-1].assessment.year, all);
 	return push(confirm_new(q, remove_confirmed, year_ref(sel->assessment.id),
 				true));
 }
@@ -207,18 +234,20 @@ static key_result ask_remove(years_screen *y, app *a)
 static key_result years_key(screen *s, app *a, int action, int key)
 {
 	years_screen *y = (years_screen *)s;
-	const report *sel, *latest;
+	const year_summary *sel, *latest;
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
 	char q[256];
 
 	(void)key;
-	if (a->n_history == 0)
+	if (n == 0)
 		return result(RES_UNUSED);
-	if (keymap_move(action, &y->cursor, (int)a->n_history)) {
-		y->sel_id = a->history[y->cursor].assessment.id;
+	if (keymap_move(action, &y->cursor, (int)n)) {
+		y->sel_id = ys[y->cursor].assessment.id;
 		return result(RES_NONE);
 	}
-	sel = &a->history[y->cursor];
-	latest = &a->history[a->n_history - 1];
+	sel = &ys[y->cursor];
+	latest = &ys[n - 1];
 	switch (action) {
 	case ACT_OPEN:
 		app_open_assessment(a, sel->assessment.id);
@@ -228,7 +257,7 @@ static key_result years_key(screen *s, app *a, int action, int key)
 			app_message(a, ROLE_WARN, "%s", msg(YR_NO_PREVIOUS));
 			return result(RES_NONE);
 		}
-		return push(screen_compare_new(a, a->history[y->cursor - 1].assessment.id,
+		return push(screen_compare_new(a, sel[-1].assessment.id,
 					       sel->assessment.id));
 	case ACT_NEXT_YEAR:
 		/* The next year starts from a final one: while the latest is
@@ -261,13 +290,15 @@ static void years_reload(screen *s, app *a)
 	/* The cursor stays on its year; when another year was opened (one
 	 * just started, or the one before a year removed), it goes there. */
 	int64_t want = a->assessment_id != y->open_id ? a->assessment_id : y->sel_id;
-	for (size_t i = 0; i < a->n_history; i++)
-		if (a->history[i].assessment.id == want)
+	size_t n;
+	const year_summary *ys = app_years(a, &n);
+	for (size_t i = 0; i < n; i++)
+		if (ys[i].assessment.id == want)
 			y->cursor = (int)i;
-	if (y->cursor >= (int)a->n_history)
-		y->cursor = a->n_history ? (int)a->n_history - 1 : 0;
+	if (y->cursor >= (int)n)
+		y->cursor = n ? (int)n - 1 : 0;
 	y->open_id = a->assessment_id;
-	y->sel_id = a->n_history ? a->history[y->cursor].assessment.id : 0;
+	y->sel_id = n ? ys[y->cursor].assessment.id : 0;
 }
 
 static void years_destroy(screen *s) { free(s); }

@@ -18,6 +18,7 @@
 #include "model/demo.h"
 #include "model/msg.h"
 #include "model/questionnaire.h"
+#include "model/report.h"
 #include "model/recurrence.h"
 #include "model/store_internal.h"
 
@@ -56,7 +57,7 @@ static int run_ints(sqlite3 *db, const char *sql, int n, const int64_t *v)
 
 /* Years before the demo's two (2025 and 2026), cloned from 2025, and more
  * evidence per year. */
-static int grow_years(sqlite3 *db, int years, int evidence)
+static int grow_years(sqlite3 *db, int years, int pieces)
 {
 	for (int y = 2026 - years + 1; y < 2025; y++) {
 		int64_t v[1] = {y};
@@ -84,7 +85,7 @@ static int grow_years(sqlite3 *db, int years, int evidence)
 	}
 	/* Every year gets EVIDENCE pieces, copies of the demo's own. */
 	{
-		int64_t v[1] = {evidence};
+		int64_t v[1] = {pieces};
 		return run_ints(
 			db,
 			"WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n"
@@ -158,9 +159,9 @@ static int clone_units(sqlite3 *db, int units)
 		"CREATE TEMP TABLE amap AS SELECT id AS old, NULL AS new FROM assessment"
 		" WHERE unit_id = 1",
 		"INSERT INTO assessment (unit_id, year, status, finalised_by, finalised_at,"
-		" judged_on, created_by, created_at) SELECT ?1, year, status, finalised_by,"
-		" finalised_at, judged_on, created_by, created_at FROM assessment"
-		" WHERE unit_id = 1",
+		" judged_on, final_level, created_by, created_at) SELECT ?1, year, status,"
+		" finalised_by, finalised_at, judged_on, final_level, created_by,"
+		" created_at FROM assessment WHERE unit_id = 1",
 		"UPDATE amap SET new = (SELECT b.id FROM assessment a, assessment b"
 		" WHERE a.id = amap.old AND b.unit_id = ?1 AND b.year = a.year)",
 		"INSERT INTO item_state SELECT m.new, item_key, state, updated_by, updated_at"
@@ -232,13 +233,41 @@ static int grow_audit(store *s, sqlite3 *db, int64_t audit)
 	return store_audit_seal_all(s) != ST_OK ? fail("seal", store_errmsg(s)) : 0;
 }
 
+/* The level each cloned frozen year reached, kept as finalising keeps it
+ * (scored on the day it is judged on), so the database is one moat could
+ * have written. */
+static int keep_levels(store *s, const questionnaire *q)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM assessment WHERE status ="
+			       " 'final' AND final_level IS NULL", -1, &st,
+			       NULL) != SQLITE_OK)
+		return fail("prepare", sqlite3_errmsg(s->db));
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		report r;
+		int64_t v[2];
+		v[1] = sqlite3_column_int64(st, 0);
+		if (report_load(s, q, v[1], TODAY, &r))
+			rc = fail("score", store_errmsg(s));
+		else {
+			v[0] = r.score.level;
+			report_free(&r);
+			rc = run_ints(s->db, "UPDATE assessment SET final_level = ?1"
+				      " WHERE id = ?2", 2, v);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	char err[1024], qdir[4096];
 	questionnaire q;
 	store *s;
 	int64_t aid, audit;
-	int units, years, evidence, history, rc;
+	int units, years, pieces, history, rc;
 	FILE *f;
 
 	if (argc != 7) {
@@ -247,10 +276,10 @@ int main(int argc, char **argv)
 	}
 	units = atoi(argv[2]);
 	years = atoi(argv[3]);
-	evidence = atoi(argv[4]);
+	pieces = atoi(argv[4]);
 	audit = strtoll(argv[5], NULL, 10);
 	history = atoi(argv[6]);
-	if (units < 1 || years < 2 || years > 50 || evidence < 1 || history < 1) {
+	if (units < 1 || years < 2 || years > 50 || pieces < 1 || history < 1) {
 		fprintf(stderr, "bench-gen: units >= 1, 2 <= years <= 50, evidence >= 1,"
 				" history >= 1\n");
 		return 2;
@@ -267,7 +296,8 @@ int main(int argc, char **argv)
 		return fail("open", err);
 	if (demo_load(s, &q, TODAY, "liwei", &aid))
 		return fail("demo", store_errmsg(s));
-	rc = run(s->db, "BEGIN IMMEDIATE") || grow_years(s->db, years, evidence) ||
+	rc = run(s->db, "BEGIN IMMEDIATE") || grow_years(s->db, years, pieces) ||
+	     keep_levels(s, &q) ||
 	     grow_history(s, s->db, history) || clone_units(s->db, units) ||
 	     grow_audit(s, s->db, audit) || run(s->db, "COMMIT") ||
 	     run(s->db, "PRAGMA wal_checkpoint(TRUNCATE)");
