@@ -130,8 +130,8 @@ lxw_error xlsx_write_maturity(lxw_workbook *wb, const xlsx_formats *f,
  * entries (at least one), oldest first; the entry of current's assessment
  * is shown from current itself. */
 lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
-			   const report *years, size_t n, const report *prev,
-			   const report *current);
+			   const year_summary *years, size_t n,
+			   const report *prev, const report *current);
 
 /* The ROI sheet (§6.3): the inputs of d (one-off investments, yearly
  * costs, losses avoided, horizon, discount rate) as cells, the results as

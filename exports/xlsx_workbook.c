@@ -372,34 +372,6 @@ static char *valid_dup(const char *s)
 	return text_valid_utf8(s) ? strdup(s) : text_sanitize(s, false);
 }
 
-/* The latest year of in->years before current's, or NULL. */
-static const report *previous_year(const xlsx_input *in)
-{
-	const report *prev = NULL;
-	int year = in->current->assessment.year;
-
-	for (size_t i = 0; i < in->n_years; i++) {
-		const report *y = &in->years[i];
-
-		if (y->assessment.year < year &&
-		    (!prev || y->assessment.year > prev->assessment.year))
-			prev = y;
-	}
-	return prev;
-}
-
-/* Whether the years of in (if any) were scored on current's
- * questionnaire, which the comparison assumes. */
-static bool years_match(const xlsx_input *in)
-{
-	if (in->n_years > 0 && !in->years)
-		return false;
-	for (size_t i = 0; i < in->n_years; i++)
-		if (in->years[i].q != in->current->q)
-			return false;
-	return true;
-}
-
 moat_status xlsx_export(const xlsx_input *in, const char *path,
 			const char *exported_at, char *err, size_t errlen)
 {
@@ -410,7 +382,9 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	lxw_error rc, close_rc;
 	err_capture cap;
 	char *company;
-	const report *r, *years;
+	const report *r;
+	year_summary alone;
+	const year_summary *years;
 	size_t n_years;
 	moat_status st;
 	date d;
@@ -419,7 +393,8 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		snprintf(err, errlen, "export: no assessment or no file name");
 		return ST_INVALID;
 	}
-	if (!years_match(in)) {
+	if ((in->n_years > 0 && !in->years) ||
+	    (in->previous && in->previous->q != in->current->q)) {
 		snprintf(err, errlen,
 			 "export: the years do not share the assessment's"
 			 " questionnaire");
@@ -427,7 +402,8 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	}
 	r = in->current;
 	/* Without its history, the current year stands alone. */
-	years = in->n_years > 0 ? in->years : r;
+	alone = (year_summary){r->assessment, r->score.level};
+	years = in->n_years > 0 ? in->years : &alone;
 	n_years = in->n_years > 0 ? in->n_years : 1;
 	if (!exported_at)
 		exported_at = "";
@@ -460,8 +436,7 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_maturity(wb, &f, r);
 	if (rc == LXW_NO_ERROR)
-		rc = xlsx_write_years(wb, &f, years, n_years,
-				      previous_year(in), r);
+		rc = xlsx_write_years(wb, &f, years, n_years, in->previous, r);
 	if (rc == LXW_NO_ERROR && in->calc)
 		rc = xlsx_write_roi(wb, &f, in->calc);
 	if (rc == LXW_NO_ERROR && in->calc)
@@ -489,38 +464,54 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	return atomic_commit(tmp, path, err, errlen);
 }
 
+/* The latest year before current's among years, or NULL. */
+static const year_summary *year_before(const year_summary *years, size_t n,
+				       const report *current)
+{
+	const year_summary *before = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (years[i].assessment.year < current->assessment.year &&
+		    (!before || years[i].assessment.year > before->assessment.year))
+			before = &years[i];
+	return before;
+}
+
 moat_status xlsx_export_assessment(store *s, const report *current,
 				   date today, const char *path, char *err,
 				   size_t errlen)
 {
-	report *years = NULL;
+	year_summary *years = NULL;
+	const year_summary *before;
 	size_t n_years = 0;
-	calc_data calc;
-	agenda plan;
+	report prev = {0};
+	calc_data calc = {0};
+	agenda plan = {0};
 	char day[16];
 	moat_status st;
 
-	st = report_history(s, current->q, current->assessment.unit_id, today,
-			    &years, &n_years);
+	/* The years as their levels; of the one before, everything, for the
+	 * comparison. */
+	st = report_years(s, current->q, current->assessment.unit_id, today,
+			  current, &years, &n_years);
+	before = st ? NULL : year_before(years, n_years, current);
+	if (!st && before)
+		st = report_load(s, current->q, before->assessment.id, today, &prev);
+	if (!st)
+		st = calc_load(s, current->unit.id, &calc);
+	if (!st)
+		st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS,
+				 &plan);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
-		return st;
-	}
-	if ((st = calc_load(s, current->unit.id, &calc))) {
-		snprintf(err, errlen, "%s", store_errmsg(s));
-		report_history_free(years, n_years);
-		return st;
-	}
-	if ((st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS,
-			      &plan))) {
-		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
-		xlsx_input in = {current, years, n_years, &calc, &plan};
+		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
+				 &calc, &plan};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
-		agenda_free(&plan);
 	}
+	agenda_free(&plan);
 	calc_free(&calc);
-	report_history_free(years, n_years);
+	report_free(&prev);
+	free(years);
 	return st;
 }

@@ -12,11 +12,14 @@
 #include "model/report.h"
 #include "model/status.h"
 
-/* What is exported. All reports share current's questionnaire. */
+/* What is exported. Both reports share current's questionnaire. */
 typedef struct {
 	const report *current; /* the assessment exported */
-	const report *years;   /* every year of its unit, oldest first (report_history); includes current */
+	const year_summary *years; /* every year of its unit, oldest first
+				    * (report_years); includes current */
 	size_t n_years;
+	const report *previous; /* the latest year before current's, compared
+				 * with it, or NULL */
 	const calc_data *calc; /* the unit's calculators (calc_load), or NULL:
 				  no ROI and investment sheets */
 	const agenda *plan;    /* the unit's programme and duties (agenda_load),
@@ -30,9 +33,9 @@ typedef struct {
  * it has duties: their state and history), texts in the current message
  * language. The
  * calculators' results are formulas over their input cells, with the
- * figures model/ computed cached in them. The year-over-year sheet charts the level of every report in
- * in->years and compares the latest year before current's with current;
- * with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
+ * figures model/ computed cached in them. The year-over-year sheet charts
+ * the level of every year in in->years and compares in->previous with
+ * current; with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
  * the caller so tests can fix it) is shown on the summary and used as the
  * document's creation date. The file is replaced atomically: on failure
  * path is untouched, no temporary file remains and err says why (ST_IO when

@@ -88,25 +88,24 @@ static void put_year_header(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 /* One row per year from row + 1 on, under a header at row. current
  * stands for its own year, so the row agrees with the other sheets even
  * if years was read later. Returns the last row written. */
-static lxw_row_t write_trend(xlsx_sheet *s, const report *years, size_t n,
-			     const report *current, lxw_row_t row)
+static lxw_row_t write_trend(xlsx_sheet *s, const year_summary *years,
+			     size_t n, const report *current, lxw_row_t row)
 {
 	for (lxw_col_t c = 0; c < N_TREND; c++)
 		xlsx_put_text(s, row, c, msg(trend_headers[c]), s->f->header,
 			      true);
 	for (size_t i = 0; i < n; i++) {
-		const report *y = &years[i];
-		int level;
+		const year_summary *y = &years[i];
+		int level = y->level;
 
 		if (y->assessment.id == current->assessment.id)
-			y = current;
-		level = y->score.level;
+			level = current->score.level;
 
 		row++;
 		xlsx_put_number(s, row, COL_YEAR, y->assessment.year, NULL);
 		xlsx_put_number(s, row, COL_LEVEL, level, NULL);
 		if (level >= 1 && level <= Q_LEVELS) {
-			const q_level *lv = &y->q->levels[level - 1];
+			const q_level *lv = &current->q->levels[level - 1];
 
 			xlsx_put_text(s, row, COL_LEVEL_NAME, lv->name, NULL,
 				      true);
@@ -230,8 +229,8 @@ static lxw_row_t write_criteria(xlsx_sheet *s, const year_diff *d,
 }
 
 lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
-			   const report *years, size_t n, const report *prev,
-			   const report *current)
+			   const year_summary *years, size_t n,
+			   const report *prev, const report *current)
 {
 	const char *name = msg(XL_SHEET_YEARS);
 	year_diff d;
