@@ -401,6 +401,17 @@ moat_status store_data_version(store *s, int64_t *version);
 /* Number of audit log entries (for tests and the audit screen). */
 moat_status store_audit_count(store *s, int64_t *count);
 
+/* What changed after audit entry `after` (0: from the start): the parts
+ * the entries' kinds touched (change_parts, model/changes.h), OR-ed into
+ * *parts, and the newest entry's id in *newest (`after` when there is none). Reads only
+ * the entries after `after`. */
+moat_status store_audit_changed_since(store *s, int64_t after,
+				      unsigned *parts, int64_t *newest);
+
+/* The id of the newest audit entry (0 for none), read from the end of
+ * the log. */
+moat_status store_audit_newest(store *s, int64_t *id);
+
 typedef enum {
 	AUDIT_INTACT,
 	AUDIT_CHANGED,  /* entry at_id differs from what was sealed */

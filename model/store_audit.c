@@ -7,6 +7,7 @@
 
 #include <nettle/sha2.h>
 
+#include "model/changes.h"
 #include "model/store_internal.h"
 
 /* The audit log is a hash chain: each entry's seal is SHA-256 over the
@@ -373,4 +374,33 @@ moat_status store_audit_verify(store *s, int64_t tail, audit_check *out)
 moat_status store_audit_count(store *s, int64_t *count)
 {
 	return store_scalar(s, "SELECT count(*) FROM audit_log", count);
+}
+
+moat_status store_audit_changed_since(store *s, int64_t after,
+				      unsigned *parts, int64_t *newest)
+{
+	/* The range is read through the primary key: linear in what
+	 * changed, not in the log. */
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT entity, max(id) FROM audit_log WHERE id > ?"
+		   " GROUP BY entity");
+	int rc;
+
+	*newest = after;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 1);
+		*parts |= change_parts(col(st, 0));
+		if (id > *newest)
+			*newest = id;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read the changes");
+}
+
+moat_status store_audit_newest(store *s, int64_t *id)
+{
+	return store_scalar(s, "SELECT coalesce(max(id), 0) FROM audit_log", id);
 }

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "model/changes.h"
 #include "model/demo.h"
 #include "model/msg.h"
 #include "model/report.h"
@@ -661,6 +662,64 @@ static void test_audit_list_filters(void **state)
 	audit_list_free(&l);
 }
 
+/* Another user's commit is re-read by what it touched: the kinds of the
+ * audit entries after the last one seen. */
+static void test_changes_since_an_audit_entry(void **state)
+{
+	ctx *c = *state;
+	int64_t seen, newest, more;
+	unsigned parts;
+
+	assert_int_equal(store_audit_newest(c->s, &seen), ST_OK);
+	/* Nothing new: nothing touched, the newest stays. */
+	parts = 0;
+	assert_int_equal(store_audit_changed_since(c->s, seen, &parts, &newest), ST_OK);
+	assert_int_equal(parts, 0);
+	assert_int_equal(newest, seen);
+
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "bob"), ST_OK);
+	parts = 0;
+	assert_int_equal(store_audit_changed_since(c->s, seen, &parts, &newest), ST_OK);
+	assert_int_equal(parts, PART_REPORT);
+	assert_int_equal(newest, seen + 1);
+	assert_int_equal(store_audit_newest(c->s, &more), ST_OK);
+	assert_int_equal(more, newest);
+
+	assert_int_equal(store_param_set(c->s, c->unit, ROI_PARAM_HORIZON, 10, "cfo"), ST_OK);
+	add_piece(c, c->aid, "bia", "2026-03-01");
+	/* Both since the first look; only the later ones since the second. */
+	parts = 0;
+	assert_int_equal(store_audit_changed_since(c->s, seen, &parts, &more), ST_OK);
+	assert_int_equal(parts, PART_REPORT | PART_CALC | PART_PLAN);
+	assert_int_equal(more, seen + 3);
+	parts = 0;
+	assert_int_equal(store_audit_changed_since(c->s, newest, &parts, &more), ST_OK);
+	assert_int_equal(parts, PART_CALC | PART_REPORT | PART_PLAN);
+	parts = 0;
+	assert_int_equal(store_audit_changed_since(c->s, newest + 1, &parts, &more), ST_OK);
+	assert_int_equal(parts, PART_REPORT | PART_PLAN); /* the evidence alone */
+}
+
+static void test_change_parts_by_kind(void **state)
+{
+	(void)state;
+	assert_int_equal(change_parts("item"), PART_REPORT);
+	assert_int_equal(change_parts("criterion"), PART_REPORT);
+	assert_int_equal(change_parts("evidence"), PART_REPORT | PART_PLAN);
+	assert_int_equal(change_parts("task"), PART_PLAN);
+	assert_int_equal(change_parts("duty"), PART_PLAN);
+	assert_int_equal(change_parts("programme"), PART_PLAN);
+	assert_int_equal(change_parts("roi"), PART_CALC);
+	assert_int_equal(change_parts("invest"), PART_CALC);
+	assert_int_equal(change_parts("param"), PART_CALC);
+	assert_int_equal(change_parts("assessment"), PART_ALL);
+	assert_int_equal(change_parts("unit"), PART_ALL);
+	/* A kind it does not know may touch anything. */
+	assert_int_equal(change_parts("drill"), PART_ALL);
+	assert_int_equal(change_parts(""), PART_ALL);
+	assert_int_equal(change_parts(NULL), PART_ALL);
+}
+
 static void test_unit_validity_setting(void **state)
 {
 	ctx *c = *state;
@@ -935,6 +994,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_finalise_freezes_with_who_and_when, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_frozen_evidence_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changes_since_an_audit_entry, setup, teardown),
+		cmocka_unit_test(test_change_parts_by_kind),
 		cmocka_unit_test_setup_teardown(test_unit_validity_setting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roi_lines_and_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),

@@ -77,13 +77,13 @@ static void store_trouble(app *a)
 
 static void drop_part(app *a, unsigned part)
 {
-	if (part == APP_YEARS) {
+	if (part == PART_YEARS) {
 		free(a->years);
 		a->years = NULL;
 		a->n_years = 0;
-	} else if (part == APP_CALC) {
+	} else if (part == PART_CALC) {
 		calc_free(&a->calc);
-	} else if (part == APP_PLAN) {
+	} else if (part == PART_PLAN) {
 		agenda_free(&a->plan);
 	}
 	a->loaded &= ~part;
@@ -99,12 +99,12 @@ static bool load_part(app *a, unsigned part)
 	a->loaded |= part;
 	if (!a->rep_loaded)
 		return false;
-	if (part == APP_YEARS)
+	if (part == PART_YEARS)
 		st = report_years(a->st, a->q, a->rep.assessment.unit_id, a->today,
 				  &a->rep, &a->years, &a->n_years);
-	else if (part == APP_CALC)
+	else if (part == PART_CALC)
 		st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc);
-	else if (part == APP_PLAN)
+	else if (part == PART_PLAN)
 		st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
 				 AGENDA_SCREEN_DAYS, &a->plan);
 	if (st)
@@ -122,31 +122,37 @@ static void need_part(app *a, unsigned part)
 
 const year_summary *app_years(app *a, size_t *n)
 {
-	need_part(a, APP_YEARS);
+	need_part(a, PART_YEARS);
 	*n = a->n_years;
 	return a->years;
 }
 
 const calc_data *app_calc(app *a)
 {
-	need_part(a, APP_CALC);
+	need_part(a, PART_CALC);
 	return &a->calc;
 }
 
 agenda *app_plan(app *a)
 {
-	need_part(a, APP_PLAN);
+	need_part(a, PART_PLAN);
 	return &a->plan;
 }
 
 void app_changed(app *a, unsigned parts)
 {
-	static const unsigned optional[] = {APP_YEARS, APP_CALC, APP_PLAN};
+	static const unsigned optional[] = {PART_YEARS, PART_CALC, PART_PLAN};
 
+	/* Where the data stands is taken before reading it: a commit made
+	 * while it is read shows at the next look. */
+	if (a->assessment_id) {
+		store_data_version(a->st, &a->data_version);
+		store_audit_newest(a->st, &a->audit_seen);
+	}
 	/* The years take the current year's level from its report. */
-	if (parts & APP_REPORT)
-		parts |= APP_YEARS;
-	if (parts & APP_REPORT) {
+	if (parts & PART_REPORT)
+		parts |= PART_YEARS;
+	if (parts & PART_REPORT) {
 		if (a->rep_loaded)
 			report_free(&a->rep);
 		a->rep_loaded = false;
@@ -167,8 +173,6 @@ void app_changed(app *a, unsigned parts)
 		else
 			drop_part(a, part);
 	}
-	if (a->rep_loaded)
-		store_data_version(a->st, &a->data_version);
 	a->generation++;
 	a->dirty = true;
 	sync_screens(a);
@@ -176,7 +180,7 @@ void app_changed(app *a, unsigned parts)
 
 void app_reload(app *a)
 {
-	app_changed(a, APP_ALL);
+	app_changed(a, PART_ALL);
 }
 
 bool app_wrote_parts(app *a, moat_status st, unsigned parts)
@@ -202,13 +206,13 @@ bool app_wrote_parts(app *a, moat_status st, unsigned parts)
 		store_trouble(a);
 	/* The screen may show a value that did not make it: re-read. A
 	 * conflict means someone else changed it: everything is re-read. */
-	app_changed(a, st == ST_CONFLICT ? APP_ALL : parts);
+	app_changed(a, st == ST_CONFLICT ? PART_ALL : parts);
 	return false;
 }
 
 bool app_wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, APP_ALL);
+	return app_wrote_parts(a, st, PART_ALL);
 }
 
 void app_open_assessment(app *a, int64_t assessment_id)
@@ -452,6 +456,19 @@ static long long now_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* What other users' commits touched, by the audit entries they wrote;
+ * everything when they wrote none (a change moat did not make) or the
+ * log cannot be read. */
+static unsigned others_changes(app *a)
+{
+	unsigned parts = 0;
+	int64_t newest;
+	if (store_audit_changed_since(a->st, a->audit_seen, &parts, &newest) ||
+	    newest == a->audit_seen)
+		return PART_ALL;
+	return parts;
+}
+
 /* Notices commits by other users and re-reads: at least once a second,
  * also while keys keep arriving, so a screen is never older than that. */
 static void poll_changes(app *a)
@@ -473,7 +490,7 @@ static void poll_changes(app *a)
 		app_reload(a);
 	else if (a->rep_loaded && store_data_version(a->st, &v) == ST_OK &&
 		 v != a->data_version)
-		app_reload(a);
+		app_changed(a, others_changes(a));
 }
 
 /* What the user should know before the first key: read-only, WAL files
@@ -583,9 +600,9 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 		destroy_top(&a);
 	if (a.rep_loaded)
 		report_free(&a.rep);
-	drop_part(&a, APP_YEARS);
-	drop_part(&a, APP_CALC);
-	drop_part(&a, APP_PLAN);
+	drop_part(&a, PART_YEARS);
+	drop_part(&a, PART_CALC);
+	drop_part(&a, PART_PLAN);
 	endwin();
 	delscreen(term);
 	/* A terminal that vanished ends moat as a hang-up would. */

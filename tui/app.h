@@ -16,6 +16,7 @@
 
 #include "model/agenda.h"
 #include "model/calc.h"
+#include "model/changes.h"
 #include "model/date.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
@@ -24,15 +25,6 @@
 #include "tui/screen.h"
 
 #define APP_MAX_SCREENS 16
-
-/* The parts of a unit's data, as a change names what it touched. */
-typedef enum {
-	APP_REPORT = 1u << 0, /* the current year: states, answers, evidence */
-	APP_YEARS = 1u << 1,  /* every year of the unit with its level */
-	APP_CALC = 1u << 2,   /* ROI lines, investment classes, parameters */
-	APP_PLAN = 1u << 3,   /* the 30/60/90-day programme and the duties */
-	APP_ALL = (1u << 4) - 1,
-} app_part;
 
 /* Other users' commits show within this many milliseconds. */
 #define APP_POLL_MS 1000
@@ -54,7 +46,10 @@ struct app {
 	size_t n_years;
 	calc_data calc;        /* the unit's ROI and investment figures */
 	agenda plan;           /* the unit's programme and duties, today */
-	unsigned loaded;       /* app_part bits: in memory and current */
+	int64_t audit_seen;    /* the newest audit entry read: another
+				* user's commit is re-read by what the
+				* entries after it touched */
+	unsigned loaded;       /* data_part bits: in memory and current */
 	unsigned used;         /* parts read since the last frame began */
 	unsigned generation;   /* counts changes, so that a screen coming
 				* back into view knows it missed one */
@@ -97,7 +92,7 @@ struct app {
 int app_run(store *st, const questionnaire *q, const char *db_path,
 	    date today, bool utf8);
 
-/* Re-reads everything (app_changed with APP_ALL). */
+/* Re-reads everything (app_changed with PART_ALL). */
 void app_reload(app *a);
 
 /* The parts named changed (a write, another user's commit): the report is

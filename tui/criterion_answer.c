@@ -13,7 +13,7 @@ static screen *na_reason_given(app *a, void *ctx, const char *reason)
 		app_wrote_parts(a, store_answer_set(a->st, a->assessment_id,
 						    a->q->criteria[*crit].key,
 						    ANS_NA, reason, a->user),
-				APP_REPORT);
+				PART_REPORT);
 	return NULL;
 }
 
@@ -30,7 +30,7 @@ bool criterion_answer_key(app *a, size_t crit, int action, key_result *out)
 					   a->rep.answers[crit].answer,
 					   scoring_next_answer(a->rep.answers[crit].answer),
 					   NULL, a->user),
-				APP_REPORT);
+				PART_REPORT);
 		*out = result(RES_NONE);
 		return true;
 	case ACT_ANS_NA:

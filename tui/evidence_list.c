@@ -105,7 +105,7 @@ static screen *delete_confirmed(app *a, void *ctx, bool yes)
 	if (yes)
 		/* A duty's completion may have filed it as proof. */
 		app_wrote_parts(a, store_evidence_delete(a->st, *id, a->user),
-				APP_REPORT | APP_PLAN);
+				PART_REPORT | PART_PLAN);
 	return NULL;
 }
 

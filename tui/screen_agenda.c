@@ -357,7 +357,7 @@ static bool log_save(screen *s, app *a)
 		 duty_proof_make(&l->d, &ev, a->assessment_id,
 				 a->rep.unit.validity_months, a->user, &proof);
 	st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL, a->user, &id);
-	if (app_wrote_parts(a, st, APP_PLAN | (proves ? APP_REPORT : 0))) {
+	if (app_wrote_parts(a, st, PART_PLAN | (proves ? PART_REPORT : 0))) {
 		app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->d.title);
 		return true;
 	}
@@ -434,7 +434,7 @@ static screen *skip_given(app *a, void *ctx, const char *reason)
 	ev.skipped = true;
 	snprintf(ev.note, sizeof ev.note, "%s", reason);
 	app_wrote_parts(a, store_duty_resolve(a->st, &ev, NULL, a->user, &id),
-			APP_PLAN);
+			PART_PLAN);
 	return NULL;
 }
 

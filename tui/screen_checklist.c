@@ -105,7 +105,7 @@ static key_result checklist_key(screen *s, app *a, int action, int key)
 					a->rep.states[c->cursor],
 					checklist_next_state(a->rep.states[c->cursor]),
 					a->user);
-		app_wrote_parts(a, st, APP_REPORT);
+		app_wrote_parts(a, st, PART_REPORT);
 		return result(RES_NONE);
 	case ACT_OPEN:
 		return push(screen_item_new(a, (size_t)c->cursor, false));

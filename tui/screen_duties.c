@@ -13,7 +13,7 @@
 /* A write of a duty touches the programme and duties alone. */
 static bool plan_wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, APP_PLAN);
+	return app_wrote_parts(a, st, PART_PLAN);
 }
 
 /* Every recurring duty of the unit, whether or not anything of it is due:

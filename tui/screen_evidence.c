@@ -118,7 +118,7 @@ static bool save(evidence_screen *e, app *a)
 	 * typed, and a second Ctrl-S writes it over their change, knowingly. */
 	if (st == ST_CONFLICT)
 		reload_seen(e, a);
-	return app_wrote_parts(a, st, APP_REPORT);
+	return app_wrote_parts(a, st, PART_REPORT);
 }
 
 static bool save_screen(screen *s, app *a)

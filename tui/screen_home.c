@@ -312,7 +312,7 @@ static screen *set_validity(app *a, void *ctx, const char *text)
 	(void)ctx;
 	if (evidence_parse_validity(text, &m) &&
 	    app_wrote_parts(a, store_unit_set_validity(a->st, a->rep.unit.id, m,
-						 a->user), APP_REPORT))
+						 a->user), PART_REPORT))
 		app_message(a, ROLE_OK, msg(VALIDITY_SET_FMT), m);
 	return NULL;
 }

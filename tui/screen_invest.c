@@ -15,7 +15,7 @@
 /* A write of investment figures touches those alone. */
 static bool calc_wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, APP_CALC);
+	return app_wrote_parts(a, st, PART_CALC);
 }
 
 /* Tiered investment (§5): the classes with their shares, and the tiered

@@ -132,12 +132,12 @@ static key_result item_key(screen *s, app *a, int action, int key)
 	case ACT_SET1:
 	case ACT_SET2:
 		app_wrote_parts(a, set_state(a, it, (item_state)(action - ACT_SET0)),
-				APP_REPORT);
+				PART_REPORT);
 		return result(RES_NONE);
 	case ACT_CYCLE:
 		app_wrote_parts(a, set_state(a, it,
 					     checklist_next_state(a->rep.states[it->item])),
-				APP_REPORT);
+				PART_REPORT);
 		return result(RES_NONE);
 	case ACT_NEXT:
 		if (it->item + 1 >= a->q->n_items && !it->walk)

@@ -13,7 +13,7 @@
 /* A write of the programme touches it alone. */
 static bool plan_wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, APP_PLAN);
+	return app_wrote_parts(a, st, PART_PLAN);
 }
 
 /* The 90-day programme (§7): the three phases as a timeline across the
@@ -259,7 +259,7 @@ static screen *offer_item_confirmed(app *a, void *ctx, bool yes)
 	if (yes)
 		app_wrote_parts(a, store_state_set(a->st, a->assessment_id, item,
 						   ITEM_DONE, a->user),
-				APP_REPORT);
+				PART_REPORT);
 	return NULL;
 }
 

@@ -15,7 +15,7 @@
 /* A write of ROI figures touches those alone. */
 static bool calc_wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, APP_CALC);
+	return app_wrote_parts(a, st, PART_CALC);
 }
 
 /* The ROI calculator (§6.3): itemised inputs on the left, results on the
