@@ -59,13 +59,13 @@ static bool within(date d, date from, date to)
 
 static bool recorded(const duty_event *ev, size_t n, date due)
 {
-	for (size_t i = 0; i < n; i++)
-		if (date_cmp(ev[i].due, due) == 0)
-			return true;
-	return false;
+	size_t first;
+
+	return duty_events_between(ev, n, due, due, &first) > 0;
 }
 
-/* What of duty d is still owed from..to. */
+/* What of duty d is still owed from..to. A schedule is entered at the
+ * occurrence due on or after from, not walked from its start. */
 static void owed_between(const agenda *a, size_t d, date from, date to,
 			 entry_list *l)
 {
@@ -75,6 +75,7 @@ static void owed_between(const agenda *a, size_t d, date from, date to,
 	size_t n_ev = a->n_events ? a->n_events[d] : 0;
 	const rec_pause *p = a->pauses ? a->pauses[d] : NULL;
 	size_t n_p = a->n_pauses ? a->n_pauses[d] : 0;
+	int k = rec_index_on_or_after(&du->rule, from);
 
 	if (st->paused)
 		return;
@@ -85,12 +86,11 @@ static void owed_between(const agenda *a, size_t d, date from, date to,
 							    st->open[i].overdue, NULL});
 		return;
 	}
-	for (int k = 0; k < REC_SCAN_LIMIT; k++) {
+	for (; k >= 0; k++) {
 		date due = rec_scheduled(&du->rule, k);
 		if (!due.y || date_cmp(due, to) > 0)
 			break;
-		if (date_cmp(due, from) < 0 || recorded(ev, n_ev, due) ||
-		    rec_pause_on(p, n_p, due))
+		if (recorded(ev, n_ev, due) || rec_pause_on(p, n_p, due))
 			continue;
 		add_entry(l, (agenda_entry){AG_DUTY, d, due,
 					    date_cmp(due, a->today) < 0, NULL});
@@ -103,10 +103,14 @@ moat_status agenda_between(const agenda *a, date from, date to,
 	entry_list l = {NULL, 0, 0, false};
 
 	for (size_t d = 0; d < a->n_duties; d++) {
-		for (size_t i = 0; a->events && i < a->n_events[d]; i++)
-			if (within(a->events[d][i].due, from, to))
-				add_entry(&l, (agenda_entry){AG_DUTY, d, a->events[d][i].due,
-							     false, &a->events[d][i]});
+		size_t first = 0, n_in = a->events
+			? duty_events_between(a->events[d], a->n_events[d], from,
+					      to, &first)
+			: 0;
+
+		for (size_t i = first; i < first + n_in; i++)
+			add_entry(&l, (agenda_entry){AG_DUTY, d, a->events[d][i].due,
+						     false, &a->events[d][i]});
 		owed_between(a, d, from, to, &l);
 	}
 	for (size_t t = 0; t < a->n_tasks; t++)

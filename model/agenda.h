@@ -34,7 +34,8 @@ typedef struct {
 	duty *duties;
 	size_t n_duties;
 	duty_state *states;    /* one per duty */
-	duty_event **events;   /* per duty: its history, newest first */
+	duty_event **events;   /* per duty: its history, by due date
+				* newest first (agenda_between relies on it) */
 	size_t *n_events;      /* per duty: entries of events[d] */
 	rec_pause **pauses;    /* per duty: its pauses, oldest first, the
 				* current one (paused_on) last */
@@ -62,7 +63,10 @@ long agenda_find_duty(const agenda *a, int64_t id);
  *    today), for completion anchoring the one open occurrence; none of a
  *    duty paused on today;
  *  - the plan tasks due then, done or not (overdue as task_overdue).
- * The entries point into a and live as long as it does. */
+ * The entries point into a and live as long as it does. The cost is in
+ * what falls in the days, not in the history before them: recorded ones
+ * are found by binary search in events, a schedule is entered at the
+ * occurrence due on from. */
 moat_status agenda_between(const agenda *a, date from, date to,
 			   agenda_entry **out, size_t *n);
 
