@@ -131,6 +131,57 @@ moat_status agenda_between(const agenda *a, date from, date to,
 	return ST_OK;
 }
 
+/* Whether an entry is settled: a recorded occurrence or a done task. */
+static bool settled(const agenda *a, const agenda_entry *e)
+{
+	return e->kind == AG_DUTY ? e->event != NULL
+				  : a->tasks[e->index].status == TASK_DONE;
+}
+
+moat_status agenda_month_load(const agenda *a, int y, int m,
+			      agenda_month *out)
+{
+	moat_status st;
+
+	memset(out, 0, sizeof *out);
+	if (y < 1 || y > 9999 || m < 1 || m > 12)
+		return ST_INVALID;
+	out->y = y;
+	out->m = m;
+	st = agenda_between(a, (date){y, m, 1},
+			    (date){y, m, date_days_in_month(y, m)},
+			    &out->entries, &out->n_entries);
+	for (size_t i = 0; !st && i < out->n_entries; i++) {
+		const agenda_entry *e = &out->entries[i];
+		agenda_mark mark = settled(a, e) ? AG_MARK_SETTLED
+				   : e->overdue  ? AG_MARK_OVERDUE
+						 : AG_MARK_DUE;
+
+		if (mark > out->mark[e->due.d])
+			out->mark[e->due.d] = mark;
+	}
+	return st;
+}
+
+void agenda_month_free(agenda_month *mo)
+{
+	free(mo->entries);
+	memset(mo, 0, sizeof *mo);
+}
+
+size_t agenda_month_day(const agenda_month *mo, int day, size_t *first)
+{
+	size_t i = 0, n = 0;
+
+	/* Entries are by date: the day's are one run. */
+	while (i < mo->n_entries && mo->entries[i].due.d < day)
+		i++;
+	while (i + n < mo->n_entries && mo->entries[i + n].due.d == day)
+		n++;
+	*first = i;
+	return n;
+}
+
 long agenda_find_duty(const agenda *a, int64_t id)
 {
 	for (size_t d = 0; d < a->n_duties; d++)

@@ -447,6 +447,99 @@ static void test_agenda_between(void **state)
 	assert_int_equal(e[0].index, 0);
 	assert_false(e[0].overdue);
 	free(e);
+
+	/* The calendar's months: each day marked by what falls on it. */
+	{
+		static const struct {
+			int m;
+			const char *marks; /* day: N none, S settled, D due, O overdue */
+		} months[] = {
+			{9, "NNNNNNNNNONNNNNNNNNSNNNNNNNNNN"},
+			{10, "NNONNNNNNSNNNNNNNNNNNNNNNNNNNNN"},
+			{11, "NNNNNNNNNONNNNNNNONNNNNNNNNNNN"},
+			{12, "NNNNNNNNNDNNNNNNNNNNNNNNNNNNNNN"},
+		};
+		agenda_month mo;
+		size_t first;
+		for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+			char got_marks[32] = "";
+			assert_int_equal(agenda_month_load(&g, 2026, months[i].m, &mo),
+					 ST_OK);
+			for (int d = 1; d <= date_days_in_month(2026, months[i].m); d++)
+				got_marks[d - 1] = "NSDO"[mo.mark[d]];
+			assert_string_equal(got_marks, months[i].marks);
+			agenda_month_free(&mo);
+		}
+		/* October: its entries are agenda_between's, a day's a run. */
+		assert_int_equal(agenda_month_load(&g, 2026, 10, &mo), ST_OK);
+		assert_int_equal(mo.y, 2026);
+		assert_int_equal(mo.m, 10);
+		assert_int_equal(mo.n_entries, 2);
+		assert_int_equal(agenda_month_day(&mo, 10, &first), 1);
+		assert_int_equal(first, 1);
+		assert_ptr_equal(mo.entries[first].event, &ev0[0]);
+		assert_int_equal(agenda_month_day(&mo, 3, &first), 1);
+		assert_int_equal(first, 0);
+		assert_int_equal(mo.entries[0].index, 1);
+		assert_int_equal(agenda_month_day(&mo, 4, &first), 0);
+		assert_int_equal(agenda_month_day(&mo, 31, &first), 0);
+		agenda_month_free(&mo);
+		/* January 2027: the done task only, the duty's in a pause. */
+		assert_int_equal(agenda_month_load(&g, 2027, 1, &mo), ST_OK);
+		assert_int_equal(mo.n_entries, 1);
+		assert_int_equal(mo.mark[17], AG_MARK_SETTLED);
+		assert_int_equal(mo.mark[10], AG_MARK_NONE);
+		agenda_month_free(&mo);
+		assert_int_equal(agenda_month_load(&g, 2027, 13, &mo), ST_INVALID);
+		assert_int_equal(mo.n_entries, 0);
+		assert_null(mo.entries);
+		agenda_month_free(&mo);
+	}
+}
+
+/* A day takes the strongest mark of what falls on it: overdue over due
+ * over settled. */
+static void test_agenda_month_marks(void **state)
+{
+	agenda g;
+	plan_task tasks[3];
+	duty duties[1];
+	duty_state states[1];
+	duty_event ev[2] = {{0}};
+	duty_event *events[1] = {ev};
+	size_t n_events[1] = {2};
+	agenda_month mo;
+	(void)state;
+	memset(&g, 0, sizeof g);
+	memset(tasks, 0, sizeof tasks);
+	memset(duties, 0, sizeof duties);
+	g.today = (date){2026, 11, 25};
+	/* Monthly on the 10th: December done early, October done. */
+	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 10, 1}};
+	ev[0].due = (date){2026, 12, 10};
+	ev[1].due = (date){2026, 10, 10};
+	ev[0].on = ev[1].on = (date){2026, 10, 12};
+	tasks[0].due = (date){2026, 10, 10};  /* overdue on a settled day */
+	tasks[1].due = (date){2026, 12, 10};  /* due on a settled day */
+	tasks[2].due = (date){2026, 12, 20};
+	tasks[2].status = TASK_DONE;
+	g.tasks = tasks;
+	g.n_tasks = 3;
+	duty_state_compute(&duties[0], ev, 2, NULL, 0, g.today, &states[0]);
+	g.duties = duties;
+	g.states = states;
+	g.n_duties = 1;
+	g.events = events;
+	g.n_events = n_events;
+	assert_int_equal(agenda_month_load(&g, 2026, 10, &mo), ST_OK);
+	assert_int_equal(mo.n_entries, 2);
+	assert_int_equal(mo.mark[10], AG_MARK_OVERDUE);
+	agenda_month_free(&mo);
+	assert_int_equal(agenda_month_load(&g, 2026, 12, &mo), ST_OK);
+	assert_int_equal(mo.n_entries, 3);
+	assert_int_equal(mo.mark[10], AG_MARK_DUE);
+	assert_int_equal(mo.mark[20], AG_MARK_SETTLED);
+	agenda_month_free(&mo);
 }
 
 static void test_store_programme(void **state)
@@ -814,6 +907,7 @@ int main(void)
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
 		cmocka_unit_test(test_agenda_between),
+		cmocka_unit_test(test_agenda_month_marks),
 		cmocka_unit_test(test_store_programme),
 		cmocka_unit_test(test_store_duties),
 	};
