@@ -57,13 +57,6 @@ static bool within(date d, date from, date to)
 	return date_cmp(d, from) >= 0 && date_cmp(d, to) <= 0;
 }
 
-static bool recorded(const duty_event *ev, size_t n, date due)
-{
-	size_t first;
-
-	return duty_events_between(ev, n, due, due, &first) > 0;
-}
-
 /* What of duty d is still owed from..to. A schedule is entered at the
  * occurrence due on or after from, not walked from its start. */
 static void owed_between(const agenda *a, size_t d, date from, date to,
@@ -90,7 +83,7 @@ static void owed_between(const agenda *a, size_t d, date from, date to,
 		date due = rec_scheduled(&du->rule, k);
 		if (!due.y || date_cmp(due, to) > 0)
 			break;
-		if (recorded(ev, n_ev, due) || rec_pause_on(p, n_p, due))
+		if (duty_recorded(ev, n_ev, due) || rec_pause_on(p, n_p, due))
 			continue;
 		add_entry(l, (agenda_entry){AG_DUTY, d, due,
 					    date_cmp(due, a->today) < 0, NULL});

@@ -174,6 +174,13 @@ size_t duty_events_between(const duty_event *ev, size_t n, date from,
 	return hi - lo;
 }
 
+bool duty_recorded(const duty_event *ev, size_t n, date due)
+{
+	size_t first;
+
+	return duty_events_between(ev, n, due, due, &first) > 0;
+}
+
 void duty_missed_text(const duty_state *st, char *out, size_t len)
 {
 	size_t have = 0;

@@ -130,6 +130,10 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 size_t duty_events_between(const duty_event *ev, size_t n, date from,
 			   date to, size_t *first);
 
+/* Whether the occurrence due on due is recorded in ev (newest due first,
+ * as for duty_events_between), by binary search. */
+bool duty_recorded(const duty_event *ev, size_t n, date due);
+
 /* The due dates of st's overdue occurrences, oldest first, joined with
  * ", " into out: as many whole dates as fit (all that st holds, at most
  * DUTY_MAX_OPEN, fit in DUTY_MAX_OPEN * 12 bytes); "" when none. */
