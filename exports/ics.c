@@ -204,20 +204,12 @@ static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
 	put_event(b, uid, due, summary, rule);
 }
 
-/* True when the occurrence due on due was done or skipped. */
-static bool resolved(const duty_event *ev, size_t n, date due)
-{
-	for (size_t i = 0; ev && i < n; i++)
-		if (date_cmp(ev[i].due, due) == 0)
-			return true;
-	return false;
-}
-
 /* The open occurrences of d (st->open), then for schedule anchoring the
  * next ICS_AHEAD on the schedule, leaving out any already resolved (done
  * early) or in a pause. When the open ones did not all fit in st, the rest
- * are found on the schedule the same way rec_open does. ev (may be NULL):
- * d's history; p: its pauses. */
+ * are found on the schedule the same way rec_open does, from the one after
+ * the last kept (not from the start of the schedule). ev (may be NULL):
+ * d's history, newest due first; p: its pauses. */
 static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 		     const duty_event *ev, size_t n_ev, const rec_pause *p,
 		     size_t n_p, date today)
@@ -237,14 +229,15 @@ static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 	}
 	if (d->rule.anchor != REC_ANCHOR_SCHEDULE || !kept)
 		return;
-	for (int k = 0; ahead > 0 && !b->nomem; k++) {
+	for (int k = rec_index_on_or_after(&d->rule, date_add_days(after, 1));
+	     k >= 0 && ahead > 0 && !b->nomem; k++) {
 		date due = rec_scheduled(&d->rule, k);
 		bool overdue = date_cmp(due, today) < 0;
 		const rec_pause *in = rec_pause_on(p, n_p, due);
 
 		if (due.y == 0 || (in && !in->until.y))
 			break; /* paused from here on */
-		if (date_cmp(due, after) <= 0 || resolved(ev, n_ev, due) || in)
+		if (duty_recorded(ev, n_ev, due) || in)
 			continue;
 		put_occurrence(b, d, due, overdue, rule);
 		if (overdue)

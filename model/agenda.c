@@ -57,15 +57,8 @@ static bool within(date d, date from, date to)
 	return date_cmp(d, from) >= 0 && date_cmp(d, to) <= 0;
 }
 
-static bool recorded(const duty_event *ev, size_t n, date due)
-{
-	for (size_t i = 0; i < n; i++)
-		if (date_cmp(ev[i].due, due) == 0)
-			return true;
-	return false;
-}
-
-/* What of duty d is still owed from..to. */
+/* What of duty d is still owed from..to. A schedule is entered at the
+ * occurrence due on or after from, not walked from its start. */
 static void owed_between(const agenda *a, size_t d, date from, date to,
 			 entry_list *l)
 {
@@ -75,6 +68,7 @@ static void owed_between(const agenda *a, size_t d, date from, date to,
 	size_t n_ev = a->n_events ? a->n_events[d] : 0;
 	const rec_pause *p = a->pauses ? a->pauses[d] : NULL;
 	size_t n_p = a->n_pauses ? a->n_pauses[d] : 0;
+	int k = rec_index_on_or_after(&du->rule, from);
 
 	if (st->paused)
 		return;
@@ -85,12 +79,11 @@ static void owed_between(const agenda *a, size_t d, date from, date to,
 							    st->open[i].overdue, NULL});
 		return;
 	}
-	for (int k = 0; k < REC_SCAN_LIMIT; k++) {
+	for (; k >= 0; k++) {
 		date due = rec_scheduled(&du->rule, k);
 		if (!due.y || date_cmp(due, to) > 0)
 			break;
-		if (date_cmp(due, from) < 0 || recorded(ev, n_ev, due) ||
-		    rec_pause_on(p, n_p, due))
+		if (duty_recorded(ev, n_ev, due) || rec_pause_on(p, n_p, due))
 			continue;
 		add_entry(l, (agenda_entry){AG_DUTY, d, due,
 					    date_cmp(due, a->today) < 0, NULL});
@@ -103,10 +96,14 @@ moat_status agenda_between(const agenda *a, date from, date to,
 	entry_list l = {NULL, 0, 0, false};
 
 	for (size_t d = 0; d < a->n_duties; d++) {
-		for (size_t i = 0; a->events && i < a->n_events[d]; i++)
-			if (within(a->events[d][i].due, from, to))
-				add_entry(&l, (agenda_entry){AG_DUTY, d, a->events[d][i].due,
-							     false, &a->events[d][i]});
+		size_t first = 0, n_in = a->events
+			? duty_events_between(a->events[d], a->n_events[d], from,
+					      to, &first)
+			: 0;
+
+		for (size_t i = first; i < first + n_in; i++)
+			add_entry(&l, (agenda_entry){AG_DUTY, d, a->events[d][i].due,
+						     false, &a->events[d][i]});
 		owed_between(a, d, from, to, &l);
 	}
 	for (size_t t = 0; t < a->n_tasks; t++)
@@ -125,6 +122,57 @@ moat_status agenda_between(const agenda *a, date from, date to,
 	*out = l.v;
 	*n = l.n;
 	return ST_OK;
+}
+
+/* Whether an entry is settled: a recorded occurrence or a done task. */
+static bool settled(const agenda *a, const agenda_entry *e)
+{
+	return e->kind == AG_DUTY ? e->event != NULL
+				  : a->tasks[e->index].status == TASK_DONE;
+}
+
+moat_status agenda_month_load(const agenda *a, int y, int m,
+			      agenda_month *out)
+{
+	moat_status st;
+
+	memset(out, 0, sizeof *out);
+	if (y < 1 || y > 9999 || m < 1 || m > 12)
+		return ST_INVALID;
+	out->y = y;
+	out->m = m;
+	st = agenda_between(a, (date){y, m, 1},
+			    (date){y, m, date_days_in_month(y, m)},
+			    &out->entries, &out->n_entries);
+	for (size_t i = 0; !st && i < out->n_entries; i++) {
+		const agenda_entry *e = &out->entries[i];
+		agenda_mark mark = settled(a, e) ? AG_MARK_SETTLED
+				   : e->overdue  ? AG_MARK_OVERDUE
+						 : AG_MARK_DUE;
+
+		if (mark > out->mark[e->due.d])
+			out->mark[e->due.d] = mark;
+	}
+	return st;
+}
+
+void agenda_month_free(agenda_month *mo)
+{
+	free(mo->entries);
+	memset(mo, 0, sizeof *mo);
+}
+
+size_t agenda_month_day(const agenda_month *mo, int day, size_t *first)
+{
+	size_t i = 0, n = 0;
+
+	/* Entries are by date: the day's are one run. */
+	while (i < mo->n_entries && mo->entries[i].due.d < day)
+		i++;
+	while (i + n < mo->n_entries && mo->entries[i + n].due.d == day)
+		n++;
+	*first = i;
+	return n;
 }
 
 long agenda_find_duty(const agenda *a, int64_t id)

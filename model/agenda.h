@@ -34,7 +34,8 @@ typedef struct {
 	duty *duties;
 	size_t n_duties;
 	duty_state *states;    /* one per duty */
-	duty_event **events;   /* per duty: its history, newest first */
+	duty_event **events;   /* per duty: its history, by due date
+				* newest first (agenda_between relies on it) */
 	size_t *n_events;      /* per duty: entries of events[d] */
 	rec_pause **pauses;    /* per duty: its pauses, oldest first, the
 				* current one (paused_on) last */
@@ -62,9 +63,45 @@ long agenda_find_duty(const agenda *a, int64_t id);
  *    today), for completion anchoring the one open occurrence; none of a
  *    duty paused on today;
  *  - the plan tasks due then, done or not (overdue as task_overdue).
- * The entries point into a and live as long as it does. */
+ * The entries point into a and live as long as it does. The cost is in
+ * what falls in the days, not in the history before them: recorded ones
+ * are found by binary search in events, a schedule is entered at the
+ * occurrence due on from. */
 moat_status agenda_between(const agenda *a, date from, date to,
 			   agenda_entry **out, size_t *n);
+
+/* How the calendar marks a day, by what falls on it: something overdue,
+ * else something due, else only what is settled (recorded occurrences,
+ * done tasks), else nothing. Ordered: a day takes the greatest. */
+typedef enum {
+	AG_MARK_NONE,
+	AG_MARK_SETTLED,
+	AG_MARK_DUE,
+	AG_MARK_OVERDUE
+} agenda_mark;
+
+/* One month of the calendar, derived from an agenda once (when the month
+ * shown or the agenda changes) so that drawing it reads what is there
+ * instead of deriving the schedules again. */
+typedef struct {
+	int y, m;
+	agenda_entry *entries;  /* agenda_between over the month, in its order */
+	size_t n_entries;
+	agenda_mark mark[32];   /* by day of the month, 1..31; [0] unused */
+} agenda_month;
+
+/* Fills *out with what falls in month m (1..12) of year y (1..9999) of a:
+ * the entries agenda_between gives for the month and the mark of each of
+ * its days (pure). The entries point into a and live as long as it does.
+ * ST_INVALID for a month out of range, ST_NOMEM when out of memory; *out
+ * is then empty (agenda_month_free is harmless on it). */
+moat_status agenda_month_load(const agenda *a, int y, int m,
+			      agenda_month *out);
+void agenda_month_free(agenda_month *mo);
+
+/* The entries of mo due on day (1..31) of its month: mo->entries[*first]
+ * and the returned count after it, in agenda_between's order. */
+size_t agenda_month_day(const agenda_month *mo, int day, size_t *first);
 
 /* Builds the entries from tasks and duty states already in a (pure). */
 moat_status agenda_build(agenda *a, int within);

@@ -56,28 +56,79 @@ void plan_progress_compute(const plan_task *tasks, size_t n, date start,
 	}
 }
 
+static int by_date_asc(const void *x, const void *y)
+{
+	return date_cmp(*(const date *)x, *(const date *)y);
+}
+
+static int by_first_day(const void *x, const void *y)
+{
+	return date_cmp(((const rec_pause *)x)->from,
+			((const rec_pause *)y)->from);
+}
+
+/* The due dates of ev, ascending, as rec_open wants them: a history in
+ * order, newest first (as the store reads it) or oldest first, is copied
+ * in one pass; any other order is sorted. */
+static void resolved_ascending(const duty_event *ev, size_t n, date *out)
+{
+	bool newest_first = true, oldest_first = true;
+
+	for (size_t i = 1; i < n; i++) {
+		int c = date_cmp(ev[i - 1].due, ev[i].due);
+
+		newest_first = newest_first && c >= 0;
+		oldest_first = oldest_first && c <= 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[newest_first ? n - 1 - i : i] = ev[i].due;
+	if (!newest_first && !oldest_first)
+		qsort(out, n, sizeof *out, by_date_asc);
+}
+
+/* Pauses by first day, as rec_open_paused wants them: p itself when it is
+ * in order (as agenda_load gives them), else a sorted copy in *copy (free
+ * it; NULL when there was no memory, then p is used as it is). */
+static const rec_pause *pauses_in_order(const rec_pause *p, size_t n,
+					rec_pause **copy)
+{
+	*copy = NULL;
+	for (size_t i = 1; i < n; i++)
+		if (date_cmp(p[i - 1].from, p[i].from) > 0) {
+			if (!(*copy = malloc(n * sizeof **copy)))
+				return p;
+			memcpy(*copy, p, n * sizeof **copy);
+			qsort(*copy, n, sizeof **copy, by_first_day);
+			return *copy;
+		}
+	return p;
+}
+
 void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 			const rec_pause *pauses, size_t n_pauses, date today,
 			duty_state *out)
 {
 	date *resolved = malloc((n ? n : 1) * sizeof *resolved);
+	rec_pause *sorted;
+	const rec_pause *p = pauses_in_order(pauses, pauses ? n_pauses : 0,
+					     &sorted);
 	size_t count;
 
 	memset(out, 0, sizeof *out);
-	for (size_t i = 0; i < n; i++) {
-		if (resolved)
-			resolved[i] = ev[i].due;
+	if (resolved)
+		resolved_ascending(ev, n, resolved);
+	for (size_t i = 0; i < n; i++)
 		if (!ev[i].skipped &&
 		    (!out->has_last || date_cmp(ev[i].on, out->last_done) > 0)) {
 			out->has_last = true;
 			out->last_done = ev[i].on;
 		}
-	}
-	out->paused = rec_pause_on(pauses, n_pauses, today) != NULL;
-	count = rec_open_paused(&d->rule, resolved, resolved ? n : 0, pauses,
+	out->paused = rec_pause_on(p, n_pauses, today) != NULL;
+	count = rec_open_paused(&d->rule, resolved, resolved ? n : 0, p,
 				n_pauses, out->has_last ? &out->last_done : NULL,
 				today, out->open, DUTY_MAX_OPEN);
 	free(resolved);
+	free(sorted);
 	out->n_open = count;
 	for (size_t i = 0; i < count && i < DUTY_MAX_OPEN; i++) {
 		if (out->open[i].overdue) {
@@ -90,6 +141,44 @@ void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 	/* Beyond the buffer every occurrence but the last is overdue. */
 	if (count > DUTY_MAX_OPEN)
 		out->n_overdue = count - 1;
+}
+
+/* The first of ev (newest due first) due on or before d. */
+static size_t first_due_by(const duty_event *ev, size_t n, date d)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (date_cmp(ev[mid].due, d) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t duty_events_between(const duty_event *ev, size_t n, date from,
+			   date to, size_t *first)
+{
+	size_t lo, hi;
+
+	if (!ev || date_cmp(from, to) > 0) {
+		*first = 0;
+		return 0;
+	}
+	lo = first_due_by(ev, n, to);
+	hi = first_due_by(ev, n, date_add_days(from, -1));
+	*first = lo;
+	return hi - lo;
+}
+
+bool duty_recorded(const duty_event *ev, size_t n, date due)
+{
+	size_t first;
+
+	return duty_events_between(ev, n, due, due, &first) > 0;
 }
 
 void duty_missed_text(const duty_state *st, char *out, size_t len)

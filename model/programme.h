@@ -113,13 +113,26 @@ bool duty_proof_make(const duty *d, const duty_event *ev,
 		     int64_t assessment_id, int valid_months, const char *owner,
 		     duty_proof *p);
 
-/* Where d stands on today given its events (any order) and its pauses
- * (n_pauses of them, the current one included; see rec_open_paused):
- * while paused nothing is open, and an occurrence due in a pause is never
- * owed. */
+/* Where d stands on today given its events (any order; newest or oldest
+ * first costs no sort) and its pauses (any order, n_pauses of them, the
+ * current one included; see rec_open_paused): while paused nothing is
+ * open, and an occurrence due in a pause is never owed. However long the
+ * history, every open occurrence is counted (n_open) and the oldest
+ * DUTY_MAX_OPEN are kept. */
 void duty_state_compute(const duty *d, const duty_event *ev, size_t n,
 			const rec_pause *pauses, size_t n_pauses, date today,
 			duty_state *out);
+
+/* The events of ev (n of them, by due date newest first, as
+ * store_duty_events reads a duty's history) whose occurrence is due
+ * from..to (inclusive): ev[*first] and the returned count after it, newest
+ * first. Found by binary search, so a long history costs its logarithm. */
+size_t duty_events_between(const duty_event *ev, size_t n, date from,
+			   date to, size_t *first);
+
+/* Whether the occurrence due on due is recorded in ev (newest due first,
+ * as for duty_events_between), by binary search. */
+bool duty_recorded(const duty_event *ev, size_t n, date due);
 
 /* The due dates of st's overdue occurrences, oldest first, joined with
  * ", " into out: as many whole dates as fit (all that st holds, at most

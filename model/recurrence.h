@@ -35,8 +35,6 @@ typedef enum { REC_ANCHOR_SCHEDULE, REC_ANCHOR_COMPLETION } rec_anchor;
 /* rec_rule.day value meaning "the last working day of the month". */
 #define REC_LAST_WORKING_DAY 0
 #define REC_MAX_EVERY_MONTHS 24
-/* rec_open never looks at more occurrences than this (100 years monthly). */
-#define REC_SCAN_LIMIT 1200
 
 typedef struct {
 	int every_months; /* 1 monthly, 3 quarterly, 12 yearly; 1..24 */
@@ -64,8 +62,15 @@ date rec_due_in_month(const rec_rule *r, int y, int m);
  * after occurrence 0's, on the day rule (so a clamped February does not
  * pull later months back: day 31 gives 31 Jan, 28 Feb, 31 Mar).
  * Dates strictly increase with k. "No date" for an invalid rule, k < 0 or
- * an occurrence past year 9999. */
+ * an occurrence past year 9999. Constant time. */
 date rec_scheduled(const rec_rule *r, int k);
+
+/* The index k of the first scheduled occurrence due on or after d (0 when
+ * d is on or before occurrence 0), computed from the months between them
+ * in constant time; the index one past the last occurrence in year 9999
+ * when none is (rec_scheduled gives "no date" for it). -1 for an invalid
+ * rule or d's month out of 1..12. */
+int rec_index_on_or_after(const rec_rule *r, date d);
 
 typedef struct {
 	date due;
@@ -75,17 +80,18 @@ typedef struct {
 /* The open occurrences of a duty on today, oldest first, no date twice.
  *
  * resolved (n_resolved entries; may be NULL when n_resolved is 0): due
- * dates of occurrences already done or skipped, in any order, duplicates
- * and dates that are not on the schedule allowed.
+ * dates of occurrences already done or skipped, ascending; duplicates and
+ * dates that are not on the schedule allowed. Out of order, the result is
+ * unspecified (duty_state_compute sorts a duty's history for this).
  * last_done: for REC_ANCHOR_COMPLETION, the date of the latest completion,
  * or NULL if there is none; ignored for REC_ANCHOR_SCHEDULE.
  *
  * Schedule anchoring: every scheduled occurrence due before today that is
  * not in resolved (open and overdue: a missed one stays until it is done or
- * skipped), then the first unresolved one due on or after today (the next
- * one, not overdue). Resolved dates off the schedule change nothing. At
- * most REC_SCAN_LIMIT scheduled occurrences are examined (and none past
- * year 9999); if that runs out before today there is no "next" entry.
+ * skipped, however long ago it was due), then the first unresolved one due
+ * on or after today (the next one, not overdue). Resolved dates off the
+ * schedule change nothing. Occurrences past year 9999 do not exist, so
+ * when every one up to then is resolved there is no "next" entry.
  *
  * Completion anchoring: exactly one open occurrence.
  *  - never completed (last_done NULL): the first scheduled occurrence not
@@ -97,13 +103,18 @@ typedef struct {
  *    last_done + 2 * every_months months, and so on. Each candidate is
  *    computed from last_done, so one clamped month does not shift the
  *    later ones (done 31 Jan, monthly, 28 Feb skipped: next 31 Mar).
- *  overdue = due < today. Bounded by REC_SCAN_LIMIT candidates as well.
+ *  overdue = due < today. None when every candidate up to year 9999 is
+ *  resolved.
  *
  * Writes at most cap entries to out (out may be NULL when cap is 0) and
  * returns how many open occurrences there are in total, which may exceed
  * cap: call again with a bigger buffer. Returns 0 for an invalid rule or
  * a last_done that is not a real calendar date (1900..9999).
- * Allocates nothing; the caller owns all buffers. */
+ *
+ * Time: O(log n_resolved) to find where the walk starts, then linear in
+ * the resolved dates and pauses it passes and the entries it writes, never
+ * in the length of the schedule: runs of open occurrences beyond cap are
+ * counted, not walked. Allocates nothing; the caller owns all buffers. */
 size_t rec_open(const rec_rule *r, const date *resolved, size_t n_resolved,
 		const date *last_done, date today, rec_occurrence *out,
 		size_t cap);
@@ -124,10 +135,11 @@ typedef struct {
 const rec_pause *rec_pause_on(const rec_pause *p, size_t n, date d);
 
 /* rec_open for a duty with pauses (p, n_pauses; p may be NULL when
- * n_pauses is 0): on a today inside a pause nothing is open; otherwise as
- * rec_open, an occurrence due inside a pause counting as resolved. A
- * pause that has not ended leaves nothing open from its first day on.
- * Same buffer contract and return value as rec_open. */
+ * n_pauses is 0), ordered by their first day (from): on a today inside a
+ * pause nothing is open; otherwise as rec_open, an occurrence due inside a
+ * pause counting as resolved. A pause that has not ended leaves nothing
+ * open from its first day on. Same input order, buffer contract, return
+ * value and time as rec_open (each pause is passed in one step). */
 size_t rec_open_paused(const rec_rule *r, const date *resolved,
 		       size_t n_resolved, const rec_pause *p, size_t n_pauses,
 		       const date *last_done, date today, rec_occurrence *out,

@@ -104,6 +104,24 @@ expect_eq "$out" "Nothing is overdue and nothing is due within 0 days." "nothing
 run --db "$db" --lang zh --today 2026-10-21 due --within 0
 expect_eq "$out" "没有逾期事项，0天内也没有到期事项。" "and in Chinese"
 
+# A restore test started in June 1900 and done every month since but in
+# March 1950: 126 years of history. The miss of 1950 is still overdue, and
+# this November's and the next one are listed as on the demo.
+old=$TMPD/old.db
+cp "$db" "$old"
+sql "$old" "UPDATE duty SET start_date = '1900-06-01' WHERE template_key = 'd.restore_test';
+WITH RECURSIVE m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < 1520),
+ monthly(on_day) AS (SELECT date('1900-06-10', '+' || i || ' months') FROM m)
+INSERT OR IGNORE INTO duty_event (duty_id, due_date, kind, event_date, entered_by, entered_at)
+ SELECT id, on_day, 'done', on_day, 'alice', on_day || 'T12:00:00Z' FROM duty, monthly
+ WHERE template_key = 'd.restore_test' AND on_day < '2026-11-01' AND on_day <> '1950-03-10'"
+expect_eq "$(sqlite3 "$old" "SELECT count(*) FROM duty_event JOIN duty ON duty.id = duty_id WHERE template_key = 'd.restore_test'")" \
+	"$(( (2026 - 1900) * 12 + 5 - 1 ))" "the restore test has 126 years of history"
+run --db "$old" --lang en --today 2026-11-25 due
+expect_clean "due after 126 years"
+expect_eq "$out" "OVERDUE  1950-03-10  Monthly backup restore test
+$default" "a miss of 1950 is listed before the demo's, and the next one is there"
+
 # A title with a terminal escape sequence is printed without it.
 sql "$db" "UPDATE duty SET title = 'Restore' || char(27) || '[2J test' WHERE template_key = 'd.restore_test'"
 run --db "$db" --lang en --today 2026-11-25 due --within 0

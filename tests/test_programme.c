@@ -131,6 +131,127 @@ static void test_duty_state_paused(void **state)
 	assert_int_equal(st.n_open, 0);
 }
 
+/* The history in any order gives what rec_open gives it sorted: the
+ * orders the store reads (newest first), oldest first and shuffled with
+ * duplicates and dates off the schedule; pauses out of order too. */
+static void test_duty_state_any_order(void **state)
+{
+	static const date dues[] = {{2026, 3, 10}, {2026, 3, 10}, {2026, 3, 11},
+				    {2026, 1, 10}, {2025, 12, 10}, {2026, 4, 10},
+				    {2026, 2, 10}, {2026, 1, 10}};
+	static const date skipped[] = {{2026, 2, 28}, {2026, 1, 31}};
+	duty d = {0};
+	duty_event ev[8];
+	rec_pause p[2] = {{{2026, 9, 1}, {2026, 10, 1}}, {{2026, 6, 1}, {2026, 7, 1}}};
+	duty_state st;
+	(void)state;
+	memset(ev, 0, sizeof ev);
+	d.rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 1, 1}};
+	for (size_t i = 0; i < 8; i++)
+		ev[i].due = ev[i].on = dues[i];
+	duty_state_compute(&d, ev, 8, NULL, 0, (date){2026, 4, 15}, &st);
+	assert_int_equal(st.n_open, 1);
+	assert_string_equal(fmt(st.next), "2026-05-10");
+	/* Sorted either way: the same. */
+	for (size_t i = 0; i < 7; i++)
+		ev[i].due = (date){2026, (int)i + 1, 10};
+	duty_state_compute(&d, ev, 7, NULL, 0, (date){2026, 7, 20}, &st);
+	assert_int_equal(st.n_open, 1);
+	assert_string_equal(fmt(st.next), "2026-08-10");
+	for (size_t i = 0; i < 7; i++)
+		ev[i].due = (date){2026, 7 - (int)i, 10};
+	/* Pauses out of order: June and September not owed, August is. */
+	duty_state_compute(&d, ev, 7, NULL, 0, (date){2026, 7, 20}, &st);
+	assert_int_equal(st.n_open, 1);
+	assert_string_equal(fmt(st.next), "2026-08-10");
+	duty_state_compute(&d, ev, 7, p, 2, (date){2026, 10, 15}, &st);
+	assert_int_equal(st.n_open, 3);
+	assert_string_equal(fmt(st.open[0].due), "2026-08-10");
+	assert_string_equal(fmt(st.open[1].due), "2026-10-10");
+	assert_string_equal(fmt(st.next), "2026-11-10");
+	/* Counted from the completion, skips in any order. */
+	d.rule = (rec_rule){1, 31, REC_ANCHOR_COMPLETION, {2026, 1, 15}};
+	for (size_t i = 0; i < 2; i++) {
+		ev[i].due = skipped[i];
+		ev[i].skipped = true;
+	}
+	duty_state_compute(&d, ev, 2, NULL, 0, (date){2026, 3, 1}, &st);
+	assert_int_equal(st.n_open, 1);
+	assert_string_equal(fmt(st.open[0].due), "2026-03-31");
+}
+
+/* A monthly duty with 1,000 years of history, newest first as the store
+ * reads it: the one miss far back is overdue, the next is there, and a
+ * month of the calendar a thousand years on is found at once. */
+static void test_duty_state_1000_years(void **state)
+{
+	enum { N = 1000 * 12 };
+	duty_event *ev = calloc(N, sizeof *ev);
+	duty_event *events[1];
+	size_t n_events[1], n = 0, first;
+	duty du = {0};
+	duty_state st;
+	agenda g;
+	agenda_entry *e;
+	size_t n_e;
+	(void)state;
+	assert_non_null(ev);
+	du.rule = (rec_rule){1, 20, REC_ANCHOR_SCHEDULE, {1926, 1, 1}};
+	/* 2925-12 back to 1926-01, all done but March 1930. */
+	for (int k = N - 1; k >= 0; k--) {
+		date due = {1926 + k / 12, k % 12 + 1, 20};
+		if (due.y == 1930 && due.m == 3)
+			continue;
+		ev[n].due = due;
+		ev[n++].on = due;
+	}
+	assert_int_equal(duty_events_between(ev, n, (date){1930, 2, 1},
+					     (date){1930, 4, 30}, &first), 2);
+	assert_string_equal(fmt(ev[first].due), "1930-04-20");
+	assert_string_equal(fmt(ev[first + 1].due), "1930-02-20");
+	assert_int_equal(duty_events_between(ev, n, (date){1930, 3, 1},
+					     (date){1930, 3, 31}, &first), 0);
+	assert_int_equal(duty_events_between(ev, n, (date){2925, 12, 20},
+					     (date){2999, 1, 1}, &first), 1);
+	assert_int_equal(first, 0);
+	assert_int_equal(duty_events_between(ev, n, (date){1900, 1, 1},
+					     (date){1926, 1, 19}, &first), 0);
+	duty_state_compute(&du, ev, n, NULL, 0, (date){2926, 1, 5}, &st);
+	assert_int_equal(st.n_open, 2);
+	assert_int_equal(st.n_overdue, 1);
+	assert_string_equal(fmt(st.open[0].due), "1930-03-20");
+	assert_string_equal(fmt(st.next), "2926-01-20");
+	assert_true(st.has_last);
+	assert_string_equal(fmt(st.last_done), "2925-12-20");
+
+	memset(&g, 0, sizeof g);
+	g.today = (date){2926, 1, 5};
+	g.duties = &du;
+	g.states = &st;
+	g.n_duties = 1;
+	events[0] = ev;
+	n_events[0] = n;
+	g.events = events;
+	g.n_events = n_events;
+	assert_int_equal(agenda_between(&g, (date){2925, 12, 1}, (date){2926, 2, 28},
+					&e, &n_e), ST_OK);
+	assert_int_equal(n_e, 3);
+	assert_string_equal(fmt(e[0].due), "2925-12-20");
+	assert_ptr_equal(e[0].event, &ev[0]);
+	assert_string_equal(fmt(e[1].due), "2926-01-20");
+	assert_null(e[1].event);
+	assert_false(e[1].overdue);
+	assert_string_equal(fmt(e[2].due), "2926-02-20");
+	free(e);
+	assert_int_equal(agenda_between(&g, (date){1930, 3, 1}, (date){1930, 3, 31},
+					&e, &n_e), ST_OK);
+	assert_int_equal(n_e, 1);
+	assert_string_equal(fmt(e[0].due), "1930-03-20");
+	assert_true(e[0].overdue);
+	free(e);
+	free(ev);
+}
+
 static void test_rule_words(void **state)
 {
 	static const struct {
@@ -326,6 +447,99 @@ static void test_agenda_between(void **state)
 	assert_int_equal(e[0].index, 0);
 	assert_false(e[0].overdue);
 	free(e);
+
+	/* The calendar's months: each day marked by what falls on it. */
+	{
+		static const struct {
+			int m;
+			const char *marks; /* day: N none, S settled, D due, O overdue */
+		} months[] = {
+			{9, "NNNNNNNNNONNNNNNNNNSNNNNNNNNNN"},
+			{10, "NNONNNNNNSNNNNNNNNNNNNNNNNNNNNN"},
+			{11, "NNNNNNNNNONNNNNNNONNNNNNNNNNNN"},
+			{12, "NNNNNNNNNDNNNNNNNNNNNNNNNNNNNNN"},
+		};
+		agenda_month mo;
+		size_t first;
+		for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+			char got_marks[32] = "";
+			assert_int_equal(agenda_month_load(&g, 2026, months[i].m, &mo),
+					 ST_OK);
+			for (int d = 1; d <= date_days_in_month(2026, months[i].m); d++)
+				got_marks[d - 1] = "NSDO"[mo.mark[d]];
+			assert_string_equal(got_marks, months[i].marks);
+			agenda_month_free(&mo);
+		}
+		/* October: its entries are agenda_between's, a day's a run. */
+		assert_int_equal(agenda_month_load(&g, 2026, 10, &mo), ST_OK);
+		assert_int_equal(mo.y, 2026);
+		assert_int_equal(mo.m, 10);
+		assert_int_equal(mo.n_entries, 2);
+		assert_int_equal(agenda_month_day(&mo, 10, &first), 1);
+		assert_int_equal(first, 1);
+		assert_ptr_equal(mo.entries[first].event, &ev0[0]);
+		assert_int_equal(agenda_month_day(&mo, 3, &first), 1);
+		assert_int_equal(first, 0);
+		assert_int_equal(mo.entries[0].index, 1);
+		assert_int_equal(agenda_month_day(&mo, 4, &first), 0);
+		assert_int_equal(agenda_month_day(&mo, 31, &first), 0);
+		agenda_month_free(&mo);
+		/* January 2027: the done task only, the duty's in a pause. */
+		assert_int_equal(agenda_month_load(&g, 2027, 1, &mo), ST_OK);
+		assert_int_equal(mo.n_entries, 1);
+		assert_int_equal(mo.mark[17], AG_MARK_SETTLED);
+		assert_int_equal(mo.mark[10], AG_MARK_NONE);
+		agenda_month_free(&mo);
+		assert_int_equal(agenda_month_load(&g, 2027, 13, &mo), ST_INVALID);
+		assert_int_equal(mo.n_entries, 0);
+		assert_null(mo.entries);
+		agenda_month_free(&mo);
+	}
+}
+
+/* A day takes the strongest mark of what falls on it: overdue over due
+ * over settled. */
+static void test_agenda_month_marks(void **state)
+{
+	agenda g;
+	plan_task tasks[3];
+	duty duties[1];
+	duty_state states[1];
+	duty_event ev[2] = {{0}};
+	duty_event *events[1] = {ev};
+	size_t n_events[1] = {2};
+	agenda_month mo;
+	(void)state;
+	memset(&g, 0, sizeof g);
+	memset(tasks, 0, sizeof tasks);
+	memset(duties, 0, sizeof duties);
+	g.today = (date){2026, 11, 25};
+	/* Monthly on the 10th: December done early, October done. */
+	duties[0].rule = (rec_rule){1, 10, REC_ANCHOR_SCHEDULE, {2026, 10, 1}};
+	ev[0].due = (date){2026, 12, 10};
+	ev[1].due = (date){2026, 10, 10};
+	ev[0].on = ev[1].on = (date){2026, 10, 12};
+	tasks[0].due = (date){2026, 10, 10};  /* overdue on a settled day */
+	tasks[1].due = (date){2026, 12, 10};  /* due on a settled day */
+	tasks[2].due = (date){2026, 12, 20};
+	tasks[2].status = TASK_DONE;
+	g.tasks = tasks;
+	g.n_tasks = 3;
+	duty_state_compute(&duties[0], ev, 2, NULL, 0, g.today, &states[0]);
+	g.duties = duties;
+	g.states = states;
+	g.n_duties = 1;
+	g.events = events;
+	g.n_events = n_events;
+	assert_int_equal(agenda_month_load(&g, 2026, 10, &mo), ST_OK);
+	assert_int_equal(mo.n_entries, 2);
+	assert_int_equal(mo.mark[10], AG_MARK_OVERDUE);
+	agenda_month_free(&mo);
+	assert_int_equal(agenda_month_load(&g, 2026, 12, &mo), ST_OK);
+	assert_int_equal(mo.n_entries, 3);
+	assert_int_equal(mo.mark[10], AG_MARK_DUE);
+	assert_int_equal(mo.mark[20], AG_MARK_SETTLED);
+	agenda_month_free(&mo);
 }
 
 static void test_store_programme(void **state)
@@ -687,10 +901,13 @@ int main(void)
 		cmocka_unit_test(test_task_rules),
 		cmocka_unit_test(test_duty_state),
 		cmocka_unit_test(test_duty_state_paused),
+		cmocka_unit_test(test_duty_state_any_order),
+		cmocka_unit_test(test_duty_state_1000_years),
 		cmocka_unit_test(test_rule_words),
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_agenda_orders_overdue_first),
 		cmocka_unit_test(test_agenda_between),
+		cmocka_unit_test(test_agenda_month_marks),
 		cmocka_unit_test(test_store_programme),
 		cmocka_unit_test(test_store_duties),
 	};

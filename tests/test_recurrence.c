@@ -275,10 +275,11 @@ static void test_open_resolving_middle_leaves_others(void **state)
 static void test_open_resolved_vanish_next_always_there(void **state)
 {
 	rec_rule r = rule(1, 10, REC_ANCHOR_SCHEDULE, D(2026, 1, 1));
-	/* Unordered, with duplicates and dates off the schedule. */
-	date resolved[] = {D(2026, 3, 10), D(2026, 3, 10), D(2026, 3, 11),
-			   D(2026, 1, 10), D(2025, 12, 10), D(2026, 4, 10),
-			   D(2026, 2, 10), D(2026, 1, 10)};
+	/* Ascending, with duplicates and dates off the schedule (any order
+	 * is duty_state_compute's, tested in test_programme). */
+	date resolved[] = {D(2025, 12, 10), D(2026, 1, 10), D(2026, 1, 10),
+			   D(2026, 2, 10), D(2026, 3, 10), D(2026, 3, 10),
+			   D(2026, 3, 11), D(2026, 4, 10)};
 	rec_occurrence o[16];
 	size_t n;
 	(void)state;
@@ -369,25 +370,36 @@ static void test_open_small_buffer(void **state)
 	assert_int_equal(rec_open(&r, NULL, 0, NULL, D(2026, 4, 15), NULL, 0), 5);
 }
 
-static void test_open_scan_limit(void **state)
+/* Started in 1900 and never done: every month since is owed, none is
+ * left out however many there are, and the next one follows them. */
+static void test_open_long_ago_start(void **state)
 {
-	static rec_occurrence o[REC_SCAN_LIMIT + 10];
+	static rec_occurrence o[1600];
 	rec_rule r = rule(1, 1, REC_ANCHOR_SCHEDULE, D(1900, 1, 1));
 	size_t n;
 	(void)state;
 	n = rec_open(&r, NULL, 0, NULL, D(2026, 1, 15), o,
 		     sizeof o / sizeof o[0]);
-	assert_int_equal(n, REC_SCAN_LIMIT);
+	/* 1900-01 .. 2026-01 is 126 * 12 + 1 months, then February. */
+	assert_int_equal(n, 1514);
 	assert_date_is(o[0].due, "1900-01-01");
-	assert_date_is(o[n - 1].due, "1999-12-01");
-	assert_true(o[n - 1].overdue);
+	assert_date_is(o[1199].due, "1999-12-01");
+	assert_date_is(o[1200].due, "2000-01-01");
+	assert_date_is(o[1512].due, "2026-01-01");
+	assert_true(o[1512].overdue);
+	assert_date_is(o[1513].due, "2026-02-01");
+	assert_false(o[1513].overdue);
 	assert_sorted_unique(o, n);
+	/* The count does not depend on the room given. */
+	assert_int_equal(rec_open(&r, NULL, 0, NULL, D(2026, 1, 15), o, 3),
+			 1514);
+	assert_date_is(o[2].due, "1900-03-01");
 }
 
 static void test_open_is_sorted_and_unique(void **state)
 {
 	rec_rule r = rule(1, 31, REC_ANCHOR_SCHEDULE, D(2024, 1, 1));
-	date resolved[] = {D(2024, 2, 29), D(2024, 2, 28), D(2024, 2, 29)};
+	date resolved[] = {D(2024, 2, 28), D(2024, 2, 29), D(2024, 2, 29)};
 	rec_occurrence o[32];
 	size_t n;
 	(void)state;
@@ -474,11 +486,11 @@ static void test_completion_skipped_moves_on(void **state)
 	rec_rule r31 = rule(1, 31, REC_ANCHOR_COMPLETION, D(2026, 1, 15));
 	date done = D(2026, 3, 20);
 	date skip1[] = {D(2026, 3, 10), D(2026, 4, 20)};
-	date skip2[] = {D(2026, 5, 20), D(2026, 3, 10), D(2026, 4, 20)};
+	date skip2[] = {D(2026, 3, 10), D(2026, 4, 20), D(2026, 5, 20)};
 	date jan31 = D(2026, 1, 31);
 	date feb_skip[] = {D(2026, 2, 28)};
 	date never1[] = {D(2026, 1, 31)};
-	date never2[] = {D(2026, 2, 28), D(2026, 1, 31)};
+	date never2[] = {D(2026, 1, 31), D(2026, 2, 28)};
 	rec_occurrence o[4];
 	(void)state;
 	assert_int_equal(rec_open(&r, skip1, 2, &done, D(2026, 4, 25), o, 4), 1);
@@ -498,6 +510,239 @@ static void test_completion_skipped_moves_on(void **state)
 	assert_int_equal(rec_open(&r31, never2, 2, NULL, D(2026, 3, 1), o, 4),
 			 1);
 	assert_date_is(o[0].due, "2026-03-31");
+}
+
+/* ---- long histories ---- */
+
+/* Appends to v (at *n) the dates on `day` (clamped to the month's end) of
+ * every month from (y0, m0) to (y1, m1), leaving out those in skip. */
+static void add_monthly(date *v, size_t *n, int day, int y0, int m0, int y1,
+			int m1, const date *skip, size_t n_skip)
+{
+	for (int y = y0, m = m0; y < y1 || (y == y1 && m <= m1);) {
+		int dim = date_days_in_month(y, m);
+		date d = D(y, m, day < dim ? day : dim);
+		bool left_out = false;
+
+		for (size_t i = 0; i < n_skip; i++)
+			left_out = left_out || date_cmp(skip[i], d) == 0;
+		if (!left_out)
+			v[(*n)++] = d;
+		if (++m > 12)
+			m = 1, y++;
+	}
+}
+
+/* 100 years of monthly history, all done but one month in 1930: that one
+ * is still overdue, and the next one is there. */
+static void test_history_100_years(void **state)
+{
+	static date res[1300];
+	date skip[] = {D(1930, 3, 15)};
+	rec_rule r = rule(1, 15, REC_ANCHOR_SCHEDULE, D(1926, 1, 1));
+	rec_occurrence o[4];
+	size_t n = 0;
+	(void)state;
+	add_monthly(res, &n, 15, 1926, 1, 2026, 6, skip, 1);
+	assert_int_equal(n, 100 * 12 + 6 - 1);
+	assert_int_equal(rec_open(&r, res, n, NULL, D(2026, 6, 20), o, 4), 2);
+	assert_date_is(o[0].due, "1930-03-15");
+	assert_true(o[0].overdue);
+	assert_date_is(o[1].due, "2026-07-15");
+	assert_false(o[1].overdue);
+	/* On the due day itself it is the next one. */
+	assert_int_equal(rec_open(&r, res, n - 1, NULL, D(2026, 6, 15), o, 4),
+			 2);
+	assert_date_is(o[1].due, "2026-06-15");
+	assert_false(o[1].overdue);
+	/* Room for one: the old miss is written, both are counted. */
+	o[1] = (rec_occurrence){D(1999, 9, 9), false};
+	assert_int_equal(rec_open(&r, res, n, NULL, D(2026, 6, 20), o, 1), 2);
+	assert_date_is(o[0].due, "1930-03-15");
+	assert_date_is(o[1].due, "1999-09-09"); /* untouched */
+	/* Everything done, two years ahead too: the next is after that. */
+	n = 0;
+	add_monthly(res, &n, 15, 1926, 1, 2028, 6, NULL, 0);
+	assert_int_equal(rec_open(&r, res, n, NULL, D(2026, 6, 20), o, 4), 1);
+	assert_date_is(o[0].due, "2028-07-15");
+	assert_false(o[0].overdue);
+}
+
+/* 1,000 years on the 31st (clamped: 28 February 2900, 29 February 2400),
+ * with duplicates and dates off the schedule among the resolved ones. */
+static void test_history_1000_years(void **state)
+{
+	static date res[12100];
+	static rec_occurrence o[64];
+	date skip[] = {D(1901, 2, 28), D(2400, 2, 29), D(2900, 2, 28)};
+	rec_rule r = rule(1, 31, REC_ANCHOR_SCHEDULE, D(1900, 1, 1));
+	size_t n = 0, got;
+	(void)state;
+	add_monthly(res, &n, 31, 1900, 1, 1901, 1, NULL, 0);
+	res[n++] = D(1901, 1, 31);  /* twice */
+	res[n++] = D(1901, 2, 27);  /* off the schedule */
+	add_monthly(res, &n, 31, 1901, 2, 2900, 5, skip, 3);
+	assert_int_equal(n, 1000 * 12 + 5 - 3 + 2);
+	got = rec_open(&r, res, n, NULL, D(2900, 6, 20), o, 64);
+	assert_int_equal(got, 4);
+	assert_date_is(o[0].due, "1901-02-28");
+	assert_date_is(o[1].due, "2400-02-29");
+	assert_date_is(o[2].due, "2900-02-28");
+	assert_true(o[2].overdue);
+	assert_date_is(o[3].due, "2900-06-30");
+	assert_false(o[3].overdue);
+	/* Nothing done in 1,000 years: every month counted, the oldest kept. */
+	got = rec_open(&r, NULL, 0, NULL, D(2900, 6, 20), o, 64);
+	assert_int_equal(got, 1000 * 12 + 5 + 1);
+	assert_date_is(o[0].due, "1900-01-31");
+	assert_date_is(o[1].due, "1900-02-28");
+	assert_date_is(o[63].due, "1905-04-30");
+	/* The schedule ends with year 9999: done to its end, nothing next. */
+	n = 0;
+	add_monthly(res, &n, 31, 9000, 1, 9999, 12, NULL, 0);
+	r.start = D(9000, 1, 1);
+	assert_int_equal(rec_open(&r, res, n, NULL, D(9999, 12, 31), o, 64), 0);
+	assert_int_equal(rec_open(&r, res, n - 1, NULL, D(9999, 12, 31), o, 64),
+			 1);
+	assert_date_is(o[0].due, "9999-12-31");
+	assert_false(o[0].overdue);
+}
+
+/* A century with a pause of fifty years in it: the misses on either side
+ * are owed, none of the pause's, and a pause that has not ended leaves no
+ * next one. */
+static void test_history_with_pauses(void **state)
+{
+	static date res[1300];
+	date skip[] = {D(1949, 12, 15), D(2010, 7, 15)};
+	rec_rule r = rule(1, 15, REC_ANCHOR_SCHEDULE, D(1926, 1, 1));
+	rec_pause p[] = {{D(1930, 1, 1), D(1930, 1, 1)}, /* holds no day */
+			 {D(1950, 3, 1), D(2000, 1, 1)},
+			 {D(2026, 8, 1), D(0, 0, 0)}};
+	rec_occurrence o[4];
+	size_t n = 0, before_pause;
+	(void)state;
+	add_monthly(res, &n, 15, 1926, 1, 1950, 2, skip, 2);
+	before_pause = n;
+	add_monthly(res, &n, 15, 2000, 1, 2026, 6, skip, 2);
+	assert_int_equal(rec_open_paused(&r, res, n, p, 2, NULL, D(2026, 6, 20),
+					 o, 4), 3);
+	assert_date_is(o[0].due, "1949-12-15");
+	assert_date_is(o[1].due, "2010-07-15");
+	assert_date_is(o[2].due, "2026-07-15");
+	assert_false(o[2].overdue);
+	/* A pause from August that lasts: July is the last one owed. */
+	assert_int_equal(rec_open_paused(&r, res, n, p, 3, NULL, D(2026, 6, 20),
+					 o, 4), 3);
+	assert_date_is(o[2].due, "2026-07-15");
+	res[n++] = D(2026, 7, 15); /* done early */
+	assert_int_equal(rec_open_paused(&r, res, n, p, 3, NULL, D(2026, 6, 20),
+					 o, 4), 2);
+	assert_date_is(o[1].due, "2010-07-15");
+	/* Inside a pause nothing; inside the long one, fifty years ago. */
+	assert_int_equal(rec_open_paused(&r, res, n, p, 3, NULL, D(2026, 9, 1),
+					 o, 4), 0);
+	assert_int_equal(rec_open_paused(&r, res, n, p, 2, NULL, D(1975, 1, 1),
+					 o, 4), 0);
+	/* Not one resolved: the months before and after the pause only. */
+	assert_int_equal(rec_open_paused(&r, NULL, 0, p, 2, NULL, D(2026, 6, 20),
+					 o, 4),
+			 (1950 - 1926) * 12 + 2 + (2026 - 2000) * 12 + 6 + 1);
+	assert_date_is(o[0].due, "1926-01-15");
+	/* Just before the long pause, its months are not "next". */
+	assert_int_equal(rec_open_paused(&r, res, before_pause, p, 2, NULL,
+					 D(1950, 2, 20), o, 4), 2);
+	assert_date_is(o[0].due, "1949-12-15");
+	assert_date_is(o[1].due, "2000-01-15");
+	assert_false(o[1].overdue);
+}
+
+/* Counted from the last completion after 1,000 years of monthly history:
+ * the skips after it move it on, those before it change nothing, and a
+ * pause of five centuries is passed in one step. */
+static void test_history_completion(void **state)
+{
+	static date res[12100];
+	rec_rule m = rule(1, 10, REC_ANCHOR_COMPLETION, D(1900, 1, 1));
+	rec_rule q = rule(3, 10, REC_ANCHOR_COMPLETION, D(1900, 1, 1));
+	rec_pause p = {D(2000, 3, 1), D(2500, 1, 1)};
+	date done = D(2899, 11, 5);
+	rec_occurrence o[2];
+	size_t n = 0;
+	(void)state;
+	add_monthly(res, &n, 10, 1900, 1, 2899, 11, NULL, 0);
+	res[n++] = D(2899, 12, 5);  /* skipped */
+	res[n++] = D(2899, 12, 10);
+	res[n++] = D(2900, 1, 5);   /* skipped */
+	assert_int_equal(rec_open(&m, res, n, &done, D(2900, 3, 1), o, 2), 1);
+	assert_date_is(o[0].due, "2900-02-05");
+	assert_true(o[0].overdue);
+	/* Never completed, every one on the schedule skipped for 1,000
+	 * years: the first after them. */
+	n = 0;
+	add_monthly(res, &n, 10, 1900, 1, 2899, 12, NULL, 0);
+	assert_int_equal(rec_open(&m, res, n, NULL, D(2900, 1, 1), o, 2), 1);
+	assert_date_is(o[0].due, "2900-01-10");
+	assert_false(o[0].overdue);
+	/* Quarterly, done 20 January 2000, paused from March for 500 years:
+	 * the first multiple of three months after the pause. */
+	done = D(2000, 1, 20);
+	assert_int_equal(rec_open_paused(&q, NULL, 0, &p, 1, &done,
+					 D(2600, 1, 1), o, 2), 1);
+	assert_date_is(o[0].due, "2500-01-20");
+	assert_true(o[0].overdue);
+	p.until = D(2500, 1, 21);
+	assert_int_equal(rec_open_paused(&q, NULL, 0, &p, 1, &done,
+					 D(2600, 1, 1), o, 2), 1);
+	assert_date_is(o[0].due, "2500-04-20");
+	/* No candidate before year 10000. */
+	done = D(9999, 11, 30);
+	assert_int_equal(rec_open(&q, NULL, 0, &done, D(9999, 12, 1), o, 2), 0);
+}
+
+/* The index of the first occurrence on or after a day, from the months
+ * alone: checked against the schedule for every day of three years. */
+static void test_index_on_or_after(void **state)
+{
+	rec_rule rules[] = {
+		rule(1, 10, REC_ANCHOR_SCHEDULE, D(2026, 1, 1)),
+		rule(3, 31, REC_ANCHOR_SCHEDULE, D(2026, 1, 15)),
+		rule(12, 29, REC_ANCHOR_COMPLETION, D(2024, 2, 1)),
+		rule(5, REC_LAST_WORKING_DAY, REC_ANCHOR_SCHEDULE, D(2026, 5, 30)),
+	};
+	rec_rule last = rule(1, 1, REC_ANCHOR_SCHEDULE, D(9999, 1, 1));
+	rec_rule bad = rule(0, 1, REC_ANCHOR_SCHEDULE, D(2026, 1, 1));
+	(void)state;
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(2026, 1, 10)), 0);
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(2026, 1, 11)), 1);
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(1950, 5, 5)), 0);
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(2027, 1, 10)), 12);
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(3026, 1, 11)),
+			 12001);
+	assert_int_equal(rec_index_on_or_after(&rules[1], D(2026, 4, 30)), 1);
+	assert_int_equal(rec_index_on_or_after(&rules[1], D(2026, 5, 1)), 2);
+	assert_int_equal(rec_index_on_or_after(&rules[1], D(2026, 2, 1)), 1);
+	/* Yearly on 29 February, clamped to the 28th in other years. */
+	assert_date_is(rec_scheduled(&rules[2], 1), "2025-02-28");
+	assert_int_equal(rec_index_on_or_after(&rules[2], D(2025, 2, 28)), 1);
+	assert_int_equal(rec_index_on_or_after(&rules[2], D(2025, 3, 1)), 2);
+	assert_int_equal(rec_index_on_or_after(&rules[2], D(2028, 2, 29)), 4);
+	assert_int_equal(rec_index_on_or_after(&last, D(9999, 12, 1)), 11);
+	assert_int_equal(rec_index_on_or_after(&last, D(9999, 12, 2)), 12);
+	assert_no_date(rec_scheduled(&last, 12));
+	assert_int_equal(rec_index_on_or_after(&bad, D(2026, 1, 1)), -1);
+	assert_int_equal(rec_index_on_or_after(&rules[0], D(2026, 13, 1)), -1);
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		for (date d = D(2025, 6, 1); date_cmp(d, D(2028, 6, 1)) < 0;
+		     d = date_add_days(d, 1)) {
+			int k = rec_index_on_or_after(&rules[i], d);
+
+			assert_true(k >= 0);
+			assert_true(date_cmp(rec_scheduled(&rules[i], k), d) >= 0);
+			if (k > 0)
+				assert_true(date_cmp(rec_scheduled(&rules[i], k - 1),
+						     d) < 0);
+		}
 }
 
 /* ---- pauses ---- */
@@ -665,12 +910,17 @@ int main(void)
 		cmocka_unit_test(test_open_before_start),
 		cmocka_unit_test(test_open_across_year_end),
 		cmocka_unit_test(test_open_small_buffer),
-		cmocka_unit_test(test_open_scan_limit),
+		cmocka_unit_test(test_open_long_ago_start),
 		cmocka_unit_test(test_open_is_sorted_and_unique),
 		cmocka_unit_test(test_completion_done_late),
 		cmocka_unit_test(test_completion_ignores_day_rule),
 		cmocka_unit_test(test_completion_never_done),
 		cmocka_unit_test(test_completion_skipped_moves_on),
+		cmocka_unit_test(test_history_100_years),
+		cmocka_unit_test(test_history_1000_years),
+		cmocka_unit_test(test_history_with_pauses),
+		cmocka_unit_test(test_history_completion),
+		cmocka_unit_test(test_index_on_or_after),
 		cmocka_unit_test(test_pause_days),
 		cmocka_unit_test(test_pause_schedule),
 		cmocka_unit_test(test_pause_completion),

@@ -32,8 +32,8 @@ typedef struct {
 	bool on_calendar;    /* the movement keys move the day */
 	agenda_row *rows;    /* what the list shows */
 	size_t n_rows;
-	agenda_entry *marks; /* what falls in the calendar's month */
-	size_t n_marks;
+	agenda_month shown;  /* what falls in the calendar's month, derived
+			      * when the month or the data changes */
 } agenda_screen;
 
 enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH,
@@ -96,30 +96,30 @@ static bool add_row(agenda_screen *as, size_t *cap, agenda_entry e, section sec)
 	return true;
 }
 
-/* Makes the list and the calendar's marks again from a->plan, for the
- * month and day chosen; the entries point into a->plan, so this follows
- * every reload. */
-static void rebuild(agenda_screen *as, app *a)
+/* Makes the list again from a->plan and the month's entries, for the
+ * month and day chosen; the month's entries are derived again only when
+ * stale is set (the data was re-read: the entries point into a->plan) or
+ * the month is another one. */
+static void rebuild(agenda_screen *as, app *a, bool stale)
 {
 	const agenda *g = app_plan(a);
-	agenda_entry *day = NULL;
-	size_t n_day = 0, cap = 0;
+	const agenda_month *mo = &as->shown;
+	size_t cap = 0;
 	bool ok = true;
 
 	free(as->rows);
-	free(as->marks);
 	as->rows = NULL;
-	as->marks = NULL;
-	as->n_rows = as->n_marks = 0;
+	as->n_rows = 0;
+	if (stale || mo->y != as->year || mo->m != as->month || !a->rep_loaded)
+		agenda_month_free(&as->shown);
 	if (!a->rep_loaded)
 		return;
-	ok = agenda_between(g, month_first(as), month_last(as), &as->marks,
-			    &as->n_marks) == ST_OK;
+	if (!mo->y)
+		ok = agenda_month_load(g, as->year, as->month, &as->shown) == ST_OK;
 	if (as->day.y) {
-		ok = ok && agenda_between(g, as->day, as->day, &day, &n_day) == ST_OK;
-		for (size_t i = 0; ok && i < n_day; i++)
-			ok = add_row(as, &cap, day[i], SEC_DAY);
-		free(day);
+		size_t first, n_day = agenda_month_day(mo, as->day.d, &first);
+		for (size_t i = first; ok && i < first + n_day; i++)
+			ok = add_row(as, &cap, mo->entries[i], SEC_DAY);
 	} else if (as->year == g->today.y && as->month == g->today.m) {
 		for (size_t i = 0; ok && i < g->n_entries; i++)
 			ok = add_row(as, &cap, g->entries[i],
@@ -129,9 +129,9 @@ static void rebuild(agenda_screen *as, app *a)
 		 * month is listed once, with the overdue. */
 		for (size_t i = 0; ok && i < g->n_entries && g->entries[i].overdue; i++)
 			ok = add_row(as, &cap, g->entries[i], SEC_OVERDUE);
-		for (size_t i = 0; ok && i < as->n_marks; i++)
-			if (as->marks[i].event || !as->marks[i].overdue)
-				ok = add_row(as, &cap, as->marks[i], SEC_MONTH);
+		for (size_t i = 0; ok && i < mo->n_entries; i++)
+			if (mo->entries[i].event || !mo->entries[i].overdue)
+				ok = add_row(as, &cap, mo->entries[i], SEC_MONTH);
 	}
 	if (!ok)
 		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), status_text(ST_NOMEM));
@@ -146,34 +146,14 @@ static void show(agenda_screen *as, app *a, date m, date day)
 	as->month = m.m;
 	as->day = day;
 	as->cursor = as->top = 0;
-	rebuild(as, a);
-}
-
-/* Whether an entry is settled: a recorded occurrence or a done task. */
-static bool settled(const agenda *g, const agenda_entry *e)
-{
-	return e->kind == AG_DUTY ? e->event != NULL
-				  : g->tasks[e->index].status == TASK_DONE;
-}
-
-/* Mark of a day on the calendar: 3 something overdue, 2 something due,
- * 1 only what is settled, 0 nothing. */
-static int day_mark(const agenda_screen *as, const agenda *g, date d)
-{
-	int mark = 0;
-	for (size_t i = 0; i < as->n_marks; i++) {
-		const agenda_entry *e = &as->marks[i];
-		int m = settled(g, e) ? 1 : e->overdue ? 3 : 2;
-		if (date_cmp(e->due, d) == 0 && m > mark)
-			mark = m;
-	}
-	return mark;
+	rebuild(as, a, false);
 }
 
 #define CAL_W 21
 
 static void draw_calendar(agenda_screen *as, const agenda *g, int y, int x, int h)
 {
+	/* By agenda_mark. */
 	static const char *const signs[] = {"", "·", "*", "!"};
 	static const draw_role roles[] = {ROLE_NORMAL, ROLE_OK, ROLE_WARN, ROLE_BAD};
 	int wd = date_weekday(month_first(as));
@@ -184,7 +164,7 @@ static void draw_calendar(agenda_screen *as, const agenda *g, int y, int x, int 
 	for (int d = 1; d <= days; d++) {
 		int cell = wd + d - 1, row = y + 2 + cell / 7, col = x + (cell % 7) * 3;
 		date day = {as->year, as->month, d};
-		int mark = day_mark(as, g, day);
+		agenda_mark mark = as->shown.mark[d];
 		draw_role role = date_cmp(day, as->day) == 0 ? ROLE_SELECTED
 				 : date_cmp(day, g->today) == 0 ? ROLE_KEY
 				 : roles[mark];
@@ -564,14 +544,14 @@ static key_result agenda_key(screen *s, app *a, int action, int key)
 
 static void agenda_reload(screen *s, app *a)
 {
-	rebuild((agenda_screen *)s, a);
+	rebuild((agenda_screen *)s, a, true);
 }
 
 static void agenda_destroy(screen *s)
 {
 	agenda_screen *as = (agenda_screen *)s;
 	free(as->rows);
-	free(as->marks);
+	agenda_month_free(&as->shown);
 	free(as);
 }
 
@@ -592,6 +572,6 @@ screen *screen_agenda_new(app *a)
 	as->base.ops = &agenda_ops;
 	as->year = a->today.y;
 	as->month = a->today.m;
-	rebuild(as, a);
+	rebuild(as, a, true);
 	return &as->base;
 }
