@@ -84,4 +84,32 @@ keys Escape
 keys q
 expect_exit_ok
 
+# A pop-up whose border cuts Chinese characters of the screen below: the
+# cut characters go, and every row of the border stays in its column
+# (the programme's task "申请预算" starts one column left of the box).
+start "$db" --lang zh --today 2026-11-25
+expect_screen "华东售后服务中心" "home shows again"
+keys p
+expect_screen "申请预算" "the programme shows its tasks"
+keys End k k k
+expect_screen ">   进行备份恢复测试" "the cursor is on the restore test"
+keys Enter
+expect_screen "编辑任务" "the task of the restore test opens"
+keys Tab Tab Tab Space Space C-s
+expect_screen "同时将检查项 5 备份验证 标为已完成？" "saving it done offers item 5"
+columns=$(screen_text | python3 -c '
+import sys, unicodedata
+cols = set()
+for line in sys.stdin:
+    w = 0
+    for ch in line.rstrip("\n"):
+        if ch in "┌┐└┘│":
+            cols.add(w)
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+print(" ".join(str(c) for c in sorted(cols)))')
+expect_eq "$columns" "5 74" "the pop-up's border keeps two columns on every row"
+keys n
+keys q q
+expect_exit_ok
+
 finish

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "model/explain.h"
 #include "model/msg.h"
@@ -211,6 +212,24 @@ void draw_bar(int y, int x, int w, size_t done, size_t total)
 	attrset(A_NORMAL);
 }
 
+/* Is column x of row y the right half of a double-width character? Read
+ * from the row's start: curses reports both halves as the character. */
+static bool right_half(int y, int x)
+{
+	int c = 0;
+	while (c < x) {
+		cchar_t cell;
+		wchar_t wch[CCHARW_MAX + 1] = {0};
+		attr_t attrs;
+		short pair;
+		if (mvin_wch(y, c, &cell) == ERR ||
+		    getcchar(&cell, wch, &attrs, &pair, NULL) == ERR)
+			return false;
+		c += wcwidth(wch[0]) == 2 ? 2 : 1;
+	}
+	return c > x;
+}
+
 rect draw_box(int h, int w, const char *title)
 {
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
@@ -218,6 +237,14 @@ rect draw_box(int h, int w, const char *title)
 		y = 0;
 	if (x < 0)
 		x = 0;
+	/* A double-width character cut by the border goes: its other half
+	 * would push the border aside on the terminal. */
+	for (int r = 0; r < h; r++) {
+		if (x > 0 && right_half(y + r, x))
+			mvaddch(y + r, x - 1, ' ');
+		if (x + w < COLS && right_half(y + r, x + w))
+			mvaddch(y + r, x + w, ' ');
+	}
 	for (int r = 0; r < h; r++)
 		draw_fill(y + r, x, w, ROLE_NORMAL);
 	attrset(role_attrs[ROLE_KEY]);
