@@ -9,14 +9,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
-/* Steps a statement expected to produce no row and finalises it. */
-static moat_status step_done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 /* Reads the text of column 0 of the row that sql (with ?1 = id and
  * ?2 = key) selects; *found says whether there was one. */
 static moat_status lookup_text(store *s, const char *sql, int64_t id,
@@ -34,7 +26,7 @@ static moat_status lookup_text(store *s, const char *sql, int64_t id,
 	*found = rc == SQLITE_ROW;
 	if (*found)
 		store_column_copy(st, 0, out, outlen);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "lookup");
 }
@@ -67,7 +59,7 @@ moat_status store_unit_create(store *s, const char *name, const char *user,
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, name);
 	store_bind_text(st, 2, user);
-	rc = step_done(s, st, "create unit");
+	rc = store_run(s, st, "create unit");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		rc = store_audit(s, user, 0, "unit", name, "created", NULL, name);
@@ -89,7 +81,7 @@ moat_status store_unit_get(store *s, int64_t id, unit *out)
 		store_column_copy(st, 1, out->name, sizeof out->name);
 		out->validity_months = sqlite3_column_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "no unit %lld", (long long)id);
 		return ST_NOT_FOUND;
@@ -113,7 +105,7 @@ moat_status store_assessment_create(store *s, int64_t unit_id, int year,
 	sqlite3_bind_int64(st, 1, unit_id);
 	sqlite3_bind_int(st, 2, year);
 	store_bind_text(st, 3, user);
-	rc = step_done(s, st, "create assessment");
+	rc = store_run(s, st, "create assessment");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		snprintf(y, sizeof y, "%d", year);
@@ -148,7 +140,7 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 				&out->judged_on))
 			out->judged_on = (date){0, 0, 0};
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "no assessment %lld", (long long)id);
 		return ST_NOT_FOUND;
@@ -173,7 +165,7 @@ moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
 		*unit_id = sqlite3_column_int64(st, 0);
 		*assessment_id = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "no assessment yet");
 		return ST_NOT_FOUND;
@@ -193,7 +185,7 @@ moat_status store_set_current(store *s, int64_t assessment_id)
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, assessment_id);
-	return store_finish(s, step_done(s, st, "remember assessment"));
+	return store_finish(s, store_run(s, st, "remember assessment"));
 }
 
 moat_status store_check_writable(store *s, int64_t assessment_id)
@@ -233,7 +225,7 @@ moat_status store_states_load(store *s, int64_t assessment_id,
 		if (idx >= 0 && v >= 0 && v < ITEM_STATE_COUNT)
 			states[idx] = (item_state)v;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read states");
 }
 
@@ -286,7 +278,7 @@ static moat_status state_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 2, item_key);
 	sqlite3_bind_int(st, 3, (int)state);
 	store_bind_text(st, 4, user);
-	rc = step_done(s, st, "set state");
+	rc = store_run(s, st, "set state");
 	if (!rc)
 		rc = store_audit(s, user, assessment_id, "item", item_key, "state",
 				 old, checklist_state_key(state));
@@ -330,7 +322,7 @@ moat_status store_answers_load(store *s, int64_t assessment_id,
 		answers[idx].answer = a;
 		answers[idx].has_reason = reason && *reason;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read answers");
 }
 
@@ -387,7 +379,7 @@ static moat_status answer_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 3, scoring_answer_key(answer));
 	store_bind_text(st, 4, reason);
 	store_bind_text(st, 5, user);
-	rc = step_done(s, st, "set answer");
+	rc = store_run(s, st, "set answer");
 	if (!rc)
 		rc = store_audit(s, user, assessment_id, "criterion", crit_key,
 				 "answer", old, scoring_answer_key(answer));

@@ -127,14 +127,11 @@ static moat_status set_head(store *s, int64_t id, const char *hash)
 	sqlite3_stmt *st = store_prepare(
 		s, "INSERT INTO setting (key, value) VALUES ('" HEAD_KEY "', ?)"
 		   " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-	int rc;
 	if (!st)
 		return ST_DB;
 	snprintf(v, sizeof v, "%" PRId64 ":%s", id, hash);
 	store_bind_text(st, 1, v);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "audit head");
+	return store_run(s, st, "audit head");
 }
 
 moat_status store_audit(store *s, const char *user, int64_t assessment_id,
@@ -164,7 +161,7 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 		return ST_DB;
 	rc = sqlite3_step(st);
 	snprintf(at, sizeof at, "%s", rc == SQLITE_ROW ? col(st, 0) : "");
-	sqlite3_finalize(st);
+	store_done(st);
 	r = (audit_row){prev_id + 1, at, user ? user : "", entity ? entity : "",
 			key ? key : "", field ? field : "", old_value,
 			new_value, assessment_id};
@@ -189,7 +186,7 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 		store_bind_text(st, 9, new_value);
 	store_bind_text(st, 10, h);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, "audit");
 	return set_head(s, r.id, h);
@@ -206,8 +203,8 @@ moat_status store_audit_seal_all(store *s)
 	rd = store_prepare(s, "SELECT " ROW_COLUMNS " FROM audit_log ORDER BY id");
 	wr = store_prepare(s, "UPDATE audit_log SET hash = ? WHERE id = ?");
 	if (!rd || !wr) {
-		sqlite3_finalize(rd);
-		sqlite3_finalize(wr);
+		store_done(rd);
+		store_done(wr);
 		return ST_DB;
 	}
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
@@ -226,8 +223,8 @@ moat_status store_audit_seal_all(store *s)
 	}
 	if (!ms && rc != SQLITE_DONE)
 		ms = store_fail(s, rc, "seal audit");
-	sqlite3_finalize(rd);
-	sqlite3_finalize(wr);
+	store_done(rd);
+	store_done(wr);
 	if (!ms && last)
 		ms = set_head(s, last, prev);
 	return ms;
@@ -265,7 +262,7 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 			found = sqlite3_step(st) == SQLITE_ROW;
 			if (found)
 				snprintf(prev, sizeof prev, "%s", col(st, 0));
-			sqlite3_finalize(st);
+			store_done(st);
 			if (!found) {
 				out->ok = false;
 				out->problem = AUDIT_GAP;
@@ -314,10 +311,10 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		ms = store_fail(s, rc, "verify audit");
-		sqlite3_finalize(st);
+		store_done(st);
 		return ms;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	out->checked = count;
 	if (out->ok && (head_id != expect_id - 1 ||
 			(head_id > 0 && strcmp(head_hash, prev) != 0))) {

@@ -35,14 +35,6 @@ static moat_status check_line(store *s, const roi_line *l)
 	return ST_OK;
 }
 
-/* Runs a prepared write to completion and finalises it. */
-static moat_status done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 /* The audit text of an amount. */
 static void amount_text(money m, char *out, size_t outlen)
 {
@@ -68,7 +60,7 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n
 		if (*n == cap) {
 			roi_line *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *nv);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -85,7 +77,7 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n
 		l->amount = sqlite3_column_int64(st, 3);
 		l->incidents_milli = sqlite3_column_int(st, 4);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE) {
 		free(*out);
 		*out = NULL;
@@ -113,7 +105,7 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 	store_bind_text(st, 3, l->name);
 	sqlite3_bind_int64(st, 4, l->amount);
 	sqlite3_bind_int(st, 5, l->incidents_milli);
-	rc = done(s, st, "add ROI line");
+	rc = store_run(s, st, "add ROI line");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(l->amount, amount, sizeof amount);
@@ -143,7 +135,7 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		old.amount = sqlite3_column_int64(st, 1);
 		old.incidents_milli = sqlite3_column_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no ROI line %" PRId64, l->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -156,7 +148,7 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 	sqlite3_bind_int64(st, 2, l->amount);
 	sqlite3_bind_int(st, 3, l->incidents_milli);
 	sqlite3_bind_int64(st, 4, l->id);
-	rc = done(s, st, "update ROI line");
+	rc = store_run(s, st, "update ROI line");
 	if (!rc && strcmp(old.name, l->name) != 0)
 		rc = store_audit(s, user, 0, "roi", l->name, "name", old.name, l->name);
 	if (!rc && old.amount != l->amount) {
@@ -191,7 +183,7 @@ static moat_status delete_named(store *s, const char *select_name,
 	sr = sqlite3_step(st);
 	if (sr == SQLITE_ROW)
 		store_column_copy(st, 0, name, sizeof name);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no %s %" PRId64, entity, id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -200,7 +192,7 @@ static moat_status delete_named(store *s, const char *select_name,
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
-	rc = done(s, st, "delete");
+	rc = store_run(s, st, "delete");
 	if (!rc)
 		rc = store_audit(s, user, 0, entity, name, "removed", name, NULL);
 	return store_finish(s, rc);
@@ -246,7 +238,7 @@ moat_status store_invest_classes(store *s, int64_t unit_id, invest_class **out,
 		if (*n == cap) {
 			invest_class *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *nv);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -262,7 +254,7 @@ moat_status store_invest_classes(store *s, int64_t unit_id, invest_class **out,
 		c->level_high = sqlite3_column_int(st, 3);
 		c->amount = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		free(*out);
 		*out = NULL;
@@ -291,7 +283,7 @@ moat_status store_invest_class_add(store *s, int64_t unit_id,
 	sqlite3_bind_int(st, 3, c->level_low);
 	sqlite3_bind_int(st, 4, c->level_high);
 	sqlite3_bind_int64(st, 5, c->amount);
-	rc = done(s, st, "add class");
+	rc = store_run(s, st, "add class");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(c->amount, amount, sizeof amount);
@@ -320,7 +312,7 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	sr = sqlite3_step(st);
 	if (sr == SQLITE_ROW)
 		store_column_copy(st, 0, was, sizeof was);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no class %" PRId64, c->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -334,7 +326,7 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	sqlite3_bind_int(st, 3, c->level_high);
 	sqlite3_bind_int64(st, 4, c->amount);
 	sqlite3_bind_int64(st, 5, c->id);
-	rc = done(s, st, "update class");
+	rc = store_run(s, st, "update class");
 	snprintf(now, sizeof now, "%s L%d-%d %" PRId64, c->name, c->level_low,
 		 c->level_high, c->amount);
 	if (!rc && strcmp(was, now) != 0)
@@ -364,7 +356,7 @@ moat_status store_param_text(store *s, int64_t unit_id, const char *key,
 		store_column_copy(st, 0, out, outlen);
 	else
 		snprintf(out, outlen, "%s", def);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "read parameter");
 }
@@ -406,7 +398,7 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 	had = sqlite3_step(st) == SQLITE_ROW;
 	if (had)
 		store_column_copy(st, 0, old, sizeof old);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (had && strcmp(old, value) == 0)
 		return store_finish(s, ST_OK);
 	st = store_prepare(s, "INSERT INTO unit_param (unit_id, key, value)"
@@ -417,7 +409,7 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 	sqlite3_bind_int64(st, 1, unit_id);
 	store_bind_text(st, 2, key);
 	store_bind_text(st, 3, value);
-	rc = done(s, st, "set parameter");
+	rc = store_run(s, st, "set parameter");
 	if (!rc)
 		rc = store_audit(s, user, 0, "param", key, "value",
 				 had ? old : NULL, value);

@@ -7,9 +7,19 @@
 #include "model/store.h"
 
 #include <limits.h>
+#include <stdint.h>
+
+/* A statement prepared once per connection, found again by its SQL
+ * text (see store_prepare). */
+typedef struct {
+	uint32_t hash; /* of the SQL text */
+	sqlite3_stmt *st;
+} store_cached;
 
 struct store {
 	sqlite3 *db;
+	store_cached *cache; /* every statement prepared on db */
+	size_t n_cache, cap_cache;
 	char path[PATH_MAX];
 	bool read_only;  /* writes give ST_READONLY */
 	bool snapshot;   /* read-only and immutable: no WAL files yet */
@@ -52,8 +62,31 @@ moat_status store_check_text(store *s, const char *text, msg_id label,
  * a text over its limit is refused as by store_refuse_length. */
 moat_status store_evidence_check(store *s, const evidence *e);
 
-/* Prepares sql; on failure records the error and returns NULL. */
+/* The statement of sql, prepared on the first call on this connection
+ * and kept until store_close: later calls return the same statement,
+ * reset and with its parameters cleared. On failure records the error and
+ * returns NULL. The caller steps it, then gives it back with store_done
+ * (never sqlite3_finalize); one use of a text at a time. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
+
+/* Gives back a statement of store_prepare: resets it, so it holds no
+ * read lock and the next store_prepare of its text can use it. NULL is
+ * allowed. */
+void store_done(sqlite3_stmt *st);
+
+/* Steps st, a statement that returns no row, and gives it back
+ * (store_done): ST_OK when it ran to completion, else the failure,
+ * recorded with context. */
+moat_status store_run(store *s, sqlite3_stmt *st, const char *context);
+
+/* Resets every cached statement still running (none should be: each use
+ * ends with store_done), so nothing holds the transaction's snapshot
+ * open past a commit. */
+void store_reset_all(store *s);
+
+/* Finalizes every cached statement (before the connection closes or is
+ * replaced). */
+void store_forget_statements(store *s);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. store_commit rolls back when st is
  * not ST_OK and returns st (or the commit's own failure). */

@@ -27,13 +27,6 @@ static date column_date(sqlite3_stmt *st, int col)
 	return d;
 }
 
-static moat_status done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
 			    date *start)
 {
@@ -49,7 +42,7 @@ moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
 		*id = sqlite3_column_int64(st, 0);
 		*start = column_date(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "read programme");
 }
@@ -72,7 +65,7 @@ static moat_status insert_task(store *s, int64_t programme_id, const char *key,
 	store_bind_text(st, 4, title);
 	store_bind_text(st, 5, item);
 	store_bind_text(st, 6, d);
-	rc = done(s, st, "add task");
+	rc = store_run(s, st, "add task");
 	if (!rc && id)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -101,7 +94,7 @@ moat_status store_programme_start(store *s, int64_t unit_id,
 	sqlite3_bind_int64(st, 1, unit_id);
 	store_bind_text(st, 2, d);
 	store_bind_text(st, 3, user);
-	rc = done(s, st, "start programme");
+	rc = store_run(s, st, "start programme");
 	if (rc == ST_EXISTS)
 		snprintf(s->err, sizeof s->err, "the programme was already started");
 	if (!rc)
@@ -129,7 +122,7 @@ moat_status store_programme_start(store *s, int64_t unit_id,
 		store_bind_text(st, 6, du->completion ? "completion" : "schedule");
 		store_bind_text(st, 7, ds);
 		store_bind_text(st, 8, du->item >= 0 ? q->items[du->item].key : "");
-		rc = done(s, st, "add duty");
+		rc = store_run(s, st, "add duty");
 	}
 	if (!rc)
 		rc = store_audit(s, user, 0, "programme", d, "started", NULL, d);
@@ -175,7 +168,7 @@ static moat_status collect(store *s, const char *sql, int64_t id, size_t elem,
 		if (*n == cap) {
 			void *nv = realloc(*out, (cap = cap ? cap * 2 : 16) * elem);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -185,7 +178,7 @@ static moat_status collect(store *s, const char *sql, int64_t id, size_t elem,
 		}
 		read(st, (char *)*out + (*n)++ * elem);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE) {
 		free(*out);
 		*out = NULL;
@@ -228,7 +221,7 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	sqlite3_bind_int64(st, 1, programme_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		start = column_date(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (!start.y) {
 		snprintf(s->err, sizeof s->err, "no programme %" PRId64, programme_id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -288,7 +281,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 		read_task(st, &old);
 		start = column_date(st, 10);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, t->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -318,7 +311,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 	store_bind_text(st, 7, t->note);
 	store_bind_text(st, 8, t->item);
 	sqlite3_bind_int64(st, 9, t->id);
-	rc = done(s, st, "update task");
+	rc = store_run(s, st, "update task");
 	if (!rc && old.status != t->status)
 		rc = store_audit(s, user, 0, "task", old.title, "status",
 				 task_status_key(old.status), task_status_key(t->status));
@@ -370,7 +363,7 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	sr = sqlite3_step(st);
 	if (sr == SQLITE_ROW)
 		store_column_copy(st, 0, title, sizeof title);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -379,7 +372,7 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
-	rc = done(s, st, "delete task");
+	rc = store_run(s, st, "delete task");
 	if (!rc)
 		rc = store_audit(s, user, 0, "task", title, "removed", title, NULL);
 	return store_finish(s, rc);
@@ -479,7 +472,7 @@ moat_status store_duty_add(store *s, int64_t unit_id, const duty *d,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, unit_id);
 	bind_duty(st, 2, d);
-	rc = done(s, st, "add duty");
+	rc = store_run(s, st, "add duty");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		rc = store_audit(s, user, 0, "duty", d->title, "added", NULL,
@@ -506,7 +499,7 @@ static moat_status duty_begin(store *s, const duty *seen, duty *old)
 	sr = sqlite3_step(st);
 	if (sr == SQLITE_ROW)
 		read_duty(st, old);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, seen->id);
 		return store_finish(s, sr == SQLITE_DONE ? ST_NOT_FOUND
@@ -561,7 +554,7 @@ moat_status store_duty_change(store *s, const duty *seen, const duty *d,
 		return store_finish(s, ST_DB);
 	bind_duty(st, 1, d);
 	sqlite3_bind_int64(st, 7, seen->id);
-	if (!(rc = done(s, st, "update duty")))
+	if (!(rc = store_run(s, st, "update duty")))
 		rc = audit_text(s, user, old.title, "title", old.title, d->title);
 	if (!rc)
 		rc = audit_number(s, user, d->title, "every_months",
@@ -611,7 +604,7 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 		sqlite3_bind_int64(st, 1, seen->id);
 		store_bind_text(st, 2, since);
 		store_bind_text(st, 3, day);
-		if ((rc = done(s, st, "keep pause")))
+		if ((rc = store_run(s, st, "keep pause")))
 			return store_finish(s, rc);
 	}
 	st = store_prepare(s, "UPDATE duty SET paused_on = ? WHERE id = ?");
@@ -619,7 +612,7 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, paused ? day : "");
 	sqlite3_bind_int64(st, 2, seen->id);
-	rc = done(s, st, paused ? "pause duty" : "resume duty");
+	rc = store_run(s, st, paused ? "pause duty" : "resume duty");
 	if (!rc)
 		rc = store_audit(s, user, 0, "duty", old.title,
 				 paused ? "paused" : "resumed",
@@ -643,7 +636,7 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	sqlite3_bind_int64(st, 1, seen->id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		count = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (count != (int64_t)n_events) {
 		snprintf(s->err, sizeof s->err,
 			 "duty %" PRId64 " has %" PRId64 " records, not %zu",
@@ -655,7 +648,7 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, seen->id);
-	if (!(rc = done(s, st, "remove duty")))
+	if (!(rc = store_run(s, st, "remove duty")))
 		rc = store_audit(s, user, 0, "duty", old.title, "removed",
 				 old.title, NULL);
 	return store_finish(s, rc);
@@ -743,7 +736,7 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	sr = sqlite3_step(st);
 	if (sr == SQLITE_ROW)
 		store_column_copy(st, 0, title, sizeof title);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, ev->duty_id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -764,7 +757,7 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	if (evidence_id)
 		sqlite3_bind_int64(st, 7, evidence_id);
 	store_bind_text(st, 8, user);
-	rc = done(s, st, "record duty");
+	rc = store_run(s, st, "record duty");
 	if (rc == ST_EXISTS)
 		snprintf(s->err, sizeof s->err, "the occurrence due %s was already"
 			 " recorded", due);

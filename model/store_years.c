@@ -26,7 +26,7 @@ moat_status store_assessment_list(store *s, int64_t unit_id, assessment **out,
 	sqlite3_bind_int64(st, 1, unit_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && count < 256)
 		ids[count++] = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, "list years");
 	if (count == 0)
@@ -50,14 +50,11 @@ static moat_status run2(store *s, const char *sql, int64_t a, int64_t b,
 			const char *context)
 {
 	sqlite3_stmt *st = store_prepare(s, sql);
-	int rc;
 	if (!st)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
+	return store_run(s, st, context);
 }
 
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
@@ -66,7 +63,6 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	sqlite3_stmt *st;
 	assessment a;
 	moat_status rc;
-	int sr;
 	char y[16], day[11];
 
 	if ((rc = store_begin(s)))
@@ -83,9 +79,7 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	store_bind_text(st, 1, user);
 	store_bind_text(st, 2, day);
 	sqlite3_bind_int64(st, 3, assessment_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "finalise");
+	rc = store_run(s, st, "finalise");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
 		rc = store_audit(s, user, assessment_id, "assessment", y, "status",
@@ -120,7 +114,7 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 	sqlite3_bind_int(st, 2, from.year + 1);
 	store_bind_text(st, 3, user);
 	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_DONE) {
 		rc = store_fail(s, sr, "start next year");
 		if (rc == ST_EXISTS)
@@ -167,7 +161,7 @@ moat_status store_assessment_changes(store *s, int64_t assessment_id,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*changes = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "count changes");
 }
 
@@ -188,7 +182,7 @@ static moat_status year_place(store *s, const assessment *a, bool *latest,
 		*n_years = sqlite3_column_int64(st, 0);
 		*latest = sqlite3_column_int(st, 1) == a->year;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read years");
 }
 
@@ -208,7 +202,6 @@ moat_status store_assessment_remove(store *s, int64_t assessment_id,
 	int64_t n_years = 0, changes = 0;
 	year_removal r;
 	moat_status rc;
-	int sr;
 	char y[16];
 
 	if ((rc = store_begin(s)))
@@ -229,9 +222,7 @@ moat_status store_assessment_remove(store *s, int64_t assessment_id,
 	if (!(st = store_prepare(s, "DELETE FROM assessment WHERE id = ?")))
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, assessment_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "remove year");
+	rc = store_run(s, st, "remove year");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
 		rc = store_audit(s, user, 0, "assessment", y, "removed", "draft",
@@ -245,7 +236,6 @@ moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
 	sqlite3_stmt *st;
 	unit u;
 	moat_status rc;
-	int sr;
 	char a[16], b[16];
 
 	if (months < 1 || months > 120) {
@@ -263,9 +253,7 @@ moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int(st, 1, months);
 	sqlite3_bind_int64(st, 2, unit_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "set validity");
+	rc = store_run(s, st, "set validity");
 	snprintf(a, sizeof a, "%d", u.validity_months);
 	snprintf(b, sizeof b, "%d", months);
 	if (!rc)
@@ -312,7 +300,7 @@ moat_status store_audit_list(store *s, const char *user, const char *key,
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
 	out->v = calloc(limit ? limit : 1, sizeof *out->v);
 	if (!out->v) {
-		sqlite3_finalize(st);
+		store_done(st);
 		return ST_NOMEM;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < limit) {
@@ -327,7 +315,7 @@ moat_status store_audit_list(store *s, const char *user, const char *key,
 		e->old_value = dup_or_null(st, 7);
 		e->new_value = dup_or_null(st, 8);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		audit_list_free(out);
 		return store_fail(s, rc, "read audit log");
