@@ -34,7 +34,10 @@ static moat_status lookup_text(store *s, const char *sql, int64_t id,
 moat_status store_is_empty(store *s, bool *empty)
 {
 	int64_t n = 0;
-	moat_status st = store_scalar(s, "SELECT count(*) FROM org_unit", &n);
+	/* The smallest id, found by key, rather than a count of every
+	 * unit. */
+	moat_status st = store_scalar(s, "SELECT coalesce(min(id), 0) FROM org_unit",
+				      &n);
 	*empty = n == 0;
 	return st;
 }
@@ -148,29 +151,50 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read assessment");
 }
 
-moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
+/* The unit and id of the assessment sql (without parameters) selects;
+ * *found says whether there is one. */
+static moat_status unit_and_assessment(store *s, const char *sql,
+				       int64_t *unit_id, int64_t *assessment_id,
+				       bool *found)
 {
-	/* The remembered assessment if it still exists, else the first
-	 * unit's latest year. */
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT a.unit_id, a.id FROM assessment a"
-		   " LEFT JOIN setting c ON c.key = 'current_assessment'"
-		   "   AND CAST(c.value AS INTEGER) = a.id"
-		   " ORDER BY c.key IS NULL, a.unit_id, a.year DESC LIMIT 1");
+	sqlite3_stmt *st = store_prepare(s, sql);
 	int rc;
 	if (!st)
 		return ST_DB;
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	*found = rc == SQLITE_ROW;
+	if (*found) {
 		*unit_id = sqlite3_column_int64(st, 0);
 		*assessment_id = sqlite3_column_int64(st, 1);
 	}
 	store_done(st);
-	if (rc == SQLITE_DONE) {
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		       ? ST_OK
+		       : store_fail(s, rc, "current assessment");
+}
+
+moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
+{
+	/* The remembered assessment if it still exists, else the first
+	 * unit's latest year: two lookups by key, whatever the number of
+	 * units and years. */
+	bool found;
+	moat_status rc = unit_and_assessment(
+		s, "SELECT unit_id, id FROM assessment WHERE id = (SELECT"
+		   " CAST(value AS INTEGER) FROM setting WHERE key ="
+		   " 'current_assessment')",
+		unit_id, assessment_id, &found);
+	if (!rc && !found)
+		rc = unit_and_assessment(
+			s, "SELECT unit_id, id FROM assessment WHERE unit_id ="
+			   " (SELECT min(unit_id) FROM assessment)"
+			   " ORDER BY year DESC LIMIT 1",
+			unit_id, assessment_id, &found);
+	if (!rc && !found) {
 		snprintf(s->err, sizeof s->err, "no assessment yet");
 		return ST_NOT_FOUND;
 	}
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "current assessment");
+	return rc;
 }
 
 moat_status store_set_current(store *s, int64_t assessment_id)

@@ -109,7 +109,7 @@ static moat_status read_link(store *s, const char *sql, int64_t *id,
 static moat_status last_seal(store *s, int64_t *id, char out[65])
 {
 	return read_link(s, "SELECT id || ':' || coalesce(hash, '') FROM audit_log"
-			    " ORDER BY id DESC LIMIT 1", id, out);
+			    " WHERE id = (SELECT max(id) FROM audit_log)", id, out);
 }
 
 /* The chain's head as the settings remember it (id 0 when none). */

@@ -165,6 +165,24 @@ static const struct {
 	"  resumed_on TEXT NOT NULL CHECK (resumed_on > paused_on));"
 	"CREATE INDEX duty_pause_by_duty ON duty_pause (duty_id, paused_on);",
 	 NULL},
+
+	/* 7: an index for every filter and join that lacked one: a
+	 * programme's tasks (in the order they are listed), a unit's
+	 * investment classes, the duty records citing a piece of evidence
+	 * (its foreign key: deleting evidence looked through every duty's
+	 * history), an assessment's audit entries, and the audit log by
+	 * user and by key (each newest first by the id the index ends
+	 * with) */
+	{"CREATE INDEX IF NOT EXISTS plan_task_by_programme"
+	"  ON plan_task (programme_id, phase);"
+	"CREATE INDEX IF NOT EXISTS invest_class_by_unit ON invest_class (unit_id);"
+	"CREATE INDEX IF NOT EXISTS duty_event_by_evidence"
+	"  ON duty_event (evidence_id);"
+	"CREATE INDEX IF NOT EXISTS audit_by_assessment"
+	"  ON audit_log (assessment_id);"
+	"CREATE INDEX IF NOT EXISTS audit_by_user ON audit_log (user);"
+	"CREATE INDEX IF NOT EXISTS audit_by_key ON audit_log (key);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

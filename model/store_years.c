@@ -279,25 +279,36 @@ static char *dup_or_null(sqlite3_stmt *st, int col)
 		       : store_column_dup(st, col);
 }
 
+/* The audit log newest first, one statement per filter, so that each
+ * uses its index (a "?1 IS NULL OR user = ?1" would read the whole log):
+ * by mask, 1 a user (?1), 2 a key (?2); entries older than ?3 (id),
+ * at most ?4. */
+#define AUDIT_SELECT                                                       \
+	"SELECT id, at, user, coalesce(assessment_id, 0), entity, key,"   \
+	" field, old_value, new_value FROM audit_log"
+#define AUDIT_NEWEST " id < ?3 ORDER BY id DESC LIMIT ?4"
+static const char *const audit_sql[] = {
+	AUDIT_SELECT " WHERE" AUDIT_NEWEST,
+	AUDIT_SELECT " WHERE user = ?1 AND" AUDIT_NEWEST,
+	AUDIT_SELECT " WHERE key = ?2 AND" AUDIT_NEWEST,
+	AUDIT_SELECT " WHERE user = ?1 AND key = ?2 AND" AUDIT_NEWEST,
+};
+
 moat_status store_audit_list(store *s, const char *user, const char *key,
 			     size_t limit, audit_list *out)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT id, at, user, coalesce(assessment_id, 0), entity, key,"
-		   " field, old_value, new_value FROM audit_log"
-		   " WHERE (?1 IS NULL OR user = ?1) AND (?2 IS NULL OR key = ?2)"
-		   " ORDER BY id DESC LIMIT ?3");
+		s, audit_sql[(user ? 1 : 0) | (key ? 2 : 0)]);
 	int rc;
 
 	out->v = NULL;
 	out->n = 0;
 	if (!st)
 		return ST_DB;
-	if (user)
-		store_bind_text(st, 1, user);
-	if (key)
-		store_bind_text(st, 2, key);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	store_bind_text(st, 1, user);
+	store_bind_text(st, 2, key);
+	sqlite3_bind_int64(st, 3, INT64_MAX);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
 	out->v = calloc(limit ? limit : 1, sizeof *out->v);
 	if (!out->v) {
 		store_done(st);

@@ -99,6 +99,35 @@ static void test_units_and_assessments(void **state)
 	assert_int_equal(a, id);
 }
 
+/* The remembered year is looked up by its id; once it is gone, the first
+ * unit's latest year opens, whatever the other units hold. */
+static void test_current_falls_back_to_the_first_units_latest_year(void **state)
+{
+	ctx *c = *state;
+	int64_t u2, b, old, u, a;
+	char sql[128];
+	assert_int_equal(store_unit_create(c->s, "Unit B", "bob", &u2), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, u2, 2030, "bob", &b), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, c->unit, 2020, "bob", &old),
+			 ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, c->unit);
+	assert_int_equal(a, c->aid);
+	assert_int_equal(store_set_current(c->s, b), ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, u2);
+	assert_int_equal(a, b);
+	snprintf(sql, sizeof sql, "DELETE FROM assessment WHERE id = %lld",
+		 (long long)b);
+	fixture_sql_exec(c->path, sql);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, c->unit);
+	assert_int_equal(a, c->aid);
+	fixture_sql_exec(c->path, "DELETE FROM assessment");
+	assert_int_equal(store_current(c->s, &u, &a), ST_NOT_FOUND);
+	assert_string_equal(store_errmsg(c->s), "no assessment yet");
+}
+
 static void test_states_are_stored_and_audited(void **state)
 {
 	ctx *c = *state;
@@ -795,7 +824,7 @@ static void test_migration_6_adds_pausing(void **state)
 					  " WHERE name = 'duty_pause'"), 0);
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(store_schema_version(c->s), 5);
-	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 6);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty"
 					  " WHERE paused_on = ''"), 6);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"), 1);
@@ -871,6 +900,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_schema_is_migrated_and_marked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_units_and_assessments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_current_falls_back_to_the_first_units_latest_year,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_states_are_stored_and_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_need_reason_for_na, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
