@@ -65,7 +65,8 @@ moat_status store_unit_create(store *s, const char *name, const char *user,
 	rc = store_run(s, st, "create unit");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "unit", name, "created", NULL, name);
+		rc = store_audit(s, user, *id, 0, "unit", name, "created",
+				 NULL, name);
 	}
 	return store_finish(s, rc);
 }
@@ -112,8 +113,8 @@ moat_status store_assessment_create(store *s, int64_t unit_id, int year,
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		snprintf(y, sizeof y, "%d", year);
-		rc = store_audit(s, user, *id, "assessment", y, "created", NULL,
-				 "draft");
+		rc = store_audit(s, user, unit_id, *id, "assessment", y, "created",
+				 NULL, "draft");
 	}
 	return store_finish(s, rc);
 }
@@ -304,7 +305,7 @@ static moat_status state_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 4, user);
 	rc = store_run(s, st, "set state");
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "item", item_key, "state",
+		rc = store_audit(s, user, 0, assessment_id, "item", item_key, "state",
 				 old, checklist_state_key(state));
 	return store_finish(s, rc);
 }
@@ -405,7 +406,7 @@ static moat_status answer_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 5, user);
 	rc = store_run(s, st, "set answer");
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "criterion", crit_key,
+		rc = store_audit(s, user, 0, assessment_id, "criterion", crit_key,
 				 "answer", old, scoring_answer_key(answer));
 	return store_finish(s, rc);
 }

@@ -109,7 +109,8 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(l->amount, amount, sizeof amount);
-		rc = store_audit(s, user, 0, "roi", l->name, "added", NULL, amount);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "added",
+				 NULL, amount);
 	}
 	return store_finish(s, rc);
 }
@@ -119,13 +120,14 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 	sqlite3_stmt *st;
 	moat_status rc;
 	roi_line old = {0};
+	int64_t unit_id = 0;
 	int sr;
 	char a[32], b[32];
 
 	if ((rc = check_line(s, l)) || (rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT name, amount, incidents_milli FROM roi_line"
-			      " WHERE id = ?");
+	st = store_prepare(s, "SELECT name, amount, incidents_milli, unit_id"
+			      " FROM roi_line WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, l->id);
@@ -134,6 +136,7 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		store_column_copy(st, 0, old.name, sizeof old.name);
 		old.amount = sqlite3_column_int64(st, 1);
 		old.incidents_milli = sqlite3_column_int(st, 2);
+		unit_id = sqlite3_column_int64(st, 3);
 	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
@@ -150,21 +153,25 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 	sqlite3_bind_int64(st, 4, l->id);
 	rc = store_run(s, st, "update ROI line");
 	if (!rc && strcmp(old.name, l->name) != 0)
-		rc = store_audit(s, user, 0, "roi", l->name, "name", old.name, l->name);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "name",
+				 old.name, l->name);
 	if (!rc && old.amount != l->amount) {
 		amount_text(old.amount, a, sizeof a);
 		amount_text(l->amount, b, sizeof b);
-		rc = store_audit(s, user, 0, "roi", l->name, "amount", a, b);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "amount",
+				 a, b);
 	}
 	if (!rc && old.incidents_milli != l->incidents_milli) {
 		num_format(old.incidents_milli, 3, a, sizeof a);
 		num_format(l->incidents_milli, 3, b, sizeof b);
-		rc = store_audit(s, user, 0, "roi", l->name, "incidents", a, b);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name,
+				 "incidents", a, b);
 	}
 	return store_finish(s, rc);
 }
 
-/* Deletes row id of table (a constant from this file), auditing its name. */
+/* Deletes row id with delete_sql, auditing its name and unit, which
+ * select_name (constants from this file) reads. */
 static moat_status delete_named(store *s, const char *select_name,
 				const char *delete_sql, int64_t id,
 				const char *entity, const char *user)
@@ -172,6 +179,7 @@ static moat_status delete_named(store *s, const char *select_name,
 	sqlite3_stmt *st;
 	moat_status rc;
 	char name[TEXT_BYTES(ROI_NAME_MAX) + TEXT_BYTES(INVEST_NAME_MAX)] = "";
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = store_begin(s)))
@@ -181,8 +189,10 @@ static moat_status delete_named(store *s, const char *select_name,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, name, sizeof name);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no %s %" PRId64, entity, id);
@@ -194,13 +204,14 @@ static moat_status delete_named(store *s, const char *select_name,
 	sqlite3_bind_int64(st, 1, id);
 	rc = store_run(s, st, "delete");
 	if (!rc)
-		rc = store_audit(s, user, 0, entity, name, "removed", name, NULL);
+		rc = store_audit(s, user, unit_id, 0, entity, name, "removed",
+				 name, NULL);
 	return store_finish(s, rc);
 }
 
 moat_status store_roi_line_delete(store *s, int64_t id, const char *user)
 {
-	return delete_named(s, "SELECT name FROM roi_line WHERE id = ?",
+	return delete_named(s, "SELECT name, unit_id FROM roi_line WHERE id = ?",
 			    "DELETE FROM roi_line WHERE id = ?", id, "roi", user);
 }
 
@@ -287,7 +298,8 @@ moat_status store_invest_class_add(store *s, int64_t unit_id,
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(c->amount, amount, sizeof amount);
-		rc = store_audit(s, user, 0, "invest", c->name, "added", NULL, amount);
+		rc = store_audit(s, user, unit_id, 0, "invest", c->name, "added",
+				 NULL, amount);
 	}
 	return store_finish(s, rc);
 }
@@ -299,19 +311,22 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	moat_status rc;
 	/* The name, the levels and the amount. */
 	char was[sizeof c->name + 64] = "", now[sizeof c->name + 64];
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = check_class(s, c)) || (rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT name || ' L' || level_low || '-' ||"
-			      " level_high || ' ' || amount FROM invest_class"
-			      " WHERE id = ?");
+			      " level_high || ' ' || amount, unit_id FROM"
+			      " invest_class WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, c->id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, was, sizeof was);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no class %" PRId64, c->id);
@@ -330,13 +345,15 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	snprintf(now, sizeof now, "%s L%d-%d %" PRId64, c->name, c->level_low,
 		 c->level_high, c->amount);
 	if (!rc && strcmp(was, now) != 0)
-		rc = store_audit(s, user, 0, "invest", c->name, "class", was, now);
+		rc = store_audit(s, user, unit_id, 0, "invest", c->name, "class",
+				 was, now);
 	return store_finish(s, rc);
 }
 
 moat_status store_invest_class_delete(store *s, int64_t id, const char *user)
 {
-	return delete_named(s, "SELECT name FROM invest_class WHERE id = ?",
+	return delete_named(s, "SELECT name, unit_id FROM invest_class"
+			       " WHERE id = ?",
 			    "DELETE FROM invest_class WHERE id = ?", id, "invest",
 			    user);
 }
@@ -411,7 +428,7 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 	store_bind_text(st, 3, value);
 	rc = store_run(s, st, "set parameter");
 	if (!rc)
-		rc = store_audit(s, user, 0, "param", key, "value",
+		rc = store_audit(s, user, unit_id, 0, "param", key, "value",
 				 had ? old : NULL, value);
 	return store_finish(s, rc);
 }

@@ -61,7 +61,7 @@ moat_status store_evidence_insert(store *s, const evidence *e,
 	if (sr != SQLITE_DONE)
 		return store_fail(s, sr, "add evidence");
 	*id = sqlite3_last_insert_rowid(s->db);
-	return store_audit(s, user, e->assessment_id, "evidence", e->target,
+	return store_audit(s, user, 0, e->assessment_id, "evidence", e->target,
 			   "added", NULL, e->body);
 }
 
@@ -165,14 +165,14 @@ static moat_status evidence_write(store *s, const evidence *seen,
 				     e->evidence_date, e->reviewer, e->review_date};
 		for (size_t i = 0; !rc && i < sizeof names / sizeof names[0]; i++)
 			if (strcmp(was[i], now[i] ? now[i] : "") != 0)
-				rc = store_audit(s, user, old.assessment_id,
+				rc = store_audit(s, user, 0, old.assessment_id,
 						 "evidence", old.target, names[i],
 						 was[i], now[i] ? now[i] : "");
 		if (!rc && old.valid_months != e->valid_months) {
 			char a[16], b[16];
 			snprintf(a, sizeof a, "%d", old.valid_months);
 			snprintf(b, sizeof b, "%d", e->valid_months);
-			rc = store_audit(s, user, old.assessment_id, "evidence",
+			rc = store_audit(s, user, 0, old.assessment_id, "evidence",
 					 old.target, "valid_months", a, b);
 		}
 	}
@@ -213,7 +213,7 @@ moat_status store_evidence_delete(store *s, int64_t id, const char *user)
 	sqlite3_bind_int64(st, 1, id);
 	rc = store_run(s, st, "delete evidence");
 	if (!rc)
-		rc = store_audit(s, user, old.assessment_id, "evidence",
+		rc = store_audit(s, user, 0, old.assessment_id, "evidence",
 				 old.target, "removed", old.body, NULL);
 	evidence_free(&old);
 	return store_finish(s, rc);

@@ -100,9 +100,12 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 moat_status store_check_writable(store *s, int64_t assessment_id);
 
 /* Appends an audit entry inside the caller's transaction, sealed to the
- * entry before it (see store_audit_verify). */
-moat_status store_audit(store *s, const char *user, int64_t assessment_id,
-			const char *entity, const char *key, const char *field,
+ * entry before it (see store_audit_verify). unit_id is the unit it is
+ * about; 0 with an assessment_id takes the assessment's unit, 0 without
+ * one records none (the organisation as a whole). */
+moat_status store_audit(store *s, const char *user, int64_t unit_id,
+			int64_t assessment_id, const char *entity,
+			const char *key, const char *field,
 			const char *old_value, const char *new_value);
 
 /* Inserts evidence e (already validated, its year writable) inside the
@@ -119,6 +122,10 @@ moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
 /* Seals every audit entry that has no seal yet, in id order (the
  * migration that introduced the chain). */
 moat_status store_audit_seal_all(store *s);
+
+/* Seals every entry written from now on with its unit too (the migration
+ * that gave entries a unit). */
+moat_status store_audit_seal_units_from(store *s);
 
 /* Runs a query without parameters and stores its first column of the
  * first row in *out (left alone when there is no row). */

@@ -183,6 +183,25 @@ static const struct {
 	"CREATE INDEX IF NOT EXISTS audit_by_user ON audit_log (user);"
 	"CREATE INDEX IF NOT EXISTS audit_by_key ON audit_log (key);",
 	 NULL},
+
+	/* 8: the unit each audit entry is about, set when it is written (and
+	 * sealed with it from now on), so that a unit's log is read through
+	 * an index, alone or by user or by key. Older entries take their
+	 * assessment's unit, a unit's own entries the unit of that name, and
+	 * in a file of one unit every entry is that unit's; what is left
+	 * (the removal of a year, settings of a unit among several) shows
+	 * only in the whole organisation's log. */
+	{"ALTER TABLE audit_log ADD COLUMN unit_id INTEGER;"
+	"UPDATE audit_log SET unit_id = (SELECT a.unit_id FROM assessment a"
+	"  WHERE a.id = audit_log.assessment_id) WHERE assessment_id IS NOT NULL;"
+	"UPDATE audit_log SET unit_id = (SELECT u.id FROM org_unit u"
+	"  WHERE u.name = audit_log.key) WHERE unit_id IS NULL AND entity = 'unit';"
+	"UPDATE audit_log SET unit_id = (SELECT min(id) FROM org_unit)"
+	"  WHERE unit_id IS NULL AND (SELECT count(*) FROM org_unit) = 1;"
+	"CREATE INDEX audit_by_unit ON audit_log (unit_id);"
+	"CREATE INDEX audit_by_unit_user ON audit_log (unit_id, user);"
+	"CREATE INDEX audit_by_unit_key ON audit_log (unit_id, key);",
+	 store_audit_seal_units_from},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

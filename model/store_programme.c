@@ -125,7 +125,8 @@ moat_status store_programme_start(store *s, int64_t unit_id,
 		rc = store_run(s, st, "add duty");
 	}
 	if (!rc)
-		rc = store_audit(s, user, 0, "programme", d, "started", NULL, d);
+		rc = store_audit(s, user, unit_id, 0, "programme", d, "started",
+				 NULL, d);
 	return store_finish(s, rc);
 }
 
@@ -206,6 +207,7 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	sqlite3_stmt *st;
 	moat_status rc;
 	date start = {0, 0, 0};
+	int64_t unit_id = 0;
 
 	if (phase < 1 || phase > PLAN_PHASES || !title || !*title) {
 		snprintf(s->err, sizeof s->err, "a task needs a title and a phase");
@@ -215,12 +217,15 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT start_date FROM programme WHERE id = ?");
+	st = store_prepare(s, "SELECT start_date, unit_id FROM programme WHERE"
+			      " id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, programme_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		start = column_date(st, 0);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
 	store_done(st);
 	if (!start.y) {
 		snprintf(s->err, sizeof s->err, "no programme %" PRId64, programme_id);
@@ -229,7 +234,8 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	rc = insert_task(s, programme_id, "", phase, title, item_key ? item_key : "",
 			 plan_phase_due(start, phase), id);
 	if (!rc)
-		rc = store_audit(s, user, 0, "task", title, "added", NULL, title);
+		rc = store_audit(s, user, unit_id, 0, "task", title, "added",
+				 NULL, title);
 	return store_finish(s, rc);
 }
 
@@ -250,6 +256,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 	moat_status rc;
 	plan_task old;
 	date start = {0, 0, 0}, done_on = t->done_on;
+	int64_t unit_id = 0;
 	char due[16], dd[16], a[32], b[32];
 	int sr;
 
@@ -271,8 +278,9 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if ((rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT " TASK_COLUMNS ", (SELECT start_date FROM"
-			      " programme p WHERE p.id = t.programme_id)"
-			      " FROM plan_task t WHERE id = ?");
+			      " programme p WHERE p.id = t.programme_id),"
+			      " (SELECT unit_id FROM programme p WHERE"
+			      " p.id = t.programme_id) FROM plan_task t WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, t->id);
@@ -280,6 +288,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if (sr == SQLITE_ROW) {
 		read_task(st, &old);
 		start = column_date(st, 10);
+		unit_id = sqlite3_column_int64(st, 11);
 	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
@@ -313,24 +322,30 @@ static moat_status task_write(store *s, const plan_task *seen,
 	sqlite3_bind_int64(st, 9, t->id);
 	rc = store_run(s, st, "update task");
 	if (!rc && old.status != t->status)
-		rc = store_audit(s, user, 0, "task", old.title, "status",
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "status",
 				 task_status_key(old.status), task_status_key(t->status));
 	if (!rc && strcmp(old.owner, t->owner) != 0)
-		rc = store_audit(s, user, 0, "task", old.title, "owner", old.owner,
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "owner", old.owner,
 				 t->owner);
 	if (!rc && strcmp(old.title, t->title) != 0)
-		rc = store_audit(s, user, 0, "task", old.title, "title", old.title,
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "title", old.title,
 				 t->title);
 	if (!rc && old.phase != t->phase) {
 		snprintf(a, sizeof a, "%d", old.phase);
 		snprintf(b, sizeof b, "%d", t->phase);
-		rc = store_audit(s, user, 0, "task", t->title, "phase", a, b);
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "phase", a, b);
 	}
 	if (!rc && strcmp(old.note, t->note) != 0)
-		rc = store_audit(s, user, 0, "task", t->title, "note", old.note,
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "note", old.note,
 				 t->note);
 	if (!rc && strcmp(old.item, t->item) != 0)
-		rc = store_audit(s, user, 0, "task", t->title, "item", old.item,
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "item", old.item,
 				 t->item);
 	return store_finish(s, rc);
 }
@@ -352,17 +367,22 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	sqlite3_stmt *st;
 	moat_status rc;
 	char title[TEXT_BYTES(TASK_TITLE_MAX)] = "";
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT title FROM plan_task WHERE id = ?");
+	st = store_prepare(s, "SELECT title, (SELECT unit_id FROM programme p"
+			      " WHERE p.id = t.programme_id) FROM plan_task t"
+			      " WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, title, sizeof title);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, id);
@@ -374,7 +394,8 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	sqlite3_bind_int64(st, 1, id);
 	rc = store_run(s, st, "delete task");
 	if (!rc)
-		rc = store_audit(s, user, 0, "task", title, "removed", title, NULL);
+		rc = store_audit(s, user, unit_id, 0, "task", title, "removed",
+				 title, NULL);
 	return store_finish(s, rc);
 }
 
@@ -475,16 +496,17 @@ moat_status store_duty_add(store *s, int64_t unit_id, const duty *d,
 	rc = store_run(s, st, "add duty");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "duty", d->title, "added", NULL,
+		rc = store_audit(s, user, unit_id, 0, "duty", d->title, "added", NULL,
 				 d->title);
 	}
 	return store_finish(s, rc);
 }
 
 /* Opens a write of duty seen->id: the transaction, and the stored duty
- * in *old, which must still be *seen. On failure the transaction is
- * over. */
-static moat_status duty_begin(store *s, const duty *seen, duty *old)
+ * in *old, which must still be *seen, and its unit in *unit_id. On
+ * failure the transaction is over. */
+static moat_status duty_begin(store *s, const duty *seen, duty *old,
+			      int64_t *unit_id)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
@@ -492,13 +514,16 @@ static moat_status duty_begin(store *s, const duty *seen, duty *old)
 
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT " DUTY_COLUMNS " FROM duty WHERE id = ?");
+	st = store_prepare(s, "SELECT " DUTY_COLUMNS ", unit_id FROM duty"
+			      " WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, seen->id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		read_duty(st, old);
+		*unit_id = sqlite3_column_int64(st, 9);
+	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, seen->id);
@@ -514,8 +539,9 @@ static moat_status duty_begin(store *s, const duty *seen, duty *old)
 }
 
 /* Audits one changed field of a duty as its old and new numbers. */
-static moat_status audit_number(store *s, const char *user, const char *title,
-				const char *field, int old, int now)
+static moat_status audit_number(store *s, const char *user, int64_t unit_id,
+				const char *title, const char *field, int old,
+				int now)
 {
 	char a[16], b[16];
 
@@ -523,16 +549,17 @@ static moat_status audit_number(store *s, const char *user, const char *title,
 		return ST_OK;
 	snprintf(a, sizeof a, "%d", old);
 	snprintf(b, sizeof b, "%d", now);
-	return store_audit(s, user, 0, "duty", title, field, a, b);
+	return store_audit(s, user, unit_id, 0, "duty", title, field, a, b);
 }
 
-static moat_status audit_text(store *s, const char *user, const char *title,
-			      const char *field, const char *old,
-			      const char *now)
+static moat_status audit_text(store *s, const char *user, int64_t unit_id,
+			      const char *title, const char *field,
+			      const char *old, const char *now)
 {
 	if (strcmp(old, now) == 0)
 		return ST_OK;
-	return store_audit(s, user, 0, "duty", title, field, old, now);
+	return store_audit(s, user, unit_id, 0, "duty", title, field, old,
+			   now);
 }
 
 moat_status store_duty_change(store *s, const duty *seen, const duty *d,
@@ -541,9 +568,10 @@ moat_status store_duty_change(store *s, const duty *seen, const duty *d,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	char start[16], was[16];
 
-	if ((rc = duty_check(s, d)) || (rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_check(s, d)) || (rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	date_format(d->rule.start, start, sizeof start);
 	date_format(old.rule.start, was, sizeof was);
@@ -555,21 +583,21 @@ moat_status store_duty_change(store *s, const duty *seen, const duty *d,
 	bind_duty(st, 1, d);
 	sqlite3_bind_int64(st, 7, seen->id);
 	if (!(rc = store_run(s, st, "update duty")))
-		rc = audit_text(s, user, old.title, "title", old.title, d->title);
+		rc = audit_text(s, user, unit_id, old.title, "title", old.title, d->title);
 	if (!rc)
-		rc = audit_number(s, user, d->title, "every_months",
+		rc = audit_number(s, user, unit_id, d->title, "every_months",
 				  old.rule.every_months, d->rule.every_months);
 	if (!rc)
-		rc = audit_number(s, user, d->title, "day", old.rule.day,
+		rc = audit_number(s, user, unit_id, d->title, "day", old.rule.day,
 				  d->rule.day);
 	if (!rc)
-		rc = audit_text(s, user, d->title, "anchor",
+		rc = audit_text(s, user, unit_id, d->title, "anchor",
 				anchor_key(old.rule.anchor),
 				anchor_key(d->rule.anchor));
 	if (!rc)
-		rc = audit_text(s, user, d->title, "start_date", was, start);
+		rc = audit_text(s, user, unit_id, d->title, "start_date", was, start);
 	if (!rc)
-		rc = audit_text(s, user, d->title, "item", old.item, d->item);
+		rc = audit_text(s, user, unit_id, d->title, "item", old.item, d->item);
 	return store_finish(s, rc);
 }
 
@@ -579,13 +607,14 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	char day[16], since[16] = "";
 
 	if (!on.y) {
 		snprintf(s->err, sizeof s->err, "a day is needed");
 		return ST_INVALID;
 	}
-	if ((rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	if (paused == (old.paused_on.y != 0)) {
 		snprintf(s->err, sizeof s->err, "duty %" PRId64 " is %s paused",
@@ -614,7 +643,7 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 	sqlite3_bind_int64(st, 2, seen->id);
 	rc = store_run(s, st, paused ? "pause duty" : "resume duty");
 	if (!rc)
-		rc = store_audit(s, user, 0, "duty", old.title,
+		rc = store_audit(s, user, unit_id, 0, "duty", old.title,
 				 paused ? "paused" : "resumed",
 				 paused ? NULL : since, day);
 	return store_finish(s, rc);
@@ -626,9 +655,10 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	int64_t count = -1;
 
-	if ((rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	st = store_prepare(s, "SELECT count(*) FROM duty_event WHERE duty_id = ?");
 	if (!st)
@@ -649,7 +679,7 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, seen->id);
 	if (!(rc = store_run(s, st, "remove duty")))
-		rc = store_audit(s, user, 0, "duty", old.title, "removed",
+		rc = store_audit(s, user, unit_id, 0, "duty", old.title, "removed",
 				 old.title, NULL);
 	return store_finish(s, rc);
 }
@@ -702,7 +732,7 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	sqlite3_stmt *st;
 	moat_status rc;
 	char due[16], on[16], title[256] = "";
-	int64_t evidence_id = ev->evidence_id;
+	int64_t evidence_id = ev->evidence_id, unit_id = 0;
 	int sr;
 
 	if (!ev->due.y || !ev->on.y || (ev->skipped && !ev->note[0]) ||
@@ -729,13 +759,15 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 		rc = ST_OK;
 	if (rc)
 		return store_finish(s, rc);
-	st = store_prepare(s, "SELECT title FROM duty WHERE id = ?");
+	st = store_prepare(s, "SELECT title, unit_id FROM duty WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, ev->duty_id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, title, sizeof title);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, ev->duty_id);
@@ -763,7 +795,7 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 			 " recorded", due);
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "duty", title,
+		rc = store_audit(s, user, unit_id, 0, "duty", title,
 				 ev->skipped ? "skipped" : "done", due, on);
 	}
 	return store_finish(s, rc);

@@ -82,8 +82,8 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	rc = store_run(s, st, "finalise");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "assessment", y, "status",
-				 "draft", "final");
+		rc = store_audit(s, user, a.unit_id, assessment_id, "assessment", y,
+				 "status", "draft", "final");
 	return store_finish(s, rc);
 }
 
@@ -140,8 +140,8 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 	snprintf(y, sizeof y, "%d", from.year + 1);
 	snprintf(was, sizeof was, "%d", from.year);
 	if (!rc)
-		rc = store_audit(s, user, *new_id, "assessment", y, "copied_from",
-				 NULL, was);
+		rc = store_audit(s, user, from.unit_id, *new_id, "assessment", y,
+				 "copied_from", NULL, was);
 	return store_finish(s, rc);
 }
 
@@ -225,8 +225,8 @@ moat_status store_assessment_remove(store *s, int64_t assessment_id,
 	rc = store_run(s, st, "remove year");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
-		rc = store_audit(s, user, 0, "assessment", y, "removed", "draft",
-				 NULL);
+		rc = store_audit(s, user, a.unit_id, 0, "assessment", y, "removed",
+				 "draft", NULL);
 	return store_finish(s, rc);
 }
 
@@ -257,7 +257,8 @@ moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
 	snprintf(a, sizeof a, "%d", u.validity_months);
 	snprintf(b, sizeof b, "%d", months);
 	if (!rc)
-		rc = store_audit(s, user, 0, "unit", u.name, "validity_months", a, b);
+		rc = store_audit(s, user, unit_id, 0, "unit", u.name,
+				 "validity_months", a, b);
 	return store_finish(s, rc);
 }
 
@@ -280,35 +281,41 @@ static char *dup_or_null(sqlite3_stmt *st, int col)
 }
 
 /* The audit log newest first, one statement per filter, so that each
- * uses its index (a "?1 IS NULL OR user = ?1" would read the whole log):
- * by mask, 1 a user (?1), 2 a key (?2); entries older than ?3 (id),
- * at most ?4. */
-#define AUDIT_SELECT                                                       \
-	"SELECT id, at, user, coalesce(assessment_id, 0), entity, key,"   \
-	" field, old_value, new_value FROM audit_log"
-#define AUDIT_NEWEST " id < ?3 ORDER BY id DESC LIMIT ?4"
+ * reads through its index (a "?1 IS NULL OR user = ?1" would read the
+ * whole log): by mask, 1 a unit (?1), 2 a user (?2), 4 a key (?3);
+ * entries older than ?4 (an id), at most ?5. */
+#define AUDIT_SELECT(where)                                                \
+	"SELECT id, at, user, coalesce(assessment_id, 0),"                 \
+	" coalesce(unit_id, 0), entity, key, field, old_value, new_value"  \
+	" FROM audit_log WHERE " where "id < ?4 ORDER BY id DESC LIMIT ?5"
 static const char *const audit_sql[] = {
-	AUDIT_SELECT " WHERE" AUDIT_NEWEST,
-	AUDIT_SELECT " WHERE user = ?1 AND" AUDIT_NEWEST,
-	AUDIT_SELECT " WHERE key = ?2 AND" AUDIT_NEWEST,
-	AUDIT_SELECT " WHERE user = ?1 AND key = ?2 AND" AUDIT_NEWEST,
+	AUDIT_SELECT(""),
+	AUDIT_SELECT("unit_id = ?1 AND "),
+	AUDIT_SELECT("user = ?2 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND user = ?2 AND "),
+	AUDIT_SELECT("key = ?3 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND key = ?3 AND "),
+	AUDIT_SELECT("user = ?2 AND key = ?3 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND user = ?2 AND key = ?3 AND "),
 };
 
-moat_status store_audit_list(store *s, const char *user, const char *key,
-			     size_t limit, audit_list *out)
+moat_status store_audit_page(store *s, const audit_query *q, size_t limit,
+			     audit_list *out)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, audit_sql[(user ? 1 : 0) | (key ? 2 : 0)]);
+		s, audit_sql[(q->unit_id ? 1 : 0) | (q->user ? 2 : 0) |
+			     (q->key ? 4 : 0)]);
 	int rc;
 
 	out->v = NULL;
 	out->n = 0;
 	if (!st)
 		return ST_DB;
-	store_bind_text(st, 1, user);
-	store_bind_text(st, 2, key);
-	sqlite3_bind_int64(st, 3, INT64_MAX);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 1, q->unit_id);
+	store_bind_text(st, 2, q->user);
+	store_bind_text(st, 3, q->key);
+	sqlite3_bind_int64(st, 4, q->before > 0 ? q->before : INT64_MAX);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
 	out->v = calloc(limit ? limit : 1, sizeof *out->v);
 	if (!out->v) {
 		store_done(st);
@@ -320,11 +327,12 @@ moat_status store_audit_list(store *s, const char *user, const char *key,
 		store_column_copy(st, 1, e->at, sizeof e->at);
 		store_column_copy(st, 2, e->user, sizeof e->user);
 		e->assessment_id = sqlite3_column_int64(st, 3);
-		store_column_copy(st, 4, e->entity, sizeof e->entity);
-		store_column_copy(st, 5, e->key, sizeof e->key);
-		store_column_copy(st, 6, e->field, sizeof e->field);
-		e->old_value = dup_or_null(st, 7);
-		e->new_value = dup_or_null(st, 8);
+		e->unit_id = sqlite3_column_int64(st, 4);
+		store_column_copy(st, 5, e->entity, sizeof e->entity);
+		store_column_copy(st, 6, e->key, sizeof e->key);
+		store_column_copy(st, 7, e->field, sizeof e->field);
+		e->old_value = dup_or_null(st, 8);
+		e->new_value = dup_or_null(st, 9);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -332,4 +340,11 @@ moat_status store_audit_list(store *s, const char *user, const char *key,
 		return store_fail(s, rc, "read audit log");
 	}
 	return ST_OK;
+}
+
+moat_status store_audit_list(store *s, const char *user, const char *key,
+			     size_t limit, audit_list *out)
+{
+	audit_query q = {.user = user, .key = key};
+	return store_audit_page(s, &q, limit, out);
 }
