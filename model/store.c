@@ -32,15 +32,75 @@ moat_status store_fail(store *s, int rc, const char *context)
 	}
 }
 
+/* FNV-1a of a statement's text. */
+static uint32_t sql_hash(const char *sql)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
 sqlite3_stmt *store_prepare(store *s, const char *sql)
 {
+	uint32_t h = sql_hash(sql);
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	int rc;
+
+	for (size_t i = 0; i < s->n_cache; i++) {
+		st = s->cache[i].st;
+		if (s->cache[i].hash == h && strcmp(sqlite3_sql(st), sql) == 0) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (s->n_cache == s->cap_cache) {
+		size_t cap = s->cap_cache ? s->cap_cache * 2 : 64;
+		store_cached *nv = realloc(s->cache, cap * sizeof *nv);
+		if (!nv) {
+			snprintf(s->err, sizeof s->err, "prepare: out of memory");
+			return NULL;
+		}
+		s->cache = nv;
+		s->cap_cache = cap;
+	}
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+				NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(s, rc, "prepare");
 		return NULL;
 	}
+	s->cache[s->n_cache++] = (store_cached){h, st};
 	return st;
+}
+
+void store_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+}
+
+moat_status store_run(store *s, sqlite3_stmt *st, const char *context)
+{
+	int rc = sqlite3_step(st);
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
+}
+
+void store_reset_all(store *s)
+{
+	for (size_t i = 0; i < s->n_cache; i++)
+		if (sqlite3_stmt_busy(s->cache[i].st))
+			sqlite3_reset(s->cache[i].st);
+}
+
+void store_forget_statements(store *s)
+{
+	for (size_t i = 0; i < s->n_cache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
+	s->cache = NULL;
+	s->n_cache = s->cap_cache = 0;
 }
 
 int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
@@ -113,7 +173,9 @@ moat_status store_finish(store *s, moat_status st)
 	char sql[48];
 	if (s->depth <= 0)
 		return st ? st : ST_DB;
-	if (--s->depth > 0) {
+	if (--s->depth == 0)
+		store_reset_all(s);
+	if (s->depth > 0) {
 		if (st) {
 			snprintf(sql, sizeof sql,
 				 "ROLLBACK TO sp%d; RELEASE sp%d", s->depth,
@@ -153,7 +215,7 @@ moat_status store_scalar(store *s, const char *sql, int64_t *out)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "query");
 }
@@ -169,7 +231,7 @@ moat_status store_text_scalar(store *s, const char *sql, char *out,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		store_column_copy(st, 0, out, outlen);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "query");
 }
@@ -186,6 +248,7 @@ void store_close(store *s)
 {
 	if (!s)
 		return;
+	store_forget_statements(s);
 	sqlite3_close_v2(s->db);
 	free(s);
 }

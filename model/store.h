@@ -23,7 +23,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 9
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -239,6 +239,7 @@ typedef struct {
 	char at[32];
 	char user[64];
 	int64_t assessment_id; /* 0 when not about an assessment */
+	int64_t unit_id;       /* 0 when not about one unit */
 	char entity[16];       /* item, criterion, evidence, unit, assessment */
 	char key[64];          /* item or criterion key, year, unit name */
 	char field[32];
@@ -253,8 +254,23 @@ typedef struct {
 
 void audit_list_free(audit_list *l);
 
-/* The audit log, newest first, at most limit entries; user and key (NULL
- * for any) filter it. */
+/* Which entries of the audit log to read (store_audit_page). */
+typedef struct {
+	int64_t unit_id;  /* about this unit; 0: the whole organisation */
+	const char *user; /* by this user; NULL: anyone */
+	const char *key;  /* about this item, criterion, year...; NULL: any */
+	int64_t before;   /* older than this entry id; 0: from the newest */
+} audit_query;
+
+/* One page of the audit log: the newest entries that *q selects, at most
+ * limit, newest first; the next page is the entries before the last one's
+ * id. Each filter is read through its own index, so a page costs the
+ * same whatever the size of the log. */
+moat_status store_audit_page(store *s, const audit_query *q, size_t limit,
+			     audit_list *out);
+
+/* The whole organisation's log, newest first, at most limit entries; user
+ * and key (NULL for any) filter it. */
 moat_status store_audit_list(store *s, const char *user, const char *key,
 			     size_t limit, audit_list *out);
 

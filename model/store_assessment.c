@@ -9,14 +9,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
-/* Steps a statement expected to produce no row and finalises it. */
-static moat_status step_done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 /* Reads the text of column 0 of the row that sql (with ?1 = id and
  * ?2 = key) selects; *found says whether there was one. */
 static moat_status lookup_text(store *s, const char *sql, int64_t id,
@@ -34,7 +26,7 @@ static moat_status lookup_text(store *s, const char *sql, int64_t id,
 	*found = rc == SQLITE_ROW;
 	if (*found)
 		store_column_copy(st, 0, out, outlen);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "lookup");
 }
@@ -42,7 +34,10 @@ static moat_status lookup_text(store *s, const char *sql, int64_t id,
 moat_status store_is_empty(store *s, bool *empty)
 {
 	int64_t n = 0;
-	moat_status st = store_scalar(s, "SELECT count(*) FROM org_unit", &n);
+	/* The smallest id, found by key, rather than a count of every
+	 * unit. */
+	moat_status st = store_scalar(s, "SELECT coalesce(min(id), 0) FROM org_unit",
+				      &n);
 	*empty = n == 0;
 	return st;
 }
@@ -67,10 +62,11 @@ moat_status store_unit_create(store *s, const char *name, const char *user,
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, name);
 	store_bind_text(st, 2, user);
-	rc = step_done(s, st, "create unit");
+	rc = store_run(s, st, "create unit");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "unit", name, "created", NULL, name);
+		rc = store_audit(s, user, *id, 0, "unit", name, "created",
+				 NULL, name);
 	}
 	return store_finish(s, rc);
 }
@@ -89,7 +85,7 @@ moat_status store_unit_get(store *s, int64_t id, unit *out)
 		store_column_copy(st, 1, out->name, sizeof out->name);
 		out->validity_months = sqlite3_column_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "no unit %lld", (long long)id);
 		return ST_NOT_FOUND;
@@ -113,12 +109,12 @@ moat_status store_assessment_create(store *s, int64_t unit_id, int year,
 	sqlite3_bind_int64(st, 1, unit_id);
 	sqlite3_bind_int(st, 2, year);
 	store_bind_text(st, 3, user);
-	rc = step_done(s, st, "create assessment");
+	rc = store_run(s, st, "create assessment");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		snprintf(y, sizeof y, "%d", year);
-		rc = store_audit(s, user, *id, "assessment", y, "created", NULL,
-				 "draft");
+		rc = store_audit(s, user, unit_id, *id, "assessment", y, "created",
+				 NULL, "draft");
 	}
 	return store_finish(s, rc);
 }
@@ -150,7 +146,7 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 			out->judged_on = (date){0, 0, 0};
 		out->final_level = sqlite3_column_int(st, 7);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "no assessment %lld", (long long)id);
 		return ST_NOT_FOUND;
@@ -158,29 +154,50 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read assessment");
 }
 
-moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
+/* The unit and id of the assessment sql (without parameters) selects;
+ * *found says whether there is one. */
+static moat_status unit_and_assessment(store *s, const char *sql,
+				       int64_t *unit_id, int64_t *assessment_id,
+				       bool *found)
 {
-	/* The remembered assessment if it still exists, else the first
-	 * unit's latest year. */
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT a.unit_id, a.id FROM assessment a"
-		   " LEFT JOIN setting c ON c.key = 'current_assessment'"
-		   "   AND CAST(c.value AS INTEGER) = a.id"
-		   " ORDER BY c.key IS NULL, a.unit_id, a.year DESC LIMIT 1");
+	sqlite3_stmt *st = store_prepare(s, sql);
 	int rc;
 	if (!st)
 		return ST_DB;
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	*found = rc == SQLITE_ROW;
+	if (*found) {
 		*unit_id = sqlite3_column_int64(st, 0);
 		*assessment_id = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		       ? ST_OK
+		       : store_fail(s, rc, "current assessment");
+}
+
+moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
+{
+	/* The remembered assessment if it still exists, else the first
+	 * unit's latest year: two lookups by key, whatever the number of
+	 * units and years. */
+	bool found;
+	moat_status rc = unit_and_assessment(
+		s, "SELECT unit_id, id FROM assessment WHERE id = (SELECT"
+		   " CAST(value AS INTEGER) FROM setting WHERE key ="
+		   " 'current_assessment')",
+		unit_id, assessment_id, &found);
+	if (!rc && !found)
+		rc = unit_and_assessment(
+			s, "SELECT unit_id, id FROM assessment WHERE unit_id ="
+			   " (SELECT min(unit_id) FROM assessment)"
+			   " ORDER BY year DESC LIMIT 1",
+			unit_id, assessment_id, &found);
+	if (!rc && !found) {
 		snprintf(s->err, sizeof s->err, "no assessment yet");
 		return ST_NOT_FOUND;
 	}
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "current assessment");
+	return rc;
 }
 
 moat_status store_set_current(store *s, int64_t assessment_id)
@@ -195,7 +212,7 @@ moat_status store_set_current(store *s, int64_t assessment_id)
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, assessment_id);
-	return store_finish(s, step_done(s, st, "remember assessment"));
+	return store_finish(s, store_run(s, st, "remember assessment"));
 }
 
 moat_status store_check_writable(store *s, int64_t assessment_id)
@@ -235,7 +252,7 @@ moat_status store_states_load(store *s, int64_t assessment_id,
 		if (idx >= 0 && v >= 0 && v < ITEM_STATE_COUNT)
 			states[idx] = (item_state)v;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read states");
 }
 
@@ -288,9 +305,9 @@ static moat_status state_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 2, item_key);
 	sqlite3_bind_int(st, 3, (int)state);
 	store_bind_text(st, 4, user);
-	rc = step_done(s, st, "set state");
+	rc = store_run(s, st, "set state");
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "item", item_key, "state",
+		rc = store_audit(s, user, 0, assessment_id, "item", item_key, "state",
 				 old, checklist_state_key(state));
 	return store_finish(s, rc);
 }
@@ -332,7 +349,7 @@ moat_status store_answers_load(store *s, int64_t assessment_id,
 		answers[idx].answer = a;
 		answers[idx].has_reason = reason && *reason;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read answers");
 }
 
@@ -389,9 +406,9 @@ static moat_status answer_write(store *s, int64_t assessment_id,
 	store_bind_text(st, 3, scoring_answer_key(answer));
 	store_bind_text(st, 4, reason);
 	store_bind_text(st, 5, user);
-	rc = step_done(s, st, "set answer");
+	rc = store_run(s, st, "set answer");
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "criterion", crit_key,
+		rc = store_audit(s, user, 0, assessment_id, "criterion", crit_key,
 				 "answer", old, scoring_answer_key(answer));
 	return store_finish(s, rc);
 }

@@ -14,14 +14,21 @@
  * seal before it and every field of the entry, so changing, inserting or
  * deleting an entry with plain SQL breaks every seal after it. (Anyone
  * who can write the file can rebuild the chain; this makes tampering
- * evident, it does not prevent it.) */
+ * evident, it does not prevent it.)
+ *
+ * The unit an entry is about came with schema 8: entries from the id the
+ * setting UNIT_FROM_KEY holds on are sealed with it too; older ones keep
+ * the seal of the fields they were written with (their unit was filled
+ * in by the migration). Moving that boundary either way breaks a seal. */
 
 #define HEAD_KEY "audit_head"
+#define UNIT_FROM_KEY "audit_unit_from"
 
 typedef struct {
 	int64_t id;
 	const char *at, *user, *entity, *key, *field, *old_value, *new_value;
 	int64_t assessment_id; /* 0: none */
+	int64_t unit_id;       /* 0: none */
 } audit_row;
 
 /* n in decimal at the end of buf; returns where it starts. By hand: the
@@ -58,15 +65,19 @@ static void put_field(struct sha256_ctx *h, const char *v)
 static void put_id(struct sha256_ctx *h, int64_t id)
 {
 	char buf[24];
-	put_field(h, decimal((uint64_t)id, buf));
+	if (id > 0)
+		put_field(h, decimal((uint64_t)id, buf));
+	else
+		put_field(h, NULL);
 }
 
-/* hex of SHA-256(prev | id | fields...) into out (65 bytes). */
-static void seal(const char *prev, const audit_row *r, char out[65])
+/* hex of SHA-256(prev | id | fields... [| unit]) into out (65 bytes);
+ * the unit only for entries from unit_from on. */
+static void seal(const char *prev, const audit_row *r, int64_t unit_from,
+		 char out[65])
 {
 	struct sha256_ctx h;
 	uint8_t d[SHA256_DIGEST_SIZE];
-
 	static const char hex[] = "0123456789abcdef";
 
 	sha256_init(&h);
@@ -74,15 +85,14 @@ static void seal(const char *prev, const audit_row *r, char out[65])
 	put_id(&h, r->id);
 	put_field(&h, r->at);
 	put_field(&h, r->user);
-	if (r->assessment_id > 0)
-		put_id(&h, r->assessment_id);
-	else
-		put_field(&h, NULL);
+	put_id(&h, r->assessment_id);
 	put_field(&h, r->entity);
 	put_field(&h, r->key);
 	put_field(&h, r->field);
 	put_field(&h, r->old_value);
 	put_field(&h, r->new_value);
+	if (r->id >= unit_from)
+		put_id(&h, r->unit_id);
 	sha256_digest(&h, sizeof d, d);
 	for (size_t i = 0; i < sizeof d; i++) {
 		out[2 * i] = hex[d[i] >> 4];
@@ -96,23 +106,30 @@ static const char *col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/* Reads a row of ROWS (the seal in column 9 is left to the
+ * caller). */
 static void row_from(sqlite3_stmt *st, audit_row *r)
 {
 	r->id = sqlite3_column_int64(st, 0);
 	r->at = col(st, 1);
 	r->user = col(st, 2);
-	r->assessment_id = sqlite3_column_type(st, 3) == SQLITE_NULL
-				   ? 0
-				   : sqlite3_column_int64(st, 3);
+	r->assessment_id = sqlite3_column_int64(st, 3); /* 0 for NULL */
 	r->entity = col(st, 4);
 	r->key = col(st, 5);
 	r->field = col(st, 6);
 	r->old_value = col(st, 7);
 	r->new_value = col(st, 8);
+	r->unit_id = sqlite3_column_int64(st, 10);
 }
 
-#define ROW_COLUMNS \
-	"id, at, user, assessment_id, entity, key, field, old_value, new_value, hash"
+/* A query of the columns row_from reads, then tail; its unit is NULL
+ * while no entry is sealed with one (a file before schema 8 has no such
+ * column: the doctor reads those without migrating them). */
+#define ROWS(unit, tail)                                                    \
+	"SELECT id, at, user, assessment_id, entity, key, field, old_value,"  \
+	" new_value, hash, " unit " FROM audit_log" tail
+#define ROWS_SQL(from, tail)                                                \
+	((from) == INT64_MAX ? ROWS("NULL", tail) : ROWS("unit_id", tail))
 
 /* Reads "id:seal" from sql (one row, one column) into *id and out;
  * 0 and "" when there is no row. */
@@ -135,7 +152,7 @@ static moat_status read_link(store *s, const char *sql, int64_t *id,
 static moat_status last_seal(store *s, int64_t *id, char out[65])
 {
 	return read_link(s, "SELECT id || ':' || coalesce(hash, '') FROM audit_log"
-			    " ORDER BY id DESC LIMIT 1", id, out);
+			    " WHERE id = (SELECT max(id) FROM audit_log)", id, out);
 }
 
 /* The chain's head as the settings remember it (id 0 when none). */
@@ -143,6 +160,28 @@ static moat_status read_head(store *s, int64_t *id, char hash[65])
 {
 	return read_link(s, "SELECT value FROM setting WHERE key = '" HEAD_KEY "'",
 			 id, hash);
+}
+
+/* The id of the first entry sealed with its unit: INT64_MAX before the
+ * migration that added units (schema 8) ran. */
+static moat_status unit_from(store *s, int64_t *out)
+{
+	int64_t v = 0;
+	moat_status st = store_scalar(
+		s, "SELECT CAST(value AS INTEGER) FROM setting WHERE key = '"
+		   UNIT_FROM_KEY "'", &v);
+	*out = v > 0 ? v : INT64_MAX;
+	return st;
+}
+
+moat_status store_audit_seal_units_from(store *s)
+{
+	/* Entries written from now on carry their unit in their seal. */
+	return store_exec(s, "INSERT INTO setting (key, value) VALUES ('"
+			     UNIT_FROM_KEY "', (SELECT coalesce(max(id), 0) + 1"
+			     " FROM audit_log)) ON CONFLICT (key) DO UPDATE SET"
+			     " value = excluded.value",
+			  "seal units");
 }
 
 /* Remembers the chain's head in the settings, so losing the newest
@@ -153,29 +192,45 @@ static moat_status set_head(store *s, int64_t id, const char *hash)
 	sqlite3_stmt *st = store_prepare(
 		s, "INSERT INTO setting (key, value) VALUES ('" HEAD_KEY "', ?)"
 		   " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-	int rc;
 	if (!st)
 		return ST_DB;
 	snprintf(v, sizeof v, "%" PRId64 ":%s", id, hash);
 	store_bind_text(st, 1, v);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "audit head");
+	return store_run(s, st, "audit head");
 }
 
-moat_status store_audit(store *s, const char *user, int64_t assessment_id,
-			const char *entity, const char *key, const char *field,
+/* The unit of assessment id (0 when it is gone). */
+static moat_status assessment_unit(store *s, int64_t id, int64_t *unit_id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT unit_id FROM assessment"
+					    " WHERE id = ?");
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*unit_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "audit unit");
+}
+
+moat_status store_audit(store *s, const char *user, int64_t unit_id,
+			int64_t assessment_id, const char *entity,
+			const char *key, const char *field,
 			const char *old_value, const char *new_value)
 {
 	char prev[65], h[65], at[32], head[65];
-	int64_t prev_id, head_id;
+	int64_t prev_id, head_id, from;
 	audit_row r;
 	sqlite3_stmt *st;
 	moat_status ms;
 	int rc;
 
 	if ((ms = last_seal(s, &prev_id, prev)) ||
-	    (ms = read_head(s, &head_id, head)))
+	    (ms = read_head(s, &head_id, head)) || (ms = unit_from(s, &from)) ||
+	    (!unit_id && assessment_id > 0 &&
+	     (ms = assessment_unit(s, assessment_id, &unit_id))))
 		return ms;
 	/* Newest entries deleted by hand: continue from the remembered head,
 	 * so the gap stays visible instead of being papered over. */
@@ -190,15 +245,15 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 		return ST_DB;
 	rc = sqlite3_step(st);
 	snprintf(at, sizeof at, "%s", rc == SQLITE_ROW ? col(st, 0) : "");
-	sqlite3_finalize(st);
+	store_done(st);
 	r = (audit_row){prev_id + 1, at, user ? user : "", entity ? entity : "",
 			key ? key : "", field ? field : "", old_value,
-			new_value, assessment_id};
-	seal(prev, &r, h);
+			new_value, assessment_id, unit_id};
+	seal(prev, &r, from, h);
 	st = store_prepare(
 		s, "INSERT INTO audit_log (id, at, user, assessment_id, entity,"
-		   " key, field, old_value, new_value, hash) VALUES"
-		   " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		   " key, field, old_value, new_value, hash, unit_id) VALUES"
+		   " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, r.id);
@@ -214,10 +269,10 @@ moat_status store_audit(store *s, const char *user, int64_t assessment_id,
 	if (new_value)
 		store_bind_text(st, 9, new_value);
 	store_bind_text(st, 10, h);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "audit");
+	if (unit_id > 0)
+		sqlite3_bind_int64(st, 11, unit_id);
+	if ((ms = store_run(s, st, "audit")))
+		return ms;
 	return set_head(s, r.id, h);
 }
 
@@ -225,21 +280,22 @@ moat_status store_audit_seal_all(store *s)
 {
 	sqlite3_stmt *rd, *wr;
 	char prev[65] = "", h[65];
-	int64_t last = 0;
-	moat_status ms = ST_OK;
+	int64_t last = 0, from;
+	moat_status ms;
 	int rc;
 
-	rd = store_prepare(s, "SELECT " ROW_COLUMNS " FROM audit_log ORDER BY id");
+	if ((ms = unit_from(s, &from)))
+		return ms;
+	rd = store_prepare(s, ROWS_SQL(from, " ORDER BY id"));
 	wr = store_prepare(s, "UPDATE audit_log SET hash = ? WHERE id = ?");
 	if (!rd || !wr) {
-		sqlite3_finalize(rd);
-		sqlite3_finalize(wr);
+		store_done(rd);
 		return ST_DB;
 	}
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
 		audit_row r;
 		row_from(rd, &r);
-		seal(prev, &r, h);
+		seal(prev, &r, from, h);
 		store_bind_text(wr, 1, h);
 		sqlite3_bind_int64(wr, 2, r.id);
 		if (sqlite3_step(wr) != SQLITE_DONE) {
@@ -252,8 +308,8 @@ moat_status store_audit_seal_all(store *s)
 	}
 	if (!ms && rc != SQLITE_DONE)
 		ms = store_fail(s, rc, "seal audit");
-	sqlite3_finalize(rd);
-	sqlite3_finalize(wr);
+	store_done(rd);
+	store_done(wr);
 	if (!ms && last)
 		ms = set_head(s, last, prev);
 	return ms;
@@ -263,13 +319,13 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 {
 	sqlite3_stmt *st;
 	char prev[65] = "", h[65], head_hash[65];
-	int64_t expect_id = 1, head_id, count = 0, first = 0;
+	int64_t expect_id = 1, head_id, count = 0, first = 0, from;
 	moat_status ms;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->ok = true;
-	if ((ms = read_head(s, &head_id, head_hash)))
+	if ((ms = read_head(s, &head_id, head_hash)) || (ms = unit_from(s, &from)))
 		return ms;
 	if (tail > 0) {
 		/* The newest entries only, from the seal before them: reading
@@ -291,7 +347,7 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 			found = sqlite3_step(st) == SQLITE_ROW;
 			if (found)
 				snprintf(prev, sizeof prev, "%s", col(st, 0));
-			sqlite3_finalize(st);
+			store_done(st);
 			if (!found) {
 				out->ok = false;
 				out->problem = AUDIT_GAP;
@@ -305,8 +361,7 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 				      &out->entries))) {
 		return ms;
 	}
-	st = store_prepare(s, "SELECT " ROW_COLUMNS " FROM audit_log"
-			      " WHERE id >= ? ORDER BY id");
+	st = store_prepare(s, ROWS_SQL(from, " WHERE id >= ? ORDER BY id"));
 	if (!st)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, expect_id);
@@ -328,7 +383,7 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 			out->at_id = r.id;
 			break;
 		}
-		seal(prev, &r, h);
+		seal(prev, &r, from, h);
 		if (strcmp(h, stored) != 0) {
 			out->ok = false;
 			out->problem = AUDIT_CHANGED;
@@ -340,10 +395,10 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		ms = store_fail(s, rc, "verify audit");
-		sqlite3_finalize(st);
+		store_done(st);
 		return ms;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	out->checked = count;
 	if (out->ok && (head_id != expect_id - 1 ||
 			(head_id > 0 && strcmp(head_hash, prev) != 0))) {
@@ -396,7 +451,7 @@ moat_status store_audit_changed_since(store *s, int64_t after,
 		if (id > *newest)
 			*newest = id;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "read the changes");
 }
 

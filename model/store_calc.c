@@ -35,14 +35,6 @@ static moat_status check_line(store *s, const roi_line *l)
 	return ST_OK;
 }
 
-/* Runs a prepared write to completion and finalises it. */
-static moat_status done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 /* The audit text of an amount. */
 static void amount_text(money m, char *out, size_t outlen)
 {
@@ -68,7 +60,7 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n
 		if (*n == cap) {
 			roi_line *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *nv);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -85,7 +77,7 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n
 		l->amount = sqlite3_column_int64(st, 3);
 		l->incidents_milli = sqlite3_column_int(st, 4);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE) {
 		free(*out);
 		*out = NULL;
@@ -113,11 +105,12 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 	store_bind_text(st, 3, l->name);
 	sqlite3_bind_int64(st, 4, l->amount);
 	sqlite3_bind_int(st, 5, l->incidents_milli);
-	rc = done(s, st, "add ROI line");
+	rc = store_run(s, st, "add ROI line");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(l->amount, amount, sizeof amount);
-		rc = store_audit(s, user, 0, "roi", l->name, "added", NULL, amount);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "added",
+				 NULL, amount);
 	}
 	return store_finish(s, rc);
 }
@@ -127,13 +120,14 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 	sqlite3_stmt *st;
 	moat_status rc;
 	roi_line old = {0};
+	int64_t unit_id = 0;
 	int sr;
 	char a[32], b[32];
 
 	if ((rc = check_line(s, l)) || (rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT name, amount, incidents_milli FROM roi_line"
-			      " WHERE id = ?");
+	st = store_prepare(s, "SELECT name, amount, incidents_milli, unit_id"
+			      " FROM roi_line WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, l->id);
@@ -142,8 +136,9 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		store_column_copy(st, 0, old.name, sizeof old.name);
 		old.amount = sqlite3_column_int64(st, 1);
 		old.incidents_milli = sqlite3_column_int(st, 2);
+		unit_id = sqlite3_column_int64(st, 3);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no ROI line %" PRId64, l->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -156,23 +151,27 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 	sqlite3_bind_int64(st, 2, l->amount);
 	sqlite3_bind_int(st, 3, l->incidents_milli);
 	sqlite3_bind_int64(st, 4, l->id);
-	rc = done(s, st, "update ROI line");
+	rc = store_run(s, st, "update ROI line");
 	if (!rc && strcmp(old.name, l->name) != 0)
-		rc = store_audit(s, user, 0, "roi", l->name, "name", old.name, l->name);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "name",
+				 old.name, l->name);
 	if (!rc && old.amount != l->amount) {
 		amount_text(old.amount, a, sizeof a);
 		amount_text(l->amount, b, sizeof b);
-		rc = store_audit(s, user, 0, "roi", l->name, "amount", a, b);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "amount",
+				 a, b);
 	}
 	if (!rc && old.incidents_milli != l->incidents_milli) {
 		num_format(old.incidents_milli, 3, a, sizeof a);
 		num_format(l->incidents_milli, 3, b, sizeof b);
-		rc = store_audit(s, user, 0, "roi", l->name, "incidents", a, b);
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name,
+				 "incidents", a, b);
 	}
 	return store_finish(s, rc);
 }
 
-/* Deletes row id of table (a constant from this file), auditing its name. */
+/* Deletes row id with delete_sql, auditing its name and unit, which
+ * select_name (constants from this file) reads. */
 static moat_status delete_named(store *s, const char *select_name,
 				const char *delete_sql, int64_t id,
 				const char *entity, const char *user)
@@ -180,6 +179,7 @@ static moat_status delete_named(store *s, const char *select_name,
 	sqlite3_stmt *st;
 	moat_status rc;
 	char name[TEXT_BYTES(ROI_NAME_MAX) + TEXT_BYTES(INVEST_NAME_MAX)] = "";
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = store_begin(s)))
@@ -189,9 +189,11 @@ static moat_status delete_named(store *s, const char *select_name,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, name, sizeof name);
-	sqlite3_finalize(st);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no %s %" PRId64, entity, id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -200,15 +202,16 @@ static moat_status delete_named(store *s, const char *select_name,
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
-	rc = done(s, st, "delete");
+	rc = store_run(s, st, "delete");
 	if (!rc)
-		rc = store_audit(s, user, 0, entity, name, "removed", name, NULL);
+		rc = store_audit(s, user, unit_id, 0, entity, name, "removed",
+				 name, NULL);
 	return store_finish(s, rc);
 }
 
 moat_status store_roi_line_delete(store *s, int64_t id, const char *user)
 {
-	return delete_named(s, "SELECT name FROM roi_line WHERE id = ?",
+	return delete_named(s, "SELECT name, unit_id FROM roi_line WHERE id = ?",
 			    "DELETE FROM roi_line WHERE id = ?", id, "roi", user);
 }
 
@@ -246,7 +249,7 @@ moat_status store_invest_classes(store *s, int64_t unit_id, invest_class **out,
 		if (*n == cap) {
 			invest_class *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *nv);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -262,7 +265,7 @@ moat_status store_invest_classes(store *s, int64_t unit_id, invest_class **out,
 		c->level_high = sqlite3_column_int(st, 3);
 		c->amount = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		free(*out);
 		*out = NULL;
@@ -291,11 +294,12 @@ moat_status store_invest_class_add(store *s, int64_t unit_id,
 	sqlite3_bind_int(st, 3, c->level_low);
 	sqlite3_bind_int(st, 4, c->level_high);
 	sqlite3_bind_int64(st, 5, c->amount);
-	rc = done(s, st, "add class");
+	rc = store_run(s, st, "add class");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
 		amount_text(c->amount, amount, sizeof amount);
-		rc = store_audit(s, user, 0, "invest", c->name, "added", NULL, amount);
+		rc = store_audit(s, user, unit_id, 0, "invest", c->name, "added",
+				 NULL, amount);
 	}
 	return store_finish(s, rc);
 }
@@ -307,20 +311,23 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	moat_status rc;
 	/* The name, the levels and the amount. */
 	char was[sizeof c->name + 64] = "", now[sizeof c->name + 64];
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = check_class(s, c)) || (rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT name || ' L' || level_low || '-' ||"
-			      " level_high || ' ' || amount FROM invest_class"
-			      " WHERE id = ?");
+			      " level_high || ' ' || amount, unit_id FROM"
+			      " invest_class WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, c->id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, was, sizeof was);
-	sqlite3_finalize(st);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no class %" PRId64, c->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -334,17 +341,19 @@ moat_status store_invest_class_update(store *s, const invest_class *c,
 	sqlite3_bind_int(st, 3, c->level_high);
 	sqlite3_bind_int64(st, 4, c->amount);
 	sqlite3_bind_int64(st, 5, c->id);
-	rc = done(s, st, "update class");
+	rc = store_run(s, st, "update class");
 	snprintf(now, sizeof now, "%s L%d-%d %" PRId64, c->name, c->level_low,
 		 c->level_high, c->amount);
 	if (!rc && strcmp(was, now) != 0)
-		rc = store_audit(s, user, 0, "invest", c->name, "class", was, now);
+		rc = store_audit(s, user, unit_id, 0, "invest", c->name, "class",
+				 was, now);
 	return store_finish(s, rc);
 }
 
 moat_status store_invest_class_delete(store *s, int64_t id, const char *user)
 {
-	return delete_named(s, "SELECT name FROM invest_class WHERE id = ?",
+	return delete_named(s, "SELECT name, unit_id FROM invest_class"
+			       " WHERE id = ?",
 			    "DELETE FROM invest_class WHERE id = ?", id, "invest",
 			    user);
 }
@@ -364,7 +373,7 @@ moat_status store_param_text(store *s, int64_t unit_id, const char *key,
 		store_column_copy(st, 0, out, outlen);
 	else
 		snprintf(out, outlen, "%s", def);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "read parameter");
 }
@@ -406,7 +415,7 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 	had = sqlite3_step(st) == SQLITE_ROW;
 	if (had)
 		store_column_copy(st, 0, old, sizeof old);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (had && strcmp(old, value) == 0)
 		return store_finish(s, ST_OK);
 	st = store_prepare(s, "INSERT INTO unit_param (unit_id, key, value)"
@@ -417,9 +426,9 @@ moat_status store_param_set_text(store *s, int64_t unit_id, const char *key,
 	sqlite3_bind_int64(st, 1, unit_id);
 	store_bind_text(st, 2, key);
 	store_bind_text(st, 3, value);
-	rc = done(s, st, "set parameter");
+	rc = store_run(s, st, "set parameter");
 	if (!rc)
-		rc = store_audit(s, user, 0, "param", key, "value",
+		rc = store_audit(s, user, unit_id, 0, "param", key, "value",
 				 had ? old : NULL, value);
 	return store_finish(s, rc);
 }

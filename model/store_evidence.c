@@ -57,11 +57,11 @@ moat_status store_evidence_insert(store *s, const evidence *e,
 	store_bind_text(st, 9, e->target);
 	store_bind_text(st, 10, user);
 	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_DONE)
 		return store_fail(s, sr, "add evidence");
 	*id = sqlite3_last_insert_rowid(s->db);
-	return store_audit(s, user, e->assessment_id, "evidence", e->target,
+	return store_audit(s, user, 0, e->assessment_id, "evidence", e->target,
 			   "added", NULL, e->body);
 }
 
@@ -116,7 +116,7 @@ static moat_status get_one(store *s, int64_t id, evidence *e)
 	} else {
 		res = store_fail(s, rc, "read evidence");
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (res)
 		evidence_free(e);
 	return res;
@@ -130,7 +130,6 @@ static moat_status evidence_write(store *s, const evidence *seen,
 	evidence old = {0};
 	sqlite3_stmt *st;
 	moat_status rc;
-	int sr;
 
 	if ((rc = store_evidence_check(s, e)) || (rc = store_begin(s)))
 		return rc;
@@ -155,9 +154,7 @@ static moat_status evidence_write(store *s, const evidence *seen,
 	}
 	bind_fields(st, e);
 	sqlite3_bind_int64(st, 8, e->id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "update evidence");
+	rc = store_run(s, st, "update evidence");
 	/* One audit line per changed field keeps the log readable. */
 	{
 		const char *names[] = {"body", "reference", "owner",
@@ -168,14 +165,14 @@ static moat_status evidence_write(store *s, const evidence *seen,
 				     e->evidence_date, e->reviewer, e->review_date};
 		for (size_t i = 0; !rc && i < sizeof names / sizeof names[0]; i++)
 			if (strcmp(was[i], now[i] ? now[i] : "") != 0)
-				rc = store_audit(s, user, old.assessment_id,
+				rc = store_audit(s, user, 0, old.assessment_id,
 						 "evidence", old.target, names[i],
 						 was[i], now[i] ? now[i] : "");
 		if (!rc && old.valid_months != e->valid_months) {
 			char a[16], b[16];
 			snprintf(a, sizeof a, "%d", old.valid_months);
 			snprintf(b, sizeof b, "%d", e->valid_months);
-			rc = store_audit(s, user, old.assessment_id, "evidence",
+			rc = store_audit(s, user, 0, old.assessment_id, "evidence",
 					 old.target, "valid_months", a, b);
 		}
 	}
@@ -199,7 +196,6 @@ moat_status store_evidence_delete(store *s, int64_t id, const char *user)
 	evidence old = {0};
 	sqlite3_stmt *st;
 	moat_status rc;
-	int sr;
 
 	if ((rc = store_begin(s)))
 		return rc;
@@ -215,11 +211,9 @@ moat_status store_evidence_delete(store *s, int64_t id, const char *user)
 		return store_finish(s, ST_DB);
 	}
 	sqlite3_bind_int64(st, 1, id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "delete evidence");
+	rc = store_run(s, st, "delete evidence");
 	if (!rc)
-		rc = store_audit(s, user, old.assessment_id, "evidence",
+		rc = store_audit(s, user, 0, old.assessment_id, "evidence",
 				 old.target, "removed", old.body, NULL);
 	evidence_free(&old);
 	return store_finish(s, rc);
@@ -263,7 +257,7 @@ moat_status store_evidence_list(store *s, int64_t assessment_id,
 	}
 	if (!res && rc != SQLITE_DONE)
 		res = store_fail(s, rc, "list evidence");
-	sqlite3_finalize(st);
+	store_done(st);
 	if (res)
 		evidence_list_free(out);
 	return res;
@@ -302,7 +296,7 @@ moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
 		if (sr != SQLITE_DONE)
 			rc = store_fail(s, sr, "copy evidence");
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	evidence_list_free(&l);
 	return rc;
 }

@@ -7,9 +7,19 @@
 #include "model/store.h"
 
 #include <limits.h>
+#include <stdint.h>
+
+/* A statement prepared once per connection, found again by its SQL
+ * text (see store_prepare). */
+typedef struct {
+	uint32_t hash; /* of the SQL text */
+	sqlite3_stmt *st;
+} store_cached;
 
 struct store {
 	sqlite3 *db;
+	store_cached *cache; /* every statement prepared on db */
+	size_t n_cache, cap_cache;
 	char path[PATH_MAX];
 	bool read_only;  /* writes give ST_READONLY */
 	bool snapshot;   /* read-only and immutable: no WAL files yet */
@@ -52,8 +62,31 @@ moat_status store_check_text(store *s, const char *text, msg_id label,
  * a text over its limit is refused as by store_refuse_length. */
 moat_status store_evidence_check(store *s, const evidence *e);
 
-/* Prepares sql; on failure records the error and returns NULL. */
+/* The statement of sql, prepared on the first call on this connection
+ * and kept until store_close: later calls return the same statement,
+ * reset and with its parameters cleared. On failure records the error and
+ * returns NULL. The caller steps it, then gives it back with store_done
+ * (never sqlite3_finalize); one use of a text at a time. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
+
+/* Gives back a statement of store_prepare: resets it, so it holds no
+ * read lock and the next store_prepare of its text can use it. NULL is
+ * allowed. */
+void store_done(sqlite3_stmt *st);
+
+/* Steps st, a statement that returns no row, and gives it back
+ * (store_done): ST_OK when it ran to completion, else the failure,
+ * recorded with context. */
+moat_status store_run(store *s, sqlite3_stmt *st, const char *context);
+
+/* Resets every cached statement still running (none should be: each use
+ * ends with store_done), so nothing holds the transaction's snapshot
+ * open past a commit. */
+void store_reset_all(store *s);
+
+/* Finalizes every cached statement (before the connection closes or is
+ * replaced). */
+void store_forget_statements(store *s);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. store_commit rolls back when st is
  * not ST_OK and returns st (or the commit's own failure). */
@@ -67,9 +100,12 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 moat_status store_check_writable(store *s, int64_t assessment_id);
 
 /* Appends an audit entry inside the caller's transaction, sealed to the
- * entry before it (see store_audit_verify). */
-moat_status store_audit(store *s, const char *user, int64_t assessment_id,
-			const char *entity, const char *key, const char *field,
+ * entry before it (see store_audit_verify). unit_id is the unit it is
+ * about; 0 with an assessment_id takes the assessment's unit, 0 without
+ * one records none (the organisation as a whole). */
+moat_status store_audit(store *s, const char *user, int64_t unit_id,
+			int64_t assessment_id, const char *entity,
+			const char *key, const char *field,
 			const char *old_value, const char *new_value);
 
 /* Inserts evidence e (already validated, its year writable) inside the
@@ -86,6 +122,10 @@ moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
 /* Seals every audit entry that has no seal yet, in id order (the
  * migration that introduced the chain). */
 moat_status store_audit_seal_all(store *s);
+
+/* Seals every entry written from now on with its unit too (the migration
+ * that gave entries a unit). */
+moat_status store_audit_seal_units_from(store *s);
 
 /* Runs a query without parameters and stores its first column of the
  * first row in *out (left alone when there is no row). */

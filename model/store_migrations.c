@@ -166,7 +166,44 @@ static const struct {
 	"CREATE INDEX duty_pause_by_duty ON duty_pause (duty_id, paused_on);",
 	 NULL},
 
-	/* 7: the level a year reached when it was finalised, so the trend
+	/* 7: an index for every filter and join that lacked one: a
+	 * programme's tasks (in the order they are listed), a unit's
+	 * investment classes, the duty records citing a piece of evidence
+	 * (its foreign key: deleting evidence looked through every duty's
+	 * history), an assessment's audit entries, and the audit log by
+	 * user and by key (each newest first by the id the index ends
+	 * with) */
+	{"CREATE INDEX IF NOT EXISTS plan_task_by_programme"
+	"  ON plan_task (programme_id, phase);"
+	"CREATE INDEX IF NOT EXISTS invest_class_by_unit ON invest_class (unit_id);"
+	"CREATE INDEX IF NOT EXISTS duty_event_by_evidence"
+	"  ON duty_event (evidence_id);"
+	"CREATE INDEX IF NOT EXISTS audit_by_assessment"
+	"  ON audit_log (assessment_id);"
+	"CREATE INDEX IF NOT EXISTS audit_by_user ON audit_log (user);"
+	"CREATE INDEX IF NOT EXISTS audit_by_key ON audit_log (key);",
+	 NULL},
+
+	/* 8: the unit each audit entry is about, set when it is written (and
+	 * sealed with it from now on), so that a unit's log is read through
+	 * an index, alone or by user or by key. Older entries take their
+	 * assessment's unit, a unit's own entries the unit of that name, and
+	 * in a file of one unit every entry is that unit's; what is left
+	 * (the removal of a year, settings of a unit among several) shows
+	 * only in the whole organisation's log. */
+	{"ALTER TABLE audit_log ADD COLUMN unit_id INTEGER;"
+	"UPDATE audit_log SET unit_id = (SELECT a.unit_id FROM assessment a"
+	"  WHERE a.id = audit_log.assessment_id) WHERE assessment_id IS NOT NULL;"
+	"UPDATE audit_log SET unit_id = (SELECT u.id FROM org_unit u"
+	"  WHERE u.name = audit_log.key) WHERE unit_id IS NULL AND entity = 'unit';"
+	"UPDATE audit_log SET unit_id = (SELECT min(id) FROM org_unit)"
+	"  WHERE unit_id IS NULL AND (SELECT count(*) FROM org_unit) = 1;"
+	"CREATE INDEX audit_by_unit ON audit_log (unit_id);"
+	"CREATE INDEX audit_by_unit_user ON audit_log (unit_id, user);"
+	"CREATE INDEX audit_by_unit_key ON audit_log (unit_id, key);",
+	 store_audit_seal_units_from},
+
+	/* 9: the level a year reached when it was finalised, so the trend
 	 * of a unit's years reads one row per year instead of scoring each
 	 * frozen year again (NULL for years frozen before: scored on use) */
 	{"ALTER TABLE assessment ADD COLUMN final_level INTEGER"

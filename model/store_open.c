@@ -257,6 +257,8 @@ moat_status store_refresh(store *s, bool *reopened)
 		s->snapshot = true;
 		return st;
 	}
+	/* The cached statements belong to the old connection. */
+	store_forget_statements(s);
 	sqlite3_close_v2(old);
 	store_exec(s, "PRAGMA foreign_keys = ON", "open");
 	*reopened = true;

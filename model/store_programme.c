@@ -27,13 +27,6 @@ static date column_date(sqlite3_stmt *st, int col)
 	return d;
 }
 
-static moat_status done(store *s, sqlite3_stmt *st, const char *context)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
-}
-
 moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
 			    date *start)
 {
@@ -49,7 +42,7 @@ moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
 		*id = sqlite3_column_int64(st, 0);
 		*start = column_date(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : store_fail(s, rc, "read programme");
 }
@@ -72,7 +65,7 @@ static moat_status insert_task(store *s, int64_t programme_id, const char *key,
 	store_bind_text(st, 4, title);
 	store_bind_text(st, 5, item);
 	store_bind_text(st, 6, d);
-	rc = done(s, st, "add task");
+	rc = store_run(s, st, "add task");
 	if (!rc && id)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -101,7 +94,7 @@ moat_status store_programme_start(store *s, int64_t unit_id,
 	sqlite3_bind_int64(st, 1, unit_id);
 	store_bind_text(st, 2, d);
 	store_bind_text(st, 3, user);
-	rc = done(s, st, "start programme");
+	rc = store_run(s, st, "start programme");
 	if (rc == ST_EXISTS)
 		snprintf(s->err, sizeof s->err, "the programme was already started");
 	if (!rc)
@@ -129,10 +122,11 @@ moat_status store_programme_start(store *s, int64_t unit_id,
 		store_bind_text(st, 6, du->completion ? "completion" : "schedule");
 		store_bind_text(st, 7, ds);
 		store_bind_text(st, 8, du->item >= 0 ? q->items[du->item].key : "");
-		rc = done(s, st, "add duty");
+		rc = store_run(s, st, "add duty");
 	}
 	if (!rc)
-		rc = store_audit(s, user, 0, "programme", d, "started", NULL, d);
+		rc = store_audit(s, user, unit_id, 0, "programme", d, "started",
+				 NULL, d);
 	return store_finish(s, rc);
 }
 
@@ -175,7 +169,7 @@ static moat_status collect(store *s, const char *sql, int64_t id, size_t elem,
 		if (*n == cap) {
 			void *nv = realloc(*out, (cap = cap ? cap * 2 : 16) * elem);
 			if (!nv) {
-				sqlite3_finalize(st);
+				store_done(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -185,7 +179,7 @@ static moat_status collect(store *s, const char *sql, int64_t id, size_t elem,
 		}
 		read(st, (char *)*out + (*n)++ * elem);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE) {
 		free(*out);
 		*out = NULL;
@@ -213,6 +207,7 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	sqlite3_stmt *st;
 	moat_status rc;
 	date start = {0, 0, 0};
+	int64_t unit_id = 0;
 
 	if (phase < 1 || phase > PLAN_PHASES || !title || !*title) {
 		snprintf(s->err, sizeof s->err, "a task needs a title and a phase");
@@ -222,13 +217,16 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 		return rc;
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT start_date FROM programme WHERE id = ?");
+	st = store_prepare(s, "SELECT start_date, unit_id FROM programme WHERE"
+			      " id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, programme_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		start = column_date(st, 0);
-	sqlite3_finalize(st);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
 	if (!start.y) {
 		snprintf(s->err, sizeof s->err, "no programme %" PRId64, programme_id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -236,7 +234,8 @@ moat_status store_task_add(store *s, int64_t programme_id, int phase,
 	rc = insert_task(s, programme_id, "", phase, title, item_key ? item_key : "",
 			 plan_phase_due(start, phase), id);
 	if (!rc)
-		rc = store_audit(s, user, 0, "task", title, "added", NULL, title);
+		rc = store_audit(s, user, unit_id, 0, "task", title, "added",
+				 NULL, title);
 	return store_finish(s, rc);
 }
 
@@ -257,6 +256,7 @@ static moat_status task_write(store *s, const plan_task *seen,
 	moat_status rc;
 	plan_task old;
 	date start = {0, 0, 0}, done_on = t->done_on;
+	int64_t unit_id = 0;
 	char due[16], dd[16], a[32], b[32];
 	int sr;
 
@@ -278,8 +278,9 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if ((rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "SELECT " TASK_COLUMNS ", (SELECT start_date FROM"
-			      " programme p WHERE p.id = t.programme_id)"
-			      " FROM plan_task t WHERE id = ?");
+			      " programme p WHERE p.id = t.programme_id),"
+			      " (SELECT unit_id FROM programme p WHERE"
+			      " p.id = t.programme_id) FROM plan_task t WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, t->id);
@@ -287,8 +288,9 @@ static moat_status task_write(store *s, const plan_task *seen,
 	if (sr == SQLITE_ROW) {
 		read_task(st, &old);
 		start = column_date(st, 10);
+		unit_id = sqlite3_column_int64(st, 11);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, t->id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -318,26 +320,32 @@ static moat_status task_write(store *s, const plan_task *seen,
 	store_bind_text(st, 7, t->note);
 	store_bind_text(st, 8, t->item);
 	sqlite3_bind_int64(st, 9, t->id);
-	rc = done(s, st, "update task");
+	rc = store_run(s, st, "update task");
 	if (!rc && old.status != t->status)
-		rc = store_audit(s, user, 0, "task", old.title, "status",
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "status",
 				 task_status_key(old.status), task_status_key(t->status));
 	if (!rc && strcmp(old.owner, t->owner) != 0)
-		rc = store_audit(s, user, 0, "task", old.title, "owner", old.owner,
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "owner", old.owner,
 				 t->owner);
 	if (!rc && strcmp(old.title, t->title) != 0)
-		rc = store_audit(s, user, 0, "task", old.title, "title", old.title,
+		rc = store_audit(s, user, unit_id, 0, "task", old.title,
+				 "title", old.title,
 				 t->title);
 	if (!rc && old.phase != t->phase) {
 		snprintf(a, sizeof a, "%d", old.phase);
 		snprintf(b, sizeof b, "%d", t->phase);
-		rc = store_audit(s, user, 0, "task", t->title, "phase", a, b);
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "phase", a, b);
 	}
 	if (!rc && strcmp(old.note, t->note) != 0)
-		rc = store_audit(s, user, 0, "task", t->title, "note", old.note,
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "note", old.note,
 				 t->note);
 	if (!rc && strcmp(old.item, t->item) != 0)
-		rc = store_audit(s, user, 0, "task", t->title, "item", old.item,
+		rc = store_audit(s, user, unit_id, 0, "task", t->title,
+				 "item", old.item,
 				 t->item);
 	return store_finish(s, rc);
 }
@@ -359,18 +367,23 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	sqlite3_stmt *st;
 	moat_status rc;
 	char title[TEXT_BYTES(TASK_TITLE_MAX)] = "";
+	int64_t unit_id = 0;
 	int sr;
 
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT title FROM plan_task WHERE id = ?");
+	st = store_prepare(s, "SELECT title, (SELECT unit_id FROM programme p"
+			      " WHERE p.id = t.programme_id) FROM plan_task t"
+			      " WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, title, sizeof title);
-	sqlite3_finalize(st);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no task %" PRId64, id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -379,9 +392,10 @@ moat_status store_task_delete(store *s, int64_t id, const char *user)
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
-	rc = done(s, st, "delete task");
+	rc = store_run(s, st, "delete task");
 	if (!rc)
-		rc = store_audit(s, user, 0, "task", title, "removed", title, NULL);
+		rc = store_audit(s, user, unit_id, 0, "task", title, "removed",
+				 title, NULL);
 	return store_finish(s, rc);
 }
 
@@ -479,19 +493,20 @@ moat_status store_duty_add(store *s, int64_t unit_id, const duty *d,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, unit_id);
 	bind_duty(st, 2, d);
-	rc = done(s, st, "add duty");
+	rc = store_run(s, st, "add duty");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "duty", d->title, "added", NULL,
+		rc = store_audit(s, user, unit_id, 0, "duty", d->title, "added", NULL,
 				 d->title);
 	}
 	return store_finish(s, rc);
 }
 
 /* Opens a write of duty seen->id: the transaction, and the stored duty
- * in *old, which must still be *seen. On failure the transaction is
- * over. */
-static moat_status duty_begin(store *s, const duty *seen, duty *old)
+ * in *old, which must still be *seen, and its unit in *unit_id. On
+ * failure the transaction is over. */
+static moat_status duty_begin(store *s, const duty *seen, duty *old,
+			      int64_t *unit_id)
 {
 	sqlite3_stmt *st;
 	moat_status rc;
@@ -499,14 +514,17 @@ static moat_status duty_begin(store *s, const duty *seen, duty *old)
 
 	if ((rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT " DUTY_COLUMNS " FROM duty WHERE id = ?");
+	st = store_prepare(s, "SELECT " DUTY_COLUMNS ", unit_id FROM duty"
+			      " WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, seen->id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		read_duty(st, old);
-	sqlite3_finalize(st);
+		*unit_id = sqlite3_column_int64(st, 9);
+	}
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, seen->id);
 		return store_finish(s, sr == SQLITE_DONE ? ST_NOT_FOUND
@@ -521,8 +539,9 @@ static moat_status duty_begin(store *s, const duty *seen, duty *old)
 }
 
 /* Audits one changed field of a duty as its old and new numbers. */
-static moat_status audit_number(store *s, const char *user, const char *title,
-				const char *field, int old, int now)
+static moat_status audit_number(store *s, const char *user, int64_t unit_id,
+				const char *title, const char *field, int old,
+				int now)
 {
 	char a[16], b[16];
 
@@ -530,16 +549,17 @@ static moat_status audit_number(store *s, const char *user, const char *title,
 		return ST_OK;
 	snprintf(a, sizeof a, "%d", old);
 	snprintf(b, sizeof b, "%d", now);
-	return store_audit(s, user, 0, "duty", title, field, a, b);
+	return store_audit(s, user, unit_id, 0, "duty", title, field, a, b);
 }
 
-static moat_status audit_text(store *s, const char *user, const char *title,
-			      const char *field, const char *old,
-			      const char *now)
+static moat_status audit_text(store *s, const char *user, int64_t unit_id,
+			      const char *title, const char *field,
+			      const char *old, const char *now)
 {
 	if (strcmp(old, now) == 0)
 		return ST_OK;
-	return store_audit(s, user, 0, "duty", title, field, old, now);
+	return store_audit(s, user, unit_id, 0, "duty", title, field, old,
+			   now);
 }
 
 moat_status store_duty_change(store *s, const duty *seen, const duty *d,
@@ -548,9 +568,10 @@ moat_status store_duty_change(store *s, const duty *seen, const duty *d,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	char start[16], was[16];
 
-	if ((rc = duty_check(s, d)) || (rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_check(s, d)) || (rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	date_format(d->rule.start, start, sizeof start);
 	date_format(old.rule.start, was, sizeof was);
@@ -561,22 +582,22 @@ moat_status store_duty_change(store *s, const duty *seen, const duty *d,
 		return store_finish(s, ST_DB);
 	bind_duty(st, 1, d);
 	sqlite3_bind_int64(st, 7, seen->id);
-	if (!(rc = done(s, st, "update duty")))
-		rc = audit_text(s, user, old.title, "title", old.title, d->title);
+	if (!(rc = store_run(s, st, "update duty")))
+		rc = audit_text(s, user, unit_id, old.title, "title", old.title, d->title);
 	if (!rc)
-		rc = audit_number(s, user, d->title, "every_months",
+		rc = audit_number(s, user, unit_id, d->title, "every_months",
 				  old.rule.every_months, d->rule.every_months);
 	if (!rc)
-		rc = audit_number(s, user, d->title, "day", old.rule.day,
+		rc = audit_number(s, user, unit_id, d->title, "day", old.rule.day,
 				  d->rule.day);
 	if (!rc)
-		rc = audit_text(s, user, d->title, "anchor",
+		rc = audit_text(s, user, unit_id, d->title, "anchor",
 				anchor_key(old.rule.anchor),
 				anchor_key(d->rule.anchor));
 	if (!rc)
-		rc = audit_text(s, user, d->title, "start_date", was, start);
+		rc = audit_text(s, user, unit_id, d->title, "start_date", was, start);
 	if (!rc)
-		rc = audit_text(s, user, d->title, "item", old.item, d->item);
+		rc = audit_text(s, user, unit_id, d->title, "item", old.item, d->item);
 	return store_finish(s, rc);
 }
 
@@ -586,13 +607,14 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	char day[16], since[16] = "";
 
 	if (!on.y) {
 		snprintf(s->err, sizeof s->err, "a day is needed");
 		return ST_INVALID;
 	}
-	if ((rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	if (paused == (old.paused_on.y != 0)) {
 		snprintf(s->err, sizeof s->err, "duty %" PRId64 " is %s paused",
@@ -611,7 +633,7 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 		sqlite3_bind_int64(st, 1, seen->id);
 		store_bind_text(st, 2, since);
 		store_bind_text(st, 3, day);
-		if ((rc = done(s, st, "keep pause")))
+		if ((rc = store_run(s, st, "keep pause")))
 			return store_finish(s, rc);
 	}
 	st = store_prepare(s, "UPDATE duty SET paused_on = ? WHERE id = ?");
@@ -619,9 +641,9 @@ moat_status store_duty_set_paused(store *s, const duty *seen, bool paused,
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, paused ? day : "");
 	sqlite3_bind_int64(st, 2, seen->id);
-	rc = done(s, st, paused ? "pause duty" : "resume duty");
+	rc = store_run(s, st, paused ? "pause duty" : "resume duty");
 	if (!rc)
-		rc = store_audit(s, user, 0, "duty", old.title,
+		rc = store_audit(s, user, unit_id, 0, "duty", old.title,
 				 paused ? "paused" : "resumed",
 				 paused ? NULL : since, day);
 	return store_finish(s, rc);
@@ -633,9 +655,10 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	sqlite3_stmt *st;
 	moat_status rc;
 	duty old;
+	int64_t unit_id = 0;
 	int64_t count = -1;
 
-	if ((rc = duty_begin(s, seen, &old)))
+	if ((rc = duty_begin(s, seen, &old, &unit_id)))
 		return rc;
 	st = store_prepare(s, "SELECT count(*) FROM duty_event WHERE duty_id = ?");
 	if (!st)
@@ -643,7 +666,7 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	sqlite3_bind_int64(st, 1, seen->id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		count = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (count != (int64_t)n_events) {
 		snprintf(s->err, sizeof s->err,
 			 "duty %" PRId64 " has %" PRId64 " records, not %zu",
@@ -655,8 +678,8 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, seen->id);
-	if (!(rc = done(s, st, "remove duty")))
-		rc = store_audit(s, user, 0, "duty", old.title, "removed",
+	if (!(rc = store_run(s, st, "remove duty")))
+		rc = store_audit(s, user, unit_id, 0, "duty", old.title, "removed",
 				 old.title, NULL);
 	return store_finish(s, rc);
 }
@@ -709,7 +732,7 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	sqlite3_stmt *st;
 	moat_status rc;
 	char due[16], on[16], title[256] = "";
-	int64_t evidence_id = ev->evidence_id;
+	int64_t evidence_id = ev->evidence_id, unit_id = 0;
 	int sr;
 
 	if (!ev->due.y || !ev->on.y || (ev->skipped && !ev->note[0]) ||
@@ -736,14 +759,16 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 		rc = ST_OK;
 	if (rc)
 		return store_finish(s, rc);
-	st = store_prepare(s, "SELECT title FROM duty WHERE id = ?");
+	st = store_prepare(s, "SELECT title, unit_id FROM duty WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, ev->duty_id);
 	sr = sqlite3_step(st);
-	if (sr == SQLITE_ROW)
+	if (sr == SQLITE_ROW) {
 		store_column_copy(st, 0, title, sizeof title);
-	sqlite3_finalize(st);
+		unit_id = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
 	if (sr != SQLITE_ROW) {
 		snprintf(s->err, sizeof s->err, "no duty %" PRId64, ev->duty_id);
 		return store_finish(s, ST_NOT_FOUND);
@@ -764,13 +789,13 @@ moat_status store_duty_resolve(store *s, const duty_event *ev,
 	if (evidence_id)
 		sqlite3_bind_int64(st, 7, evidence_id);
 	store_bind_text(st, 8, user);
-	rc = done(s, st, "record duty");
+	rc = store_run(s, st, "record duty");
 	if (rc == ST_EXISTS)
 		snprintf(s->err, sizeof s->err, "the occurrence due %s was already"
 			 " recorded", due);
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, 0, "duty", title,
+		rc = store_audit(s, user, unit_id, 0, "duty", title,
 				 ev->skipped ? "skipped" : "done", due, on);
 	}
 	return store_finish(s, rc);

@@ -26,7 +26,7 @@ moat_status store_assessment_list(store *s, int64_t unit_id, assessment **out,
 	sqlite3_bind_int64(st, 1, unit_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && count < 256)
 		ids[count++] = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, "list years");
 	if (count == 0)
@@ -50,14 +50,11 @@ static moat_status run2(store *s, const char *sql, int64_t a, int64_t b,
 			const char *context)
 {
 	sqlite3_stmt *st = store_prepare(s, sql);
-	int rc;
 	if (!st)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, context);
+	return store_run(s, st, context);
 }
 
 moat_status store_assessment_finalise(store *s, int64_t assessment_id,
@@ -66,7 +63,6 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	sqlite3_stmt *st;
 	assessment a;
 	moat_status rc;
-	int sr;
 	char y[16], day[11];
 
 	if (level < 1 || level > 5) {
@@ -88,13 +84,11 @@ moat_status store_assessment_finalise(store *s, int64_t assessment_id,
 	store_bind_text(st, 2, day);
 	sqlite3_bind_int(st, 3, level);
 	sqlite3_bind_int64(st, 4, assessment_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "finalise");
+	rc = store_run(s, st, "finalise");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
-		rc = store_audit(s, user, assessment_id, "assessment", y, "status",
-				 "draft", "final");
+		rc = store_audit(s, user, a.unit_id, assessment_id, "assessment", y,
+				 "status", "draft", "final");
 	return store_finish(s, rc);
 }
 
@@ -125,7 +119,7 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 	sqlite3_bind_int(st, 2, from.year + 1);
 	store_bind_text(st, 3, user);
 	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(st);
 	if (sr != SQLITE_DONE) {
 		rc = store_fail(s, sr, "start next year");
 		if (rc == ST_EXISTS)
@@ -151,8 +145,8 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 	snprintf(y, sizeof y, "%d", from.year + 1);
 	snprintf(was, sizeof was, "%d", from.year);
 	if (!rc)
-		rc = store_audit(s, user, *new_id, "assessment", y, "copied_from",
-				 NULL, was);
+		rc = store_audit(s, user, from.unit_id, *new_id, "assessment", y,
+				 "copied_from", NULL, was);
 	return store_finish(s, rc);
 }
 
@@ -172,7 +166,7 @@ moat_status store_assessment_changes(store *s, int64_t assessment_id,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*changes = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "count changes");
 }
 
@@ -193,7 +187,7 @@ static moat_status year_place(store *s, const assessment *a, bool *latest,
 		*n_years = sqlite3_column_int64(st, 0);
 		*latest = sqlite3_column_int(st, 1) == a->year;
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read years");
 }
 
@@ -213,7 +207,6 @@ moat_status store_assessment_remove(store *s, int64_t assessment_id,
 	int64_t n_years = 0, changes = 0;
 	year_removal r;
 	moat_status rc;
-	int sr;
 	char y[16];
 
 	if ((rc = store_begin(s)))
@@ -234,13 +227,11 @@ moat_status store_assessment_remove(store *s, int64_t assessment_id,
 	if (!(st = store_prepare(s, "DELETE FROM assessment WHERE id = ?")))
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, assessment_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "remove year");
+	rc = store_run(s, st, "remove year");
 	snprintf(y, sizeof y, "%d", a.year);
 	if (!rc)
-		rc = store_audit(s, user, 0, "assessment", y, "removed", "draft",
-				 NULL);
+		rc = store_audit(s, user, a.unit_id, 0, "assessment", y, "removed",
+				 "draft", NULL);
 	return store_finish(s, rc);
 }
 
@@ -250,7 +241,6 @@ moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
 	sqlite3_stmt *st;
 	unit u;
 	moat_status rc;
-	int sr;
 	char a[16], b[16];
 
 	if (months < 1 || months > 120) {
@@ -268,13 +258,12 @@ moat_status store_unit_set_validity(store *s, int64_t unit_id, int months,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int(st, 1, months);
 	sqlite3_bind_int64(st, 2, unit_id);
-	sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	rc = sr == SQLITE_DONE ? ST_OK : store_fail(s, sr, "set validity");
+	rc = store_run(s, st, "set validity");
 	snprintf(a, sizeof a, "%d", u.validity_months);
 	snprintf(b, sizeof b, "%d", months);
 	if (!rc)
-		rc = store_audit(s, user, 0, "unit", u.name, "validity_months", a, b);
+		rc = store_audit(s, user, unit_id, 0, "unit", u.name,
+				 "validity_months", a, b);
 	return store_finish(s, rc);
 }
 
@@ -296,28 +285,45 @@ static char *dup_or_null(sqlite3_stmt *st, int col)
 		       : store_column_dup(st, col);
 }
 
-moat_status store_audit_list(store *s, const char *user, const char *key,
-			     size_t limit, audit_list *out)
+/* The audit log newest first, one statement per filter, so that each
+ * reads through its index (a "?1 IS NULL OR user = ?1" would read the
+ * whole log): by mask, 1 a unit (?1), 2 a user (?2), 4 a key (?3);
+ * entries older than ?4 (an id), at most ?5. */
+#define AUDIT_SELECT(where)                                                \
+	"SELECT id, at, user, coalesce(assessment_id, 0),"                 \
+	" coalesce(unit_id, 0), entity, key, field, old_value, new_value"  \
+	" FROM audit_log WHERE " where "id < ?4 ORDER BY id DESC LIMIT ?5"
+static const char *const audit_sql[] = {
+	AUDIT_SELECT(""),
+	AUDIT_SELECT("unit_id = ?1 AND "),
+	AUDIT_SELECT("user = ?2 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND user = ?2 AND "),
+	AUDIT_SELECT("key = ?3 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND key = ?3 AND "),
+	AUDIT_SELECT("user = ?2 AND key = ?3 AND "),
+	AUDIT_SELECT("unit_id = ?1 AND user = ?2 AND key = ?3 AND "),
+};
+
+moat_status store_audit_page(store *s, const audit_query *q, size_t limit,
+			     audit_list *out)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT id, at, user, coalesce(assessment_id, 0), entity, key,"
-		   " field, old_value, new_value FROM audit_log"
-		   " WHERE (?1 IS NULL OR user = ?1) AND (?2 IS NULL OR key = ?2)"
-		   " ORDER BY id DESC LIMIT ?3");
+		s, audit_sql[(q->unit_id ? 1 : 0) | (q->user ? 2 : 0) |
+			     (q->key ? 4 : 0)]);
 	int rc;
 
 	out->v = NULL;
 	out->n = 0;
 	if (!st)
 		return ST_DB;
-	if (user)
-		store_bind_text(st, 1, user);
-	if (key)
-		store_bind_text(st, 2, key);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 1, q->unit_id);
+	store_bind_text(st, 2, q->user);
+	store_bind_text(st, 3, q->key);
+	sqlite3_bind_int64(st, 4, q->before > 0 ? q->before : INT64_MAX);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
 	out->v = calloc(limit ? limit : 1, sizeof *out->v);
 	if (!out->v) {
-		sqlite3_finalize(st);
+		store_done(st);
 		return ST_NOMEM;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < limit) {
@@ -326,16 +332,24 @@ moat_status store_audit_list(store *s, const char *user, const char *key,
 		store_column_copy(st, 1, e->at, sizeof e->at);
 		store_column_copy(st, 2, e->user, sizeof e->user);
 		e->assessment_id = sqlite3_column_int64(st, 3);
-		store_column_copy(st, 4, e->entity, sizeof e->entity);
-		store_column_copy(st, 5, e->key, sizeof e->key);
-		store_column_copy(st, 6, e->field, sizeof e->field);
-		e->old_value = dup_or_null(st, 7);
-		e->new_value = dup_or_null(st, 8);
+		e->unit_id = sqlite3_column_int64(st, 4);
+		store_column_copy(st, 5, e->entity, sizeof e->entity);
+		store_column_copy(st, 6, e->key, sizeof e->key);
+		store_column_copy(st, 7, e->field, sizeof e->field);
+		e->old_value = dup_or_null(st, 8);
+		e->new_value = dup_or_null(st, 9);
 	}
-	sqlite3_finalize(st);
+	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		audit_list_free(out);
 		return store_fail(s, rc, "read audit log");
 	}
 	return ST_OK;
+}
+
+moat_status store_audit_list(store *s, const char *user, const char *key,
+			     size_t limit, audit_list *out)
+{
+	audit_query q = {.user = user, .key = key};
+	return store_audit_page(s, &q, limit, out);
 }

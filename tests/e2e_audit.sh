@@ -86,4 +86,56 @@ for lang in en zh; do
 		"NULL|800" "$lang: the log keeps what it stored"
 done
 
+# The log shows the current unit's changes; o shows the whole
+# organisation's, another unit's too. Entries load a page (100) at a
+# time: G goes to the last one loaded, which brings the next page, and
+# G again to the oldest.
+: "${MOAT_WRITER:?MOAT_WRITER must point to the stress writer}"
+db=$TMPD/units.db
+moat_cli --db "$db" --lang en --today 2026-11-25 init --demo >/dev/null
+sql "$db" "INSERT INTO org_unit (name, created_by, created_at) VALUES
+	('North Depot', 'test', '2026-11-01T08:00:00Z');
+	INSERT INTO assessment (unit_id, year, created_by, created_at) SELECT id,
+	2026, 'test', '2026-11-01T08:00:00Z' FROM org_unit WHERE name = 'North Depot'"
+other=$(sql "$db" "SELECT a.id FROM assessment a JOIN org_unit u ON u.id = a.unit_id
+	WHERE u.name = 'North Depot'")
+cur=$(sql "$db" "SELECT value FROM setting WHERE key = 'current_assessment'")
+"$MOAT_WRITER" "$db" "$cur" page 40 >/dev/null
+"$MOAT_WRITER" "$db" "$other" north 1 >/dev/null
+expect_sql "$db" "SELECT count(*) FROM audit_log WHERE unit_id = (SELECT unit_id
+	FROM assessment WHERE id = $cur)" 112 "the demo unit's log has 112 entries"
+for lang in en zh; do
+	start "$db" --lang $lang --today 2026-11-25
+	keys a
+	if [ $lang = en ]; then
+		unit="East China After-Sales Service Centre · all changes, newest first"
+		whole="whole organisation · all changes, newest first"
+		oldest="unit East China After-Sales Service Centre · created"
+	else
+		# The demo was made in English: its unit keeps that name.
+		unit="East China After-Sales Service Centre · 全部变更，最新在前"
+		whole="整个组织 · 全部变更，最新在前"
+		oldest="单位 East China After-Sales Service Centre · 创建"
+	fi
+	expect_screen "$unit" "$lang: the log opens on the current unit"
+	expect_screen "page 39" "$lang: newest first"
+	expect_no_screen "north 0" "$lang: without the other unit's changes"
+	keys o
+	expect_screen "$whole" "$lang: o shows the whole organisation"
+	expect_screen "north 0" "$lang: with the other unit's changes"
+	keys o
+	expect_screen "$unit" "$lang: o again, the unit"
+	keys G
+	expect_no_screen "$oldest" "$lang: G goes to the 100th entry, not yet the oldest"
+	keys G
+	expect_screen "$oldest" "$lang: the next page came: G again, the oldest"
+	keys g
+	expect_screen "page 39" "$lang: g, the newest again"
+	keys q q
+	expect_exit_ok
+done
+expect_eq "$(moat_cli --db "$db" --lang en audit verify 2>&1)" \
+	"Audit log intact: 113 entries, each sealed to the one before." \
+	"the log of both units verifies"
+
 finish

@@ -91,6 +91,7 @@ declare -A promise=(
 	["filter by user"]="Show changes by user"
 	["filter by item"]="Show changes of item"
 	["clear filters"]="No filter is set"
+	["this unit or all units"]="whole organisation · all changes"
 	["next field"]=CHANGE ["previous field"]=CHANGE
 	["edit the value"]="Enter confirm · Tab next · Esc cancel"
 	["add a line"]="Enter confirm · Tab next · Esc cancel"

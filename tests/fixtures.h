@@ -30,6 +30,14 @@ void fixture_states(const questionnaire *q, item_state *states,
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 8 to 7 (before the audit log
+ * recorded units), for the tests of older files' upgrades. */
+#define FIXTURE_BEFORE_SCHEMA_8                                               \
+	"DROP INDEX audit_by_unit; DROP INDEX audit_by_unit_user;"           \
+	" DROP INDEX audit_by_unit_key;"                                      \
+	" ALTER TABLE audit_log DROP COLUMN unit_id;"                         \
+	" DELETE FROM setting WHERE key = 'audit_unit_from'; "
+
 /* Runs SQL with plain SQLite (to set up or tamper with a file). */
 void fixture_sql_exec(const char *path, const char *sql);
 

@@ -100,6 +100,35 @@ static void test_units_and_assessments(void **state)
 	assert_int_equal(a, id);
 }
 
+/* The remembered year is looked up by its id; once it is gone, the first
+ * unit's latest year opens, whatever the other units hold. */
+static void test_current_falls_back_to_the_first_units_latest_year(void **state)
+{
+	ctx *c = *state;
+	int64_t u2, b, old, u, a;
+	char sql[128];
+	assert_int_equal(store_unit_create(c->s, "Unit B", "bob", &u2), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, u2, 2030, "bob", &b), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, c->unit, 2020, "bob", &old),
+			 ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, c->unit);
+	assert_int_equal(a, c->aid);
+	assert_int_equal(store_set_current(c->s, b), ST_OK);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, u2);
+	assert_int_equal(a, b);
+	snprintf(sql, sizeof sql, "DELETE FROM assessment WHERE id = %lld",
+		 (long long)b);
+	fixture_sql_exec(c->path, sql);
+	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(u, c->unit);
+	assert_int_equal(a, c->aid);
+	fixture_sql_exec(c->path, "DELETE FROM assessment");
+	assert_int_equal(store_current(c->s, &u, &a), ST_NOT_FOUND);
+	assert_string_equal(store_errmsg(c->s), "no assessment yet");
+}
+
 static void test_states_are_stored_and_audited(void **state)
 {
 	ctx *c = *state;
@@ -630,6 +659,87 @@ static void test_frozen_evidence_cannot_change(void **state)
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM evidence WHERE body = 'piece'"), 1);
 }
 
+/* The ids of a page of the audit log, "8 6 5". */
+static void page_ids(store *s, const audit_query *q, size_t limit, char *out,
+		     size_t outlen)
+{
+	audit_list l;
+	size_t n = 0;
+	assert_int_equal(store_audit_page(s, q, limit, &l), ST_OK);
+	out[0] = '\0';
+	for (size_t i = 0; i < l.n; i++)
+		n += (size_t)snprintf(out + n, outlen - n, "%s%lld", i ? " " : "",
+				      (long long)l.v[i].id);
+	audit_list_free(&l);
+}
+
+/* A unit's log, alone or by user or by item, page by page, newest first;
+ * entries about no assessment carry their unit too. */
+static void test_audit_pages_by_unit_user_and_key(void **state)
+{
+	ctx *c = *state;
+	roi_line line = {.kind = ROI_ONE_OFF, .name = "Site", .amount = 100};
+	int64_t ub, bid, id;
+	char ids[64];
+	audit_list l;
+	audit_query q;
+
+	/* 1 and 2 are unit A's creation and its year's. */
+	assert_int_equal(store_unit_create(c->s, "Unit B", "bob", &ub), ST_OK);
+	assert_int_equal(store_assessment_create(c->s, ub, 2026, "bob", &bid), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_DONE, "alice"), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "team", ITEM_DONE, "bob"), ST_OK);
+	assert_int_equal(store_state_set(c->s, bid, "bia", ITEM_DONE, "alice"), ST_OK);
+	assert_int_equal(store_state_set(c->s, c->aid, "bia", ITEM_IN_PROGRESS, "alice"),
+			 ST_OK);
+	assert_int_equal(store_roi_line_add(c->s, ub, &line, "bob", &id), ST_OK);
+
+	q = (audit_query){.unit_id = c->unit};
+	page_ids(c->s, &q, 3, ids, sizeof ids);
+	assert_string_equal(ids, "8 6 5");
+	q.before = 5;
+	page_ids(c->s, &q, 3, ids, sizeof ids);
+	assert_string_equal(ids, "2 1");
+	q.before = 1;
+	page_ids(c->s, &q, 3, ids, sizeof ids);
+	assert_string_equal(ids, "");
+	q = (audit_query){.unit_id = ub};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "9 7 4 3");
+	q = (audit_query){.unit_id = c->unit, .user = "alice"};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "8 5 2 1");
+	q = (audit_query){.unit_id = c->unit, .key = "bia"};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "8 5");
+	q = (audit_query){.unit_id = c->unit, .user = "alice", .key = "bia", .before = 8};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "5");
+	q = (audit_query){.user = "alice", .key = "bia"};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "8 7 5");
+	q = (audit_query){.user = "bob"};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "9 6 4 3");
+	q = (audit_query){.key = "bia", .before = 8};
+	page_ids(c->s, &q, 10, ids, sizeof ids);
+	assert_string_equal(ids, "7 5");
+	q = (audit_query){.before = 3};
+	page_ids(c->s, &q, 2, ids, sizeof ids);
+	assert_string_equal(ids, "2 1");
+
+	q = (audit_query){0};
+	assert_int_equal(store_audit_page(c->s, &q, 2, &l), ST_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, 9);
+	assert_int_equal(l.v[0].unit_id, ub);
+	assert_int_equal(l.v[0].assessment_id, 0);
+	assert_string_equal(l.v[0].entity, "roi");
+	assert_int_equal(l.v[1].unit_id, c->unit);
+	assert_int_equal(l.v[1].assessment_id, c->aid);
+	audit_list_free(&l);
+}
+
 static void test_audit_list_filters(void **state)
 {
 	ctx *c = *state;
@@ -834,7 +944,8 @@ static void test_migration_from_schema_1(void **state)
 	roi_line *v;
 	size_t n;
 	store_close(c->s);
-	fixture_sql_exec(c->path, "DROP TABLE duty_pause;"
+	fixture_sql_exec(c->path, FIXTURE_BEFORE_SCHEMA_8
+			  "DROP TABLE duty_pause;"
 			  " DROP TABLE duty_event; DROP TABLE duty;"
 			  " DROP TABLE plan_task; DROP TABLE programme;"
 			  " DROP TABLE roi_line; DROP TABLE invest_class;"
@@ -860,7 +971,8 @@ static void test_migration_4_judges_old_years_by_their_local_day(void **state)
 	char err[512];
 	assessment a;
 	store_close(c->s);
-	fixture_sql_exec(c->path, "ALTER TABLE assessment DROP COLUMN judged_on;"
+	fixture_sql_exec(c->path, FIXTURE_BEFORE_SCHEMA_8
+			  "ALTER TABLE assessment DROP COLUMN judged_on;"
 			  " ALTER TABLE audit_log DROP COLUMN hash;"
 			  " DROP TABLE duty_pause;"
 			  " ALTER TABLE duty DROP COLUMN paused_on;"
@@ -898,7 +1010,8 @@ static void test_migration_6_adds_pausing(void **state)
 	assert_int_equal(store_duty_resolve(c->s, &ev, NULL, "alice", &id), ST_OK);
 	free(v);
 	store_close(c->s);
-	fixture_sql_exec(c->path, "DROP TABLE duty_pause;"
+	fixture_sql_exec(c->path, FIXTURE_BEFORE_SCHEMA_8
+			  "DROP TABLE duty_pause;"
 			  " ALTER TABLE duty DROP COLUMN paused_on;"
 			  " ALTER TABLE assessment DROP COLUMN final_level;"
 			  " PRAGMA user_version = 5;");
@@ -982,6 +1095,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_schema_is_migrated_and_marked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_units_and_assessments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_current_falls_back_to_the_first_units_latest_year,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_states_are_stored_and_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_need_reason_for_na, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evidence_add_list_update_delete, setup, teardown),
@@ -996,6 +1111,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changes_since_an_audit_entry, setup, teardown),
 		cmocka_unit_test(test_change_parts_by_kind),
+		cmocka_unit_test_setup_teardown(test_audit_pages_by_unit_user_and_key, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_unit_validity_setting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roi_lines_and_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),

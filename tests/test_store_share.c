@@ -324,6 +324,19 @@ static void test_audit_chain_shows_a_cut_end(void **state)
 	assert_int_equal(a.detail, 2);
 }
 
+/* Takes the closed file c back to schema 4: no seals, no pauses, no
+ * units in the log. */
+static void to_schema_4(ctx *c)
+{
+	fixture_sql_exec(c->path, FIXTURE_BEFORE_SCHEMA_8
+			  "ALTER TABLE audit_log DROP COLUMN hash;"
+			  " DELETE FROM setting WHERE key = 'audit_head';"
+			  " DROP TABLE duty_pause;"
+			  " ALTER TABLE duty DROP COLUMN paused_on;"
+			  " ALTER TABLE assessment DROP COLUMN final_level;"
+			  " PRAGMA user_version = 4;");
+}
+
 /* Databases from before the chain are sealed when they are upgraded. */
 static void test_audit_migration_seals_old_entries(void **state)
 {
@@ -331,16 +344,64 @@ static void test_audit_migration_seals_old_entries(void **state)
 	char err[512];
 	five_entries(c);
 	store_close(c->s);
-	fixture_sql_exec(c->path, "ALTER TABLE audit_log DROP COLUMN hash;"
-			  " DELETE FROM setting WHERE key = 'audit_head';"
-			  " DROP TABLE duty_pause;"
-			  " ALTER TABLE duty DROP COLUMN paused_on;"
-			  " ALTER TABLE assessment DROP COLUMN final_level;"
-			  " PRAGMA user_version = 4;");
+	to_schema_4(c);
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE length(hash) = 64"), 5);
 	assert_true(verify(c, 0).ok);
+}
+
+/* Entries keep the seals they were written with: the upgrade to schema 8
+ * gives the old ones their assessment's unit, and every entry written
+ * after it is sealed with its unit too, so changing an entry's unit, or
+ * moving where units begin to be sealed, breaks the chain. */
+static void test_audit_units_are_sealed_from_the_upgrade_on(void **state)
+{
+	ctx *c = *state;
+	char err[512];
+	audit_check a;
+	five_entries(c);
+	store_close(c->s);
+	/* Sealed without units, as before schema 8, by the upgrade. */
+	to_schema_4(c);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE unit_id = 1"), 5);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT value FROM setting"
+					  " WHERE key = 'audit_unit_from'"), 6);
+	a = verify(c, 0);
+	assert_true(a.ok);
+	assert_int_equal(a.checked, 5);
+	assert_int_equal(store_state_set(c->s, c->aid, "monitoring", ITEM_DONE, "alice"),
+			 ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT unit_id FROM audit_log"
+					  " WHERE id = 6"), 1);
+	a = verify(c, 0);
+	assert_true(a.ok);
+	assert_int_equal(a.checked, 6);
+	a = verify(c, 2);
+	assert_true(a.ok);
+	assert_int_equal(a.checked, 2);
+	/* Entry 5 read as sealed with its unit, which it was not. */
+	fixture_sql_exec(c->path, "UPDATE setting SET value = '5' WHERE key = 'audit_unit_from'");
+	a = verify(c, 0);
+	assert_false(a.ok);
+	assert_int_equal(a.problem, AUDIT_CHANGED);
+	assert_int_equal(a.at_id, 5);
+	/* Entry 6 read as sealed without it. */
+	fixture_sql_exec(c->path, "DELETE FROM setting WHERE key = 'audit_unit_from'");
+	a = verify(c, 0);
+	assert_false(a.ok);
+	assert_int_equal(a.problem, AUDIT_CHANGED);
+	assert_int_equal(a.at_id, 6);
+	fixture_sql_exec(c->path, "INSERT INTO setting VALUES ('audit_unit_from', '6')");
+	assert_true(verify(c, 0).ok);
+	/* Entry 6 moved to another unit. */
+	fixture_sql_exec(c->path, "UPDATE audit_log SET unit_id = 2 WHERE id = 6");
+	a = verify(c, 0);
+	assert_false(a.ok);
+	assert_int_equal(a.problem, AUDIT_CHANGED);
+	assert_int_equal(a.at_id, 6);
 }
 
 /* A user who may not write the file reads it without creating the WAL
@@ -439,6 +500,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_deleted_and_added_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_a_cut_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_migration_seals_old_entries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_units_are_sealed_from_the_upgrade_on,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reader_leaves_no_files, setup, teardown),
 		cmocka_unit_test(test_utf8_stream),
 	};

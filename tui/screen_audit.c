@@ -11,8 +11,11 @@
 #include "tui/screens.h"
 
 /* The audit log, newest first: who changed what, when, from what to what.
- * u filters by user, i by checklist item, x clears both. */
-#define AUDIT_LIMIT 1000
+ * It shows the current unit's entries, or with o the whole
+ * organisation's; u filters by user, i by checklist item, x clears both.
+ * Entries load a page at a time, the next as the cursor reaches the last
+ * one loaded, so opening it costs the same whatever the log's size. */
+#define AUDIT_PAGE 100
 /* Characters of a filter: a login or an item key is far shorter. */
 #define FILTER_MAX 63
 /* Rows that show the selected entry in full. */
@@ -20,34 +23,89 @@
 
 typedef struct {
 	screen base;
-	audit_list log;
+	audit_list log;   /* the pages loaded, newest first */
+	bool more;        /* the last page was full: older entries may follow */
+	bool whole;       /* the whole organisation rather than the unit */
 	char user[TEXT_BYTES(FILTER_MAX)];
 	char key[TEXT_BYTES(FILTER_MAX)];
 	int cursor, top;
 } audit_screen;
 
-enum { ACT_USER_FILTER = ACT_USER, ACT_ITEM_FILTER, ACT_CLEAR };
+enum { ACT_USER_FILTER = ACT_USER, ACT_ITEM_FILTER, ACT_CLEAR, ACT_SCOPE };
 
 static const keybinding audit_keys[] = {
 	NAV_BINDINGS,
 	{{'u', 0}, "u", NO_LABEL, HK_FILTER_USER, ACT_USER_FILTER, true},
 	{{'i', 0}, "i", NO_LABEL, HK_FILTER_ITEM, ACT_ITEM_FILTER, true},
 	{{'x', 0}, "x", NO_LABEL, HK_CLEAR_FILTER, ACT_CLEAR, true},
+	{{'o', 0}, "o", NO_LABEL, HK_AUDIT_SCOPE, ACT_SCOPE, true},
 };
 
+/* What the screen shows: the unit or the organisation, the filters, and
+ * entries older than before (0: from the newest). */
+static audit_query shown(const audit_screen *l, const app *a, int64_t before)
+{
+	return (audit_query){
+		.unit_id = l->whole ? 0 : a->rep.assessment.unit_id,
+		.user = l->user[0] ? l->user : NULL,
+		.key = l->key[0] ? l->key : NULL,
+		.before = before,
+	};
+}
+
+/* Loads the newest entries anew, as many as were shown (at least a
+ * page), so a reload keeps the place of the cursor. */
 static void audit_load(audit_screen *l, app *a)
 {
+	size_t rows = l->log.n > AUDIT_PAGE ? l->log.n : AUDIT_PAGE;
+	audit_query q = shown(l, a, 0);
+
 	audit_list_free(&l->log);
-	if (store_audit_list(a->st, l->user[0] ? l->user : NULL,
-			     l->key[0] ? l->key : NULL, AUDIT_LIMIT, &l->log))
+	l->more = false;
+	if (store_audit_page(a->st, &q, rows, &l->log))
 		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+	else
+		l->more = l->log.n == rows;
 	if (l->cursor >= (int)l->log.n)
 		l->cursor = l->log.n ? (int)l->log.n - 1 : 0;
+}
+
+/* Appends the page of entries older than the last one loaded. */
+static void audit_load_older(audit_screen *l, app *a)
+{
+	audit_query q = shown(l, a, l->log.v[l->log.n - 1].id);
+	audit_list page;
+	audit_entry *v;
+
+	l->more = false;
+	if (store_audit_page(a->st, &q, AUDIT_PAGE, &page)) {
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT), store_errmsg(a->st));
+		return;
+	}
+	v = page.n ? realloc(l->log.v, (l->log.n + page.n) * sizeof *v) : NULL;
+	if (!v) {
+		audit_list_free(&page);
+		return;
+	}
+	/* The entries' strings move with them. */
+	memcpy(v + l->log.n, page.v, page.n * sizeof *v);
+	l->log.v = v;
+	l->log.n += page.n;
+	l->more = page.n == AUDIT_PAGE;
+	free(page.v);
 }
 
 static void audit_reload(screen *s, app *a)
 {
 	audit_load((audit_screen *)s, a);
+}
+
+/* Starts over from the newest entry (the filters or the scope changed). */
+static void audit_restart(audit_screen *l, app *a)
+{
+	audit_list_free(&l->log);
+	l->cursor = l->top = 0;
+	audit_load(l, a);
 }
 
 /* The year an entry belongs to, or 0. */
@@ -71,6 +129,8 @@ static void audit_draw(screen *s, app *a, rect b)
 	/* What an entry is about gets a third of what a wider window adds. */
 	int sw = b.w > 80 ? 20 + (b.w - 80) / 3 : 20;
 
+	char head[sizeof filter + sizeof a->rep.unit.name + 64];
+
 	if (l->user[0] || l->key[0]) {
 		char what[sizeof l->user + sizeof l->key + 256];
 		int idx = questionnaire_item_index(a->q, l->key);
@@ -81,7 +141,9 @@ static void audit_draw(screen *s, app *a, rect b)
 	} else {
 		snprintf(filter, sizeof filter, "%s", msg(AUD_ALL));
 	}
-	draw_text(b.y, b.x + 1, b.w - 2, ROLE_HEADING, filter);
+	snprintf(head, sizeof head, msg(AUD_SCOPE_FMT),
+		 l->whole ? msg(AUD_WHOLE) : a->rep.unit.name, filter);
+	draw_text(b.y, b.x + 1, b.w - 2, ROLE_HEADING, head);
 	if (l->log.n == 0) {
 		draw_text(b.y + 2, b.x + 2, b.w - 4, ROLE_DIM, msg(AUD_EMPTY));
 		return;
@@ -125,8 +187,7 @@ static screen *user_given(app *a, void *ctx, const char *text)
 {
 	audit_screen *l = ctx;
 	snprintf(l->user, sizeof l->user, "%s", text);
-	l->cursor = l->top = 0;
-	audit_load(l, a);
+	audit_restart(l, a);
 	return NULL;
 }
 
@@ -155,8 +216,7 @@ static screen *item_given(app *a, void *ctx, const char *text)
 		snprintf(l->key, sizeof l->key, "%s", a->q->items[idx].key);
 	else
 		l->key[0] = '\0';
-	l->cursor = l->top = 0;
-	audit_load(l, a);
+	audit_restart(l, a);
 	return NULL;
 }
 
@@ -164,8 +224,12 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 {
 	audit_screen *l = (audit_screen *)s;
 	(void)key;
-	if (keymap_move(action, &l->cursor, (int)l->log.n))
+	if (keymap_move(action, &l->cursor, (int)l->log.n)) {
+		/* At the last entry loaded, the older ones come. */
+		if (l->more && l->log.n && l->cursor == (int)l->log.n - 1)
+			audit_load_older(l, a);
 		return result(RES_NONE);
+	}
 	switch (action) {
 	case ACT_USER_FILTER:
 		return push(prompt_new(msg(AUD_USER_PROMPT),
@@ -183,8 +247,11 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 			return result(RES_NONE);
 		}
 		l->user[0] = l->key[0] = '\0';
-		l->cursor = l->top = 0;
-		audit_load(l, a);
+		audit_restart(l, a);
+		return result(RES_NONE);
+	case ACT_SCOPE:
+		l->whole = !l->whole;
+		audit_restart(l, a);
 		return result(RES_NONE);
 	}
 	return result(RES_UNUSED);

@@ -205,7 +205,8 @@ static int clone_units(sqlite3 *db, int units)
 }
 
 /* Audit rows up to AUDIT in all, spread over the units' assessments and a
- * handful of users, then sealed as moat seals them. */
+ * handful of users, each about its assessment's unit, then sealed as moat
+ * seals them. */
 static int grow_audit(store *s, sqlite3 *db, int64_t audit)
 {
 	int64_t have = 0, v[1];
@@ -229,6 +230,11 @@ static int grow_audit(store *s, sqlite3 *db, int64_t audit)
 		     " CASE k % 3 WHEN 0 THEN 'bia' WHEN 1 THEN 'drills' ELSE 'team' END,"
 		     " 'state', 'not_started', 'in_progress' FROM n, c",
 		     1, v))
+		return 1;
+	/* Each entry is about its assessment's unit, as moat records it. */
+	if (run(db, "UPDATE audit_log SET unit_id = (SELECT a.unit_id FROM"
+		    " assessment a WHERE a.id = audit_log.assessment_id)"
+		    " WHERE unit_id IS NULL AND assessment_id IS NOT NULL"))
 		return 1;
 	return store_audit_seal_all(s) != ST_OK ? fail("seal", store_errmsg(s)) : 0;
 }

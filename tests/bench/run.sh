@@ -110,6 +110,8 @@ step audit_user_ask "Show changes by user" u
 tmux -L "$sock" send-keys C-u
 for _ in $(seq 40); do tmux -L "$sock" send-keys BSpace; done
 tmux -L "$sock" send-keys -l zhao
+# The typing is drawn before the count starts: the step is the filter.
+settle "zhao" >/dev/null || exit 1
 step audit_user "filter:" Enter
 tmux -L "$sock" send-keys q q
 sleep 1
