@@ -76,4 +76,21 @@ expect_sql "$zdb" "SELECT count(*) FROM roi_line WHERE name = '二号机房'" 1 
 keys q q
 expect_exit_ok
 
+# At 80 columns the evidence form's title and who entered the piece do
+# not both fit on one row: the title keeps it whole, the entry goes below.
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback" "home shows again"
+keys c j Enter
+expect_screen "Checklist 2 of 10" "item 2 opens"
+keys Tab Enter
+expect_screen "Edit evidence" "its evidence opens for editing"
+expect_eq "$(settled_screen | sed -n 3p)" " Edit evidence · RTO/RPO set for critical systems" \
+	"the title is whole and alone on its row"
+case $(settled_screen | sed -n 4p) in
+*"entered by "*) pass "who entered it is on the row below" ;;
+*) fail "who entered it is not on the row below" ;;
+esac
+keys Escape q q q
+expect_exit_ok
+
 finish

@@ -38,15 +38,24 @@ static void evidence_draw(screen *s, app *a, rect b)
 	const char *title = "";
 	int idx = questionnaire_item_index(a->q, e->target);
 	int crit = questionnaire_criterion_index(a->q, e->target);
+	char head[1024];
+	int ew = e->entered[0] ? text_width(e->entered) : 0;
+	bool beside;
 
 	if (idx >= 0)
 		title = a->q->items[idx].title;
 	else if (crit >= 0)
 		title = a->q->criteria[crit].text;
-	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING,
-		   msg(e->id ? EVF_TITLE_EDIT_FMT : EVF_TITLE_ADD_FMT), title);
-	if (e->entered[0])
-		draw_text_right(b.y, b.x, b.w - 1, ROLE_DIM, e->entered);
+	snprintf(head, sizeof head,
+		 msg(e->id ? EVF_TITLE_EDIT_FMT : EVF_TITLE_ADD_FMT), title);
+	/* Who entered it goes beside the title when both fit, else on the
+	 * row below: neither is cut by the other. */
+	beside = ew == 0 || text_width(head) + ew + 4 <= b.w;
+	draw_text(b.y, b.x + 1, beside && ew ? b.w - ew - 4 : b.w - 2,
+		  ROLE_HEADING, head);
+	if (ew)
+		draw_text_right(beside ? b.y : b.y + 1, b.x, b.w - 1, ROLE_DIM,
+				e->entered);
 	row = 2;
 	form_draw(&e->form, (rect){b.y + row, b.x + 2, b.h - row - 1, b.w - 4}, a);
 	draw_text(b.y + b.h - 1, b.x + 2, b.w - 4, ROLE_DIM, msg(FORM_HINT));
