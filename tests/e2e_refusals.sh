@@ -82,4 +82,33 @@ expect_screen "原因为必填项：请输入，或按 Esc 取消。" "an empty 
 keys Escape q q
 expect_exit_ok
 
+# A number too large, or out of its range, is refused with the limits, in
+# the cell's unit, and nothing is stored.
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback" "home shows again"
+keys r
+expect_screen "DR centre build" "the ROI calculator opens"
+keys Tab
+type_text "999999999999999"
+keys Enter
+expect_screen "Too large: at most 1000000000000." "a huge amount is refused with its limit"
+expect_sql "$db" "SELECT amount FROM roi_line WHERE name = 'DR centre build'" 30000 \
+	"and the amount stays"
+keys Escape q i
+expect_screen "DR level" "the investment opens"
+keys Tab
+type_text "150"
+keys Enter
+expect_screen "Out of range: 1 to 6." "a DR level out of range is refused with the range"
+keys Escape q q
+expect_exit_ok
+start "$zdb" --lang zh --today 2026-11-25
+expect_screen "华东售后服务中心" "the Chinese home shows again"
+keys r Tab
+type_text "999999999999999"
+keys Enter
+expect_screen "数值过大：最大为 1000000000000。" "and in Chinese"
+keys Escape q q
+expect_exit_ok
+
 finish

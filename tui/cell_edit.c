@@ -36,6 +36,7 @@ bool cell_edit_begin(cell_edit *c, const cell_spec *spec, const char *initial,
 	c->editing = true;
 	c->error = c->note = MSG__COUNT;
 	c->scroll = 0;
+	c->spec = *spec;
 	return true;
 }
 
@@ -73,7 +74,17 @@ void cell_edit_hint(const cell_edit *c, int y, int x, int w)
 {
 	char limit[160];
 
-	if (c->error != MSG__COUNT) {
+	if (c->error == CELL_ERR_TOO_LARGE || c->error == CELL_ERR_RANGE) {
+		/* Says the limits, in the cell's own unit. */
+		char lo[48], hi[48];
+		cell_format(&c->spec, c->spec.type == CELL_INT ? c->spec.min : 0,
+			    lo, sizeof lo);
+		cell_format(&c->spec, c->spec.max, hi, sizeof hi);
+		if (c->error == CELL_ERR_TOO_LARGE)
+			draw_textf(y, x, w, ROLE_BAD, msg(CELL_ERR_TOO_LARGE_FMT), hi);
+		else
+			draw_textf(y, x, w, ROLE_BAD, msg(CELL_ERR_RANGE_FMT), lo, hi);
+	} else if (c->error != MSG__COUNT) {
 		draw_text(y, x, w, ROLE_BAD, msg(c->error));
 	} else if (c->editing && c->te.full) {
 		msg_limit(c->label, c->te.max_chars, limit, sizeof limit);

@@ -42,6 +42,8 @@ typedef struct {
 	msg_id note;  /* what the edit is for, shown until it ends; or
 		       * MSG__COUNT */
 	int scroll;   /* first column shown of a text wider than its cell */
+	cell_spec spec; /* of the cell being edited: a refusal for size
+			 * names its limits */
 } cell_edit;
 
 void cell_edit_init(cell_edit *c);
