@@ -165,12 +165,50 @@ listed_keys() {
 	if [ "$1" = help ]; then
 		keys '?'
 		wait_for "Press any key to close." 5 || return
-		# One or two columns of "LABEL  HELP": split at runs of two
-		# spaces, then take the pieces two by two.
+		# One column of "LABEL  HELP", or two (the box then wider than
+		# one column's 64): a help text may wrap onto the rows below,
+		# which start with blanks where the label would be.
 		screen_text | sed -n '/Keys ·/,/Press any key to close/p' |
-			sed '1d;$d; s/^[^│]*│ *//; s/ *│.*$//' |
-			sed -E 's/ {2,}/\t/g' |
-			awk -F'\t' '{ for (i = 1; i + 1 <= NF; i += 2) if ($i != "" && $i != "…") print $i "\t" $(i + 1) }'
+			sed '1d;$d' | python3 -c '
+import re, sys, unicodedata
+def width(t):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t)
+def cut(t, w):
+    out, used = "", 0
+    for c in t:
+        if used >= w:
+            break
+        out += c
+        used += width(c)
+    return out, t[len(out):]
+rows, inner_w = [], 0
+for line in sys.stdin:
+    if line.count("│") < 2:
+        continue
+    inner = line.split("│")[1]
+    inner_w = max(inner_w, width(inner))
+    rows.append(inner[1:])
+if not rows:
+    sys.exit(0)
+# The box is inner_w + 2 wide; two columns of (inner_w - 4) / 2 with two
+# blanks between, after a blank by the border.
+two = inner_w + 2 > 64
+colw = (inner_w - 4) // 2 if two else inner_w
+cols = [[], []]
+for r in rows:
+    halves = list(cut(r, colw + 2)) if two else [r, ""]
+    for k, h in enumerate(halves):
+        if not h.strip() or h.strip() == "…":
+            continue
+        if h.startswith(" ") and cols[k]:
+            cols[k][-1][1] += " " + h.strip()
+        else:
+            parts = re.split(r" {2,}", h.strip(), maxsplit=1)
+            cols[k].append([parts[0], parts[1] if len(parts) > 1 else ""])
+for c in cols:
+    for label, text in c:
+        print(label + "\t" + text)
+'
 		return
 	fi
 	# The status line: entries two spaces apart, each a label (one or two
@@ -205,14 +243,12 @@ check_screen() {
 		if [ -n "${wrong[$name:$help]-}" ]; then
 			fail "$name: '$label' is labelled '$help': ${wrong[$name:$help]}"
 		fi
-		want=${promise[$help]-}
-		# A help text cut short by a narrow column ends with "…": the
-		# promise whose text it begins.
-		if [ -z "$want" ] && [ "${help%…}" != "$help" ]; then
-			for p in "${!promise[@]}"; do
-				case $p in "${help%…}"*) want=${promise[$p]} ;; esac
-			done
+		# A help text wraps in its column: one cut short is a defect.
+		if [ "${help%…}" != "$help" ]; then
+			fail "$name: the help of '$label' is cut: $help"
+			continue
 		fi
+		want=${promise[$help]-}
 		if [ -z "$want" ]; then
 			fail "$name: no expectation for '$label' ($help): say what it does in this test"
 			continue
