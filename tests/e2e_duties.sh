@@ -254,4 +254,51 @@ expect_no_screen "2027-01-20 每月功能演练" "and nothing of other days"
 keys Escape q q
 expect_exit_ok
 
+# A completion recorded while a finalised year is open files its proof in
+# the unit's draft year; with no draft year, it says that none was filed.
+db=$TMPD/final.db
+demo_db "$db"
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback" "home shows"
+keys y s y
+expect_screen "Start 2027 from 2026?" "2026 is finalised and 2027 offered"
+keys y
+expect_screen "Started 2027 from 2026" "2027 starts"
+y27=$(sql "$db" "SELECT id FROM assessment WHERE year = 2027")
+y26=$(sql "$db" "SELECT id FROM assessment WHERE year = 2026")
+before=$(sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $y27 AND target = 'restore_test'")
+keys y k Enter
+expect_screen "2026 (final)" "2026 opens again, final"
+keys d
+expect_screen "2026-11-10 Monthly backup restore test" "the missed restore test is overdue"
+keys Enter
+expect_screen "Record · Monthly backup restore test" "Enter records it"
+keys Tab
+type_text "restored in 40 min"
+keys C-s
+expect_screen "Recorded Monthly backup restore test." "the record is confirmed"
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $y27 AND target = 'restore_test'" \
+	$((before + 1)) "its proof is filed in 2027, the draft"
+expect_sql "$db" "SELECT count(*) FROM evidence WHERE assessment_id = $y26 AND body LIKE '%restored in 40 min%'" \
+	0 "and not in the finalised 2026"
+keys q q
+expect_exit_ok
+# Every year final: the record stands and says no evidence was filed.
+sql "$db" "DELETE FROM assessment WHERE year = 2027"
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback" "home shows, 2026 final and latest"
+keys d
+expect_screen "Monthly backup restore test" "the agenda lists the restore test"
+for _ in $(seq 12); do
+	settled_screen | grep -q "^> .*Monthly backup restore test" && break
+	keys j
+done
+keys Enter
+expect_screen "Record · Monthly backup restore test" "Enter records the next one"
+keys C-s
+expect_wrapped "Recorded Monthly backup restore test. No evidence was filed: 2026 is finalised; start the next year to file it there." \
+	"it says no evidence was filed"
+keys q q
+expect_exit_ok
+
 finish

@@ -318,7 +318,9 @@ static bool log_save(screen *s, app *a)
 	log_screen *l = (log_screen *)s;
 	duty_event ev = {0};
 	duty_proof proof;
-	bool proves;
+	const year_summary *latest;
+	size_t n_years;
+	bool item, draft, proves;
 	char day[16];
 	int64_t id;
 	moat_status st;
@@ -333,12 +335,22 @@ static bool log_save(screen *s, app *a)
 	    !te_value_into(&l->fields[2].te, ev.note, sizeof ev.note))
 		return false;
 	/* A completion also proves the checklist item the duty is about. */
-	proves = questionnaire_item_index(a->q, l->d.item) >= 0 &&
-		 duty_proof_make(&l->d, &ev, a->assessment_id,
+	/* The proof goes to the year being worked on: the unit's latest,
+	 * while it is a draft, whichever year is open. */
+	latest = app_years(a, &n_years);
+	latest = n_years ? &latest[n_years - 1] : NULL;
+	draft = latest && latest->assessment.status == ASSESS_DRAFT;
+	item = questionnaire_item_index(a->q, l->d.item) >= 0;
+	proves = item && draft &&
+		 duty_proof_make(&l->d, &ev, latest->assessment.id,
 				 a->rep.unit.validity_months, a->user, &proof);
 	st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL, a->user, &id);
 	if (app_wrote_parts(a, st, PART_PLAN | (proves ? PART_REPORT : 0))) {
-		app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->d.title);
+		if (item && !draft && latest)
+			app_message(a, ROLE_WARN, msg(AG_LOGGED_NO_PROOF_FMT),
+				    l->d.title, latest->assessment.year);
+		else
+			app_message(a, ROLE_OK, msg(AG_LOGGED_FMT), l->d.title);
 		return true;
 	}
 	return false;
