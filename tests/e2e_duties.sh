@@ -254,6 +254,26 @@ expect_no_screen "2027-01-20 每月功能演练" "and nothing of other days"
 keys Escape q q
 expect_exit_ok
 
+# A task on the agenda is done in the programme: Enter opens it there with
+# the cursor on it; the duty keys say so instead of doing nothing.
+db=$TMPD/task.db
+demo_db "$db"
+start "$db" --lang en --today 2026-11-25
+expect_screen "payback" "home shows"
+keys d
+expect_screen "2026-11-18 task: Request the budget" "the agenda lists the overdue task"
+for _ in $(seq 12); do
+	settled_screen | grep -q "^> .*task: Request the budget" && break
+	keys j
+done
+keys s
+expect_screen "This is a task of the programme: Enter opens it there" "s on a task says what to do"
+keys Enter
+expect_screen "moat · Programme" "Enter opens the programme"
+expect_screen ">   Request the budget" "with the cursor on the task"
+keys q q q
+expect_exit_ok
+
 # A completion recorded while a finalised year is open files its proof in
 # the unit's draft year; with no draft year, it says that none was filed.
 db=$TMPD/final.db

@@ -104,6 +104,7 @@ declare -A promise=(
 	["delete the task"]="Delete the task"
 	["start the programme"]="The programme started on"
 	["record as done"]="Record · Monthly backup"
+	["record as done (a task: open it)"]="Record · Monthly backup"
 	["skip with a reason"]="Skip Monthly backup"
 	["history of the duty"]="History"
 	["previous month"]=CHANGE ["next month"]=CHANGE

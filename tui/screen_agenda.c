@@ -41,7 +41,7 @@ enum { ACT_LOG = ACT_USER, ACT_SKIP, ACT_HISTORY, ACT_PREV_MONTH, ACT_NEXT_MONTH
 
 static const keybinding agenda_keys[] = {
 	NAV_BINDINGS,
-	{{'\n', KEY_FN(KEY_ENTER), 'l', 0}, NULL, HK_NAME_ENTER, HK_LOG, ACT_LOG, true},
+	{{'\n', KEY_FN(KEY_ENTER), 'l', 0}, NULL, HK_NAME_ENTER, HK_LOG_OR_TASK, ACT_LOG, true},
 	{{'s', 0}, "s", NO_LABEL, HK_SKIP, ACT_SKIP, true},
 	{{'h', 0}, "h", NO_LABEL, HK_HISTORY, ACT_HISTORY, true},
 	{{'[', '<', 0}, "[", NO_LABEL, HK_MONTH_PREV, ACT_PREV_MONTH, false},
@@ -488,8 +488,14 @@ static key_result entry_key(app *a, const agenda_entry *e, int action)
 	skip_ref *c;
 	char q[400], due[16];
 
-	if (e->kind == AG_TASK)
-		return action == ACT_LOG ? push(screen_plan_new()) : result(RES_NONE);
+	/* A task is done in the programme: Enter opens it there; the keys
+	 * for duties say they are not for tasks. */
+	if (e->kind == AG_TASK) {
+		if (action == ACT_LOG)
+			return push(screen_plan_new_at(g->tasks[e->index].id));
+		app_message(a, ROLE_WARN, "%s", msg(AG_TASK_KEYS));
+		return result(RES_NONE);
+	}
 	du = &g->duties[e->index];
 	/* A recorded occurrence is in its duty's history. */
 	if (action == ACT_HISTORY || (action == ACT_LOG && e->event))

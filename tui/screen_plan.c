@@ -51,12 +51,20 @@ static plan_row row_at(const agenda *g, int r)
 	return (plan_row){PLAN_PHASES, -1};
 }
 
-/* A cursor not placed yet goes to the first task, where there is one. */
+static int row_of_task(const agenda *g, int64_t id);
+
+/* A cursor not placed yet goes to the task asked for, else to the first
+ * task, where there is one. */
 static void place_cursor(plan_screen *p, const agenda *g)
 {
 	plan_row first = row_at(g, 1);
+	int asked = p->cur_task ? row_of_task(g, p->cur_task) : -1;
 	if (p->cursor >= 0)
 		return;
+	if (asked >= 0) {
+		p->cursor = asked;
+		return;
+	}
 	p->cursor = first.task >= 0 ? 1 : 0;
 	p->cur_task = first.task >= 0 ? g->tasks[first.task].id : 0;
 }
@@ -483,6 +491,14 @@ screen *screen_plan_new(void)
 	p->base.ops = &plan_ops;
 	p->cursor = -1; /* placed when the tasks are first seen */
 	return &p->base;
+}
+
+screen *screen_plan_new_at(int64_t task_id)
+{
+	screen *s = screen_plan_new();
+	if (s)
+		((plan_screen *)s)->cur_task = task_id;
+	return s;
 }
 
 /* The task form: title, phase, owner, status, done date, the checklist

@@ -31,6 +31,9 @@ screen *screen_invest_new(app *a);
 /* The 90-day programme: timeline, tasks; the task form; the agenda of
  * duties with its calendar. */
 screen *screen_plan_new(void);
+/* The programme with the cursor on task task_id (the first task when it
+ * is not there). */
+screen *screen_plan_new_at(int64_t task_id);
 screen *screen_task_new(app *a, int64_t task_id);
 screen *screen_agenda_new(app *a);
 /* Every recurring duty of the unit: add, edit, pause, remove; and one
