@@ -143,6 +143,33 @@ static void test_compare_and_format(void **state)
 	assert_int_equal(date_cmp((date){2026, 1, 1}, (date){2026, 1, 1}), 0);
 	date_format((date){2026, 3, 7}, buf, sizeof buf);
 	assert_string_equal(buf, "2026-03-07");
+	date_format((date){9999, 12, 31}, buf, sizeof buf);
+	assert_string_equal(buf, "9999-12-31");
+	date_format((date){1, 1, 1}, buf, sizeof buf);
+	assert_string_equal(buf, "0001-01-01");
+	date_format((date){0, 0, 0}, buf, sizeof buf);
+	assert_string_equal(buf, "0000-00-00");
+	/* Beyond four digits, and into a short buffer, as snprintf writes. */
+	date_format((date){10000, 1, 2}, buf, sizeof buf);
+	assert_string_equal(buf, "10000-01-02");
+	date_format((date){2026, 3, 7}, buf, 8);
+	assert_string_equal(buf, "2026-03");
+	{
+		date d;
+		char again[16];
+		/* Parsing what was formatted gives the day back, every day of
+		 * a leap year and of the year 9999. */
+		for (int y = 2024; y <= 9999; y += 9999 - 2024) {
+			for (int m = 1; m <= 12; m++)
+				for (int day = 1; day <= date_days_in_month(y, m); day++) {
+					date_format((date){y, m, day}, again, sizeof again);
+					assert_true(date_parse(again, &d));
+					assert_int_equal(d.y, y);
+					assert_int_equal(d.m, m);
+					assert_int_equal(d.d, day);
+				}
+		}
+	}
 }
 
 static void test_happened_by(void **state)
