@@ -89,6 +89,8 @@ expect_exit_ok
 # (the programme's task "申请预算" starts one column left of the box).
 start "$db" --lang zh --today 2026-11-25
 expect_screen "华东售后服务中心" "home shows again"
+# No space after a full-width colon.
+expect_screen "阻碍项：3 灾备架构 · 5 备份验证" "the blocking items follow their label"
 keys p
 expect_screen "申请预算" "the programme shows its tasks"
 keys End k k k

@@ -176,8 +176,10 @@ static void home_draw(screen *s, app *a, rect b)
 		n = scoring_blocking_items(q, &r->score, next->number, items,
 					   Q_MAX_ITEMS);
 		if (n > 0) {
+			/* The label brings its own gap: a space in English,
+			 * none after a full-width colon. */
 			int used = draw_text(y, vx, vw, ROLE_DIM, msg(HOME_BLOCKING));
-			int cx = vx + used + 1;
+			int cx = vx + used;
 			for (size_t i = 0; i < n; i++) {
 				char buf[160];
 				snprintf(buf, sizeof buf, "%zu %s%s", items[i] + 1,
@@ -185,7 +187,7 @@ static void home_draw(screen *s, app *a, rect b)
 					 i + 1 < n ? " ·" : "");
 				if (cx + text_width(buf) > vx + vw) {
 					y++;
-					cx = vx + used + 1;
+					cx = vx + used;
 				}
 				cx += draw_text(y, cx, vx + vw - cx, ROLE_WARN, buf) + 1;
 			}
