@@ -110,46 +110,6 @@ void report_free(report *r)
 	memset(r, 0, sizeof *r);
 }
 
-moat_status report_history(store *s, const questionnaire *q, int64_t unit_id,
-			   date today, report **out, size_t *n)
-{
-	assessment *years = NULL;
-	size_t count = 0;
-	moat_status st = store_assessment_list(s, unit_id, &years, &count);
-
-	*out = NULL;
-	*n = 0;
-	if (st)
-		return st;
-	if (count > 0) {
-		*out = calloc(count, sizeof **out);
-		if (!*out) {
-			free(years);
-			return ST_NOMEM;
-		}
-	}
-	for (size_t i = 0; i < count && !st; i++) {
-		st = report_load(s, q, years[i].id, today, &(*out)[i]);
-		if (!st)
-			*n = i + 1;
-	}
-	free(years);
-	if (st)
-		report_history_free(*out, *n);
-	if (st) {
-		*out = NULL;
-		*n = 0;
-	}
-	return st;
-}
-
-void report_history_free(report *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		report_free(&v[i]);
-	free(v);
-}
-
 /* The level of one year: kept, taken from current, or scored now. */
 static moat_status year_level(store *s, const questionnaire *q,
 			      const assessment *y, date today,

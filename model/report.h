@@ -45,13 +45,6 @@ void report_free(report *r);
  * items it relies on. */
 ev_count report_crit_evidence(const report *r, size_t c);
 
-/* Every year of a unit, oldest first, as reports in a new array; release
- * with report_history_free. A finalised year is judged on the day it was
- * finalised, a draft on today. */
-moat_status report_history(store *s, const questionnaire *q, int64_t unit_id,
-			   date today, report **out, size_t *n);
-void report_history_free(report *v, size_t n);
-
 /* One year of a unit as a trend shows it. */
 typedef struct {
 	assessment assessment;

@@ -423,18 +423,6 @@ static void test_demo_is_level_2_with_evidence(void **state)
 	assert_null(r.latest[questionnaire_item_index(&q, "contingency")]);
 	report_free(&r);
 	{
-		report *hist;
-		size_t n;
-		assert_int_equal(report_history(s, &q, unit_id, (date){2026, 11, 25},
-						&hist, &n), ST_OK);
-		assert_int_equal(n, 2);
-		assert_int_equal(hist[0].assessment.year, 2025);
-		assert_int_equal(hist[0].assessment.status, ASSESS_FINAL);
-		assert_int_equal(hist[0].score.level, 1);
-		assert_int_equal(hist[1].score.level, 2);
-		report_history_free(hist, n);
-	}
-	{
 		/* The trend of the years: the frozen year's level as kept
 		 * when it was finalised, the draft's scored now. */
 		year_summary *ys;
