@@ -35,6 +35,8 @@ static char *escape(const char *s)
 	size_t n = strlen(s), extra = 0, o = 0;
 	char *out;
 
+	if (!strstr(s, "_x"))
+		return strdup(s); /* nothing looks like an escape */
 	for (size_t i = 0; i < n; i++)
 		if (escape_like(s + i))
 			extra += ESCAPE_EXTRA;
@@ -91,7 +93,14 @@ char *xlsx_cell_text(const char *text, char **shown, size_t *cut)
 			return NULL;
 		t = valid;
 	}
-	keep = prefix_within(t, XLSX_CELL_MAX, &kept, &total);
+	keep = strlen(t);
+	/* A text of so few bytes fits whatever they hold: each is at most
+	 * one UTF-16 unit, and stored as at most 1 + ESCAPE_EXTRA characters
+	 * even if every one began an escape. */
+	if (keep <= XLSX_CELL_MAX / (1 + ESCAPE_EXTRA))
+		kept = total = 0;
+	else
+		keep = prefix_within(t, XLSX_CELL_MAX, &kept, &total);
 	if (kept < total) {
 		/* Room for the marker as it reads with every character cut
 		 * (the most digits), then the marker of what really was. */

@@ -499,7 +499,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = calc_load(s, current->unit.id, &calc);
 	if (!st)
-		st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS,
+		st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS, true,
 				 &plan);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));

@@ -234,12 +234,13 @@ static moat_status load_pauses(store *s, const duty *d, rec_pause **out,
 }
 
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
-			agenda *a)
+			bool texts, agenda *a)
 {
 	moat_status st;
 
 	memset(a, 0, sizeof *a);
 	a->today = today;
+	a->texts = texts;
 	st = store_programme(s, unit_id, &a->has_programme, &a->programme_id,
 			     &a->start);
 	if (!st && a->has_programme)
@@ -254,7 +255,7 @@ moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
 	     !(a->n_pauses = calloc(a->n_duties, sizeof *a->n_pauses))))
 		st = ST_NOMEM;
 	for (size_t d = 0; !st && d < a->n_duties; d++) {
-		st = store_duty_events(s, a->duties[d].id, &a->events[d],
+		st = store_duty_events(s, a->duties[d].id, texts, &a->events[d],
 				       &a->n_events[d]);
 		if (!st)
 			st = load_pauses(s, &a->duties[d], &a->pauses[d],

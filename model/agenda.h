@@ -42,13 +42,16 @@ typedef struct {
 	size_t *n_pauses;      /* per duty: entries of pauses[d] */
 	agenda_entry *entries; /* overdue first (oldest first), then by date */
 	size_t n_entries;
+	bool texts;            /* the history's records carry their texts */
 } agenda;
 
 /* Reads the unit's programme, tasks, duties, their history (kept in
- * events / n_events) and pauses (pauses / n_pauses), and lists every overdue task or occurrence and those
- * due within `within` days of today. Release with agenda_free. */
+ * events / n_events) and pauses (pauses / n_pauses), and lists every
+ * overdue task or occurrence and those due within `within` days of today.
+ * texts: whether the history's records carry their result, note and by
+ * (as store_duty_events); a->texts says which. Release with agenda_free. */
 moat_status agenda_load(store *s, int64_t unit_id, date today, int within,
-			agenda *out);
+			bool texts, agenda *out);
 void agenda_free(agenda *a);
 
 /* The index of duty id in a->duties, or -1 when it is not there. */

@@ -111,6 +111,11 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
 void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	if (t && n < outlen) {
+		memcpy(out, t, n + 1); /* SQLite ends every text with a NUL */
+		return;
+	}
 	/* Cut at a character boundary when the buffer is short. */
 	text_fit(t ? (const char *)t : "", INT_MAX, false, out, outlen);
 }

@@ -23,7 +23,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -397,9 +397,11 @@ moat_status store_duty_remove(store *s, const duty *seen, size_t n_events,
 moat_status store_duty_pauses(store *s, int64_t duty_id, rec_pause **out,
 			      size_t *n);
 
-/* A duty's history, newest occurrence first (*out: free() it). */
-moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
-			      size_t *n);
+/* A duty's history, newest occurrence first (*out: free() it). Without
+ * texts, each record's result, note and by are left empty: its dates,
+ * kind and proof are what schedules and states need. */
+moat_status store_duty_events(store *s, int64_t duty_id, bool texts,
+			      duty_event **out, size_t *n);
 
 /* Records that the occurrence due on ev->due of duty ev->duty_id was done
  * (or skipped: a reason in note is then required). With proof, that

@@ -339,6 +339,42 @@ moat_status store_audit_seal_all(store *s)
 	return ms;
 }
 
+/* The first entry, by id, that the tripwire of schema 10 saw deleted
+ * or changed: the damage older than the tail the start-up check reads. */
+static moat_status tripwire(store *s, int64_t head_id, audit_check *out)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT entry_id, kind = 'deleted', (SELECT min(id) FROM"
+		   " audit_log WHERE id > audit_tamper.entry_id) FROM"
+		   " audit_tamper ORDER BY entry_id LIMIT 1");
+	int rc;
+	if (!st)
+		return ST_DB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		bool deleted = sqlite3_column_int(st, 1);
+		int64_t next = sqlite3_column_int64(st, 2);
+		out->ok = false;
+		if (!deleted) {
+			out->problem = AUDIT_CHANGED;
+			out->at_id = id;
+		} else if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
+			/* Gone from the end: the head says how many. */
+			out->problem = AUDIT_TAIL;
+			out->at_id = head_id;
+			out->detail = head_id - id + 1;
+		} else {
+			out->problem = AUDIT_GAP;
+			out->at_id = next;
+			out->detail = next - id;
+		}
+	}
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		       ? ST_OK
+		       : store_fail(s, rc, "audit tripwire");
+}
+
 static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 {
 	sqlite3_stmt *st;
@@ -432,6 +468,10 @@ static moat_status verify_snapshot(store *s, int64_t tail, audit_check *out)
 		out->at_id = head_id;
 		out->detail = head_id - (expect_id - 1);
 	}
+	/* A file opened for reading only may predate the tripwire. */
+	if (out->ok && tail > 0 &&
+	    (!s->read_only || store_schema_version(s) >= 10))
+		return tripwire(s, head_id, out);
 	return ST_OK;
 }
 

@@ -209,6 +209,25 @@ static const struct {
 	{"ALTER TABLE assessment ADD COLUMN final_level INTEGER"
 	"  CHECK (final_level BETWEEN 1 AND 5);",
 	 NULL},
+
+	/* 10: a tripwire on the audit log. moat only ever appends to it (and
+	 * sets an entry's seal); a row deleted or changed by hand leaves a
+	 * mark here, so the check at every start sees old damage without
+	 * recomputing the whole chain. Someone who drops the triggers first
+	 * is still found by the full check. */
+	{"CREATE TABLE audit_tamper ("
+	"  entry_id INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('deleted', 'changed')),"
+	"  PRIMARY KEY (entry_id, kind)) WITHOUT ROWID;"
+	"CREATE TRIGGER audit_log_deleted AFTER DELETE ON audit_log BEGIN"
+	"  INSERT OR IGNORE INTO audit_tamper VALUES (OLD.id, 'deleted');"
+	" END;"
+	"CREATE TRIGGER audit_log_changed AFTER UPDATE OF id, at, user,"
+	"  assessment_id, entity, key, field, old_value, new_value, unit_id"
+	"  ON audit_log BEGIN"
+	"  INSERT OR IGNORE INTO audit_tamper VALUES (OLD.id, 'changed');"
+	" END;",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

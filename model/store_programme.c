@@ -700,29 +700,46 @@ moat_status store_duty_pauses(store *s, int64_t duty_id, rec_pause **out,
 		       "read pauses");
 }
 
-static void read_event(sqlite3_stmt *st, void *p)
+/* The dates, kind and proof (the first columns of EVENT_COLUMNS). Each
+ * field is set, the texts empty: clearing the whole record first was
+ * most of the cost of reading a history. */
+static void read_event_brief(sqlite3_stmt *st, void *p)
 {
 	duty_event *e = p;
-	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->duty_id = sqlite3_column_int64(st, 1);
 	e->due = column_date(st, 2);
 	e->skipped = strcmp((const char *)sqlite3_column_text(st, 3), "skipped") == 0;
 	e->on = column_date(st, 4);
-	store_column_copy(st, 5, e->result, sizeof e->result);
-	store_column_copy(st, 6, e->note, sizeof e->note);
-	store_column_copy(st, 7, e->by, sizeof e->by);
-	e->evidence_id = sqlite3_column_int64(st, 8);
+	e->evidence_id = sqlite3_column_int64(st, 5);
+	e->result[0] = e->note[0] = e->by[0] = '\0';
 }
 
-moat_status store_duty_events(store *s, int64_t duty_id, duty_event **out,
-			      size_t *n)
+/* The same, and the texts after them. */
+static void read_event(sqlite3_stmt *st, void *p)
 {
-	return collect(s, "SELECT id, duty_id, due_date, kind, event_date, result,"
-			  " note, entered_by, coalesce(evidence_id, 0) FROM"
-			  " duty_event WHERE duty_id = ? ORDER BY due_date DESC",
-		       duty_id, sizeof **out, read_event, (void **)out, n,
-		       "read duty history");
+	duty_event *e = p;
+	read_event_brief(st, p);
+	store_column_copy(st, 6, e->result, sizeof e->result);
+	store_column_copy(st, 7, e->note, sizeof e->note);
+	store_column_copy(st, 8, e->by, sizeof e->by);
+}
+
+#define EVENT_COLUMNS                                                       \
+	"SELECT id, duty_id, due_date, kind, event_date,"                   \
+	" coalesce(evidence_id, 0)"
+#define EVENTS_OF_DUTY " FROM duty_event WHERE duty_id = ? ORDER BY due_date DESC"
+
+moat_status store_duty_events(store *s, int64_t duty_id, bool texts,
+			      duty_event **out, size_t *n)
+{
+	if (!texts)
+		return collect(s, EVENT_COLUMNS EVENTS_OF_DUTY, duty_id,
+			       sizeof **out, read_event_brief, (void **)out, n,
+			       "read duty history");
+	return collect(s, EVENT_COLUMNS ", result, note, entered_by"
+		       EVENTS_OF_DUTY, duty_id, sizeof **out, read_event,
+		       (void **)out, n, "read duty history");
 }
 
 moat_status store_duty_resolve(store *s, const duty_event *ev,

@@ -89,7 +89,10 @@ bool text_within(const char *s, size_t max)
 
 int text_cp_width(uint32_t cp)
 {
-	int w = wcwidth((wchar_t)cp);
+	int w;
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1; /* printable ASCII, in every locale */
+	w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
 }
 

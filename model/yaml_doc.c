@@ -114,59 +114,191 @@ static moat_status parser_error(ydoc *d, const yaml_parser_t *p,
 		       p->context ? " " : "", p->context ? p->context : "");
 }
 
-/* Walks the events before the document is built, so that nesting deeper
- * than YDOC_MAX_DEPTH is refused after a few dozen events rather than after
- * libyaml has scanned all of it, and a second document is not silently
- * ignored. */
-static moat_status check_events(ydoc *d, const char *buf, size_t len)
+/* Anchors seen so far, for the aliases that name them. */
+typedef struct {
+	char *name;
+	int node;
+} anchor;
+
+typedef struct {
+	anchor *v;
+	size_t n, cap;
+} anchors;
+
+static void anchors_free(anchors *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->v[i].name);
+	free(a->v);
+}
+
+static bool anchor_add(anchors *a, const yaml_char_t *name, int node)
+{
+	if (!name)
+		return true;
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 8;
+		anchor *nv = realloc(a->v, cap * sizeof *nv);
+		if (!nv)
+			return false;
+		a->v = nv;
+		a->cap = cap;
+	}
+	if (!(a->v[a->n].name = strdup((const char *)name)))
+		return false;
+	a->v[a->n++].node = node;
+	return true;
+}
+
+/* The newest anchor of that name (YAML lets a later one replace it). */
+static int anchor_find(const anchors *a, const yaml_char_t *name)
+{
+	for (size_t i = a->n; i-- > 0;)
+		if (strcmp(a->v[i].name, (const char *)name) == 0)
+			return a->v[i].node;
+	return 0;
+}
+
+/* The document under construction: the open collections, and a mapping's
+ * key waiting for its value. */
+typedef struct {
+	yaml_document_t *doc;
+	int open[YDOC_MAX_DEPTH];
+	int key[YDOC_MAX_DEPTH];
+	int depth;
+} builder;
+
+static void set_marks(yaml_document_t *doc, int node, const yaml_event_t *ev)
+{
+	yaml_node_t *n = yaml_document_get_node(doc, node);
+	n->start_mark = ev->start_mark;
+	n->end_mark = ev->end_mark;
+}
+
+/* Hangs node under the innermost open collection. */
+static bool attach(builder *b, int node)
+{
+	int top;
+	if (b->depth == 0)
+		return true; /* the root */
+	top = b->depth - 1;
+	if (yaml_document_get_node(b->doc, b->open[top])->type == YAML_SEQUENCE_NODE)
+		return yaml_document_append_sequence_item(b->doc, b->open[top], node);
+	if (!b->key[top]) {
+		b->key[top] = node;
+		return true;
+	}
+	if (!yaml_document_append_mapping_pair(b->doc, b->open[top], b->key[top],
+					       node))
+		return false;
+	b->key[top] = 0;
+	return true;
+}
+
+/* One event into the document: 0 when it took it, else the status. */
+static moat_status take(ydoc *d, builder *b, anchors *a, const yaml_event_t *ev,
+			int *docs)
+{
+	yaml_char_t *anchor_name = NULL;
+	int node = 0;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1)
+			return fail_at(d, ev->start_mark.line,
+				       "a second document; the file must hold one");
+		return ST_OK;
+	case YAML_ALIAS_EVENT:
+		if (!(node = anchor_find(a, ev->data.alias.anchor)))
+			return fail_at(d, ev->start_mark.line,
+				       "found undefined alias");
+		return attach(b, node) ? ST_OK : ST_NOMEM;
+	case YAML_SCALAR_EVENT:
+		node = yaml_document_add_scalar(
+			b->doc, ev->data.scalar.tag, ev->data.scalar.value,
+			(int)ev->data.scalar.length, ev->data.scalar.style);
+		anchor_name = ev->data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		/* Refused at once: libyaml's own loader takes time growing
+		 * with the square of the nesting. */
+		if (b->depth == YDOC_MAX_DEPTH)
+			return fail_at(d, ev->start_mark.line,
+				       "nested more than %d levels deep",
+				       YDOC_MAX_DEPTH);
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			node = yaml_document_add_sequence(
+				b->doc, ev->data.sequence_start.tag,
+				ev->data.sequence_start.style);
+			anchor_name = ev->data.sequence_start.anchor;
+		} else {
+			node = yaml_document_add_mapping(
+				b->doc, ev->data.mapping_start.tag,
+				ev->data.mapping_start.style);
+			anchor_name = ev->data.mapping_start.anchor;
+		}
+		if (!node)
+			return ST_NOMEM;
+		set_marks(b->doc, node, ev);
+		if (!attach(b, node) || !anchor_add(a, anchor_name, node))
+			return ST_NOMEM;
+		b->open[b->depth] = node;
+		b->key[b->depth++] = 0;
+		return ST_OK;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		return ST_OK;
+	default:
+		return ST_OK;
+	}
+	if (!node)
+		return ST_NOMEM;
+	set_marks(b->doc, node, ev);
+	return attach(b, node) && anchor_add(a, anchor_name, node) ? ST_OK
+								    : ST_NOMEM;
+}
+
+/* Builds d->doc from the parser's events in one pass, refusing nesting
+ * deeper than YDOC_MAX_DEPTH as soon as it starts and a second document
+ * (libyaml's loader would silently read only the first). */
+static moat_status load_events(ydoc *d, const char *buf, size_t len)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	int depth = 0, docs = 0;
+	builder b = {.doc = &d->doc};
+	anchors a = {0};
+	int docs = 0;
 	moat_status st = ST_OK;
 	bool end = false;
 
-	if (!yaml_parser_initialize(&parser))
+	if (!yaml_document_initialize(&d->doc, NULL, NULL, NULL, 1, 1))
 		return ST_NOMEM;
+	if (!yaml_parser_initialize(&parser)) {
+		yaml_document_delete(&d->doc);
+		return ST_NOMEM;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	while (!st && !end) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			st = parser_error(d, &parser, buf, len);
 			break;
 		}
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth > YDOC_MAX_DEPTH)
-				st = fail_at(d, ev.start_mark.line,
-					     "nested more than %d levels deep",
-					     YDOC_MAX_DEPTH);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1)
-				st = fail_at(d, ev.start_mark.line,
-					     "a second document; the file must hold one");
-			break;
-		case YAML_STREAM_END_EVENT:
-			end = true;
-			break;
-		default:
-			break;
-		}
+		end = ev.type == YAML_STREAM_END_EVENT;
+		st = take(d, &b, &a, &ev, &docs);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	anchors_free(&a);
+	if (st)
+		yaml_document_delete(&d->doc);
 	return st;
 }
 
 moat_status ydoc_parse(ydoc *d, const char *name, const char *buf, size_t len,
 		       char *err, size_t errlen)
 {
-	yaml_parser_t parser;
 	moat_status st;
 
 	d->path = name;
@@ -174,18 +306,12 @@ moat_status ydoc_parse(ydoc *d, const char *name, const char *buf, size_t len,
 	d->errlen = errlen;
 	if (len > YDOC_MAX_BYTES)
 		return too_large(d);
-	if ((st = check_events(d, buf, len)))
+	if ((st = load_events(d, buf, len)))
 		return st;
-	if (!yaml_parser_initialize(&parser))
-		return ST_NOMEM;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &d->doc)) {
-		st = parser_error(d, &parser, buf, len);
-	} else if (!yaml_document_get_root_node(&d->doc)) {
+	if (!yaml_document_get_root_node(&d->doc)) {
 		yaml_document_delete(&d->doc);
 		st = fail_at(d, 0, "the file is empty");
 	}
-	yaml_parser_delete(&parser);
 	return st;
 }
 

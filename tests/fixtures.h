@@ -30,9 +30,16 @@ void fixture_states(const questionnaire *q, item_state *states,
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 10 to 9 (before the audit
+ * log's tripwire), for the tests of older files' upgrades. */
+#define FIXTURE_BEFORE_SCHEMA_10                                              \
+	"DROP TRIGGER audit_log_deleted; DROP TRIGGER audit_log_changed;"     \
+	" DROP TABLE audit_tamper; "
+
 /* SQL that takes a file back from schema 8 to 7 (before the audit log
  * recorded units), for the tests of older files' upgrades. */
 #define FIXTURE_BEFORE_SCHEMA_8                                               \
+	FIXTURE_BEFORE_SCHEMA_10                                              \
 	"DROP INDEX audit_by_unit; DROP INDEX audit_by_unit_user;"           \
 	" DROP INDEX audit_by_unit_key;"                                      \
 	" ALTER TABLE audit_log DROP COLUMN unit_id;"                         \

@@ -686,7 +686,7 @@ static void test_store_programme(void **state)
 		assert_int_equal(store_evidence_list(s, aid, "restore_test", &l), ST_OK);
 		assert_int_equal(l.n, 1);
 		evidence_list_free(&l);
-		assert_int_equal(store_duty_events(s, duties[0].id, &evs, &n), ST_OK);
+		assert_int_equal(store_duty_events(s, duties[0].id, true, &evs, &n), ST_OK);
 		assert_true(evs[0].evidence_id > 0);
 		free(evs);
 		/* The longest result and note fit the proof whole. */
@@ -705,11 +705,31 @@ static void test_store_programme(void **state)
 		/* A duty that proves no item files nothing. */
 		assert_false(duty_proof_make(&duties[5], &done, aid, 12, "wang", &proof));
 	}
-	assert_int_equal(store_duty_events(s, duties[0].id, &evs, &n), ST_OK);
+	assert_int_equal(store_duty_events(s, duties[0].id, true, &evs, &n), ST_OK);
 	assert_int_equal(n, 3);
 	assert_true(evs[1].skipped); /* newest first */
 	assert_string_equal(evs[2].result, "ok");
 	assert_string_equal(evs[2].by, "a");
+	{
+		/* Without texts: the same records, dates and proof alike. */
+		duty_event *brief;
+		size_t nb;
+		assert_int_equal(store_duty_events(s, duties[0].id, false, &brief, &nb),
+				 ST_OK);
+		assert_int_equal(nb, n);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(brief[i].id, evs[i].id);
+			assert_int_equal(brief[i].duty_id, evs[i].duty_id);
+			assert_int_equal(date_cmp(brief[i].due, evs[i].due), 0);
+			assert_int_equal(date_cmp(brief[i].on, evs[i].on), 0);
+			assert_int_equal(brief[i].skipped, evs[i].skipped);
+			assert_int_equal(brief[i].evidence_id, evs[i].evidence_id);
+			assert_string_equal(brief[i].result, "");
+			assert_string_equal(brief[i].note, "");
+			assert_string_equal(brief[i].by, "");
+		}
+		free(brief);
+	}
 	free(evs);
 	free(duties);
 	store_close(s);
@@ -816,7 +836,8 @@ static void test_store_duties(void **state)
 	seen.paused_on = (date){2026, 10, 5};
 	assert_int_equal(store_duty_set_paused(s, &seen, true, (date){2026, 10, 6}, "bob"),
 			 ST_INVALID);
-	assert_int_equal(agenda_load(s, unit_id, (date){2026, 11, 20}, 30, &g), ST_OK);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 11, 20}, 30, false, &g), ST_OK);
+	assert_false(g.texts);
 	/* Both monthly now: by entry order. */
 	assert_int_equal(g.n_duties, 2);
 	assert_int_equal(g.duties[0].id, id);
@@ -839,7 +860,8 @@ static void test_store_duties(void **state)
 	assert_string_equal(fmt(p[0].from), "2026-10-05");
 	assert_string_equal(fmt(p[0].until), "2026-12-01");
 	free(p);
-	assert_int_equal(agenda_load(s, unit_id, (date){2026, 12, 20}, 30, &g), ST_OK);
+	assert_int_equal(agenda_load(s, unit_id, (date){2026, 12, 20}, 30, true, &g), ST_OK);
+	assert_true(g.texts);
 	assert_false(g.states[0].paused);
 	assert_int_equal(g.states[0].n_overdue, 5);
 	assert_string_equal(fmt(g.states[0].open[3].due), "2026-09-10");

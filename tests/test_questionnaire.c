@@ -413,6 +413,45 @@ static void test_parse_from_memory(void **state)
 	questionnaire_free(&q);
 }
 
+/* Anchors and aliases are YAML: a text given once and named again reads
+ * as the same text; an alias to no anchor is refused with its line. */
+static void test_aliases_name_their_anchor(void **state)
+{
+	static const char good[] =
+		"items:\n"
+		"  - key: a\n"
+		"    title: &t Same title\n"
+		"    question: Q\n"
+		"    why: W\n"
+		"    counts: C\n"
+		"  - key: b\n"
+		"    title: *t\n"
+		"    question: Q2\n"
+		"    why: W2\n"
+		"    counts: C2\n";
+	static const char bad[] =
+		"items:\n"
+		"  - key: a\n"
+		"    title: *nowhere\n";
+	questionnaire q;
+	char err[512] = "";
+	(void)state;
+	memset(&q, 0, sizeof q);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "c.yaml", good,
+					     sizeof good - 1, err, sizeof err),
+			 ST_OK);
+	assert_int_equal(q.n_items, 2);
+	assert_string_equal(q.items[0].title, "Same title");
+	assert_string_equal(q.items[1].title, "Same title");
+	assert_string_equal(q.items[1].question, "Q2");
+	questionnaire_free(&q);
+	assert_int_equal(questionnaire_parse(&q, Q_FILE_CHECKLIST, "c.yaml", bad,
+					     sizeof bad - 1, err, sizeof err),
+			 ST_PARSE);
+	assert_string_equal(err, "c.yaml:3: found undefined alias");
+	questionnaire_free(&q);
+}
+
 /* Loads dir/checklist.yaml (with the good maturity file); err must be
  * "dir/checklist.yaml: why". */
 static void expect_unreadable(const char *dir, const char *why)
@@ -524,6 +563,7 @@ int main(void)
 		cmocka_unit_test(test_size_limit_is_one_mib),
 		cmocka_unit_test(test_depth_limit_is_32),
 		cmocka_unit_test(test_parse_from_memory),
+		cmocka_unit_test(test_aliases_name_their_anchor),
 		cmocka_unit_test(test_files_that_cannot_be_read_say_why),
 		cmocka_unit_test(test_datadir_is_used_or_refused_with_the_reason),
 	};

@@ -223,7 +223,8 @@ static void five_entries(ctx *c)
 	static const char *const keys[] = {"bia", "team", "drills", "bia", "team"};
 	/* Creating the unit and its year made the first two. */
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"), 2);
-	fixture_sql_exec(c->path, "DELETE FROM audit_log; DELETE FROM setting WHERE key = 'audit_head'");
+	fixture_sql_exec(c->path, "DELETE FROM audit_log; DELETE FROM setting WHERE key = 'audit_head';"
+			  " DELETE FROM audit_tamper");
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(store_state_set(c->s, c->aid, keys[i],
 						 i < 3 ? ITEM_DONE : ITEM_IN_PROGRESS,
@@ -237,6 +238,17 @@ static audit_check verify(ctx *c, int64_t tail)
 	audit_check a;
 	assert_int_equal(store_audit_verify(c->s, tail, &a), ST_OK);
 	return a;
+}
+
+/* a reports problem at entry at_id (and detail, unless it is -1). */
+static void expect_broken(audit_check a, audit_problem problem, int64_t at_id,
+			  int64_t detail)
+{
+	assert_false(a.ok);
+	assert_int_equal(a.problem, problem);
+	assert_int_equal(a.at_id, at_id);
+	if (detail >= 0)
+		assert_int_equal(a.detail, detail);
 }
 
 static void test_audit_chain_intact(void **state)
@@ -263,15 +275,47 @@ static void test_audit_chain_shows_a_changed_entry(void **state)
 	five_entries(c);
 	fixture_sql_exec(c->path, "UPDATE audit_log SET user = 'mallory' WHERE id = 2");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_CHANGED);
-	assert_int_equal(a.at_id, 2);
-	/* The quick check reads only the newest entries: it misses this one,
-	 * which is why `audit verify` reads them all. */
-	assert_true(verify(c, 2).ok);
+	expect_broken(a, AUDIT_CHANGED, 2, -1);
+	/* The quick check reads only the newest entries; the tripwire tells
+	 * it of this older one. */
+	a = verify(c, 2);
+	expect_broken(a, AUDIT_CHANGED, 2, -1);
+	assert_int_equal(a.checked, 2);
 	a = verify(c, 4);
 	assert_false(a.ok);
 	assert_int_equal(a.at_id, 2);
+	/* Setting a seal is moat's own update: no mark. */
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_tamper"), 1);
+	fixture_sql_exec(c->path, "UPDATE audit_log SET hash = hash WHERE id = 4");
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_tamper"), 1);
+}
+
+/* Someone who drops the tripwire before editing an old entry is not seen
+ * by the quick check, which is why `audit verify` reads them all. */
+static void test_audit_full_check_sees_past_a_dropped_tripwire(void **state)
+{
+	ctx *c = *state;
+	audit_check a;
+	five_entries(c);
+	fixture_sql_exec(c->path, "DROP TRIGGER audit_log_changed;"
+			  " UPDATE audit_log SET user = 'mallory' WHERE id = 1");
+	assert_true(verify(c, 2).ok);
+	a = verify(c, 0);
+	expect_broken(a, AUDIT_CHANGED, 1, -1);
+}
+
+/* Entries deleted before the tail show in the quick check by the
+ * tripwire, named as the full check names them. */
+static void test_audit_tripwire_names_old_deletions(void **state)
+{
+	ctx *c = *state;
+	audit_check a;
+	five_entries(c);
+	fixture_sql_exec(c->path, "DELETE FROM audit_log WHERE id IN (1, 2)");
+	a = verify(c, 2);
+	expect_broken(a, AUDIT_GAP, 3, 2);
+	/* The chain of the tail itself is intact. */
+	assert_int_equal(a.checked, 2);
 }
 
 static void test_audit_chain_shows_deleted_and_added_entries(void **state)
@@ -281,10 +325,7 @@ static void test_audit_chain_shows_deleted_and_added_entries(void **state)
 	five_entries(c);
 	fixture_sql_exec(c->path, "DELETE FROM audit_log WHERE id = 3");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_GAP);
-	assert_int_equal(a.at_id, 4);
-	assert_int_equal(a.detail, 1);
+	expect_broken(a, AUDIT_GAP, 4, 1);
 	/* The quick check sees the count does not add up. */
 	a = verify(c, 2);
 	assert_false(a.ok);
@@ -293,9 +334,7 @@ static void test_audit_chain_shows_deleted_and_added_entries(void **state)
 	fixture_sql_exec(c->path, "INSERT INTO audit_log (id, at, user, entity, key, field)"
 			  " VALUES (3, '2026-01-01T00:00:00Z', 'mallory', 'item', 'bia', 'state')");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_UNSEALED);
-	assert_int_equal(a.at_id, 3);
+	expect_broken(a, AUDIT_UNSEALED, 3, -1);
 }
 
 static void test_audit_chain_shows_a_cut_end(void **state)
@@ -305,10 +344,7 @@ static void test_audit_chain_shows_a_cut_end(void **state)
 	five_entries(c);
 	fixture_sql_exec(c->path, "DELETE FROM audit_log WHERE id >= 4");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_TAIL);
-	assert_int_equal(a.at_id, 5);
-	assert_int_equal(a.detail, 2);
+	expect_broken(a, AUDIT_TAIL, 5, 2);
 	a = verify(c, 2);
 	assert_false(a.ok);
 	assert_int_equal(a.problem, AUDIT_TAIL);
@@ -318,10 +354,7 @@ static void test_audit_chain_shows_a_cut_end(void **state)
 			 ST_OK);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT max(id) FROM audit_log"), 6);
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_GAP);
-	assert_int_equal(a.at_id, 6);
-	assert_int_equal(a.detail, 2);
+	expect_broken(a, AUDIT_GAP, 6, 2);
 }
 
 /* Takes the closed file c back to schema 4: no seals, no pauses, no
@@ -385,23 +418,17 @@ static void test_audit_units_are_sealed_from_the_upgrade_on(void **state)
 	/* Entry 5 read as sealed with its unit, which it was not. */
 	fixture_sql_exec(c->path, "UPDATE setting SET value = '5' WHERE key = 'audit_unit_from'");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_CHANGED);
-	assert_int_equal(a.at_id, 5);
+	expect_broken(a, AUDIT_CHANGED, 5, -1);
 	/* Entry 6 read as sealed without it. */
 	fixture_sql_exec(c->path, "DELETE FROM setting WHERE key = 'audit_unit_from'");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_CHANGED);
-	assert_int_equal(a.at_id, 6);
+	expect_broken(a, AUDIT_CHANGED, 6, -1);
 	fixture_sql_exec(c->path, "INSERT INTO setting VALUES ('audit_unit_from', '6')");
 	assert_true(verify(c, 0).ok);
 	/* Entry 6 moved to another unit. */
 	fixture_sql_exec(c->path, "UPDATE audit_log SET unit_id = 2 WHERE id = 6");
 	a = verify(c, 0);
-	assert_false(a.ok);
-	assert_int_equal(a.problem, AUDIT_CHANGED);
-	assert_int_equal(a.at_id, 6);
+	expect_broken(a, AUDIT_CHANGED, 6, -1);
 }
 
 /* A user who may not write the file reads it without creating the WAL
@@ -498,6 +525,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_chain_intact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_a_changed_entry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_deleted_and_added_entries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_full_check_sees_past_a_dropped_tripwire, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_tripwire_names_old_deletions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain_shows_a_cut_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_migration_seals_old_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_units_are_sealed_from_the_upgrade_on,

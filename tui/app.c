@@ -97,6 +97,9 @@ static bool load_part(app *a, unsigned part)
 	moat_status st = ST_OK;
 	drop_part(a, part);
 	a->loaded |= part;
+	/* Empty or not, the plan answers for the texts asked of it. */
+	if (part == PART_PLAN)
+		a->plan.texts = (a->used & USE_HISTORY) != 0;
 	if (!a->rep_loaded)
 		return false;
 	if (part == PART_YEARS)
@@ -106,7 +109,8 @@ static bool load_part(app *a, unsigned part)
 		st = calc_load(a->st, a->rep.assessment.unit_id, &a->calc);
 	else if (part == PART_PLAN)
 		st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
-				 AGENDA_SCREEN_DAYS, &a->plan);
+				 AGENDA_SCREEN_DAYS, (a->used & USE_HISTORY) != 0,
+				 &a->plan);
 	if (st)
 		store_trouble(a);
 	return st == ST_OK;
@@ -136,6 +140,15 @@ const calc_data *app_calc(app *a)
 agenda *app_plan(app *a)
 {
 	need_part(a, PART_PLAN);
+	return &a->plan;
+}
+
+agenda *app_plan_history(app *a)
+{
+	a->used |= USE_HISTORY;
+	need_part(a, PART_PLAN);
+	if (!a->plan.texts)
+		load_part(a, PART_PLAN);
 	return &a->plan;
 }
 

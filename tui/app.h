@@ -32,6 +32,10 @@
 /* A notice about dropped input stays this long while typing goes on. */
 #define APP_NOTICE_MS 3000
 
+/* In app.used beside the parts (model/changes.h): the duties' history
+ * was read with its texts, so the plan is read again with them. */
+#define USE_HISTORY (1u << 16)
+
 struct app {
 	store *st;
 	const questionnaire *q;
@@ -50,7 +54,8 @@ struct app {
 				* user's commit is re-read by what the
 				* entries after it touched */
 	unsigned loaded;       /* data_part bits: in memory and current */
-	unsigned used;         /* parts read since the last frame began */
+	unsigned used;         /* parts read since the last frame began, and
+				* USE_HISTORY when the history's texts were */
 	unsigned generation;   /* counts changes, so that a screen coming
 				* back into view knows it missed one */
 	unsigned seen[APP_MAX_SCREENS]; /* generation each screen saw */
@@ -108,8 +113,12 @@ const year_summary *app_years(app *a, size_t *n);
 /* The unit's ROI and investment figures (empty when unreadable). */
 const calc_data *app_calc(app *a);
 
-/* The unit's programme and duties as of today (empty when unreadable). */
+/* The unit's programme and duties as of today (empty when unreadable);
+ * the history's records without their texts (see agenda_load). */
 agenda *app_plan(app *a);
+
+/* The same with the history's texts, for the screens that show them. */
+agenda *app_plan_history(app *a);
 
 /* Shows a message in the status line until the next key. */
 void app_message(app *a, draw_role role, const char *fmt, ...)

@@ -344,7 +344,7 @@ static int export_ics(store *s, const report *r, const cli_options *o,
 	char msgbuf[1024];
 	int rc = EXIT_OK;
 
-	if (agenda_load(s, r->unit.id, o->today, AGENDA_EXPORT_DAYS, &a)) {
+	if (agenda_load(s, r->unit.id, o->today, AGENDA_EXPORT_DAYS, false, &a)) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		return EXIT_FAIL;
 	}
@@ -408,7 +408,7 @@ int cli_due(store *s, const questionnaire *q, const cli_options *o,
 
 	if (rc)
 		return rc;
-	if (agenda_load(s, r.unit.id, o->today, o->within, &a)) {
+	if (agenda_load(s, r.unit.id, o->today, o->within, false, &a)) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		report_free(&r);
 		return EXIT_FAIL;

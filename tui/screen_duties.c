@@ -163,8 +163,8 @@ static void draw_event(int y, int x, int w, const duty_event *ev, bool sel)
  * r has rows, its latest records. */
 static void draw_detail(app *a, size_t i, rect r)
 {
-	const duty *d = &app_plan(a)->duties[i];
-	const duty_state *st = &app_plan(a)->states[i];
+	const duty *d = &app_plan_history(a)->duties[i];
+	const duty_state *st = &app_plan_history(a)->states[i];
 	char buf[DUTY_MAX_OPEN * 12 + 64], line[600], day[16];
 	int y = r.y;
 
@@ -188,10 +188,10 @@ static void draw_detail(app *a, size_t i, rect r)
 	if (y >= r.y + r.h)
 		return;
 	draw_text(y++, r.x, r.w, ROLE_HEADING, msg(DU_RECENT));
-	if (app_plan(a)->n_events[i] == 0)
+	if (app_plan_history(a)->n_events[i] == 0)
 		draw_text(y, r.x, r.w, ROLE_DIM, msg(AG_NO_HISTORY));
-	for (size_t k = 0; k < app_plan(a)->n_events[i] && y < r.y + r.h; k++)
-		draw_event(y++, r.x, r.w, &app_plan(a)->events[i][k], false);
+	for (size_t k = 0; k < app_plan_history(a)->n_events[i] && y < r.y + r.h; k++)
+		draw_event(y++, r.x, r.w, &app_plan_history(a)->events[i][k], false);
 }
 
 /* Rows below the list for the selected duty: its 4 lines, then a blank
@@ -212,7 +212,7 @@ static int detail_rows(const agenda *g, size_t i, int body_h)
 static void duties_draw(screen *s, app *a, rect b)
 {
 	duties_screen *ds = (duties_screen *)s;
-	const agenda *g = app_plan(a);
+	const agenda *g = app_plan_history(a);
 	duty_columns c;
 	size_t overdue = 0, paused = 0;
 	int title_w = 0, rule_w = 0;
@@ -291,9 +291,9 @@ static void toggle_pause(app *a, const duty *shown)
 		app_message(a, ROLE_OK, msg(DU_PAUSED_MSG_FMT), d.title);
 		return;
 	}
-	i = agenda_find_duty(app_plan(a), d.id);
-	if (i >= 0 && app_plan(a)->states[i].has_next)
-		date_format(app_plan(a)->states[i].next, day, sizeof day);
+	i = agenda_find_duty(app_plan_history(a), d.id);
+	if (i >= 0 && app_plan_history(a)->states[i].has_next)
+		date_format(app_plan_history(a)->states[i].next, day, sizeof day);
 	app_message(a, ROLE_OK, msg(DU_RESUMED_FMT), d.title, day);
 }
 
@@ -302,7 +302,7 @@ static screen *duty_form_new(app *a, const duty *d, int64_t *select);
 static key_result duties_key(screen *s, app *a, int action, int key)
 {
 	duties_screen *ds = (duties_screen *)s;
-	const agenda *g = app_plan(a);
+	const agenda *g = app_plan_history(a);
 	const duty *d;
 	duty_ref *r;
 	char q[600];
@@ -348,13 +348,13 @@ static key_result duties_key(screen *s, app *a, int action, int key)
 static void duties_reload(screen *s, app *a)
 {
 	duties_screen *ds = (duties_screen *)s;
-	long i = agenda_find_duty(app_plan(a), ds->selected);
+	long i = agenda_find_duty(app_plan_history(a), ds->selected);
 	if (i >= 0)
 		ds->cursor = (int)i;
-	else if (ds->cursor >= (int)app_plan(a)->n_duties)
-		ds->cursor = app_plan(a)->n_duties ? (int)app_plan(a)->n_duties - 1 : 0;
-	if (app_plan(a)->n_duties)
-		ds->selected = app_plan(a)->duties[ds->cursor].id;
+	else if (ds->cursor >= (int)app_plan_history(a)->n_duties)
+		ds->cursor = app_plan_history(a)->n_duties ? (int)app_plan_history(a)->n_duties - 1 : 0;
+	if (app_plan_history(a)->n_duties)
+		ds->selected = app_plan_history(a)->duties[ds->cursor].id;
 }
 
 static void duties_destroy(screen *s) { free(s); }
@@ -452,8 +452,8 @@ static void draw_outlook(duty_form *f, app *a, int y, int x, int w)
 	duty_state st;
 	msg_id err;
 	int at;
-	long i = f->adding ? -1 : agenda_find_duty(app_plan(a), f->seen.id);
-	const agenda *g = app_plan(a);
+	long i = f->adding ? -1 : agenda_find_duty(app_plan_history(a), f->seen.id);
+	const agenda *g = app_plan_history(a);
 	char words[300], day[16] = "—";
 
 	if (!read_fields(f, a, false, &d, &err, &at))
@@ -525,8 +525,8 @@ static bool form_save(screen *s, app *a)
 	}
 	/* Changed by someone meanwhile: what they wrote is what the form is
 	 * now over, so a second Ctrl-S writes over it knowingly. */
-	if (!f->adding && (i = agenda_find_duty(app_plan(a), id)) >= 0)
-		f->seen = app_plan(a)->duties[i];
+	if (!f->adding && (i = agenda_find_duty(app_plan_history(a), id)) >= 0)
+		f->seen = app_plan_history(a)->duties[i];
 	return false;
 }
 
@@ -664,7 +664,7 @@ static void draw_standing(const duty *du, const duty_state *st, int y, rect b)
 static void history_draw(screen *s, app *a, rect b)
 {
 	history_screen *h = (history_screen *)s;
-	const agenda *g = app_plan(a);
+	const agenda *g = app_plan_history(a);
 	long d = agenda_find_duty(g, h->duty_id);
 	size_t ended;
 	char line[300];
@@ -707,9 +707,9 @@ static void history_draw(screen *s, app *a, rect b)
 static key_result history_key(screen *s, app *a, int action, int key)
 {
 	history_screen *h = (history_screen *)s;
-	long d = agenda_find_duty(app_plan(a), h->duty_id);
+	long d = agenda_find_duty(app_plan_history(a), h->duty_id);
 	(void)key;
-	if (d >= 0 && keymap_move(action, &h->cursor, (int)app_plan(a)->n_events[d]))
+	if (d >= 0 && keymap_move(action, &h->cursor, (int)app_plan_history(a)->n_events[d]))
 		return result(RES_NONE);
 	return result(RES_UNUSED);
 }

@@ -206,7 +206,8 @@ static int clone_units(sqlite3 *db, int units)
 
 /* Audit rows up to AUDIT in all, spread over the units' assessments and a
  * handful of users, each about its assessment's unit, then sealed as moat
- * seals them. */
+ * seals them (appended whole: changing a row afterwards would trip the
+ * log's tripwire, as any hand edit does). */
 static int grow_audit(store *s, sqlite3 *db, int64_t audit)
 {
 	int64_t have = 0, v[1];
@@ -220,21 +221,18 @@ static int grow_audit(store *s, sqlite3 *db, int64_t audit)
 	if (v[0] > 0 &&
 	    run_ints(db,
 		     "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
-		     " WHERE k < ?1), a AS (SELECT id, row_number() OVER (ORDER BY id)"
-		     " - 1 AS i FROM assessment), c AS (SELECT count(*) AS n FROM assessment)"
-		     " INSERT INTO audit_log (at, user, assessment_id, entity, key, field,"
-		     " old_value, new_value) SELECT printf('2026-%02d-%02dT%02d:%02d:00Z',"
+		     " WHERE k < ?1), a AS (SELECT id, unit_id, row_number() OVER (ORDER BY"
+		     " id) - 1 AS i FROM assessment), c AS (SELECT count(*) AS n FROM"
+		     " assessment) INSERT INTO audit_log (at, user, assessment_id, unit_id,"
+		     " entity, key, field, old_value, new_value)"
+		     " SELECT printf('2026-%02d-%02dT%02d:%02d:00Z',"
 		     " 1 + k % 11, 1 + k % 28, k % 24, k % 60), CASE k % 5 WHEN 0 THEN"
 		     " 'liwei' WHEN 1 THEN 'zhao' WHEN 2 THEN 'wang' WHEN 3 THEN 'chen'"
-		     " ELSE 'sun' END, (SELECT id FROM a WHERE i = k % c.n), 'item',"
+		     " ELSE 'sun' END, (SELECT id FROM a WHERE i = k % c.n),"
+		     " (SELECT unit_id FROM a WHERE i = k % c.n), 'item',"
 		     " CASE k % 3 WHEN 0 THEN 'bia' WHEN 1 THEN 'drills' ELSE 'team' END,"
 		     " 'state', 'not_started', 'in_progress' FROM n, c",
 		     1, v))
-		return 1;
-	/* Each entry is about its assessment's unit, as moat records it. */
-	if (run(db, "UPDATE audit_log SET unit_id = (SELECT a.unit_id FROM"
-		    " assessment a WHERE a.id = audit_log.assessment_id)"
-		    " WHERE unit_id IS NULL AND assessment_id IS NOT NULL"))
 		return 1;
 	return store_audit_seal_all(s) != ST_OK ? fail("seal", store_errmsg(s)) : 0;
 }

@@ -64,6 +64,24 @@ settle() {
 	screen >&2
 	return 1
 }
+# quiet: until the screen has not changed for two seconds (keys typed
+# into a prompt are drawn one by one; the text may show before the last).
+quiet() {
+	local i same=0 last="" now
+	for i in $(seq 600); do
+		now=$(screen)
+		if [ "$now" = "$last" ]; then
+			same=$((same + 1))
+			[ "$same" -ge 10 ] && return 0
+		else
+			same=0
+		fi
+		last=$now
+		sleep 0.2
+	done
+	echo "bench: the screen never stopped changing" >&2
+	return 1
+}
 pid() { cat "$work/pid"; }
 declare -A got
 dumps=0
@@ -111,7 +129,7 @@ tmux -L "$sock" send-keys C-u
 for _ in $(seq 40); do tmux -L "$sock" send-keys BSpace; done
 tmux -L "$sock" send-keys -l zhao
 # The typing is drawn before the count starts: the step is the filter.
-settle "zhao" >/dev/null || exit 1
+settle "zhao" >/dev/null && quiet || exit 1
 step audit_user "filter:" Enter
 tmux -L "$sock" send-keys q q
 sleep 1
