@@ -61,8 +61,9 @@ static void set_texts(bia_row *row, const char *cust, const char *legal,
 
 /* The road-rescue grid of §2.1 step 2 with its losses and words. The
  * source text as we have it lacks the one-character ratings (无, 低, 中,
- * 高); they are read from the words, rising with the duration to the 极高
- * the text keeps for 24 hours. */
+ * 高, 极高) but for the 24 hours' 极高; they are read from the words: a
+ * brand crisis (品牌危机) at 4 h is intolerable, which gives the MTD the
+ * document sets, 1 h ("超过1小时将引发严重安全问题和品牌危机"). */
 static void rescue_grid(bia_grid *g)
 {
 	memset(g, 0, sizeof *g);
@@ -70,7 +71,7 @@ static void rescue_grid(bia_grid *g)
 	set_texts(&g->rows[0], "轻微不满", "", "");
 	set_row(&g->rows[1], 60, W(5), MED, MED, LOW, MED);
 	set_texts(&g->rows[1], "严重不满", "可能投诉", "负面舆论");
-	set_row(&g->rows[2], 240, W(30), HIGH, HIGH, HIGH, HIGH);
+	set_row(&g->rows[2], 240, W(30), HIGH, HIGH, HIGH, EXTREME);
 	set_texts(&g->rows[2], "客户流失", "监管介入", "品牌危机");
 	set_row(&g->rows[3], 1440, W(200), EXTREME, EXTREME, EXTREME, EXTREME);
 	set_texts(&g->rows[3], "大量流失", "集体诉讼", "品牌崩塌");
@@ -85,7 +86,7 @@ static void test_overall_is_the_worst_unless_overridden(void **state)
 	rescue_grid(&g);
 	assert_int_equal(bia_overall(&g.rows[0]), LOW);
 	assert_int_equal(bia_overall(&g.rows[1]), MED);
-	assert_int_equal(bia_overall(&g.rows[2]), HIGH);
+	assert_int_equal(bia_overall(&g.rows[2]), EXTREME);
 	assert_int_equal(bia_overall(&g.rows[3]), EXTREME);
 	/* Each dimension can be the worst, the financial one included. */
 	for (int d = 0; d < BIA_DIMENSIONS; d++) {
@@ -96,11 +97,11 @@ static void test_overall_is_the_worst_unless_overridden(void **state)
 	set_row(&row, 60, 0, NONE, NONE, NONE, NONE);
 	assert_int_equal(bia_overall(&row), NONE);
 	/* The manager's rating wins, lower or higher than the worst. */
-	row = g.rows[2];
+	row = g.rows[1];
 	row.overridden = true;
-	row.override = BIA_RATING_MEDIUM;
-	assert_int_equal(bia_worst(&row), HIGH);
-	assert_int_equal(bia_overall(&row), MED);
+	row.override = BIA_RATING_LOW;
+	assert_int_equal(bia_worst(&row), MED);
+	assert_int_equal(bia_overall(&row), LOW);
 	row.override = BIA_RATING_EXTREME;
 	assert_int_equal(bia_overall(&row), EXTREME);
 }
@@ -124,9 +125,9 @@ static void test_mtd_of_the_road_rescue_grid(void **state)
 	bia_process p = {.mtd_chosen = false};
 	(void)state;
 	rescue_grid(&g);
-	/* 极高 first at 24 h: the last duration before it is 4 h. */
-	expect_mtd(&g, BIA_RATING_EXTREME, BIA_MTD_FOUND, 240, 3, U);
-	/* With 高 intolerable the rule gives the document's MTD, 1 h. */
+	/* 极高 first at 4 h: the last duration before it is the document's
+	 * MTD, 1 h. */
+	expect_mtd(&g, BIA_RATING_EXTREME, BIA_MTD_FOUND, 60, 2, U);
 	expect_mtd(&g, BIA_RATING_HIGH, BIA_MTD_FOUND, 60, 2, U);
 	expect_mtd(&g, BIA_RATING_MEDIUM, BIA_MTD_FOUND, 15, 1, U);
 	/* The first row reaches it: the MTD is under 15 min, no suggestion. */
@@ -137,16 +138,16 @@ static void test_mtd_of_the_road_rescue_grid(void **state)
 	g.rows[1].override = BIA_RATING_EXTREME;
 	expect_mtd(&g, BIA_RATING_EXTREME, BIA_MTD_FOUND, 15, 1, U);
 
-	/* The MTD in force: the suggestion until the manager sets the
-	 * document's 1 h with its reason. */
+	/* The MTD in force: the suggestion until the manager sets another
+	 * with a reason. */
 	rescue_grid(&g);
 	bia_suggest_mtd(&g, BIA_RATING_EXTREME, &s);
-	assert_int_equal(bia_process_mtd(&p, &s), 240);
-	p.mtd_chosen = true;
-	p.mtd = 60;
-	snprintf(p.mtd_reason, sizeof p.mtd_reason, "%s",
-		 "超过1小时将引发严重安全问题和品牌危机");
 	assert_int_equal(bia_process_mtd(&p, &s), 60);
+	p.mtd_chosen = true;
+	p.mtd = 30;
+	snprintf(p.mtd_reason, sizeof p.mtd_reason, "%s",
+		 "涉及人身安全，不可延误");
+	assert_int_equal(bia_process_mtd(&p, &s), 30);
 	p.mtd_chosen = false;
 	bia_suggest_mtd(&g, BIA_RATING_LOW, &s);
 	assert_int_equal(bia_process_mtd(&p, &s), U);
@@ -162,7 +163,8 @@ static void test_mtd_edges(void **state)
 	/* Nothing intolerable: the MTD is at least the longest duration. */
 	rescue_grid(&g);
 	for (int d = 0; d < BIA_DIMENSIONS; d++)
-		g.rows[3].cell[d].rating = BIA_RATING_HIGH;
+		g.rows[2].cell[d].rating = g.rows[3].cell[d].rating =
+			BIA_RATING_HIGH;
 	expect_mtd(&g, BIA_RATING_EXTREME, BIA_MTD_NEVER, U, 4, 1440);
 	/* One row, either side of the rating. */
 	g.n_rows = 1;
