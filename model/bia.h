@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/date.h"
 #include "model/invest.h"
 #include "model/money.h"
 #include "model/status.h"
@@ -166,6 +167,7 @@ typedef struct {
 	int64_t mtd;          /* minutes, when mtd_chosen */
 	char mtd_reason[TEXT_BYTES(BIA_REASON_MAX)];
 	int64_t rto;          /* minutes; BIA_UNSET until set */
+	date reviewed;        /* the last review of its analysis; y 0: never */
 } bia_process;
 
 typedef struct {

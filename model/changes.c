@@ -20,7 +20,16 @@ unsigned change_parts(const char *entity)
 		{"task", PART_PLAN},
 		{"roi", PART_CALC},
 		{"invest", PART_CALC},
-		{"param", PART_CALC},
+		/* The unit's parameters: ROI's, and the analysis's
+		 * intolerable rating, margin and review interval. */
+		{"param", PART_CALC | PART_BIA},
+		{"bia_durations", PART_BIA},
+		{"bia_process", PART_BIA},
+		{"bia_impact", PART_BIA},
+		{"bia_system", PART_BIA},
+		{"bia_data_type", PART_BIA},
+		{"bia_use", PART_BIA},
+		{"bia_hold", PART_BIA},
 		/* Years started, finalised or removed; the unit's name and
 		 * defaults: everything shown may follow. */
 		{"assessment", PART_ALL},

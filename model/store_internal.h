@@ -123,6 +123,10 @@ moat_status store_evidence_copy_valid(store *s, int64_t from, int64_t to,
  * migration that introduced the chain). */
 moat_status store_audit_seal_all(store *s);
 
+/* Copies the business impact analysis of year from into the new year to
+ * (model/store_bia.c), inside the caller's transaction. */
+moat_status store_bia_copy(store *s, int64_t from, int64_t to);
+
 /* Seals every entry written from now on with its unit too (the migration
  * that gave entries a unit). */
 moat_status store_audit_seal_units_from(store *s);

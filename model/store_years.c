@@ -142,6 +142,8 @@ moat_status store_assessment_start_next(store *s, int64_t from_id, date today,
 			  from_id, *new_id, "copy answers");
 	if (!rc)
 		rc = store_evidence_copy_valid(s, from_id, *new_id, today);
+	if (!rc)
+		rc = store_bia_copy(s, from_id, *new_id);
 	snprintf(y, sizeof y, "%d", from.year + 1);
 	snprintf(was, sizeof was, "%d", from.year);
 	if (!rc)

@@ -30,9 +30,17 @@ void fixture_states(const questionnaire *q, item_state *states,
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 11 to 10 (before the business
+ * impact analysis). */
+#define FIXTURE_BEFORE_SCHEMA_11                                              \
+	"DROP TABLE bia_hold; DROP TABLE bia_use; DROP TABLE bia_impact;"     \
+	" DROP TABLE bia_process; DROP TABLE bia_system;"                     \
+	" DROP TABLE bia_data_type; DROP TABLE bia_duration; "
+
 /* SQL that takes a file back from schema 10 to 9 (before the audit
  * log's tripwire), for the tests of older files' upgrades. */
 #define FIXTURE_BEFORE_SCHEMA_10                                              \
+	FIXTURE_BEFORE_SCHEMA_11                                              \
 	"DROP TRIGGER audit_log_deleted; DROP TRIGGER audit_log_changed;"     \
 	" DROP TABLE audit_tamper; "
 
