@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/bia_text.h"
+#include "model/money.h"
 #include "model/msg.h"
 #include "model/text.h"
 
@@ -292,4 +293,422 @@ void bia_minutes_hint(char *out, size_t len)
 	char max[48];
 	bia_minutes_format(BIA_MAX_MINUTES, max, sizeof max);
 	say(out, len, msg(BIAT_DURATION_HINT_FMT), max);
+}
+
+/* ---- Refusals ---- */
+
+/* What each refusal says and the figure it needs. */
+typedef enum {
+	ARG_NONE,
+	ARG_FROM_0,  /* a range of durations from 0 to BIA_MAX_MINUTES */
+	ARG_FROM_1,  /* from 1 */
+	ARG_VALUE,   /* the duration the caller gives */
+	ARG_COUNT,   /* BIA_MAX_DURATIONS */
+	ARG_MONEY,   /* MONEY_MAX */
+} problem_arg;
+
+static const struct {
+	msg_id text;
+	problem_arg arg;
+} problems[BIA_COST_RANGE + 1] = {
+	[BIA_DURATION_RANGE] = {BIAT_P_DURATION_RANGE_FMT, ARG_FROM_1},
+	[BIA_DURATION_ORDER] = {BIAT_P_DURATION_ORDER_FMT, ARG_VALUE},
+	[BIA_TOO_MANY_DURATIONS] = {BIAT_P_TOO_MANY_DURATIONS_FMT, ARG_COUNT},
+	[BIA_RATING_RANGE] = {BIAT_P_RATING_RANGE, ARG_NONE},
+	[BIA_AMOUNT_RANGE] = {BIAT_P_AMOUNT_RANGE_FMT, ARG_MONEY},
+	[BIA_NO_REASON] = {BIAT_P_NO_REASON, ARG_NONE},
+	[BIA_MTD_RANGE] = {BIAT_P_MTD_RANGE_FMT, ARG_FROM_1},
+	[BIA_NO_MTD] = {BIAT_P_NO_MTD, ARG_NONE},
+	[BIA_RTO_RANGE] = {BIAT_P_RTO_RANGE_FMT, ARG_FROM_0},
+	[BIA_RTO_NOT_BELOW_MTD] = {BIAT_P_RTO_NOT_BELOW_MTD_FMT, ARG_VALUE},
+	[BIA_BAD_USE] = {BIAT_P_BAD_USE, ARG_NONE},
+	[BIA_BAD_HOLD] = {BIAT_P_BAD_HOLD, ARG_NONE},
+	[BIA_COST_RANGE] = {BIAT_P_COST_RANGE_FMT, ARG_MONEY},
+};
+
+void bia_problem_text(bia_problem why, int64_t value, char *out, size_t len)
+{
+	char a[48], b[48];
+	const char *text;
+
+	if (why == BIA_OK) {
+		say(out, len, "%s", "");
+		return;
+	}
+	if ((unsigned)why > BIA_COST_RANGE) {
+		say(out, len, "%s", "?");
+		return;
+	}
+	text = msg(problems[why].text);
+	switch (problems[why].arg) {
+	case ARG_NONE:
+		say(out, len, "%s", text);
+		return;
+	case ARG_FROM_0:
+	case ARG_FROM_1:
+		bia_minutes_format(problems[why].arg == ARG_FROM_0 ? 0 : 1, a,
+				   sizeof a);
+		bia_minutes_format(BIA_MAX_MINUTES, b, sizeof b);
+		say(out, len, text, a, b);
+		return;
+	case ARG_VALUE:
+		bia_minutes_format(value, a, sizeof a);
+		say(out, len, text, a);
+		return;
+	case ARG_COUNT:
+		say(out, len, text, BIA_MAX_DURATIONS);
+		return;
+	case ARG_MONEY:
+		money_format(MONEY_MAX, a, sizeof a);
+		say(out, len, text, a);
+		return;
+	}
+}
+
+/* ---- The suggested MTD ---- */
+
+static const char *rating_name(const bia_reference *ref, bia_rating r)
+{
+	if (!ref || (unsigned)r >= BIA_RATINGS || !ref->rating_names[r])
+		return "?";
+	return ref->rating_names[r];
+}
+
+void bia_mtd_text(const bia_mtd_suggestion *s, const bia_grid *g,
+		  const bia_reference *ref, bia_rating intolerable, char *out,
+		  size_t len)
+{
+	char a[48], b[48];
+
+	switch (s->outcome) {
+	case BIA_MTD_FOUND:
+		bia_minutes_format(s->mtd, a, sizeof a);
+		bia_minutes_format(g && s->first < g->n_rows
+					   ? g->rows[s->first].minutes
+					   : BIA_UNSET,
+				   b, sizeof b);
+		/* "or worse" only where there is a worse rating. */
+		say(out, len,
+		    msg(intolerable >= BIA_RATING_EXTREME
+				? BIAT_MTD_FOUND_FMT
+				: BIAT_MTD_FOUND_WORSE_FMT),
+		    a, rating_name(ref, intolerable), b);
+		return;
+	case BIA_MTD_AT_FIRST:
+		bia_minutes_format(s->bound, a, sizeof a);
+		say(out, len, msg(BIAT_MTD_AT_FIRST_FMT), a);
+		return;
+	case BIA_MTD_NEVER:
+		bia_minutes_format(s->bound, a, sizeof a);
+		say(out, len, msg(BIAT_MTD_NEVER_FMT), a, a);
+		return;
+	case BIA_MTD_NO_DURATIONS:
+		break;
+	}
+	say(out, len, "%s", msg(BIAT_MTD_NO_DURATIONS));
+}
+
+/* ---- Safety margin ---- */
+
+void bia_margin_text(int permille, int threshold_permille, char *out,
+		     size_t len)
+{
+	char pct[24], limit[24];
+
+	/* Per mille is a percentage with one decimal, shown as typed. */
+	num_format_trim(permille, 1, pct, sizeof pct);
+	if (!bia_margin_warns(permille, threshold_permille)) {
+		say(out, len, msg(BIAT_MARGIN_FMT), pct);
+		return;
+	}
+	num_format_trim(threshold_permille, 1, limit, sizeof limit);
+	say(out, len, msg(BIAT_MARGIN_LOW_FMT), pct, limit);
+}
+
+/* ---- Roll-up to systems ---- */
+
+/* "RTO 2 h (name)", or without the name when there is none. */
+static void target_by(char *out, size_t len, msg_id fmt, int64_t minutes,
+		      const char *by)
+{
+	char d[48], t[96];
+
+	bia_minutes_format(minutes, d, sizeof d);
+	if (minutes < 0 || !by) {
+		say(out, len, msg(fmt), d);
+		return;
+	}
+	say(t, sizeof t, msg(fmt), d);
+	say(out, len, msg(BIAT_BY_FMT), t, by);
+}
+
+void bia_need_text(const bia_rollup_input *in, const bia_system_need *n,
+		   char *out, size_t len)
+{
+	char part[TEXT_BYTES(BIA_NAME_MAX) + 128];
+	builder b = build(out, len);
+
+	target_by(part, sizeof part, BIAT_RTO_FMT, n->rto,
+		  n->rto_process < in->n_processes
+			  ? in->processes[n->rto_process].name
+			  : NULL);
+	add(&b, msg(BIAT_LIST_SEP), part);
+	target_by(part, sizeof part, BIAT_RPO_FMT, n->rpo,
+		  n->rpo_data_type < in->n_data_types
+			  ? in->data_types[n->rpo_data_type].name
+			  : NULL);
+	add(&b, msg(BIAT_LIST_SEP), part);
+}
+
+/* The message for a count: one's when it is 1 (English tells them
+ * apart), else many's. */
+static const char *counted(size_t n, msg_id one, msg_id many)
+{
+	return msg(n == 1 ? one : many);
+}
+
+void bia_need_flags_text(const bia_system_need *n, char *out, size_t len)
+{
+	const struct {
+		size_t count;
+		msg_id one, many;
+	} flags[] = {
+		{n->spof ? n->n_critical : 0, BIAT_SPOF_ONE_FMT, BIAT_SPOF_FMT},
+		{n->missing_rto, BIAT_MISSING_RTO_ONE_FMT, BIAT_MISSING_RTO_FMT},
+		{n->missing_rpo, BIAT_MISSING_RPO_ONE_FMT, BIAT_MISSING_RPO_FMT},
+	};
+	char part[128];
+	builder b = build(out, len);
+
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		if (!flags[i].count)
+			continue;
+		say(part, sizeof part,
+		    counted(flags[i].count, flags[i].one, flags[i].many),
+		    flags[i].count);
+		add(&b, msg(BIAT_CLAUSE_SEP), part);
+	}
+}
+
+/* ---- DR levels ---- */
+
+const char *bia_level_rule_text(void)
+{
+	return msg(BIAT_LEVEL_RULE);
+}
+
+void bia_level_label(const bia_table *t, int number, char *out, size_t len)
+{
+	const bia_level *lv = t ? bia_table_level(t, number) : NULL;
+
+	if (lv && lv->name && *lv->name)
+		say(out, len, msg(BIAT_LEVEL_NAMED_FMT), number, lv->name);
+	else
+		say(out, len, msg(BIAT_LEVEL_FMT), number);
+}
+
+/* The targets a level is chosen for: "RTO 2 h and RPO 15 min", or the one
+ * that is set; "" when neither is. */
+static void targets(int64_t rto, int64_t rpo, char *out, size_t len)
+{
+	char a[48], b[48];
+
+	bia_minutes_format(rto, a, sizeof a);
+	bia_minutes_format(rpo, b, sizeof b);
+	if (rto >= 0 && rpo >= 0)
+		say(out, len, msg(BIAT_TARGETS_FMT), a, b);
+	else if (rto >= 0)
+		say(out, len, msg(BIAT_TARGET_RTO_ONLY_FMT), a);
+	else if (rpo >= 0)
+		say(out, len, msg(BIAT_TARGET_RPO_ONLY_FMT), b);
+	else
+		say(out, len, "%s", "");
+}
+
+void bia_recommend_text(const bia_table *t, bia_level_outcome outcome,
+			int level, int64_t rto, int64_t rpo, char *out,
+			size_t len)
+{
+	char label[TEXT_BYTES(BIA_NAME_MAX) + 32], goal[160];
+
+	bia_level_label(t, level, label, sizeof label);
+	targets(rto, rpo, goal, sizeof goal);
+	switch (outcome) {
+	case BIA_LEVEL_FOUND:
+		say(out, len, msg(BIAT_REC_FOUND_FMT), label, goal);
+		return;
+	case BIA_LEVEL_NO_TARGETS:
+		say(out, len, msg(BIAT_REC_NO_TARGETS_FMT), label);
+		return;
+	case BIA_LEVEL_NONE_MEETS:
+		say(out, len, msg(BIAT_REC_NONE_MEETS_FMT), goal);
+		return;
+	case BIA_LEVEL_EMPTY:
+		break;
+	}
+	say(out, len, "%s", msg(BIAT_REC_EMPTY));
+}
+
+/* What a level's range cannot promise against a target: "RTO 2 h not met
+ * (level 4 recovers in up to 12 h)". */
+static void short_of(int number, const bia_range *r, int64_t target,
+		     msg_id bounded, msg_id open, char *out, size_t len)
+{
+	char want[48], worst[48];
+
+	bia_minutes_format(target, want, sizeof want);
+	if (r->upper == BIA_UNBOUNDED) {
+		say(out, len, msg(open), want, number);
+		return;
+	}
+	bia_minutes_format(r->upper, worst, sizeof worst);
+	say(out, len, msg(bounded), want, number, worst);
+}
+
+/* The planned level's shortfalls, "; " apart. */
+static void plan_shortfalls(const bia_table *t, int planned, int64_t rto,
+			    int64_t rpo, char *out, size_t len)
+{
+	const bia_level *lv = t ? bia_table_level(t, planned) : NULL;
+	char part[192];
+	builder b = build(out, len);
+	unsigned miss;
+
+	if (!lv) {
+		say(out, len, msg(BIAT_PLAN_NOT_IN_TABLE_FMT), planned);
+		return;
+	}
+	miss = bia_shortfall(&lv->rto, &lv->rpo, rto, rpo);
+	if (miss & BIA_SHORT_RTO) {
+		short_of(planned, &lv->rto, rto, BIAT_PLAN_RTO_SHORT_FMT,
+			 BIAT_PLAN_RTO_OPEN_FMT, part, sizeof part);
+		add(&b, msg(BIAT_CLAUSE_SEP), part);
+	}
+	if (miss & BIA_SHORT_RPO) {
+		short_of(planned, &lv->rpo, rpo, BIAT_PLAN_RPO_SHORT_FMT,
+			 BIAT_PLAN_RPO_OPEN_FMT, part, sizeof part);
+		add(&b, msg(BIAT_CLAUSE_SEP), part);
+	}
+}
+
+void bia_plan_text(const bia_table *t, int planned, bia_level_outcome outcome,
+		   int recommended, int64_t rto, int64_t rpo, char *out,
+		   size_t len)
+{
+	bool has_advice = outcome == BIA_LEVEL_FOUND ||
+			  outcome == BIA_LEVEL_NO_TARGETS;
+	char why[400];
+
+	switch (bia_plan_compare(planned, outcome, recommended)) {
+	case BIA_PLAN_NONE:
+		if (has_advice)
+			say(out, len, msg(BIAT_PLAN_NONE_NEEDS_FMT), recommended);
+		else
+			say(out, len, "%s", msg(BIAT_PLAN_NONE));
+		return;
+	case BIA_PLAN_AS_RECOMMENDED:
+		say(out, len, msg(BIAT_PLAN_AS_RECOMMENDED_FMT), planned);
+		return;
+	case BIA_PLAN_STRONGER:
+		say(out, len, msg(BIAT_PLAN_STRONGER_FMT), planned, recommended);
+		return;
+	case BIA_PLAN_WEAKER:
+		break;
+	}
+	if (outcome == BIA_LEVEL_EMPTY) {
+		say(out, len, msg(BIAT_PLAN_EMPTY_FMT), planned);
+		return;
+	}
+	plan_shortfalls(t, planned, rto, rpo, why, sizeof why);
+	if (outcome == BIA_LEVEL_NONE_MEETS)
+		say(out, len, msg(BIAT_PLAN_NONE_MEETS_FMT), planned, why);
+	else
+		say(out, len, msg(BIAT_PLAN_WEAKER_FMT), planned, recommended,
+		    why);
+}
+
+/* ---- Architectures ---- */
+
+/* One target against the first site's range: "meets RTO 2 h", "misses RTO
+ * 30 min (up to 1 h)", "no RTO set". */
+static void site_part(const bia_range *r, int64_t target, bool missed,
+		      msg_id meets, msg_id misses, msg_id unset, char *out,
+		      size_t len)
+{
+	char want[48], worst[64], d[48];
+
+	if (target < 0) {
+		say(out, len, "%s", msg(unset));
+		return;
+	}
+	bia_minutes_format(target, want, sizeof want);
+	if (!missed) {
+		say(out, len, msg(meets), want);
+		return;
+	}
+	if (r->upper == BIA_UNBOUNDED) {
+		say(worst, sizeof worst, "%s", msg(BIAT_NO_UPPER));
+	} else {
+		bia_minutes_format(r->upper, d, sizeof d);
+		say(worst, sizeof worst, msg(BIAT_UP_TO_FMT), d);
+	}
+	say(out, len, msg(misses), want, worst);
+}
+
+void bia_arch_verdict_text(const bia_arch *a, const bia_arch_result *r,
+			   int64_t rto, int64_t rpo, char *out, size_t len)
+{
+	const bia_site *site;
+	char what[400], part[192], d1[48], d2[48];
+	builder b;
+
+	if (a->n_sites == 0) {
+		say(out, len, "%s", msg(BIAT_ARCH_NO_SITES));
+		return;
+	}
+	site = &a->sites[0];
+	b = build(what, sizeof what);
+	if (rto < 0 && rpo < 0) {
+		add(&b, "", msg(BIAT_ARCH_NO_TARGETS));
+	} else if (r->shortfall[0] == 0 && rto >= 0 && rpo >= 0) {
+		bia_minutes_format(rto, d1, sizeof d1);
+		bia_minutes_format(rpo, d2, sizeof d2);
+		say(part, sizeof part, msg(BIAT_ARCH_MEETS_BOTH_FMT), d1, d2);
+		add(&b, "", part);
+	} else {
+		site_part(&site->rto, rto, r->shortfall[0] & BIA_SHORT_RTO,
+			  BIAT_ARCH_MEETS_RTO_FMT, BIAT_ARCH_MISSES_RTO_FMT,
+			  BIAT_ARCH_NO_RTO, part, sizeof part);
+		add(&b, msg(BIAT_LIST_SEP), part);
+		site_part(&site->rpo, rpo, r->shortfall[0] & BIA_SHORT_RPO,
+			  BIAT_ARCH_MEETS_RPO_FMT, BIAT_ARCH_MISSES_RPO_FMT,
+			  BIAT_ARCH_NO_RPO, part, sizeof part);
+		add(&b, msg(BIAT_LIST_SEP), part);
+	}
+	say(out, len, msg(BIAT_ARCH_AT_FMT), site->name ? site->name : "?",
+	    what);
+}
+
+void bia_arch_cost_text(const bia_arch *a, const bia_arch_result *r,
+			const char *currency, char *out, size_t len)
+{
+	char lo[32], hi[32], amount[72];
+
+	if (r->cost.lo == 0 && r->cost.hi == 0) {
+		say(out, len, "%s", msg(BIAT_COST_UNKNOWN));
+		return;
+	}
+	if (!currency || !*currency)
+		currency = msg(CUR_DEFAULT);
+	money_format(r->cost.lo, lo, sizeof lo);
+	money_format(r->cost.hi, hi, sizeof hi);
+	if (r->cost.lo == r->cost.hi)
+		say(amount, sizeof amount, "%s", lo);
+	else
+		say(amount, sizeof amount, msg(BIAT_MONEY_RANGE_FMT), lo, hi);
+	if (a->cost_factor.words && *a->cost_factor.words)
+		say(out, len, msg(BIAT_COST_WORDS_FMT), amount, currency,
+		    a->cost_factor.words);
+	else
+		say(out, len, msg(BIAT_COST_FMT), amount, currency);
 }

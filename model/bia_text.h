@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/bia.h"
+#include "model/bia_table.h"
 #include "model/status.h"
 
 /* ---- Durations ---- */
@@ -60,5 +61,96 @@ moat_status bia_minutes_parse(const char *text, int64_t *minutes);
 /* What a duration field expects, for the message when bia_minutes_parse
  * refuses: "A duration such as 15 min, 1.5 h or 2 d 3 h, at most 366 d". */
 void bia_minutes_hint(char *out, size_t len);
+
+/* ---- Refusals ---- */
+
+/* Why bia.h refused a value, as a sentence: "The RTO must be shorter than
+ * the MTD (1 h)". value is the MTD for BIA_RTO_NOT_BELOW_MTD and the
+ * duration before for BIA_DURATION_ORDER, and is not read for the other
+ * codes. "" for BIA_OK, "?" for a value outside the enum. */
+void bia_problem_text(bia_problem why, int64_t value, char *out, size_t len);
+
+/* ---- The suggested MTD ---- */
+
+/* What bia_suggest_mtd found for grid g, said as the rule: "Suggested MTD
+ * 1 h: the last duration before the overall rating first reaches extreme
+ * (at 4 h)" ("... reaches high or worse" when intolerable is not the top
+ * rating); "Intolerable from the first duration (15 min): the MTD is
+ * shorter; set it with a reason"; "Never intolerable up to 24 h: the MTD
+ * is at least 24 h; set it with a reason"; "No outage durations to
+ * assess". s must come from g and intolerable; the rating's name is
+ * ref's ("极高" with the Chinese files). */
+void bia_mtd_text(const bia_mtd_suggestion *s, const bia_grid *g,
+		  const bia_reference *ref, bia_rating intolerable, char *out,
+		  size_t len);
+
+/* ---- Safety margin ---- */
+
+/* A margin of bia_margin in per mille as a percentage, "margin 75 %",
+ * "margin 66.6 %"; under the threshold (bia_margin_warns) with the
+ * warning: "margin 49.5 %, under 50 %: the RTO leaves little time before
+ * the MTD". */
+void bia_margin_text(int permille, int threshold_permille, char *out,
+		     size_t len);
+
+/* ---- Roll-up to systems ---- */
+
+/* What a system must achieve and what sets it, from bia_rollup over in:
+ * "RTO 2 h (预约服务), RPO 1 h (客户信息)", "RTO not set, RPO 5 min
+ * (服务交易数据)". */
+void bia_need_text(const bia_rollup_input *in, const bia_system_need *n,
+		   char *out, size_t len);
+
+/* The warnings of a need, "; " apart, "" when there are none: "single
+ * point of failure: used by 2 critical processes; RTO missing for 1
+ * critical process; RPO missing for 2 data types". */
+void bia_need_flags_text(const bia_system_need *n, char *out, size_t len);
+
+/* ---- DR levels ---- */
+
+/* The level rule as stated on screen (a static string). */
+const char *bia_level_rule_text(void);
+
+/* A level of t with its name from the table: "level 5 (Real-time data
+ * backup)", "5级（实时数据备份）"; "level 9" for a number t lacks. */
+void bia_level_label(const bia_table *t, int number, char *out, size_t len);
+
+/* What bia_recommend_level gave (outcome and level) for the targets rto
+ * and rpo (BIA_UNSET: none), from t: "Recommended: level 5 (Real-time data
+ * backup), which meets RTO 2 h and RPO 15 min"; "No RTO or RPO set yet, so
+ * the lowest level: level 1 (Basic data backup)"; "No level of the table
+ * meets RTO 1 min and RPO 0 min"; "The level table has no levels". */
+void bia_recommend_text(const bia_table *t, bia_level_outcome outcome,
+			int level, int64_t rto, int64_t rpo, char *out,
+			size_t len);
+
+/* How the planned level compares (bia_plan_compare) with what
+ * bia_recommend_level gave: "Planned level 5, as recommended"; "Planned
+ * level 6, stronger than needed (level 5 is enough)"; "Nothing planned:
+ * needs level 5"; below it, what the planned level cannot promise, from
+ * its ranges in t: "Planned level 4, needs 5: RTO 2 h not met (level 4
+ * recovers in up to 12 h)", with the RPO's after "; " when it too is not
+ * met. */
+void bia_plan_text(const bia_table *t, int planned, bia_level_outcome outcome,
+		   int recommended, int64_t rto, int64_t rpo, char *out,
+		   size_t len);
+
+/* ---- Architectures ---- */
+
+/* Whether an architecture's first site, which takes over in an ordinary
+ * outage, meets the targets (r from bia_arch_check with the same rto and
+ * rpo): "local → same city: meets RTO 2 h and RPO 15 min", "local → same
+ * city: misses RTO 30 min (up to 1 h), meets RPO 15 min", "... no RPO
+ * set"; the site's name is a's. */
+void bia_arch_verdict_text(const bia_arch *a, const bia_arch_result *r,
+			   int64_t rto, int64_t rpo, char *out, size_t len);
+
+/* What it costs, by money_format, in currency (NULL or "": the catalog's
+ * default unit), with the reference's words for the factor: "cost 300-400
+ * 10k CNY (1.5-2 x the production site)", "成本300-400万元（生产中心的
+ * 1.5-2倍）"; one amount when both ends agree; "cost unknown: no
+ * production cost given" when both are 0. */
+void bia_arch_cost_text(const bia_arch *a, const bia_arch_result *r,
+			const char *currency, char *out, size_t len);
 
 #endif

@@ -15,12 +15,26 @@
 
 #include "tests/fixtures.h"
 
+/* The shipped files of one language. */
+static void data_dir(const char *lang_dir, char *out, size_t outlen)
+{
+	const char *base = getenv("MOAT_DATADIR");
+	snprintf(out, outlen, "%s/%s", base ? base : "questionnaires", lang_dir);
+}
+
 void fixture_questionnaire(const char *lang_dir, questionnaire *q)
 {
 	char dir[4096], err[512] = "";
-	const char *base = getenv("MOAT_DATADIR");
-	snprintf(dir, sizeof dir, "%s/%s", base ? base : "questionnaires", lang_dir);
+	data_dir(lang_dir, dir, sizeof dir);
 	if (questionnaire_load(dir, q, err, sizeof err) != ST_OK)
+		fail_msg("cannot load %s: %s", dir, err);
+}
+
+void fixture_bia_reference(const char *lang_dir, bia_reference *r)
+{
+	char dir[4096], err[512] = "";
+	data_dir(lang_dir, dir, sizeof dir);
+	if (bia_reference_load(dir, r, err, sizeof err) != ST_OK)
 		fail_msg("cannot load %s: %s", dir, err);
 }
 

@@ -4,11 +4,16 @@
 
 #include <stddef.h>
 
+#include "model/bia_table.h"
 #include "model/questionnaire.h"
 
 /* Loads the shipped questionnaire of lang_dir ("en", "zh_CN") from
  * $MOAT_DATADIR; aborts the test on failure. */
 void fixture_questionnaire(const char *lang_dir, questionnaire *q);
+
+/* Loads the shipped BIA reference data of lang_dir from $MOAT_DATADIR;
+ * aborts the test on failure. */
+void fixture_bia_reference(const char *lang_dir, bia_reference *r);
 
 /* A fresh empty directory under $TMPDIR, removed with all in it when the
  * test program exits. */

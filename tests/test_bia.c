@@ -482,15 +482,6 @@ static void test_rollup_ties_repeats_and_bad_links(void **state)
 
 /* ---- The shipped reference files ---- */
 
-static void load_shipped(const char *lang, bia_reference *r)
-{
-	char dir[4096], err[512] = "";
-	const char *base = getenv("MOAT_DATADIR");
-	snprintf(dir, sizeof dir, "%s/%s", base ? base : "questionnaires", lang);
-	if (bia_reference_load(dir, r, err, sizeof err) != ST_OK)
-		fail_msg("cannot load %s: %s", dir, err);
-}
-
 static void expect_range(const bia_range *r, int64_t lower, int64_t upper)
 {
 	assert_int_equal(r->lower, lower);
@@ -561,8 +552,8 @@ static void test_shipped_files_agree(void **state)
 	bia_reference en, zh;
 	const bia_level *l5;
 	(void)state;
-	load_shipped("en", &en);
-	load_shipped("zh_CN", &zh);
+	fixture_bia_reference("en", &en);
+	fixture_bia_reference("zh_CN", &zh);
 	expect_document_numbers(&en);
 	expect_document_numbers(&zh);
 	/* The names come from the files, in each language. */
@@ -637,7 +628,7 @@ static void test_level_rule_at_every_boundary(void **state)
 	const bia_level *l1, *l5;
 	bia_table empty = {0};
 	(void)state;
-	load_shipped("en", &r);
+	fixture_bia_reference("en", &r);
 	t = &r.tables[0];
 	for (size_t i = 0; i < sizeof rto / sizeof rto[0]; i++) {
 		expect_level(t, rto[i].t, U, rto[i].level ? BIA_LEVEL_FOUND :
@@ -724,7 +715,7 @@ static void test_documents_plan_against_its_table(void **state)
 	size_t at;
 	int level;
 	(void)state;
-	load_shipped("zh_CN", &r);
+	fixture_bia_reference("zh_CN", &r);
 	t = &r.tables[0];
 	for (size_t i = 0; i < sizeof doc_systems / sizeof doc_systems[0];
 	     i++) {
@@ -787,7 +778,7 @@ static void test_architectures(void **state)
 	bia_arch_result res;
 	bia_problem why;
 	(void)state;
-	load_shipped("en", &r);
+	fixture_bia_reference("en", &r);
 	same = bia_reference_arch(&r, "same_city");
 	two = bia_reference_arch(&r, "two_sites_three_centres");
 	remote = bia_reference_arch(&r, "remote");

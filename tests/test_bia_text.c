@@ -12,6 +12,7 @@
 #include "model/bia_text.h"
 #include "model/msg.h"
 #include "model/text.h"
+#include "tests/fixtures.h"
 
 #define U BIA_UNSET
 
@@ -298,6 +299,562 @@ static void test_cut_between_characters(void **state)
 	assert_int_equal(out[0], 'x');
 }
 
+/* ---- Sentences ---- */
+
+static char out[1024];
+
+/* The shipped reference data, loaded once for all tests. */
+static bia_reference ref_en, ref_zh;
+
+static int load_references(void **state)
+{
+	(void)state;
+	fixture_bia_reference("en", &ref_en);
+	fixture_bia_reference("zh_CN", &ref_zh);
+	return 0;
+}
+
+static int free_references(void **state)
+{
+	(void)state;
+	bia_reference_free(&ref_en);
+	bia_reference_free(&ref_zh);
+	return 0;
+}
+
+static void lang(moat_lang l)
+{
+	msg_set_lang(l);
+}
+
+static void test_every_problem(void **state)
+{
+	static const struct {
+		bia_problem why;
+		int64_t value;
+		const char *en, *zh;
+	} cases[] = {
+		{BIA_OK, 0, "", ""},
+		{BIA_DURATION_RANGE, 0,
+		 "An outage duration must be from 1 min to 366 d",
+		 "中断时长应在1分钟至366天之间"},
+		{BIA_DURATION_ORDER, 240,
+		 "Each outage duration must be longer than the one before (4 h)",
+		 "中断时长须长于前一个（4小时）"},
+		{BIA_TOO_MANY_DURATIONS, 0, "At most 12 outage durations",
+		 "中断时长最多12个"},
+		{BIA_RATING_RANGE, 0, "Not a rating", "不是有效的评级"},
+		{BIA_AMOUNT_RANGE, 0,
+		 "A loss must be an amount from 0 to 1000000000000",
+		 "损失金额应在0至1000000000000之间"},
+		{BIA_NO_REASON, 0,
+		 "Give a reason: a rating or an MTD set by hand needs one",
+		 "请说明理由：手动设定的评级或MTD须注明理由"},
+		{BIA_MTD_RANGE, 0, "The MTD must be from 1 min to 366 d",
+		 "MTD应在1分钟至366天之间"},
+		{BIA_NO_MTD, 0, "Set the MTD first: the RTO is checked against it",
+		 "请先确定MTD：RTO须据此核对"},
+		{BIA_RTO_RANGE, 0, "The RTO must be from 0 min to 366 d",
+		 "RTO应在0分钟至366天之间"},
+		{BIA_RTO_NOT_BELOW_MTD, 60,
+		 "The RTO must be shorter than the MTD (1 h)",
+		 "RTO必须短于MTD（1小时）"},
+		{BIA_BAD_USE, 0,
+		 "A process is linked to a system that does not exist",
+		 "业务流程关联了不存在的系统"},
+		{BIA_BAD_HOLD, 0,
+		 "A system is linked to a data type that does not exist",
+		 "系统关联了不存在的数据类型"},
+		{BIA_COST_RANGE, 0,
+		 "A cost must be an amount from 0 to 1000000000000",
+		 "成本金额应在0至1000000000000之间"},
+	};
+	bool seen[BIA_COST_RANGE + 1] = {false};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		seen[cases[i].why] = true;
+		lang(LANG_EN);
+		bia_problem_text(cases[i].why, cases[i].value, out, sizeof out);
+		assert_string_equal(out, cases[i].en);
+		lang(LANG_ZH);
+		bia_problem_text(cases[i].why, cases[i].value, out, sizeof out);
+		assert_string_equal(out, cases[i].zh);
+	}
+	for (int p = BIA_OK; p <= BIA_COST_RANGE; p++)
+		assert_true(seen[p]);
+	/* What bia.h refuses is said with the figure it was refused for. */
+	{
+		bia_problem why;
+		assert_int_equal(bia_check_rto(240, 240, &why), ST_INVALID);
+		bia_problem_text(why, 240, out, sizeof out);
+		assert_string_equal(out, "RTO必须短于MTD（4小时）");
+	}
+	bia_problem_text((bia_problem)99, 0, out, sizeof out);
+	assert_string_equal(out, "?");
+	lang(LANG_EN);
+}
+
+enum { NONE = BIA_RATING_NONE, LOW = BIA_RATING_LOW, MED = BIA_RATING_MEDIUM,
+       HIGH = BIA_RATING_HIGH, EXTREME = BIA_RATING_EXTREME };
+
+/* A grid of the given durations, each row's four dimensions at one rating. */
+static void grid(bia_grid *g, size_t n, const int64_t *minutes,
+		 const int *ratings)
+{
+	memset(g, 0, sizeof *g);
+	for (size_t i = 0; i < n; i++) {
+		g->rows[i].minutes = minutes[i];
+		for (int d = 0; d < BIA_DIMENSIONS; d++)
+			g->rows[i].cell[d].rating = (bia_rating)ratings[i];
+	}
+	g->n_rows = n;
+}
+
+/* The MTD sentence for g under intolerable, in both languages. */
+static void expect_mtd_text(const bia_grid *g, bia_rating intolerable,
+			    bia_mtd_outcome outcome, const char *en_text,
+			    const char *zh_text)
+{
+	bia_mtd_suggestion s;
+	assert_int_equal(bia_suggest_mtd(g, intolerable, &s), outcome);
+	lang(LANG_EN);
+	bia_mtd_text(&s, g, &ref_en, intolerable, out, sizeof out);
+	assert_string_equal(out, en_text);
+	lang(LANG_ZH);
+	bia_mtd_text(&s, g, &ref_zh, intolerable, out, sizeof out);
+	assert_string_equal(out, zh_text);
+	lang(LANG_EN);
+}
+
+static void test_every_mtd_outcome(void **state)
+{
+	static const int64_t doc[] = {15, 60, 240, 1440};
+	/* The road-rescue grid's overall ratings (tests/test_bia.c). */
+	static const int rescue[] = {LOW, MED, EXTREME, EXTREME};
+	static const int mild[] = {NONE, LOW, LOW, MED};
+	bia_grid g;
+	(void)state;
+	grid(&g, 4, doc, rescue);
+	expect_mtd_text(&g, BIA_RATING_EXTREME, BIA_MTD_FOUND,
+			"Suggested MTD 1 h: the last duration before the overall "
+			"rating first reaches extreme (at 4 h)",
+			"建议MTD为1小时：即综合评级首次达到“极高”（4小时）之前的最后一个中断时长");
+	/* Below the top rating, worse ones count too. */
+	expect_mtd_text(&g, BIA_RATING_MEDIUM, BIA_MTD_FOUND,
+			"Suggested MTD 15 min: the last duration before the "
+			"overall rating first reaches medium or worse (at 1 h)",
+			"建议MTD为15分钟：即综合评级首次达到“中”或更高（1小时）之前的最后一个中断时长");
+	expect_mtd_text(&g, BIA_RATING_LOW, BIA_MTD_AT_FIRST,
+			"Intolerable from the first duration (15 min): the MTD "
+			"is shorter; set it with a reason",
+			"首个中断时长（15分钟）即不可容忍：MTD更短，请手动设定并说明理由");
+	grid(&g, 4, doc, mild);
+	expect_mtd_text(&g, BIA_RATING_EXTREME, BIA_MTD_NEVER,
+			"Never intolerable up to 24 h: the MTD is at least 24 h; "
+			"set it with a reason",
+			"直至24小时均未达到不可容忍的程度：MTD至少为24小时，请手动设定并说明理由");
+	grid(&g, 0, doc, mild);
+	expect_mtd_text(&g, BIA_RATING_EXTREME, BIA_MTD_NO_DURATIONS,
+			"No outage durations to assess", "尚无可评估的中断时长");
+}
+
+static void expect_margin(int permille, int threshold, const char *en,
+			  const char *zh)
+{
+	lang(LANG_EN);
+	bia_margin_text(permille, threshold, out, sizeof out);
+	assert_string_equal(out, en);
+	lang(LANG_ZH);
+	bia_margin_text(permille, threshold, out, sizeof out);
+	assert_string_equal(out, zh);
+	lang(LANG_EN);
+}
+
+static void test_margin(void **state)
+{
+	int m;
+	bia_problem why;
+	(void)state;
+	/* §2.1 step 4's margins: 75 %, 50 %, 50 %; at the threshold, no
+	 * warning. */
+	assert_int_equal(bia_margin(60, 15, &m, &why), ST_OK);
+	expect_margin(m, 500, "margin 75 %", "安全裕度75%");
+	assert_int_equal(bia_margin(240, 120, &m, &why), ST_OK);
+	expect_margin(m, 500, "margin 50 %", "安全裕度50%");
+	assert_int_equal(bia_margin(240, 121, &m, &why), ST_OK);
+	expect_margin(m, 500,
+		      "margin 49.5 %, under 50 %: the RTO leaves little time "
+		      "before the MTD",
+		      "安全裕度49.5%，低于50%：RTO过于接近MTD");
+	expect_margin(666, 500, "margin 66.6 %", "安全裕度66.6%");
+	expect_margin(1000, 500, "margin 100 %", "安全裕度100%");
+	expect_margin(0, 0, "margin 0 %", "安全裕度0%");
+	expect_margin(0, 505,
+		      "margin 0 %, under 50.5 %: the RTO leaves little time "
+		      "before the MTD",
+		      "安全裕度0%，低于50.5%：RTO过于接近MTD");
+}
+
+/* Two critical processes on the customer-service system, one without an
+ * RTO; a third, not critical, sets nothing; one of its two data types has
+ * no RPO. A second system has nothing on it. */
+static const bia_process cs_processes[] = {
+	{.name = "预约服务", .critical = true, .rto = 120},
+	{.name = "到店接待", .critical = true, .rto = U},
+	{.name = "客户回访", .critical = false, .rto = 60},
+};
+static const bia_data_type cs_types[] = {
+	{.name = "客户信息", .rpo = 60},
+	{.name = "历史统计数据", .rpo = U},
+};
+static const bia_use cs_uses[] = {{0, 0}, {1, 0}, {2, 0}};
+static const bia_hold cs_holds[] = {{0, 0}, {0, 1}};
+
+static bia_rollup_input cs_input(void)
+{
+	return (bia_rollup_input){cs_processes, 3, cs_types, 2, 2, cs_uses, 3,
+				  cs_holds, 2};
+}
+
+static void expect_need_texts(const bia_rollup_input *in,
+			      const bia_system_need *n, const char *en,
+			      const char *en_flags, const char *zh,
+			      const char *zh_flags)
+{
+	lang(LANG_EN);
+	bia_need_text(in, n, out, sizeof out);
+	assert_string_equal(out, en);
+	bia_need_flags_text(n, out, sizeof out);
+	assert_string_equal(out, en_flags);
+	lang(LANG_ZH);
+	bia_need_text(in, n, out, sizeof out);
+	assert_string_equal(out, zh);
+	bia_need_flags_text(n, out, sizeof out);
+	assert_string_equal(out, zh_flags);
+	lang(LANG_EN);
+}
+
+static void test_rollup_texts(void **state)
+{
+	bia_rollup_input in = cs_input();
+	bia_system_need need[2], many;
+	bia_problem why;
+	size_t at;
+	(void)state;
+	assert_int_equal(bia_rollup(&in, need, &why, &at), ST_OK);
+	expect_need_texts(&in, &need[0],
+			  "RTO 2 h (预约服务), RPO 1 h (客户信息)",
+			  "single point of failure: used by 2 critical "
+			  "processes; RTO missing for 1 critical process; RPO "
+			  "missing for 1 data type",
+			  "RTO 2小时（预约服务），RPO 1小时（客户信息）",
+			  "单点故障：2个关键业务流程依赖该系统；1个关键业务流程缺少RTO；1类数据缺少RPO");
+	expect_need_texts(&in, &need[1], "RTO not set, RPO not set", "",
+			  "RTO 未设定，RPO 未设定", "");
+	/* Counts other than one, in English's plural. */
+	many = need[0];
+	many.n_critical = 3;
+	many.missing_rto = 2;
+	many.missing_rpo = 2;
+	lang(LANG_EN);
+	bia_need_flags_text(&many, out, sizeof out);
+	assert_string_equal(out, "single point of failure: used by 3 critical "
+				 "processes; RTO missing for 2 critical "
+				 "processes; RPO missing for 2 data types");
+	many.spof = false;
+	many.missing_rto = 0;
+	bia_need_flags_text(&many, out, sizeof out);
+	assert_string_equal(out, "RPO missing for 2 data types");
+	many.n_critical = 1;
+	many.spof = true;
+	many.missing_rpo = 0;
+	bia_need_flags_text(&many, out, sizeof out);
+	assert_string_equal(out, "single point of failure: used by 1 critical "
+				 "process");
+}
+
+static void test_level_rule_and_labels(void **state)
+{
+	(void)state;
+	lang(LANG_EN);
+	assert_string_equal(bia_level_rule_text(),
+			    "Recommended: the lowest level whose worst case (the "
+			    "upper bound of its RTO and RPO ranges) meets both "
+			    "targets");
+	bia_level_label(&ref_en.tables[0], 5, out, sizeof out);
+	assert_string_equal(out, "level 5 (Real-time data backup)");
+	bia_level_label(&ref_en.tables[0], 9, out, sizeof out);
+	assert_string_equal(out, "level 9");
+	bia_level_label(NULL, 2, out, sizeof out);
+	assert_string_equal(out, "level 2");
+	lang(LANG_ZH);
+	assert_string_equal(bia_level_rule_text(),
+			    "推荐等级：RTO和RPO范围的上界（最坏情况）均满足目标的最低等级");
+	bia_level_label(&ref_zh.tables[0], 5, out, sizeof out);
+	assert_string_equal(out, "5级（实时数据备份）");
+	bia_level_label(&ref_zh.tables[0], 9, out, sizeof out);
+	assert_string_equal(out, "9级");
+	lang(LANG_EN);
+}
+
+#define RECOMMENDATION (-1)
+
+/* What the shipped table says for the targets: the recommendation, or with
+ * a planned level the plan against it; the outcome is the one
+ * bia_recommend_level must give. */
+static const struct {
+	bia_level_outcome outcome;
+	int planned;
+	int64_t rto, rpo;
+	const char *en, *zh;
+} level_texts[] = {
+	{BIA_LEVEL_FOUND, RECOMMENDATION, 120, 60,
+	 "Recommended: level 5 (Real-time data backup), which meets RTO 2 h "
+	 "and RPO 1 h",
+	 "推荐5级（实时数据备份），可满足RTO 2小时、RPO 1小时"},
+	{BIA_LEVEL_FOUND, RECOMMENDATION, 120, U,
+	 "Recommended: level 5 (Real-time data backup), which meets RTO 2 h "
+	 "(no RPO set)",
+	 "推荐5级（实时数据备份），可满足RTO 2小时（尚未设定RPO）"},
+	{BIA_LEVEL_FOUND, RECOMMENDATION, U, 60,
+	 "Recommended: level 4 (Scheduled data backup), which meets RPO 1 h "
+	 "(no RTO set)",
+	 "推荐4级（定时数据备份），可满足RPO 1小时（尚未设定RTO）"},
+	{BIA_LEVEL_NO_TARGETS, RECOMMENDATION, U, U,
+	 "No RTO or RPO set yet, so the lowest level: level 1 (Basic data "
+	 "backup)",
+	 "尚未设定RTO和RPO，暂按最低等级：1级（基本数据备份）"},
+	{BIA_LEVEL_NONE_MEETS, RECOMMENDATION, 0, 0,
+	 "No level of the table meets RTO 0 min and RPO 0 min",
+	 "等级表中没有能满足RTO 0分钟、RPO 0分钟的等级"},
+	/* §3.1's plan for customer service and road rescue. */
+	{BIA_LEVEL_FOUND, 4, 120, 60,
+	 "Planned level 4, needs 5: RTO 2 h not met (level 4 recovers in up "
+	 "to 12 h)",
+	 "计划4级，需要5级：达不到RTO 2小时（4级最长需12小时恢复）"},
+	{BIA_LEVEL_FOUND, 5, 15, 5,
+	 "Planned level 5, needs 6: RTO 15 min not met (level 5 recovers in up "
+	 "to 1 h); RPO 5 min not met (level 5 loses up to 15 min of data)",
+	 "计划5级，需要6级：达不到RTO 15分钟（5级最长需1小时恢复）；"
+	 "达不到RPO 5分钟（5级最多丢失15分钟的数据）"},
+	/* Only the RPO short. */
+	{BIA_LEVEL_FOUND, 3, 1440, 60,
+	 "Planned level 3, needs 4: RPO 1 h not met (level 3 loses up to 4 h "
+	 "of data)",
+	 "计划3级，需要4级：达不到RPO 1小时（3级最多丢失4小时的数据）"},
+	/* Level 1 promises no bound at all. */
+	{BIA_LEVEL_FOUND, 1, 1440, 1440,
+	 "Planned level 1, needs 3: RTO 24 h not met (level 1 sets no upper "
+	 "bound on recovery); RPO 24 h not met (level 1 sets no upper bound on "
+	 "data loss)",
+	 "计划1级，需要3级：达不到RTO 24小时（1级的恢复时间没有上限）；"
+	 "达不到RPO 24小时（1级的数据丢失没有上限）"},
+	{BIA_LEVEL_FOUND, 5, 120, 60, "Planned level 5, as recommended",
+	 "计划5级，与推荐等级一致"},
+	{BIA_LEVEL_FOUND, 6, 120, 60,
+	 "Planned level 6, stronger than needed (level 5 is enough)",
+	 "计划6级，高于所需（5级即可）"},
+	{BIA_LEVEL_FOUND, 0, 120, 60, "Nothing planned: needs level 5",
+	 "尚未规划灾备等级：需要5级"},
+	/* Without targets the lowest level is the advice. */
+	{BIA_LEVEL_NO_TARGETS, 1, U, U, "Planned level 1, as recommended",
+	 "计划1级，与推荐等级一致"},
+	{BIA_LEVEL_NO_TARGETS, 3, U, U,
+	 "Planned level 3, stronger than needed (level 1 is enough)",
+	 "计划3级，高于所需（1级即可）"},
+	{BIA_LEVEL_NO_TARGETS, 0, U, U, "Nothing planned: needs level 1",
+	 "尚未规划灾备等级：需要1级"},
+	/* Targets no level meets. */
+	{BIA_LEVEL_NONE_MEETS, 0, 0, 0, "Nothing planned", "尚未规划灾备等级"},
+	{BIA_LEVEL_NONE_MEETS, 6, 0, 0,
+	 "Planned level 6, and no level meets the targets: RTO 0 min not met "
+	 "(level 6 recovers in up to 15 min)",
+	 "计划6级，且没有能满足目标的等级：达不到RTO 0分钟（6级最长需15分钟恢复）"},
+	{BIA_LEVEL_NONE_MEETS, 9, 0, 0,
+	 "Planned level 9, and no level meets the targets: level 9 is not in "
+	 "the table",
+	 "计划9级，且没有能满足目标的等级：等级表中没有9级"},
+};
+
+static void test_recommendation_and_plan(void **state)
+{
+	const bia_reference *ref[2] = {&ref_en, &ref_zh};
+	bia_table empty;
+	(void)state;
+	for (size_t i = 0; i < sizeof level_texts / sizeof level_texts[0];
+	     i++) {
+		int64_t rto = level_texts[i].rto, rpo = level_texts[i].rpo;
+		bia_level_outcome o = level_texts[i].outcome;
+		const char *want[2] = {level_texts[i].en, level_texts[i].zh};
+		int level, planned = level_texts[i].planned;
+		assert_int_equal(bia_recommend_level(&ref_en.tables[0], rto,
+						     rpo, &level),
+				 o);
+		for (int l = LANG_EN; l <= LANG_ZH; l++) {
+			const bia_table *t = &ref[l]->tables[0];
+			lang((moat_lang)l);
+			if (planned == RECOMMENDATION)
+				bia_recommend_text(t, o, level, rto, rpo, out,
+						   sizeof out);
+			else
+				bia_plan_text(t, planned, o, level, rto, rpo,
+					      out, sizeof out);
+			assert_string_equal(out, want[l]);
+		}
+	}
+	/* A table without levels. */
+	memset(&empty, 0, sizeof empty);
+	lang(LANG_ZH);
+	bia_recommend_text(&empty, BIA_LEVEL_EMPTY, 0, 60, 60, out, sizeof out);
+	assert_string_equal(out, "等级表中没有任何等级");
+	bia_plan_text(&empty, 3, BIA_LEVEL_EMPTY, 0, 60, 60, out, sizeof out);
+	assert_string_equal(out, "计划3级，但等级表中没有任何等级");
+	lang(LANG_EN);
+	bia_recommend_text(&empty, BIA_LEVEL_EMPTY, 0, 60, 60, out, sizeof out);
+	assert_string_equal(out, "The level table has no levels");
+	bia_plan_text(&empty, 3, BIA_LEVEL_EMPTY, 0, 60, 60, out, sizeof out);
+	assert_string_equal(out,
+			    "Planned level 3, but the level table has no levels");
+	bia_plan_text(&empty, 0, BIA_LEVEL_EMPTY, 0, 60, 60, out, sizeof out);
+	assert_string_equal(out, "Nothing planned");
+}
+
+/* The verdict on a for rto and rpo in one language. */
+static const char *verdict(const bia_arch *a, int64_t rto, int64_t rpo,
+			   moat_lang l)
+{
+	bia_arch_result r;
+	bia_problem why;
+	assert_int_equal(bia_arch_check(a, rto, rpo, 0, &r, &why), ST_OK);
+	lang(l);
+	bia_arch_verdict_text(a, &r, rto, rpo, out, sizeof out);
+	lang(LANG_EN);
+	return out;
+}
+
+static void test_architecture_verdicts(void **state)
+{
+	const bia_arch *same_en, *same_zh;
+	bia_arch open, none;
+	(void)state;
+	same_en = bia_reference_arch(&ref_en, "same_city");
+	same_zh = bia_reference_arch(&ref_zh, "same_city");
+	assert_non_null(same_en);
+	assert_non_null(same_zh);
+	assert_string_equal(verdict(same_en, 120, 15, LANG_EN),
+			    "local → same city: meets RTO 2 h and RPO 15 min");
+	assert_string_equal(verdict(same_zh, 120, 15, LANG_ZH),
+			    "本地→同城：满足RTO 2小时和RPO 15分钟");
+	assert_string_equal(verdict(same_en, 30, 15, LANG_EN),
+			    "local → same city: misses RTO 30 min (up to 1 h), "
+			    "meets RPO 15 min");
+	assert_string_equal(verdict(same_zh, 30, 15, LANG_ZH),
+			    "本地→同城：达不到RTO 30分钟（最长1小时），满足RPO 15分钟");
+	assert_string_equal(verdict(same_en, 60, 5, LANG_EN),
+			    "local → same city: meets RTO 1 h, misses RPO 5 min "
+			    "(up to 15 min)");
+	assert_string_equal(verdict(same_zh, 30, 5, LANG_ZH),
+			    "本地→同城：达不到RTO 30分钟（最长1小时），"
+			    "达不到RPO 5分钟（最长15分钟）");
+	assert_string_equal(verdict(same_en, 120, U, LANG_EN),
+			    "local → same city: meets RTO 2 h, no RPO set");
+	assert_string_equal(verdict(same_zh, U, 1, LANG_ZH),
+			    "本地→同城：尚未设定RTO，达不到RPO 1分钟（最长15分钟）");
+	assert_string_equal(verdict(same_en, U, U, LANG_EN),
+			    "local → same city: no RTO or RPO set");
+	assert_string_equal(verdict(same_zh, U, U, LANG_ZH),
+			    "本地→同城：尚未设定RTO和RPO");
+	/* A first site without an upper bound. */
+	open = *same_en;
+	open.sites[0].rto.upper = BIA_UNBOUNDED;
+	assert_string_equal(verdict(&open, 1440, 15, LANG_EN),
+			    "local → same city: misses RTO 24 h (no upper "
+			    "bound), meets RPO 15 min");
+	open = *same_zh;
+	open.sites[0].rto.upper = BIA_UNBOUNDED;
+	assert_string_equal(verdict(&open, 1440, 15, LANG_ZH),
+			    "本地→同城：达不到RTO 24小时（没有上限），满足RPO 15分钟");
+	none = *same_en;
+	none.n_sites = 0;
+	assert_string_equal(verdict(&none, 60, 60, LANG_EN),
+			    "no DR site described");
+	assert_string_equal(verdict(&none, 60, 60, LANG_ZH), "未描述灾备站点");
+}
+
+/* The cost of a from a production cost, in one language and currency. */
+static const char *cost(const bia_arch *a, money production,
+			const char *currency, moat_lang l)
+{
+	bia_arch_result r;
+	bia_problem why;
+	assert_int_equal(bia_arch_check(a, 60, 60, production, &r, &why), ST_OK);
+	lang(l);
+	bia_arch_cost_text(a, &r, currency, out, sizeof out);
+	lang(LANG_EN);
+	return out;
+}
+
+static void test_architecture_costs(void **state)
+{
+	const bia_arch *same_en, *same_zh;
+	bia_arch plain;
+	(void)state;
+	same_en = bia_reference_arch(&ref_en, "same_city");
+	same_zh = bia_reference_arch(&ref_zh, "same_city");
+	/* A production site of 200 (万元): 1.5-2 times that. */
+	assert_string_equal(cost(same_en, 20000, NULL, LANG_EN),
+			    "cost 300-400 10k CNY (1.5-2 x the production site)");
+	assert_string_equal(cost(same_zh, 20000, "万元", LANG_ZH),
+			    "成本300-400万元（生产中心的1.5-2倍）");
+	assert_string_equal(cost(same_zh, 20000, "", LANG_ZH),
+			    "成本300-400万元（生产中心的1.5-2倍）");
+	assert_string_equal(cost(same_en, 20001, "USD", LANG_EN),
+			    "cost 300.02-400.02 USD (1.5-2 x the production site)");
+	assert_string_equal(cost(same_en, 0, NULL, LANG_EN),
+			    "cost unknown: no production cost given");
+	assert_string_equal(cost(same_zh, 0, NULL, LANG_ZH),
+			    "成本未知：尚未填写生产中心的成本");
+	/* One amount when both ends agree; no words, no brackets. */
+	plain = *same_en;
+	plain.cost_factor.lower = plain.cost_factor.upper = 100;
+	plain.cost_factor.words = NULL;
+	assert_string_equal(cost(&plain, 20000, NULL, LANG_EN),
+			    "cost 200 10k CNY");
+	assert_string_equal(cost(&plain, 20000, NULL, LANG_ZH), "成本200万元");
+}
+
+/* Long sentences too are cut between characters: both a sentence of one
+ * format and one built of parts, at every length. */
+static void test_sentences_cut_between_characters(void **state)
+{
+	bia_rollup_input in = cs_input();
+	bia_system_need need[2];
+	bia_problem why;
+	size_t at;
+	char full[1024], cut[1024];
+	(void)state;
+	lang(LANG_ZH);
+	bia_plan_text(&ref_zh.tables[0], 5, BIA_LEVEL_FOUND, 6, 15, 5, full,
+		      sizeof full);
+	for (size_t len = 1; len <= strlen(full) + 1; len++) {
+		bia_plan_text(&ref_zh.tables[0], 5, BIA_LEVEL_FOUND, 6, 15, 5, cut,
+			      len);
+		expect_cut(cut, full, len);
+	}
+	assert_int_equal(bia_rollup(&in, need, &why, &at), ST_OK);
+	bia_need_flags_text(&need[0], full, sizeof full);
+	for (size_t len = 1; len <= strlen(full) + 1; len++) {
+		bia_need_flags_text(&need[0], cut, len);
+		expect_cut(cut, full, len);
+	}
+	bia_need_text(&in, &need[0], full, sizeof full);
+	for (size_t len = 1; len <= strlen(full) + 1; len++) {
+		bia_need_text(&in, &need[0], cut, len);
+		expect_cut(cut, full, len);
+	}
+	lang(LANG_EN);
+}
+
 /* The conversions of a format, in order ("%s%lld" gives "slld"). */
 static void conversions(const char *fmt, char *out, size_t len)
 {
@@ -327,7 +884,7 @@ static void test_catalog_formats_agree(void **state)
 	(void)state;
 	conversions("%s: %lld %%, %zu", en, sizeof en);
 	assert_string_equal(en, "s,lld,zu,");
-	for (int id = BIAT_NOT_SET; id <= BIAT_DURATION_HINT_FMT; id++) {
+	for (int id = BIAT_NOT_SET; id <= BIAT_COST_UNKNOWN; id++) {
 		conversions(msg_in((msg_id)id, LANG_EN), en, sizeof en);
 		conversions(msg_in((msg_id)id, LANG_ZH), zh, sizeof zh);
 		if (strcmp(en, zh) != 0)
@@ -345,7 +902,16 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_cut_between_characters),
+		cmocka_unit_test(test_every_problem),
+		cmocka_unit_test(test_every_mtd_outcome),
+		cmocka_unit_test(test_margin),
+		cmocka_unit_test(test_rollup_texts),
+		cmocka_unit_test(test_level_rule_and_labels),
+		cmocka_unit_test(test_recommendation_and_plan),
+		cmocka_unit_test(test_architecture_verdicts),
+		cmocka_unit_test(test_architecture_costs),
+		cmocka_unit_test(test_sentences_cut_between_characters),
 		cmocka_unit_test(test_catalog_formats_agree),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, load_references, free_references);
 }
