@@ -460,19 +460,21 @@ void bia_need_text(const bia_rollup_input *in, const bia_system_need *n,
 	add(&b, msg(BIAT_LIST_SEP), part);
 }
 
-/* The message for a count: one's when it is 1 (English tells them
- * apart), else many's. */
-static const char *counted(size_t n, msg_id one, msg_id many)
+/* A count with its message for one and for many (English tells them
+ * apart, Chinese need not). */
+typedef struct {
+	size_t count;
+	msg_id one, many;
+} counted_msg;
+
+static const char *counted(const counted_msg *c)
 {
-	return msg(n == 1 ? one : many);
+	return msg(c->count == 1 ? c->one : c->many);
 }
 
 void bia_need_flags_text(const bia_system_need *n, char *out, size_t len)
 {
-	const struct {
-		size_t count;
-		msg_id one, many;
-	} flags[] = {
+	const counted_msg flags[] = {
 		{n->spof ? n->n_critical : 0, BIAT_SPOF_ONE_FMT, BIAT_SPOF_FMT},
 		{n->missing_rto, BIAT_MISSING_RTO_ONE_FMT, BIAT_MISSING_RTO_FMT},
 		{n->missing_rpo, BIAT_MISSING_RPO_ONE_FMT, BIAT_MISSING_RPO_FMT},
@@ -483,9 +485,7 @@ void bia_need_flags_text(const bia_system_need *n, char *out, size_t len)
 	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
 		if (!flags[i].count)
 			continue;
-		say(part, sizeof part,
-		    counted(flags[i].count, flags[i].one, flags[i].many),
-		    flags[i].count);
+		say(part, sizeof part, counted(&flags[i]), flags[i].count);
 		add(&b, msg(BIAT_CLAUSE_SEP), part);
 	}
 }
@@ -711,4 +711,303 @@ void bia_arch_cost_text(const bia_arch *a, const bia_arch_result *r,
 		    a->cost_factor.words);
 	else
 		say(out, len, msg(BIAT_COST_FMT), amount, currency);
+}
+
+/* ---- Findings for the checklist ---- */
+
+static const char *const item_keys[BIA_FIND_ITEMS] = {
+	BIA_ITEM_BIA, BIA_ITEM_RTO_RPO, BIA_ITEM_DR_SITE,
+};
+
+static const msg_id item_labels[BIA_FIND_ITEMS] = {
+	BIAT_F_BIA, BIAT_F_RTO_RPO, BIAT_F_DR,
+};
+
+bia_find_item bia_find_item_of(const char *key)
+{
+	for (int i = 0; i < BIA_FIND_ITEMS; i++)
+		if (key && strcmp(key, item_keys[i]) == 0)
+			return (bia_find_item)i;
+	return BIA_FIND_ITEMS;
+}
+
+/* One item's findings as they are made: lines past the last that fits are
+ * only counted, and the last line then says how many. */
+typedef struct {
+	bia_findings *f;
+	msg_id label;
+	size_t more;
+} finder;
+
+static void finding(finder *fd, const char *text)
+{
+	bia_findings *f = fd->f;
+
+	if (f->n_lines == BIA_FINDING_LINES) {
+		fd->more++;
+		return;
+	}
+	say(f->lines[f->n_lines++], BIA_FINDING_BYTES, msg(BIAT_F_LINE_FMT),
+	    msg(fd->label), text);
+}
+
+static void finish(finder *fd)
+{
+	char more[64];
+
+	if (!fd->more)
+		return;
+	/* The last line kept gives way to the count, itself included. */
+	say(more, sizeof more, msg(BIAT_F_MORE_FMT), fd->more + 1);
+	fd->f->n_lines--;
+	finding(fd, more);
+}
+
+/* The counts that are not 0, each "2 of 6 critical processes have no
+ * MTD"; whether there was one. */
+static bool count_findings(finder *fd, size_t of, const counted_msg *c,
+			   size_t n)
+{
+	char text[160];
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].count)
+			continue;
+		say(text, sizeof text, counted(&c[i]), c[i].count, of);
+		finding(fd, text);
+		any = true;
+	}
+	return any;
+}
+
+static bool figures_hold(const bia_year_figures *y)
+{
+	if ((y->n_processes && (!y->processes || !y->mtd)) ||
+	    (y->n_uses && !y->uses) ||
+	    (y->n_systems &&
+	     (!y->systems || !y->needs || !y->outcomes || !y->recommended)))
+		return false;
+	for (size_t i = 0; i < y->n_uses; i++)
+		if (y->uses[i].process >= y->n_processes ||
+		    y->uses[i].system >= y->n_systems)
+			return false;
+	return true;
+}
+
+static bool uses_a_system(const bia_year_figures *y, size_t process)
+{
+	for (size_t i = 0; i < y->n_uses; i++)
+		if (y->uses[i].process == process)
+			return true;
+	return false;
+}
+
+static bool critical_system(const bia_year_figures *y, size_t s)
+{
+	return y->needs[s].n_critical > 0;
+}
+
+static size_t critical_systems(const bia_year_figures *y)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < y->n_systems; s++)
+		n += critical_system(y, s);
+	return n;
+}
+
+/* Item 1: the processes, their MTDs and systems. */
+static void find_bia(const bia_year_figures *y, finder *fd)
+{
+	size_t critical = 0, no_mtd = 0, no_system = 0;
+	char text[160];
+
+	for (size_t p = 0; p < y->n_processes; p++) {
+		if (!y->processes[p].critical)
+			continue;
+		critical++;
+		no_mtd += y->mtd[p] < 0;
+		no_system += !uses_a_system(y, p);
+	}
+	if (y->n_processes == 0) {
+		finding(fd, msg(BIAT_F_NO_PROCESSES));
+		return;
+	}
+	if (critical == 0) {
+		const counted_msg none = {y->n_processes,
+					  BIAT_F_NONE_CRITICAL_ONE_FMT,
+					  BIAT_F_NONE_CRITICAL_FMT};
+		say(text, sizeof text, counted(&none), y->n_processes);
+		finding(fd, text);
+		return;
+	}
+	const counted_msg gaps[] = {
+		{no_mtd, BIAT_F_NO_MTD_ONE_FMT, BIAT_F_NO_MTD_FMT},
+		{no_system, BIAT_F_NO_SYSTEM_ONE_FMT, BIAT_F_NO_SYSTEM_FMT},
+	};
+	if (count_findings(fd, critical, gaps, 2))
+		return;
+	say(text, sizeof text, msg(BIAT_F_BIA_OK_FMT), critical);
+	finding(fd, text);
+	fd->f->supports_done = true;
+}
+
+/* Item 2: every critical system's RTO and RPO, each RTO below its MTD. */
+static void find_rto_rpo(const bia_year_figures *y, finder *fd)
+{
+	size_t systems = critical_systems(y), no_rto = 0, no_rpo = 0, late = 0;
+	char text[BIA_FINDING_BYTES], rto[48], mtd[48];
+
+	if (systems == 0) {
+		finding(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
+		return;
+	}
+	for (size_t s = 0; s < y->n_systems; s++) {
+		const bia_system_need *n = &y->needs[s];
+		if (!critical_system(y, s))
+			continue;
+		no_rto += n->missing_rto > 0 || n->rto < 0;
+		no_rpo += n->missing_rpo > 0 || n->rpo < 0;
+	}
+	const counted_msg gaps[] = {
+		{no_rto, BIAT_F_NO_RTO_ONE_FMT, BIAT_F_NO_RTO_FMT},
+		{no_rpo, BIAT_F_NO_RPO_ONE_FMT, BIAT_F_NO_RPO_FMT},
+	};
+	count_findings(fd, systems, gaps, 2);
+	for (size_t p = 0; p < y->n_processes; p++) {
+		const bia_process *proc = &y->processes[p];
+		bia_problem why;
+		/* Only the one refusal that is this item's: without an MTD
+		 * or an RTO, items 1 and 2 have said so already. */
+		if (!proc->critical || proc->rto < 0 || y->mtd[p] < 0 ||
+		    bia_check_rto(proc->rto, y->mtd[p], &why) == ST_OK ||
+		    why != BIA_RTO_NOT_BELOW_MTD)
+			continue;
+		bia_minutes_format(proc->rto, rto, sizeof rto);
+		bia_minutes_format(y->mtd[p], mtd, sizeof mtd);
+		say(text, sizeof text, msg(BIAT_F_RTO_NOT_BELOW_FMT), proc->name,
+		    rto, mtd);
+		finding(fd, text);
+		late++;
+	}
+	if (no_rto || no_rpo || late)
+		return;
+	say(text, sizeof text, msg(BIAT_F_RTO_RPO_OK_FMT), systems);
+	finding(fd, text);
+	fd->f->supports_done = true;
+}
+
+/* Whether a system's need has both targets from everything it serves and
+ * holds: else its level is sized on part of them. */
+static bool need_complete(const bia_system_need *n)
+{
+	return n->rto >= 0 && n->rpo >= 0 && !n->missing_rto && !n->missing_rpo;
+}
+
+/* What blocks a system's DR plan, into text; false when nothing does
+ * (missing targets and a table without levels are counted apart). */
+static bool dr_blocker(const bia_year_figures *y, size_t s, char *text,
+		       size_t len)
+{
+	const bia_system *sys = &y->systems[s];
+	int rec = y->recommended[s];
+
+	if (y->outcomes[s] == BIA_LEVEL_NONE_MEETS) {
+		say(text, len, msg(BIAT_F_DR_NONE_MEETS_FMT), sys->name);
+		return true;
+	}
+	if (y->outcomes[s] != BIA_LEVEL_FOUND)
+		return false;
+	switch (bia_plan_compare(sys->planned_level, y->outcomes[s], rec)) {
+	case BIA_PLAN_NONE:
+		say(text, len, msg(BIAT_F_DR_UNPLANNED_FMT), sys->name, rec);
+		return true;
+	case BIA_PLAN_WEAKER:
+		say(text, len, msg(BIAT_F_DR_WEAKER_FMT), sys->name,
+		    sys->planned_level, rec);
+		return true;
+	case BIA_PLAN_AS_RECOMMENDED:
+	case BIA_PLAN_STRONGER:
+		break;
+	}
+	return false;
+}
+
+/* Item 3: every critical system's planned level and architecture. */
+static void find_dr(const bia_year_figures *y, finder *fd)
+{
+	size_t systems = critical_systems(y), partial = 0, no_arch = 0;
+	bool blocked = false, empty = false;
+	char text[BIA_FINDING_BYTES];
+
+	if (systems == 0) {
+		finding(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
+		return;
+	}
+	for (size_t s = 0; s < y->n_systems; s++) {
+		if (!critical_system(y, s))
+			continue;
+		empty |= y->outcomes[s] == BIA_LEVEL_EMPTY;
+		partial += !need_complete(&y->needs[s]);
+		no_arch += y->systems[s].arch[0] == '\0';
+		if (dr_blocker(y, s, text, sizeof text)) {
+			finding(fd, text);
+			blocked = true;
+		}
+	}
+	if (empty)
+		finding(fd, msg(BIAT_F_DR_EMPTY));
+	const counted_msg gaps[] = {
+		{partial, BIAT_F_DR_PARTIAL_ONE_FMT, BIAT_F_DR_PARTIAL_FMT},
+		{no_arch, BIAT_F_DR_NO_ARCH_ONE_FMT, BIAT_F_DR_NO_ARCH_FMT},
+	};
+	count_findings(fd, systems, gaps, 2);
+	if (!blocked && !empty && !partial && !no_arch) {
+		say(text, sizeof text, msg(BIAT_F_DR_OK_FMT), systems);
+		finding(fd, text);
+		fd->f->supports_done = true;
+	}
+	/* More than needed is worth knowing (it costs), but is no gap. */
+	for (size_t s = 0; s < y->n_systems; s++) {
+		const bia_system *sys = &y->systems[s];
+		if (!critical_system(y, s) || y->outcomes[s] != BIA_LEVEL_FOUND ||
+		    bia_plan_compare(sys->planned_level, y->outcomes[s],
+				     y->recommended[s]) != BIA_PLAN_STRONGER)
+			continue;
+		say(text, sizeof text, msg(BIAT_F_DR_STRONGER_FMT), sys->name,
+		    sys->planned_level, y->recommended[s]);
+		finding(fd, text);
+	}
+}
+
+moat_status bia_checklist_findings(const bia_year_figures *y,
+				   bia_findings out[BIA_FIND_ITEMS])
+{
+	static void (*const find[BIA_FIND_ITEMS])(const bia_year_figures *,
+						  finder *) = {
+		find_bia, find_rto_rpo, find_dr,
+	};
+	bool ok = figures_hold(y);
+
+	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
+		finder fd = {&out[i], item_labels[i], 0};
+		out[i].item = item_keys[i];
+		out[i].supports_done = false;
+		out[i].n_lines = 0;
+		if (!ok)
+			continue;
+		find[i](y, &fd);
+		finish(&fd);
+	}
+	return ok ? ST_OK : ST_INVALID;
+}
+
+bool bia_findings_contradict(const bia_findings *f, item_state state)
+{
+	return state == ITEM_DONE && !f->supports_done;
+}
+
+const char *bia_contradiction_text(void)
+{
+	return msg(BIAT_F_CONTRADICTS);
 }

@@ -12,11 +12,13 @@
 #ifndef MOAT_BIA_TEXT_H
 #define MOAT_BIA_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "model/bia.h"
 #include "model/bia_table.h"
+#include "model/checklist.h"
 #include "model/status.h"
 
 /* ---- Durations ---- */
@@ -152,5 +154,79 @@ void bia_arch_verdict_text(const bia_arch *a, const bia_arch_result *r,
  * production cost given" when both are 0. */
 void bia_arch_cost_text(const bia_arch *a, const bia_arch_result *r,
 			const char *currency, char *out, size_t len);
+
+/* ---- Findings for the checklist (§6.1 items 1-3) ---- */
+
+/* The checklist items the analysis speaks for, by their keys in
+ * questionnaires/LANG/checklist.yaml, in the order of bia_find_item. */
+#define BIA_ITEM_BIA "bia"         /* 1 Business impact analysis */
+#define BIA_ITEM_RTO_RPO "rto_rpo" /* 2 RTO/RPO set for critical systems */
+#define BIA_ITEM_DR_SITE "dr_site" /* 3 DR site / architecture */
+
+typedef enum {
+	BIA_FIND_BIA,
+	BIA_FIND_RTO_RPO,
+	BIA_FIND_DR_SITE,
+	BIA_FIND_ITEMS,
+} bia_find_item;
+
+/* The item with this checklist key, or BIA_FIND_ITEMS for another key. */
+bia_find_item bia_find_item_of(const char *key);
+
+/* One year's analysis as the store holds it: plain arrays and counts, each
+ * array NULL only when its count is 0. A critical system is one that a
+ * critical process uses (needs[s].n_critical > 0). */
+typedef struct {
+	const bia_process *processes;
+	size_t n_processes;
+	const int64_t *mtd;  /* per process, the MTD in force (bia_process_mtd);
+				BIA_UNSET for none */
+	const bia_use *uses; /* which process uses which system */
+	size_t n_uses;
+	const bia_system *systems; /* names, planned levels, architectures */
+	size_t n_systems;
+	const bia_system_need *needs; /* per system, from bia_rollup */
+	const bia_level_outcome *outcomes; /* per system, bia_recommend_level
+					      for its need's rto and rpo */
+	const int *recommended;            /* per system, the level it gave */
+} bia_year_figures;
+
+#define BIA_FINDING_LINES 6
+#define BIA_FINDING_BYTES (TEXT_BYTES(BIA_NAME_MAX) + 256)
+
+/* What the analysis says about one item: short lines, what blocks first,
+ * each led by the item's short name ("BIA: 2 of 6 critical processes have
+ * no MTD"); beyond BIA_FINDING_LINES the last says how many more there
+ * are. supports_done: the analysis bears out a "done" for the item. */
+typedef struct {
+	const char *item; /* BIA_ITEM_BIA, ... */
+	bool supports_done;
+	size_t n_lines;
+	char lines[BIA_FINDING_LINES][BIA_FINDING_BYTES];
+} bia_findings;
+
+/* The findings of the three items from y, in the order of bia_find_item.
+ *   bia:     processes are listed, at least one critical; every critical
+ *            process has an MTD and uses a system.
+ *   rto_rpo: there is a critical system; every critical system has an RTO
+ *            from each critical process using it and an RPO from each
+ *            data type it holds (at least one), and no critical process's
+ *            RTO is as long as its MTD.
+ *   dr_site: there is a critical system; each has its RTO and RPO in
+ *            full (as for rto_rpo: a level sized on part of them may fall
+ *            short), a level that meets them, a planned level at least
+ *            that one and an architecture chosen. A plan stronger than
+ *            needed is said but does not count against it.
+ * ST_INVALID, with out[] empty and not supporting, when an array is
+ * missing for its count or a use names a process or system out of range. */
+moat_status bia_checklist_findings(const bia_year_figures *y,
+				   bia_findings out[BIA_FIND_ITEMS]);
+
+/* Whether an item's state contradicts its findings: "done" that the
+ * analysis does not support. */
+bool bia_findings_contradict(const bia_findings *f, item_state state);
+
+/* The words for that contradiction (a static string). */
+const char *bia_contradiction_text(void);
 
 #endif

@@ -340,7 +340,7 @@ static void test_every_problem(void **state)
 		 "中断时长应在1分钟至366天之间"},
 		{BIA_DURATION_ORDER, 240,
 		 "Each outage duration must be longer than the one before (4 h)",
-		 "中断时长须长于前一个（4小时）"},
+		 "中断时长须长于前一个时长（4小时）"},
 		{BIA_TOO_MANY_DURATIONS, 0, "At most 12 outage durations",
 		 "中断时长最多12个"},
 		{BIA_RATING_RANGE, 0, "Not a rating", "不是有效的评级"},
@@ -855,6 +855,386 @@ static void test_sentences_cut_between_characters(void **state)
 	lang(LANG_EN);
 }
 
+/* ---- Findings for checklist items 1-3 ---- */
+
+/* §2.1 step 1's processes with §2.1's MTDs and §1.2's RTOs where the
+ * document gives them, their systems and §1.2's data types. */
+enum { RESCUE_SYS, CS_SYS, ORDER_SYS, STOCK_SYS, FIN_SYS, CRM_SYS, BI_SYS,
+       N_SYS };
+#define N_PROC 8
+#define MAX_PROC 16
+
+typedef struct {
+	bia_process processes[MAX_PROC];
+	int64_t mtd[MAX_PROC];
+	bia_use uses[MAX_PROC];
+	bia_hold holds[MAX_PROC];
+	bia_data_type types[4];
+	bia_system systems[MAX_PROC];
+	bia_system_need needs[MAX_PROC];
+	bia_level_outcome outcomes[MAX_PROC];
+	int recommended[MAX_PROC];
+	size_t n_processes, n_uses, n_holds, n_systems;
+	bia_year_figures y;
+	bia_findings f[BIA_FIND_ITEMS];
+} year;
+
+static void doc_year(year *d)
+{
+	static const struct {
+		const char *name;
+		bool critical;
+		int64_t mtd, rto;
+	} procs[N_PROC] = {
+		{"道路救援服务", true, 60, 15},   {"预约服务", true, 240, 120},
+		{"到店接待", true, 240, 120},     {"维修作业", true, U, U},
+		{"配件调配", true, 480, 240},     {"结算收款", true, U, U},
+		{"客户回访", false, U, U},        {"数据分析", false, U, 1440},
+	};
+	static const char *const systems[N_SYS] = {
+		"救援调度系统", "客服管理系统", "工单管理系统", "库存管理系统",
+		"财务系统",     "CRM系统",      "BI平台",
+	};
+	/* §3.1's planned levels where it gives them, and the others'. */
+	static const int planned[N_SYS] = {5, 4, 0, 3, 6, 0, 2};
+	static const bia_use uses[N_PROC] = {
+		{0, RESCUE_SYS}, {1, CS_SYS},    {2, CS_SYS}, {3, ORDER_SYS},
+		{4, STOCK_SYS},  {5, FIN_SYS},   {6, CRM_SYS}, {7, BI_SYS},
+	};
+	static const bia_hold holds[N_SYS] = {
+		{RESCUE_SYS, 0}, {CS_SYS, 1},  {ORDER_SYS, 0}, {STOCK_SYS, 2},
+		{FIN_SYS, 0},    {CRM_SYS, 1}, {BI_SYS, 3},
+	};
+	static const int64_t rpo[4] = {5, 60, 240, 1440};
+
+	memset(d, 0, sizeof *d);
+	for (size_t p = 0; p < N_PROC; p++) {
+		snprintf(d->processes[p].name, sizeof d->processes[p].name, "%s",
+			 procs[p].name);
+		d->processes[p].critical = procs[p].critical;
+		d->processes[p].rto = procs[p].rto;
+		d->mtd[p] = procs[p].mtd;
+		d->uses[p] = uses[p];
+	}
+	for (size_t s = 0; s < N_SYS; s++) {
+		snprintf(d->systems[s].name, sizeof d->systems[s].name, "%s",
+			 systems[s]);
+		d->systems[s].planned_level = planned[s];
+		d->holds[s] = holds[s];
+	}
+	for (size_t t = 0; t < 4; t++)
+		d->types[t].rpo = rpo[t];
+	/* The document recommends the same-city dual centre for core
+	 * systems; only rescue and customer service have one so far. */
+	snprintf(d->systems[RESCUE_SYS].arch, sizeof d->systems[0].arch,
+		 "same_city");
+	snprintf(d->systems[CS_SYS].arch, sizeof d->systems[0].arch,
+		 "same_city");
+	d->n_processes = d->n_uses = N_PROC;
+	d->n_systems = d->n_holds = N_SYS;
+}
+
+/* The roll-up and the recommendations by the shipped table, then the
+ * findings, as the store will make them. */
+static moat_status find(year *d)
+{
+	bia_rollup_input in = {d->processes, d->n_processes, d->types, 4,
+			       d->n_systems, d->uses, d->n_uses, d->holds,
+			       d->n_holds};
+	bia_problem why;
+	size_t at;
+	assert_int_equal(bia_rollup(&in, d->needs, &why, &at), ST_OK);
+	for (size_t s = 0; s < d->n_systems; s++)
+		d->outcomes[s] = bia_recommend_level(&ref_en.tables[0],
+						     d->needs[s].rto,
+						     d->needs[s].rpo,
+						     &d->recommended[s]);
+	d->y = (bia_year_figures){d->processes, d->n_processes, d->mtd,
+				  d->uses,      d->n_uses,      d->systems,
+				  d->n_systems, d->needs,       d->outcomes,
+				  d->recommended};
+	return bia_checklist_findings(&d->y, d->f);
+}
+
+/* The lines of one item's findings, "|" apart, and whether they support
+ * "done". */
+static void expect_findings(const bia_findings *f, bool done,
+			    const char *lines)
+{
+	char all[4096] = "";
+	for (size_t i = 0; i < f->n_lines; i++) {
+		if (i)
+			strcat(all, "|");
+		strcat(all, f->lines[i]);
+		assert_true(text_valid_utf8(f->lines[i]));
+	}
+	assert_string_equal(all, lines);
+	assert_int_equal(f->supports_done, done);
+}
+
+/* The findings of d in the current language: item i's. */
+static void check(year *d, bia_find_item i, bool done, const char *lines)
+{
+	assert_int_equal(find(d), ST_OK);
+	expect_findings(&d->f[i], done, lines);
+}
+
+/* The same in both languages. */
+static void check_both(year *d, bia_find_item i, bool done, const char *en,
+		       const char *zh)
+{
+	lang(LANG_EN);
+	check(d, i, done, en);
+	lang(LANG_ZH);
+	check(d, i, done, zh);
+	lang(LANG_EN);
+}
+
+static void test_findings_of_the_documents_year(void **state)
+{
+	year d;
+	(void)state;
+	doc_year(&d);
+	lang(LANG_EN);
+	assert_int_equal(find(&d), ST_OK);
+	assert_string_equal(d.f[BIA_FIND_BIA].item, "bia");
+	assert_string_equal(d.f[BIA_FIND_RTO_RPO].item, "rto_rpo");
+	assert_string_equal(d.f[BIA_FIND_DR_SITE].item, "dr_site");
+	/* 维修作业 and 结算收款 have neither MTD nor RTO in the document. */
+	check_both(&d, BIA_FIND_BIA, false,
+		   "BIA: 2 of 6 critical processes have no MTD",
+		   "BIA：有2个关键业务流程尚未确定MTD（共6个）");
+	check_both(&d, BIA_FIND_RTO_RPO, false,
+		   "RTO/RPO: 2 of 5 critical systems are missing an RTO",
+		   "RTO/RPO：有2个关键系统缺少RTO（共5个）");
+	check_both(&d, BIA_FIND_DR_SITE, false,
+		   "DR: 救援调度系统 plans level 5, needs 6|"
+		   "DR: 客服管理系统 plans level 4, needs 5|"
+		   "DR: 工单管理系统 has no level planned, needs 6|"
+		   "DR: 库存管理系统 plans level 3, needs 5|"
+		   "DR: 2 of 5 critical systems lack an RTO or RPO to size "
+		   "their level|"
+		   "DR: 3 of 5 critical systems have no architecture chosen",
+		   "灾备：救援调度系统计划5级，需要6级|"
+		   "灾备：客服管理系统计划4级，需要5级|"
+		   "灾备：工单管理系统尚未规划灾备等级，需要6级|"
+		   "灾备：库存管理系统计划3级，需要5级|"
+		   "灾备：有2个关键系统缺少RTO或RPO，无法确定所需等级"
+		   "（关键系统共5个）|"
+		   "灾备：有3个关键系统尚未选定灾备架构（共5个）");
+	/* A "done" on any of them says the analysis does not bear it out. */
+	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
+		assert_true(bia_findings_contradict(&d.f[i], ITEM_DONE));
+		assert_false(bia_findings_contradict(&d.f[i], ITEM_IN_PROGRESS));
+		assert_false(bia_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
+	}
+	assert_string_equal(bia_contradiction_text(),
+			    "Marked done, but the BIA recorded here does not "
+			    "support it");
+	lang(LANG_ZH);
+	assert_string_equal(bia_contradiction_text(),
+			    "已标记为已完成，但此处记录的BIA不支持这一结论");
+	lang(LANG_EN);
+}
+
+/* The document's year completed: every MTD and RTO set, each system
+ * planned at the level it needs, each with an architecture. */
+static void complete(year *d)
+{
+	static const int needed[N_SYS] = {6, 5, 6, 5, 6, 0, 2};
+	d->mtd[3] = d->mtd[5] = 240;
+	d->processes[3].rto = d->processes[5].rto = 120;
+	for (size_t s = 0; s < N_SYS; s++) {
+		d->systems[s].planned_level = needed[s];
+		snprintf(d->systems[s].arch, sizeof d->systems[s].arch,
+			 "same_city");
+	}
+}
+
+static void test_findings_that_support_done(void **state)
+{
+	year d;
+	(void)state;
+	doc_year(&d);
+	complete(&d);
+	check_both(&d, BIA_FIND_BIA, true,
+		   "BIA: every critical process (6) has an MTD and a system",
+		   "BIA：关键业务流程（6个）均已确定MTD和支撑系统");
+	check_both(&d, BIA_FIND_RTO_RPO, true,
+		   "RTO/RPO: every critical system (5) has its RTO and RPO",
+		   "RTO/RPO：关键系统（5个）均已设定RTO和RPO");
+	check_both(&d, BIA_FIND_DR_SITE, true,
+		   "DR: every critical system (5) plans the level it needs",
+		   "灾备：关键系统（5个）的计划等级均满足所需");
+	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
+		assert_false(bia_findings_contradict(&d.f[i], ITEM_DONE));
+		assert_false(bia_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
+	}
+	/* More than needed is said, and is no gap. */
+	d.systems[CS_SYS].planned_level = 6;
+	check_both(&d, BIA_FIND_DR_SITE, true,
+		   "DR: every critical system (5) plans the level it needs|"
+		   "DR: 客服管理系统 plans level 6, level 5 would do",
+		   "灾备：关键系统（5个）的计划等级均满足所需|"
+		   "灾备：客服管理系统计划6级，5级即可");
+	/* Systems no critical process uses are not the items' concern. */
+	d.systems[CRM_SYS].planned_level = 0;
+	d.systems[CRM_SYS].arch[0] = '\0';
+	assert_int_equal(find(&d), ST_OK);
+	assert_true(d.f[BIA_FIND_DR_SITE].supports_done);
+}
+
+static void test_findings_that_block(void **state)
+{
+	year d;
+	(void)state;
+	/* An RTO as long as the MTD: item 2 only. */
+	doc_year(&d);
+	complete(&d);
+	d.processes[0].rto = 60;
+	assert_int_equal(find(&d), ST_OK);
+	assert_true(d.f[BIA_FIND_BIA].supports_done);
+	assert_true(d.f[BIA_FIND_DR_SITE].supports_done);
+	check_both(&d, BIA_FIND_RTO_RPO, false,
+		   "RTO/RPO: the RTO of 道路救援服务 (1 h) is not shorter than "
+		   "its MTD (1 h)",
+		   "RTO/RPO：道路救援服务的RTO（1小时）不短于MTD（1小时）");
+	/* A critical process on no system, which leaves order management
+	 * to no critical process; the transactions without their RPO, which
+	 * rescue and finance hold. */
+	doc_year(&d);
+	complete(&d);
+	d.uses[3] = (bia_use){6, CRM_SYS}; /* 维修作业 loses its link */
+	d.types[0].rpo = U;
+	check_both(&d, BIA_FIND_BIA, false,
+		   "BIA: 1 of 6 critical processes uses no system",
+		   "BIA：有1个关键业务流程未关联支撑系统（共6个）");
+	check(&d, BIA_FIND_RTO_RPO, false,
+	      "RTO/RPO: 2 of 4 critical systems are missing an RPO");
+	/* Rescue, with its RTO alone, gets the level it needs for it, and
+	 * finance more than that: both rest on part of their targets. */
+	check(&d, BIA_FIND_DR_SITE, false,
+	      "DR: 2 of 4 critical systems lack an RTO or RPO to "
+	      "size their level|"
+	      "DR: 财务系统 plans level 6, level 5 would do");
+}
+
+static void test_findings_edges(void **state)
+{
+	year d;
+	questionnaire q;
+	bia_table empty;
+	(void)state;
+	/* Nothing analysed yet. */
+	memset(&d, 0, sizeof d);
+	check(&d, BIA_FIND_BIA, false,
+	      "BIA: no business processes listed yet");
+	check(&d, BIA_FIND_RTO_RPO, false,
+	      "RTO/RPO: no system is used by a critical process yet");
+	check(&d, BIA_FIND_DR_SITE, false,
+	      "DR: no system is used by a critical process yet");
+	/* Processes, none critical. */
+	doc_year(&d);
+	for (size_t p = 0; p < N_PROC; p++)
+		d.processes[p].critical = false;
+	check(&d, BIA_FIND_BIA, false,
+	      "BIA: none of the 8 processes is marked critical");
+	d.n_processes = 1;
+	d.n_uses = 1;
+	check_both(&d, BIA_FIND_BIA, false,
+		   "BIA: the 1 process listed is not marked critical",
+		   "BIA：所列1个业务流程未标记为关键");
+	/* Targets no level meets, and a table without levels. */
+	doc_year(&d);
+	complete(&d);
+	d.processes[0].rto = 0;
+	check(&d, BIA_FIND_DR_SITE, false,
+	      "DR: no level meets the targets of 救援调度系统");
+	memset(&empty, 0, sizeof empty);
+	for (size_t s = 0; s < N_SYS; s++)
+		d.outcomes[s] = bia_recommend_level(&empty, d.needs[s].rto,
+						    d.needs[s].rpo,
+						    &d.recommended[s]);
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_OK);
+	expect_findings(&d.f[BIA_FIND_DR_SITE], false,
+			"DR: the level table has no levels");
+	/* Refused figures leave nothing to go on. */
+	doc_year(&d);
+	assert_int_equal(find(&d), ST_OK);
+	d.uses[2].system = N_SYS;
+	for (int i = 0; i < BIA_FIND_ITEMS; i++)
+		d.f[i].supports_done = true;
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_INVALID);
+	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
+		expect_findings(&d.f[i], false, "");
+		assert_non_null(d.f[i].item);
+	}
+	d.uses[2].system = CS_SYS;
+	d.uses[2].process = N_PROC;
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_INVALID);
+	d.uses[2].process = 2;
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_OK);
+	d.y.mtd = NULL;
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_INVALID);
+	d.y.mtd = d.mtd;
+	d.y.recommended = NULL;
+	assert_int_equal(bia_checklist_findings(&d.y, d.f), ST_INVALID);
+	/* The keys are the shipped checklist's first three items'. */
+	fixture_questionnaire("en", &q);
+	assert_true(q.n_items >= 3);
+	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
+		assert_int_equal(bia_find_item_of(q.items[i].key), i);
+		assert_string_equal(d.f[i].item, q.items[i].key);
+	}
+	questionnaire_free(&q);
+	assert_int_equal(bia_find_item_of("backup_321"), BIA_FIND_ITEMS);
+	assert_int_equal(bia_find_item_of(NULL), BIA_FIND_ITEMS);
+}
+
+/* Past the lines that fit, the last says how many more there are. */
+static void test_findings_overflow(void **state)
+{
+	year d;
+	char name[32];
+	(void)state;
+	memset(&d, 0, sizeof d);
+	/* Nine critical processes, each on a system of its own, none with a
+	 * level planned or an architecture. */
+	for (size_t i = 0; i < 9; i++) {
+		snprintf(name, sizeof name, "S%zu", i + 1);
+		snprintf(d.processes[i].name, sizeof d.processes[i].name, "P%zu",
+			 i + 1);
+		snprintf(d.systems[i].name, sizeof d.systems[i].name, "%s", name);
+		d.processes[i].critical = true;
+		d.processes[i].rto = 15;
+		d.mtd[i] = 60;
+		d.uses[i] = (bia_use){i, i};
+		d.holds[i] = (bia_hold){i, 0};
+	}
+	d.types[0].rpo = 5;
+	d.n_processes = d.n_uses = d.n_systems = d.n_holds = 9;
+	check(&d, BIA_FIND_DR_SITE, false,
+	      "DR: S1 has no level planned, needs 6|"
+	      "DR: S2 has no level planned, needs 6|"
+	      "DR: S3 has no level planned, needs 6|"
+	      "DR: S4 has no level planned, needs 6|"
+	      "DR: S5 has no level planned, needs 6|"
+	      "DR: and 5 more");
+	lang(LANG_ZH);
+	assert_int_equal(find(&d), ST_OK);
+	assert_string_equal(d.f[BIA_FIND_DR_SITE].lines[5], "灾备：另有5条");
+	lang(LANG_EN);
+	/* Exactly as many as fit: no count. */
+	d.n_processes = d.n_uses = d.n_systems = d.n_holds = 5;
+	check(&d, BIA_FIND_DR_SITE, false,
+	      "DR: S1 has no level planned, needs 6|"
+	      "DR: S2 has no level planned, needs 6|"
+	      "DR: S3 has no level planned, needs 6|"
+	      "DR: S4 has no level planned, needs 6|"
+	      "DR: S5 has no level planned, needs 6|"
+	      "DR: 5 of 5 critical systems have no architecture chosen");
+}
+
 /* The conversions of a format, in order ("%s%lld" gives "slld"). */
 static void conversions(const char *fmt, char *out, size_t len)
 {
@@ -884,7 +1264,7 @@ static void test_catalog_formats_agree(void **state)
 	(void)state;
 	conversions("%s: %lld %%, %zu", en, sizeof en);
 	assert_string_equal(en, "s,lld,zu,");
-	for (int id = BIAT_NOT_SET; id <= BIAT_COST_UNKNOWN; id++) {
+	for (int id = BIAT_NOT_SET; id <= BIAT_F_CONTRADICTS; id++) {
 		conversions(msg_in((msg_id)id, LANG_EN), en, sizeof en);
 		conversions(msg_in((msg_id)id, LANG_ZH), zh, sizeof zh);
 		if (strcmp(en, zh) != 0)
@@ -911,6 +1291,11 @@ int main(void)
 		cmocka_unit_test(test_architecture_verdicts),
 		cmocka_unit_test(test_architecture_costs),
 		cmocka_unit_test(test_sentences_cut_between_characters),
+		cmocka_unit_test(test_findings_of_the_documents_year),
+		cmocka_unit_test(test_findings_that_support_done),
+		cmocka_unit_test(test_findings_that_block),
+		cmocka_unit_test(test_findings_edges),
+		cmocka_unit_test(test_findings_overflow),
 		cmocka_unit_test(test_catalog_formats_agree),
 	};
 	return cmocka_run_group_tests(tests, load_references, free_references);
