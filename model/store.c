@@ -225,6 +225,24 @@ moat_status store_scalar(store *s, const char *sql, int64_t *out)
 						     : store_fail(s, rc, "query");
 }
 
+moat_status store_int_by_id(store *s, const char *sql, int64_t id,
+			    int64_t *out, bool *found)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int rc;
+	*out = 0;
+	*found = false;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if ((*found = rc == SQLITE_ROW))
+		*out = sqlite3_column_int64(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+						     : store_fail(s, rc, "query");
+}
+
 moat_status store_text_scalar(store *s, const char *sql, char *out,
 			      size_t outlen)
 {

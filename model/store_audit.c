@@ -226,17 +226,9 @@ static moat_status set_head(store *s, int64_t id, const char *hash)
 /* The unit of assessment id (0 when it is gone). */
 static moat_status assessment_unit(store *s, int64_t id, int64_t *unit_id)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT unit_id FROM assessment"
-					    " WHERE id = ?");
-	int rc;
-	if (!st)
-		return ST_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*unit_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	store_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
-						     : store_fail(s, rc, "audit unit");
+	bool found;
+	return store_int_by_id(s, "SELECT unit_id FROM assessment WHERE id = ?",
+			       id, unit_id, &found);
 }
 
 moat_status store_audit(store *s, const char *user, int64_t unit_id,

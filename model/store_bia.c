@@ -5,49 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/bia_text.h"
 #include "model/msg.h"
 #include "model/store_bia.h"
 #include "model/store_internal.h"
 
-/* Refuses a write for why; mtd is the MTD an RTO was measured against. */
-static moat_status refuse(store *s, bia_problem why, int64_t mtd)
+/* Refuses a write for why, said as bia_problem_text says it (value: the
+ * MTD an RTO was measured against). */
+static moat_status refuse(store *s, bia_problem why, int64_t value)
 {
-	msg_id id;
-	switch (why) {
-	case BIA_DURATION_RANGE:
-	case BIA_DURATION_ORDER:
-	case BIA_TOO_MANY_DURATIONS:
-		id = BIA_ERR_DURATIONS;
-		break;
-	case BIA_AMOUNT_RANGE:
-	case BIA_COST_RANGE:
-		id = BIA_ERR_AMOUNT;
-		break;
-	case BIA_NO_REASON:
-		id = BIA_ERR_REASON;
-		break;
-	case BIA_MTD_RANGE:
-		id = BIA_ERR_MTD_RANGE;
-		break;
-	case BIA_NO_MTD:
-		id = BIA_ERR_NO_MTD;
-		break;
-	case BIA_RTO_RANGE:
-		id = BIA_ERR_RTO_RANGE;
-		break;
-	case BIA_RTO_NOT_BELOW_MTD:
-		snprintf(s->err, sizeof s->err, msg(BIA_ERR_RTO_MTD_FMT),
-			 (long long)mtd);
-		return ST_INVALID;
-	case BIA_BAD_USE:
-	case BIA_BAD_HOLD:
-		id = BIA_ERR_LINK;
-		break;
-	default:
-		id = BIA_ERR_RATING;
-		break;
-	}
-	snprintf(s->err, sizeof s->err, "%s", msg(id));
+	bia_problem_text(why, value, s->err, sizeof s->err);
 	return ST_INVALID;
 }
 
@@ -330,25 +297,18 @@ int64_t bia_data_mtd(const bia_data *d, size_t i)
 	return bia_process_mtd(&d->processes[i], &sug);
 }
 
-/* The year (and so the unit) a row of table belongs to; ST_NOT_FOUND
- * when there is no such row. table is one of this file's constants. */
+/* The year (and so the unit) of row id, which sql (PROCESS_YEAR...)
+ * reads; ST_NOT_FOUND when there is no such row. */
 static moat_status year_of(store *s, const char *sql, int64_t id,
 			   int64_t *assessment_id)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
-	int rc;
-	if (!st)
-		return ST_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*assessment_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	store_done(st);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "find the year");
-	snprintf(s->err, sizeof s->err, "no such entry (%" PRId64 ")", id);
-	return ST_NOT_FOUND;
+	bool found;
+	moat_status rc = store_int_by_id(s, sql, id, assessment_id, &found);
+	if (!rc && !found) {
+		snprintf(s->err, sizeof s->err, "no such entry (%" PRId64 ")", id);
+		return ST_NOT_FOUND;
+	}
+	return rc;
 }
 
 #define PROCESS_YEAR "SELECT assessment_id FROM bia_process WHERE id = ?"
@@ -406,7 +366,7 @@ moat_status store_bia_set_durations(store *s, int64_t assessment_id,
 	moat_status rc;
 
 	if (bia_check_durations(minutes, n, &why, &at))
-		return refuse(s, why, BIA_UNSET);
+		return refuse(s, why, at > 0 ? minutes[at - 1] : BIA_UNSET);
 	if ((rc = begin_write(s, assessment_id)))
 		return rc;
 	if ((rc = store_bia_load(s, assessment_id, &d)))

@@ -135,6 +135,11 @@ moat_status store_audit_seal_units_from(store *s);
  * first row in *out (left alone when there is no row). */
 moat_status store_scalar(store *s, const char *sql, int64_t *out);
 
+/* Column 0, an integer, of the row sql selects with ?1 = id; *found says
+ * whether there was one (*out is 0 when not). */
+moat_status store_int_by_id(store *s, const char *sql, int64_t id,
+			    int64_t *out, bool *found);
+
 /* The same for a text ("" when there is no row), cut to fit. */
 moat_status store_text_scalar(store *s, const char *sql, char *out,
 			      size_t outlen);

@@ -175,7 +175,7 @@ static void test_rto_must_stay_under_the_mtd(void **state)
 	p.rto = 60;
 	assert_int_equal(store_bia_process_save(c->s, c->aid, &p, "zhao", &id),
 			 ST_INVALID);
-	assert_string_equal(store_errmsg(c->s), "RTO必须短于MTD（60分钟）。");
+	assert_string_equal(store_errmsg(c->s), "RTO必须短于MTD（1小时）");
 	p.rto = 59;
 	assert_int_equal(store_bia_process_save(c->s, c->aid, &p, "zhao", &id),
 			 ST_OK);
@@ -183,7 +183,7 @@ static void test_rto_must_stay_under_the_mtd(void **state)
 	/* 极高 at 1 h makes the MTD 15 min: under the RTO, so refused. */
 	row.cell[BIA_CUSTOMER].rating = BIA_RATING_EXTREME;
 	assert_int_equal(store_bia_impact_set(c->s, p.id, &row, "zhao"), ST_INVALID);
-	assert_string_equal(store_errmsg(c->s), "RTO必须短于MTD（15分钟）。");
+	assert_string_equal(store_errmsg(c->s), "RTO必须短于MTD（15分钟）");
 	p.rto = 10;
 	assert_int_equal(store_bia_process_save(c->s, c->aid, &p, "zhao", &id),
 			 ST_OK);
@@ -204,7 +204,7 @@ static void test_rto_must_stay_under_the_mtd(void **state)
 	p.mtd_reason[0] = '\0';
 	assert_int_equal(store_bia_process_save(c->s, c->aid, &p, "zhao", &id),
 			 ST_INVALID);
-	assert_string_equal(store_errmsg(c->s), "必须填写原因。");
+	assert_string_equal(store_errmsg(c->s), "请说明理由：手动设定的评级或MTD须注明理由");
 }
 
 static void test_names_and_links(void **state)
@@ -266,6 +266,7 @@ static void test_durations_replace_rows(void **state)
 
 	assert_int_equal(store_bia_set_durations(c->s, c->aid, down, 2, "zhao"),
 			 ST_INVALID);
+	assert_string_equal(store_errmsg(c->s), "中断时长须长于前一个时长（1小时）");
 	assert_int_equal(store_bia_set_durations(c->s, c->aid, next, 4, "zhao"),
 			 ST_OK);
 	assert_int_equal(store_bia_load(c->s, c->aid, &d), ST_OK);
