@@ -85,6 +85,18 @@ static uint32_t be32(const unsigned char *p)
 	       (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+/* Whether path's WAL file holds anything. While it does, a checkpoint
+ * may be copying its pages into the file, page 1 (with the new page
+ * count) before the pages that lengthen the file: a file shorter than
+ * its header says is then no sign of damage. */
+static bool wal_has_pages(const char *path)
+{
+	char wal[PATH_MAX + 8];
+	struct stat sb;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &sb) == 0 && sb.st_size > 0;
+}
+
 moat_status store_file_check_header(const char *path, char *err,
 				    size_t errlen)
 {
@@ -119,7 +131,8 @@ moat_status store_file_check_header(const char *path, char *err,
 	 * it (its "version valid for" equals the change counter). */
 	pages = be32(h + 28);
 	if (page_size >= 512 && be32(h + 92) == be32(h + 24) && pages > 0 &&
-	    (int64_t)sb.st_size < (int64_t)pages * page_size) {
+	    (int64_t)sb.st_size < (int64_t)pages * page_size &&
+	    !wal_has_pages(path)) {
 		snprintf(err, errlen,
 			 "damaged: truncated to %lld of %lld bytes",
 			 (long long)sb.st_size,

@@ -33,6 +33,8 @@ race plain --db "$db" --lang en init
 expect_eq "$(count plain out "Created $db")" 1 "one process creates the database"
 expect_eq "$(count plain err "$db is already a moat database; nothing changed.")" $((N - 1)) \
 	"the others say it exists"
+other=$(cat "$TMPD"/plain.*.err | grep -vF "is already a moat database" || true)
+expect_eq "$other" "" "and nothing else goes wrong"
 
 # Readers and writers at once on a new file: every reader either finds no
 # organisation yet or scores the demo.
