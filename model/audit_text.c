@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "model/audit_text.h"
+#include "model/bia_text.h"
+#include "model/store_bia.h"
 #include "model/explain.h"
 #include "model/invest.h"
 #include "model/money.h"
@@ -50,6 +52,24 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_DECIMAL;
 	if (strcmp(field, "valid_months") == 0 ||
 	    strcmp(field, "validity_months") == 0)
+		return AV_MONTHS;
+	if (strncmp(entity, "bia_", 4) == 0) {
+		if (strcmp(field, "mtd") == 0 || strcmp(field, "rto") == 0 ||
+		    strcmp(field, "rpo") == 0 || strcmp(field, "minutes") == 0)
+			return AV_MINUTES;
+		if (strcmp(field, "critical") == 0 || strcmp(field, "linked") == 0)
+			return AV_YES_NO;
+		if (strcmp(field, "importance") == 0)
+			return AV_BIA_RATING;
+		if (strcmp(field, "row") == 0)
+			return AV_BIA_ROW;
+	}
+	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_INTOLERABLE) == 0)
+		return AV_BIA_RATING;
+	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_MARGIN) == 0)
+		return AV_PERMILLE;
+	if (strcmp(entity, "param") == 0 &&
+	    strcmp(key, BIA_PARAM_REVIEW_MONTHS) == 0)
 		return AV_MONTHS;
 	if (strcmp(entity, "param") != 0)
 		return AV_TEXT;
@@ -108,6 +128,29 @@ static bool class_text(const char *v, int *name, char *out, size_t outlen)
 	return true;
 }
 
+/* "15 60 240" as "15 min, 1 h, 4 h"; a word that is no number as it is. */
+static void minutes_list_text(const char *value, char *out, size_t outlen)
+{
+	size_t used = 0;
+	char word[32], one[64];
+
+	out[0] = '\0';
+	while (*value) {
+		size_t n = strcspn(value, " ");
+		int64_t m;
+		snprintf(word, sizeof word, "%.*s", (int)n, value);
+		if (whole(word, &m))
+			bia_minutes_format(m, one, sizeof one);
+		else
+			snprintf(one, sizeof one, "%s", word);
+		if (n && used < outlen)
+			used += (size_t)snprintf(out + used, outlen - used, "%s%s",
+						 used ? msg(BIAT_LIST_SEP) : "", one);
+		value += n;
+		value += strspn(value, " ");
+	}
+}
+
 void audit_value_text(audit_kind k, const char *value, char *out,
 		      size_t outlen)
 {
@@ -127,7 +170,23 @@ void audit_value_text(audit_kind k, const char *value, char *out,
 	switch (k) {
 	case AV_TEXT:
 	case AV_ITEM_KEY:
+	case AV_BIA_RATING:
+	case AV_BIA_ROW:
 		break;
+	case AV_MINUTES:
+		minutes_list_text(value, out, outlen);
+		return;
+	case AV_YES_NO:
+		if (strcmp(value, "1") != 0 && strcmp(value, "0") != 0)
+			break;
+		snprintf(out, outlen, "%s", msg(value[0] == '1' ? AUDV_YES : AUDV_NO));
+		return;
+	case AV_PERMILLE:
+		if (!whole(value, &n))
+			break;
+		num_format_trim(n, 1, num, sizeof num);
+		snprintf(out, outlen, "%s %%", num);
+		return;
 	case AV_ANCHOR:
 		if (strcmp(value, "schedule") == 0)
 			snprintf(out, outlen, "%s", msg(DF_ANCHOR_SCHEDULE));
@@ -220,6 +279,7 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"duty", "item", DF_ITEM},
 		{"duty", "paused", AUDF_PAUSED},
 		{"duty", "resumed", AUDF_RESUMED},
+		{"bia_durations", "minutes", AUDF_MINUTES},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -245,6 +305,20 @@ const char *audit_field_text(const char *entity, const char *field)
 		{NULL, "phase", AUDF_PHASE},
 		{NULL, "note", AUDF_NOTE},
 		{NULL, "item", AUDF_ITEM},
+		{NULL, "daily_volume", AUDF_DAILY_VOLUME},
+		{NULL, "critical", AUDF_CRITICAL},
+		{NULL, "mtd", AUDF_MTD},
+		{NULL, "mtd_reason", AUDF_MTD_REASON},
+		{NULL, "rto", AUDF_RTO},
+		{NULL, "rpo", AUDF_RPO},
+		{NULL, "reviewed", AUDF_REVIEWED},
+		{NULL, "row", AUDF_ROW},
+		{NULL, "importance", AUDF_IMPORTANCE},
+		{NULL, "planned_level", AUDF_PLANNED_LEVEL},
+		{NULL, "arch", AUDF_ARCH},
+		{NULL, "production_cost", AUDF_PRODUCTION_COST},
+		{NULL, "backup", AUDF_BACKUP},
+		{NULL, "linked", AUDF_LINKED},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if ((!fields[i].entity || strcmp(entity, fields[i].entity) == 0) &&
@@ -288,6 +362,18 @@ static bool param_text(const char *key, char *out, size_t outlen)
 		return snprintf(out, outlen, "%s", msg(ROI_RATE)), true;
 	if (strcmp(key, PARAM_CURRENCY) == 0)
 		return snprintf(out, outlen, "%s", msg(FIELD_CURRENCY)), true;
+	static const struct {
+		const char *key;
+		msg_id label;
+	} bia[] = {
+		{BIA_PARAM_INTOLERABLE, BIAS_INTOLERABLE},
+		{BIA_PARAM_MARGIN, BIAS_MARGIN},
+		{BIA_PARAM_REVIEW_MONTHS, BIAS_REVIEW},
+		{BIA_PARAM_TABLE, BIAS_TABLE},
+	};
+	for (size_t i = 0; i < sizeof bia / sizeof bia[0]; i++)
+		if (strcmp(key, bia[i].key) == 0)
+			return snprintf(out, outlen, "%s", msg(bia[i].label)), true;
 	for (size_t i = 0; i < sizeof inv / sizeof inv[0]; i++) {
 		if (inv[i].f != f)
 			continue;
@@ -312,6 +398,13 @@ static const char *entity_text(const char *entity)
 		{"task", AUDE_TASK},         {"roi", AUDE_ROI},
 		{"invest", AUDE_INVEST},     {"duty", AUDE_DUTY},
 		{"param", AUDE_PARAM},       {"programme", AUDE_PROGRAMME},
+		{"bia_process", AUDE_BIA_PROCESS},
+		{"bia_system", AUDE_BIA_SYSTEM},
+		{"bia_data_type", AUDE_BIA_DATA_TYPE},
+		{"bia_impact", AUDE_BIA_IMPACT},
+		{"bia_use", AUDE_BIA_USE},
+		{"bia_hold", AUDE_BIA_HOLD},
+		{"bia_durations", AUDE_BIA_DURATIONS},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)
@@ -330,6 +423,19 @@ static void item_text(const questionnaire *q, const char *key, char *out,
 		audit_value_text(AV_TEXT, key, out, outlen);
 }
 
+/* "道路救援@240", the key of an impact row, as "impact 道路救援 at 4 h". */
+static bool impact_subject(const char *key, char *out, size_t outlen)
+{
+	const char *at = strrchr(key, '@');
+	int64_t m;
+	char when[64];
+	if (!at || !whole(at + 1, &m))
+		return false;
+	bia_minutes_format(m, when, sizeof when);
+	snprintf(out, outlen, msg(AUDE_BIA_IMPACT_FMT), (int)(at - key), key, when);
+	return true;
+}
+
 void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
 		   size_t outlen)
 {
@@ -337,6 +443,12 @@ void audit_subject(const questionnaire *q, const audit_entry *e, char *out,
 	int c = questionnaire_criterion_index(q, e->key);
 
 	if (strcmp(e->entity, "param") == 0 && param_text(e->key, out, outlen))
+		return;
+	if (strcmp(e->entity, "bia_durations") == 0) {
+		snprintf(out, outlen, "%s", entity_text(e->entity));
+		return;
+	}
+	if (strcmp(e->entity, "bia_impact") == 0 && impact_subject(e->key, out, outlen))
 		return;
 	if (i >= 0)
 		item_text(q, e->key, out, outlen);
@@ -359,6 +471,57 @@ static bool class_renamed(const audit_entry *e)
 	return a != b || strncmp(e->old_value, e->new_value, (size_t)a) != 0;
 }
 
+/* A rating by its name in q's reference; a row ("LOSS f c l r o | texts
+ * | reason", model/store_bia.c) as its loss and the ratings by name. */
+static void bia_value_text(const questionnaire *q, audit_kind k,
+			   const char *value, char *out, size_t outlen)
+{
+	const bia_reference *ref = &q->bia;
+	bia_rating r[BIA_DIMENSIONS + 1];
+	char words[BIA_DIMENSIONS + 1][16], loss[48], cells[512] = "";
+	long long hundredths;
+	size_t used = 0;
+	int n;
+
+	if (value && k == AV_BIA_RATING && bia_parse_rating(value, &r[0]) &&
+	    ref->rating_names[r[0]]) {
+		snprintf(out, outlen, "%s", ref->rating_names[r[0]]);
+		return;
+	}
+	if (!value || k != AV_BIA_ROW ||
+	    sscanf(value, "%lld %15s %15s %15s %15s %15s%n", &hundredths,
+		   words[0], words[1], words[2], words[3], words[4], &n) != 6) {
+		audit_value_text(AV_TEXT, value, out, outlen);
+		return;
+	}
+	for (int i = 0; i <= BIA_DIMENSIONS; i++)
+		if (!bia_parse_rating(words[i], &r[i]))
+			r[i] = BIA_RATING_NONE;
+	for (int i = 0; i < BIA_DIMENSIONS && used < sizeof cells; i++) {
+		const char *dim = ref->dimension_names[i] ? ref->dimension_names[i] : "";
+		const char *rn = ref->rating_names[r[i]] ? ref->rating_names[r[i]]
+							 : words[i];
+		if (used)
+			used += (size_t)snprintf(cells + used, sizeof cells - used,
+						 "%s", msg(BIAT_LIST_SEP));
+		if (used < sizeof cells)
+			used += (size_t)snprintf(cells + used, sizeof cells - used,
+						 msg(AUDV_BIA_CELL_FMT), dim, rn);
+	}
+	money_format((money)hundredths, loss, sizeof loss);
+	snprintf(out, outlen, msg(AUDV_BIA_ROW_FMT), loss, cells);
+	if (strcmp(words[4], "-") != 0) {
+		/* The override's reason is the row's last field. */
+		const char *reason = strrchr(value, '|');
+		char head[1024];
+		snprintf(head, sizeof head, "%s", out);
+		snprintf(out, outlen, msg(AUDV_BIA_OVERRIDE_FMT), head,
+			 ref->overall_name ? ref->overall_name : "",
+			 ref->rating_names[r[4]] ? ref->rating_names[r[4]] : words[4],
+			 reason ? reason + 1 + strspn(reason + 1, " ") : "");
+	}
+}
+
 void audit_change(const questionnaire *q, const audit_entry *e, char *out,
 		  size_t outlen)
 {
@@ -368,6 +531,9 @@ void audit_change(const questionnaire *q, const audit_entry *e, char *out,
 	if (k == AV_ITEM_KEY) {
 		item_text(q, e->old_value, was, sizeof was);
 		item_text(q, e->new_value, now, sizeof now);
+	} else if (k == AV_BIA_RATING || k == AV_BIA_ROW) {
+		bia_value_text(q, k, e->old_value, was, sizeof was);
+		bia_value_text(q, k, e->new_value, now, sizeof now);
 	} else if (k == AV_CLASS && !class_renamed(e)) {
 		class_text(e->old_value, NULL, was, sizeof was);
 		class_text(e->new_value, NULL, now, sizeof now);

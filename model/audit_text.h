@@ -28,6 +28,12 @@ typedef enum {
 	AV_ITEM_KEY,    /* a checklist item's key, "" for none */
 	AV_ANCHOR,      /* a duty counted from: schedule, completion */
 	AV_DUTY_DAY,    /* a duty's day of the month, 0 the last working day */
+	AV_MINUTES,     /* minutes, or several apart by spaces: "15 60" */
+	AV_YES_NO,      /* "1" yes, "0" no */
+	AV_PERMILLE,    /* tenths of a percent: 500 is 50 % */
+	AV_BIA_RATING,  /* none, low, medium, high, extreme (audit_change
+			   names them by q's BIA reference) */
+	AV_BIA_ROW,     /* an impact grid's row as the store writes it */
 } audit_kind;
 
 /* The kind of the old and new values of an entry about field of entity;

@@ -6,6 +6,7 @@
 
 #include "model/calc.h"
 #include "model/demo.h"
+#include "model/demo_bia.h"
 #include "model/msg.h"
 #include "model/report.h"
 
@@ -218,6 +219,7 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = store_assessment_create(s, unit_id, today.y - 1, user, &last)) ||
 	    (st = set_states(s, q, last, last_year_states, user)) ||
 	    (st = add_evidence(s, last, today, last_year_evidence, user)) ||
+	    (st = demo_bia_load(s, last, user)) ||
 	    (st = report_finalise(s, q, last, today, user)) ||
 	    (st = store_assessment_start_next(s, last, today, user,
 					      assessment_id)) ||

@@ -440,6 +440,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 	st = questionnaire_load_files(a, b, q, err, errlen);
 	if (!st && (st = questionnaire_load_plan(c, q, err, errlen)))
 		questionnaire_free(q);
+	if (!st && (st = bia_reference_load(dir, &q->bia, err, errlen)))
+		questionnaire_free(q);
 	return st;
 }
 
@@ -448,6 +450,7 @@ void questionnaire_free(questionnaire *q)
 	free_items(q);
 	free_levels(q);
 	free_plan(q);
+	bia_reference_free(&q->bia);
 	memset(q, 0, sizeof *q);
 }
 

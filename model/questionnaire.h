@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "model/bia_table.h"
 #include "model/checklist.h"
 #include "model/status.h"
 
@@ -70,9 +71,11 @@ typedef struct {
 	size_t n_tasks;
 	q_duty duties[Q_MAX_DUTIES];
 	size_t n_duties;
+	bia_reference bia; /* dir/bia.yaml and dir/bia.d (questionnaire_load) */
 } questionnaire;
 
-/* Loads dir/checklist.yaml, dir/maturity.yaml and dir/plan.yaml into q
+/* Loads dir/checklist.yaml, dir/maturity.yaml, dir/plan.yaml and the BIA
+ * reference (dir/bia.yaml, dir/bia.d: model/bia_table.h) into q
  * (zeroed first). Every text loaded is valid UTF-8 without control
  * characters (bar newlines in paragraphs) or bidi controls, so it cannot act
  * on a terminal. A file over 1 MiB is refused before it is parsed, one

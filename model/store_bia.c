@@ -230,7 +230,8 @@ static moat_status read_settings(store *s, int64_t unit_id, bia_data *d)
 		return ms;
 	d->review_months = v >= 1 && v <= 120 ? (int)v
 					      : BIA_DEFAULT_REVIEW_MONTHS;
-	return ST_OK;
+	return store_param_text(s, unit_id, BIA_PARAM_TABLE, "", d->table,
+				sizeof d->table);
 }
 
 #define OF_YEAR " WHERE assessment_id = ? ORDER BY id"

@@ -21,6 +21,7 @@
 #define BIA_PARAM_INTOLERABLE "bia_intolerable"
 #define BIA_PARAM_MARGIN "bia_margin_permille"
 #define BIA_PARAM_REVIEW_MONTHS "bia_review_months"
+#define BIA_PARAM_TABLE "bia_table" /* the DR level table in use, by id */
 #define BIA_DEFAULT_INTOLERABLE BIA_RATING_EXTREME
 #define BIA_DEFAULT_MARGIN 500
 #define BIA_DEFAULT_REVIEW_MONTHS 12
@@ -46,6 +47,7 @@ typedef struct {
 	bia_rating intolerable; /* the unit's setting */
 	int margin_permille;    /* the unit's setting */
 	int review_months;      /* the unit's setting */
+	char table[BIA_KEY_MAX + 1]; /* the unit's table id; "" the first */
 } bia_data;
 
 /* Reads assessment_id's analysis into *out (release with bia_data_free;

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "model/audit_text.h"
+#include "model/store_bia.h"
 #include "model/msg.h"
 #include "model/store.h"
 #include "tests/fixtures.h"
@@ -190,12 +191,79 @@ static void test_the_log_as_written_by_the_store(void **state)
 	questionnaire_free(&qz);
 }
 
+/* The analysis's entries read as the audit screen shows them: durations
+ * as written, ratings by the reference's names, no stored keys. */
+static void test_the_bia_entries(void **state)
+{
+	questionnaire q;
+	char path[512], err[256], log[4096];
+	store *s;
+	int64_t unit_id, aid, pid, yid;
+	bia_process p;
+	bia_system y;
+	bia_row row;
+	static const int64_t durations[] = {15, 60, 240, 1440};
+	(void)state;
+
+	msg_set_lang(LANG_ZH);
+	fixture_questionnaire("zh_CN", &q);
+	fixture_db_path(path, sizeof path);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
+	assert_int_equal(store_assessment_create(s, unit_id, 2026, "a", &aid), ST_OK);
+	assert_int_equal(store_bia_set_durations(s, aid, durations, 4, "a"), ST_OK);
+	memset(&p, 0, sizeof p);
+	snprintf(p.name, sizeof p.name, "道路救援");
+	p.daily_volume = BIA_UNSET;
+	p.rto = BIA_UNSET;
+	assert_int_equal(store_bia_process_save(s, aid, &p, "a", &pid), ST_OK);
+	memset(&row, 0, sizeof row);
+	row.minutes = 240;
+	row.loss = 300000;
+	row.cell[BIA_CUSTOMER].rating = BIA_RATING_HIGH;
+	row.cell[BIA_REPUTATION].rating = BIA_RATING_EXTREME;
+	assert_int_equal(store_bia_impact_set(s, pid, &row, "a"), ST_OK);
+	p.id = pid;
+	p.critical = true;
+	p.mtd_chosen = true;
+	p.mtd = 240;
+	snprintf(p.mtd_reason, sizeof p.mtd_reason, "安全问题");
+	p.rto = 90;
+	assert_int_equal(store_bia_process_save(s, aid, &p, "a", &pid), ST_OK);
+	memset(&y, 0, sizeof y);
+	snprintf(y.name, sizeof y.name, "救援调度系统");
+	assert_int_equal(store_bia_system_save(s, aid, &y, "a", &yid), ST_OK);
+	y.id = yid;
+	y.importance = BIA_RATING_HIGH;
+	assert_int_equal(store_bia_system_save(s, aid, &y, "a", &yid), ST_OK);
+	assert_int_equal(store_bia_use_set(s, pid, yid, true, "a"), ST_OK);
+	assert_int_equal(store_param_set(s, unit_id, BIA_PARAM_MARGIN, 400, "a"), ST_OK);
+	newest(s, &q, 11, log, sizeof log);
+	assert_string_equal(log,
+		"安全裕度警戒线（%） | 数值：— → 40 %\n"
+		"依赖 道路救援 -> 救援调度系统 | 关联：— → 是\n"
+		"系统 救援调度系统 | 重要性：无 → 高\n"
+		"系统 救援调度系统 | 添加：— → 救援调度系统\n"
+		"业务流程 道路救援 | RTO：— → 1小时30分钟\n"
+		"业务流程 道路救援 | MTD设定理由：— → 安全问题\n"
+		"业务流程 道路救援 | MTD（手动设定）：— → 4小时\n"
+		"业务流程 道路救援 | 关键：否 → 是\n"
+		"道路救援中断4小时的影响 | 评级：损失0；财务损失无，客户影响无，法律风险无，"
+		"声誉影响无 → 损失3000；财务损失无，客户影响高，法律风险无，声誉影响极高\n"
+		"业务流程 道路救援 | 添加：— → 道路救援\n"
+		"中断时长 | 时长：— → 15分钟，1小时，4小时，24小时");
+	store_close(s);
+	questionnaire_free(&q);
+	msg_set_lang(LANG_EN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_each_kind_as_typed),
 		cmocka_unit_test(test_kinds_of_what_the_store_writes),
 		cmocka_unit_test(test_the_log_as_written_by_the_store),
+		cmocka_unit_test(test_the_bia_entries),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,7 @@
 #include "model/msg.h"
 #include "model/report.h"
 #include "model/store.h"
+#include "model/bia_view.h"
 #include "model/store_bia.h"
 #include "tests/fixtures.h"
 
@@ -41,7 +42,6 @@ static int setup(void **state)
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err),
 			 ST_OK);
 	assert_int_equal(demo_load(c->s, &c->q, today, "liwei", &a), ST_OK);
-	assert_int_equal(demo_bia_load(c->s, a, "liwei"), ST_OK);
 	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
 	assert_int_equal(a, c->aid);
 	*state = c;
@@ -157,6 +157,94 @@ static void test_demo_reads_back(void **state)
 
 /* An RTO at or over the MTD in force is refused with the MTD, and so is
  * a grid change that would bring the MTD down to the RTO. */
+/* The figures the screens show, on the demo: the document's three safety
+ * margins, and every system whose planned level (§3.1's list) falls short
+ * of what the document's own table says its targets need. */
+static void test_demo_figures(void **state)
+{
+	ctx *c = *state;
+	bia_view v;
+	size_t rescue, booking, parts, repair;
+
+	assert_int_equal(bia_view_load(c->s, c->aid, &c->q.bia, today, &v), ST_OK);
+	assert_string_equal(v.table->id, c->q.bia.tables[0].id);
+	rescue = (size_t)find_process(&v.d, "道路救援服务");
+	booking = (size_t)find_process(&v.d, "预约服务");
+	parts = (size_t)find_process(&v.d, "配件调配");
+	repair = (size_t)find_process(&v.d, "维修作业");
+	assert_int_equal(v.processes[rescue].mtd, 60);
+	assert_true(v.processes[rescue].has_margin);
+	assert_int_equal(v.processes[rescue].margin, 750);
+	assert_int_equal(v.processes[booking].margin, 500);
+	assert_int_equal(v.processes[parts].margin, 500);
+	/* 50 % is the threshold, not under it. */
+	assert_false(v.processes[booking].margin_warns);
+	assert_false(v.processes[repair].has_margin);
+	assert_int_equal(v.processes[rescue].rpo, 5);
+	assert_int_equal(v.processes[booking].rpo, 60);
+	assert_int_equal(v.processes[parts].rpo, 240);
+	assert_int_equal(v.processes[rescue].level, 5);
+	assert_int_equal(v.processes[parts].level, 3);
+	assert_int_equal(v.processes[repair].level, 0);
+	assert_int_equal(v.n_critical, 6);
+
+	static const struct {
+		const char *name;
+		int recommended, planned;
+		bia_plan_gap gap;
+		bool weaker;
+	} want[] = {
+		{"救援调度系统", 6, 5, BIA_PLAN_WEAKER, true},
+		{"客服管理系统", 5, 4, BIA_PLAN_WEAKER, true},
+		{"工单管理系统", 6, 0, BIA_PLAN_NONE, true},
+		{"库存管理系统", 5, 3, BIA_PLAN_WEAKER, true},
+		{"BI平台", 2, 2, BIA_PLAN_AS_RECOMMENDED, false},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		long s = find_system(&v.d, want[i].name);
+		assert_true(s >= 0);
+		assert_int_equal(v.systems[s].recommended, want[i].recommended);
+		assert_int_equal(v.d.systems[s].planned_level, want[i].planned);
+		assert_int_equal(v.systems[s].gap, want[i].gap);
+		assert_int_equal(v.systems[s].weaker, want[i].weaker);
+	}
+	assert_true(v.systems[find_system(&v.d, "客服管理系统")].need.spof);
+	assert_false(v.systems[find_system(&v.d, "救援调度系统")].need.spof);
+	assert_int_equal(v.n_weaker, 5);
+	/* The demo records no reviews: each is due. */
+	assert_int_equal(v.n_review_due, 8);
+	assert_false(v.findings[BIA_FIND_DR_SITE].supports_done);
+	bia_view_free(&v);
+}
+
+/* A review a year ago is due the day after its anniversary, not on it. */
+static void test_review_due(void **state)
+{
+	ctx *c = *state;
+	bia_data d;
+	bia_view v;
+	long rescue;
+
+	assert_int_equal(store_bia_load(c->s, c->aid, &d), ST_OK);
+	rescue = find_process(&d, "道路救援服务");
+	bia_process p = d.processes[rescue];
+	bia_data_free(&d);
+	p.reviewed = (date){2025, 11, 25};
+	int64_t id;
+	assert_int_equal(store_bia_process_save(c->s, c->aid, &p, "liwei", &id),
+			 ST_OK);
+	assert_int_equal(bia_view_load(c->s, c->aid, &c->q.bia, today, &v), ST_OK);
+	assert_false(v.processes[rescue].review_due);
+	assert_int_equal(date_cmp(v.processes[rescue].next_review,
+				  (date){2026, 11, 25}), 0);
+	assert_int_equal(v.n_review_due, 7);
+	bia_view_free(&v);
+	assert_int_equal(bia_view_load(c->s, c->aid, &c->q.bia,
+				       (date){2026, 11, 26}, &v), ST_OK);
+	assert_true(v.processes[rescue].review_due);
+	bia_view_free(&v);
+}
+
 static void test_rto_must_stay_under_the_mtd(void **state)
 {
 	ctx *c = *state;
@@ -237,9 +325,11 @@ static void test_names_and_links(void **state)
 	assert_int_equal(store_bia_use_set(c->s, id, sys, true, "zhao"), ST_OK);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE entity = 'bia_use' AND user = 'zhao'"), 1);
+	/* Last year's links, copied from, stay as they were. */
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM bia_use"
 					  " WHERE system_id = (SELECT id FROM bia_system"
-					  " WHERE name = 'BI平台')"), 2);
+					  " WHERE name = 'BI平台' AND assessment_id ="
+					  " (SELECT max(id) FROM assessment))"), 2);
 	/* Deleting the system takes its links, not the processes. */
 	assert_int_equal(store_bia_system_delete(c->s, sys, "zhao"), ST_OK);
 	assert_int_equal(store_bia_load(c->s, c->aid, &d), ST_OK);
@@ -277,7 +367,10 @@ static void test_durations_replace_rows(void **state)
 	/* 极高 now first at 24 h: the MTD suggested is 8 h. */
 	assert_int_equal(bia_data_mtd(&d, (size_t)rescue), 480);
 	bia_data_free(&d);
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM bia_impact"), 3);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM bia_impact"
+					  " WHERE process_id IN (SELECT id FROM"
+					  " bia_process WHERE assessment_id ="
+					  " (SELECT max(id) FROM assessment))"), 3);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
 					  " WHERE entity = 'bia_durations' AND"
 					  " old_value = '15 60 240 1440' AND"
@@ -338,6 +431,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_demo_reads_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_demo_figures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rto_must_stay_under_the_mtd, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_names_and_links, setup, teardown),

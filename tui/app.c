@@ -85,6 +85,8 @@ static void drop_part(app *a, unsigned part)
 		calc_free(&a->calc);
 	} else if (part == PART_PLAN) {
 		agenda_free(&a->plan);
+	} else if (part == PART_BIA) {
+		bia_view_free(&a->bia);
 	}
 	a->loaded &= ~part;
 }
@@ -111,6 +113,9 @@ static bool load_part(app *a, unsigned part)
 		st = agenda_load(a->st, a->rep.assessment.unit_id, a->today,
 				 AGENDA_SCREEN_DAYS, (a->used & USE_HISTORY) != 0,
 				 &a->plan);
+	else if (part == PART_BIA)
+		st = bia_view_load(a->st, a->assessment_id, &a->q->bia,
+				   a->today, &a->bia);
 	if (st)
 		store_trouble(a);
 	return st == ST_OK;
@@ -143,6 +148,12 @@ agenda *app_plan(app *a)
 	return &a->plan;
 }
 
+const bia_view *app_bia(app *a)
+{
+	need_part(a, PART_BIA);
+	return &a->bia;
+}
+
 agenda *app_plan_history(app *a)
 {
 	a->used |= USE_HISTORY;
@@ -154,7 +165,8 @@ agenda *app_plan_history(app *a)
 
 void app_changed(app *a, unsigned parts)
 {
-	static const unsigned optional[] = {PART_YEARS, PART_CALC, PART_PLAN};
+	static const unsigned optional[] = {PART_YEARS, PART_CALC, PART_PLAN,
+					    PART_BIA};
 
 	/* Where the data stands is taken before reading it: a commit made
 	 * while it is read shows at the next look. */
@@ -616,6 +628,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 	drop_part(&a, PART_YEARS);
 	drop_part(&a, PART_CALC);
 	drop_part(&a, PART_PLAN);
+	drop_part(&a, PART_BIA);
 	endwin();
 	delscreen(term);
 	/* A terminal that vanished ends moat as a hang-up would. */

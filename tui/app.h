@@ -3,8 +3,9 @@
  * screen stack and the status line.
  *
  * The current year's report is always loaded. The other parts (the unit's
- * years, its ROI figures, its programme and duties) are read only when a
- * screen asks for them (app_years, app_calc, app_plan), so a screen pays
+ * years, its ROI figures, its programme and duties, the year's business
+ * impact analysis) are read only when a screen asks for them (app_years,
+ * app_calc, app_plan, app_bia), so a screen pays
  * for what it shows. A change names the parts it touched (app_changed);
  * those that the last frame or the key being handled used are read again
  * at once, the others are dropped and read on their next use. */
@@ -15,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/agenda.h"
+#include "model/bia_view.h"
 #include "model/calc.h"
 #include "model/changes.h"
 #include "model/date.h"
@@ -50,6 +52,7 @@ struct app {
 	size_t n_years;
 	calc_data calc;        /* the unit's ROI and investment figures */
 	agenda plan;           /* the unit's programme and duties, today */
+	bia_view bia;          /* the year's business impact analysis */
 	int64_t audit_seen;    /* the newest audit entry read: another
 				* user's commit is re-read by what the
 				* entries after it touched */
@@ -119,6 +122,10 @@ agenda *app_plan(app *a);
 
 /* The same with the history's texts, for the screens that show them. */
 agenda *app_plan_history(app *a);
+
+/* The current year's business impact analysis with its figures (empty
+ * when unreadable). */
+const bia_view *app_bia(app *a);
 
 /* Shows a message in the status line until the next key. */
 void app_message(app *a, draw_role role, const char *fmt, ...)
