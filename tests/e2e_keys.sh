@@ -50,6 +50,11 @@ screens=(
 	"task form|p Enter|Edit task|moat · Programme|hints"
 	"duty record|d Enter|Record · Monthly backup|moat · Agenda|hints"
 	"duty form|u a|New duty|moat · Duties|hints"
+	"bia|b|8 processes ·|$home|help"
+	"bia process|b Enter|Road rescue · critical|8 processes ·|help"
+	"bia systems|b s|moat · Systems and DR levels|8 processes ·|help"
+	"bia data|b D|moat · Data types|8 processes ·|help"
+	"bia reference|b f|moat · Reference tables|8 processes ·|help"
 	"prompt|x|Export workbook to:|$home|hints"
 	"question|y f|Finalise 2026?|moat · Years|hints"
 )
@@ -109,6 +114,27 @@ declare -A promise=(
 	["history of the duty"]="History"
 	["previous month"]=CHANGE ["next month"]=CHANGE
 	["save"]=CHANGE ["cancel"]=CHANGE ["confirm"]=CHANGE
+	["business impact analysis"]="moat · Business impact analysis"
+	["open with its impact grid"]="Road rescue · critical"
+	["RTO"]="RTO of Road rescue" ["MTD by hand"]="MTD of Road rescue set by hand"
+	["critical or not"]=CHANGE ["systems and DR levels"]="moat · Systems and DR levels"
+	["reference tables and settings"]="moat · Reference tables"
+	["data types"]="moat · Data types" ["add a process"]="Name of the new business process:"
+	["rename"]="Name of the " ["process owner"]="Owner of the process:"
+	["daily volume"]="Transactions a day" ["record a review today"]="recorded on 2026-11-25"
+	["delete the process"]="Delete the process"
+	["rate the cell (0 lowest to 4 highest)"]=CHANGE
+	["edit the amount or the words"]="in a few words:"
+	["overall back to the worst dimension"]=SAME
+	["outage durations"]="Outage durations of the impact grids"
+	["planned DR level"]="Planned DR level of" ["next DR architecture"]=CHANGE
+	["processes that use it"]="Processes that use" ["data it holds"]="Data held by"
+	["production site cost"]="Production site cost of" ["importance"]=CHANGE
+	["add a system"]="Name of the new system:" ["delete the system"]="Delete the system"
+	["RPO"]="RPO of" ["backup"]="Backup of" ["add a data type"]="Name of the new data type:"
+	["delete the data type"]="Delete the data type"
+	["use the next level table"]="DR level table in use" ["intolerable rating"]="Intolerable from: low"
+	["margin warning"]="Warn when the safety margin is under" ["review interval"]="Months between reviews"
 )
 # Labels that would name the wrong action on a screen.
 declare -A wrong=(
@@ -130,7 +156,7 @@ tmux_key() {
 	case $1 in
 	↑) echo Up ;; ↓) echo Down ;; ←) echo Left ;; →) echo Right ;; Enter) echo Enter ;; Space) echo Space ;;
 	Tab) echo Tab ;; Shift-Tab) echo BTab ;; Esc) echo Escape ;;
-	Home) echo Home ;; End) echo End ;; 1-9) echo 1 ;;
+	Home) echo Home ;; End) echo End ;; 1-9) echo 1 ;; 0-4) echo 0 ;;
 	Ctrl-?) echo "C-$(printf %s "${1#Ctrl-}" | tr A-Z a-z)" ;;
 	*) echo "$1" ;;
 	esac

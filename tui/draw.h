@@ -21,7 +21,12 @@
 	X(ROLE_WARN, COLOR_YELLOW, -1, A_BOLD)                               \
 	X(ROLE_BAD, COLOR_RED, -1, A_BOLD)                                   \
 	X(ROLE_KEY, COLOR_CYAN, -1, A_BOLD)                                  \
-	X(ROLE_FIELD, -1, -1, A_UNDERLINE)
+	X(ROLE_FIELD, -1, -1, A_UNDERLINE)                                   \
+	X(ROLE_HEAT_NONE, -1, -1, A_DIM)                                     \
+	X(ROLE_HEAT_LOW, COLOR_BLACK, COLOR_GREEN, A_NORMAL)                 \
+	X(ROLE_HEAT_MEDIUM, COLOR_BLACK, COLOR_YELLOW, A_NORMAL)             \
+	X(ROLE_HEAT_HIGH, COLOR_WHITE, COLOR_RED, A_BOLD)                    \
+	X(ROLE_HEAT_EXTREME, COLOR_YELLOW, COLOR_RED, A_BOLD | A_REVERSE)
 
 typedef enum {
 #define X(role, fg, bg, mono) role,

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,9 @@ typedef struct {
 	bool owned;
 	int scroll; /* first column shown of a long entry */
 	prompt_check check; /* may be NULL */
+	prompt_check_text check_text; /* may be NULL */
 	msg_id error; /* why Enter was refused, MSG__COUNT when it was not */
+	char why[512]; /* the same from check_text, "" when it was not */
 } prompt_screen;
 
 enum { ACT_OK = ACT_USER, ACT_CANCEL, ACT_YES, ACT_NO };
@@ -63,6 +66,8 @@ static void prompt_draw(screen *s, app *a, rect body)
 
 		msg_limit(p->field, p->te.max_chars, limit, sizeof limit);
 		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, limit);
+	} else if (p->why[0]) {
+		draw_text(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, p->why);
 	} else if (p->error == PROMPT_ERR_REQUIRED_FMT) {
 		draw_textf(in.y + q_rows + 2, in.x, in.w, ROLE_BAD, msg(p->error),
 			   msg(p->field));
@@ -103,13 +108,18 @@ static bool accepted(prompt_screen *p, app *a)
 {
 	char *text;
 
-	if (!p->check)
+	if (!p->check && !p->check_text)
 		return true;
 	if (!(text = te_value(&p->te)))
 		return false;
-	p->error = p->check(a, p->ctx, text);
+	p->why[0] = '\0';
+	if (p->check)
+		p->error = p->check(a, p->ctx, text);
+	else if (!p->check_text(a, p->ctx, text, p->why, sizeof p->why) &&
+		 !p->why[0])
+		snprintf(p->why, sizeof p->why, "?");
 	free(text);
-	return p->error == MSG__COUNT;
+	return p->error == MSG__COUNT && !p->why[0];
 }
 
 static key_result prompt_key(screen *s, app *a, int action, int key)
@@ -128,8 +138,10 @@ static key_result prompt_key(screen *s, app *a, int action, int key)
 	case ACT_QUIT:
 		return result(RES_UNUSED);
 	}
-	if (!p->cdone && form_edit_key(&p->te, key, 0))
+	if (!p->cdone && form_edit_key(&p->te, key, 0)) {
 		p->error = MSG__COUNT;
+		p->why[0] = '\0';
+	}
 	return result(RES_NONE);
 }
 
@@ -196,6 +208,13 @@ screen *prompt_checked(screen *s, prompt_check check)
 {
 	if (s)
 		((prompt_screen *)s)->check = check;
+	return s;
+}
+
+screen *prompt_checked_text(screen *s, prompt_check_text check)
+{
+	if (s)
+		((prompt_screen *)s)->check_text = check;
 	return s;
 }
 

@@ -4,6 +4,7 @@
 #define MOAT_PROMPT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "model/msg.h"
 #include "tui/screen.h"
@@ -32,6 +33,13 @@ typedef msg_id (*prompt_check)(app *a, void *ctx, const char *text);
 /* Gives the prompt p (from prompt_new; may be NULL) a check and returns
  * it. */
 screen *prompt_checked(screen *p, prompt_check check);
+
+/* The same for a refusal that is a sentence of its own ("The RTO must be
+ * shorter than the MTD (1 h)"): false with the reason in why (len bytes)
+ * refuses. */
+typedef bool (*prompt_check_text)(app *a, void *ctx, const char *text,
+				  char *why, size_t len);
+screen *prompt_checked_text(screen *p, prompt_check_text check);
 
 /* A check that refuses empty text. */
 msg_id prompt_required(app *a, void *ctx, const char *text);

@@ -30,6 +30,7 @@ enum {
 	ACT_VALIDITY,
 	ACT_ROI,
 	ACT_INVEST,
+	ACT_BIA,
 	ACT_PLAN,
 	ACT_AGENDA,
 	ACT_DUTIES,
@@ -48,6 +49,7 @@ static const keybinding home_keys[] = {
 	{{'u', 0}, "u", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
+	{{'b', 0}, "b", NO_LABEL, HK_BIA_HOME, ACT_BIA, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
@@ -229,7 +231,7 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_MATURITY, HOME_MENU_YEARS,
 				 HOME_MENU_PLAN, HOME_MENU_AGENDA,
 				 HOME_MENU_DUTIES,
-				 HOME_MENU_ROI, HOME_MENU_INVEST,
+				 HOME_MENU_ROI, HOME_MENU_INVEST, HOME_MENU_BIA,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
 		size_t n_menu = sizeof menu / sizeof menu[0];
@@ -347,6 +349,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_roi_new(a));
 	case ACT_INVEST:
 		return push(screen_invest_new(a));
+	case ACT_BIA:
+		return push(screen_bia_new());
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,

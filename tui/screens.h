@@ -42,6 +42,14 @@ screen *screen_duties_new(app *a);
 screen *screen_duty_history_new(int64_t duty_id);
 /* The text of a task status in the current language. */
 const char *plan_status_text(task_status s);
+/* The business impact analysis: its processes; one process with its
+ * impact grid; the systems with their DR levels; the data types; the
+ * reference tables and the unit's settings of the analysis. */
+screen *screen_bia_new(void);
+screen *screen_bia_process_new(int64_t process_id);
+screen *screen_bia_systems_new(void);
+screen *screen_bia_data_new(void);
+screen *screen_bia_reference_new(void);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
