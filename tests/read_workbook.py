@@ -1137,6 +1137,14 @@ def excel_round(x, n):
         q, rounding=decimal.ROUND_HALF_UP))
 
 
+def excel_round_down(x, n):
+    """Excel's ROUNDDOWN: towards zero, on the shortest decimal that reads
+    back as x."""
+    q = decimal.Decimal(1).scaleb(-n)
+    return float(decimal.Decimal(repr(float(x))).quantize(
+        q, rounding=decimal.ROUND_DOWN))
+
+
 def cell_of(name):
     """(row, column), 1-based, of "B5" or "$B$5"."""
     m = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", name)
@@ -1179,7 +1187,7 @@ def to_number(v, formula):
 class Formula:
     """An Excel formula of the subset moat writes (numbers, strings, cell
     references and ranges of the same sheet, + - * / ^ & comparisons,
-    unary minus, IF, SUM, ROUND, AND, COUNTIFS with plain criteria),
+    unary minus, IF, SUM, ROUND, ROUNDDOWN, AND, COUNTIFS with plain criteria),
     parsed to evaluate it against any cell values. refs holds every cell
     it reads, ranges expanded."""
 
@@ -1345,6 +1353,12 @@ class Formula:
                 return sum(all(matches(rng[i], crit) for rng, crit in pairs)
                            for i in range(len(pairs[0][0])))
             return count
+        if name == "ROUNDDOWN":
+            expect(len(args) == 2,
+                   f"{self.text}: ROUNDDOWN takes 2 arguments")
+            return lambda get: excel_round_down(
+                to_number(args[0](get), self.text),
+                int(to_number(args[1](get), self.text)))
         if name == "ROUND":
             expect(len(args) == 2, f"{self.text}: ROUND takes 2 arguments")
             return lambda get: excel_round(
