@@ -20,7 +20,7 @@ done
 run --db "$TMPD/en.db" --lang en --today 2026-11-25 bia
 expect_eq "$rc" 0 "en: bia exits 0"
 expect_eq "$out" "East China After-Sales Service Centre · 2026
-Level table: DR levels (the document's example table), GB/T 20988-2007 (the document's example) (source: §3.1 of the source document, after GB/T 20988-2007 Information security technology — Disaster recovery specifications for information systems)
+Level table: DR levels (the document's example table); version: GB/T 20988-2007 (the document's example); source: §3.1 of the source document, after GB/T 20988-2007 Information security technology — Disaster recovery specifications for information systems
 
 System                   Required RTO  RTO set by        Required RPO  RPO set by             Safety margin  Recommended level  Planned level  Flags
 Rescue dispatch system   15 min        Road rescue       5 min         Service transactions   75 %           6                  5              plan weaker than needed
@@ -39,7 +39,7 @@ expect_eq "$inv" "Parts inventory system   4 h           Parts allocation  4 h  
 run --db "$TMPD/zh.db" --lang zh --today 2026-11-25 bia
 expect_eq "$rc" 0 "zh: bia exits 0"
 expect_eq "$out" "华东售后服务中心 · 2026年
-等级表：灾备等级划分（原文示例表），GB/T 20988-2007（原文示例）（来源：《业务连续性与灾备管理——打造永不宕机的售后服务》3.1节，依据GB/T 20988-2007《信息系统灾难恢复规范》）
+等级表：灾备等级划分（原文示例表）；版本：GB/T 20988-2007（原文示例）；来源：《业务连续性与灾备管理——打造永不宕机的售后服务》3.1节，依据GB/T 20988-2007《信息系统灾难恢复规范》
 
 系统          所需RTO  决定RTO的业务流程  所需RPO  决定RPO的数据  安全裕度  推荐等级  计划等级  警示
 救援调度系统  15分钟   道路救援服务       5分钟    服务交易数据   75%       6         5         计划低于所需
