@@ -66,16 +66,6 @@ static const msg_id history_headers[N_HCOLS] = {
  * HEADER_ROW. */
 #define HEADER_ROW 2
 
-static void put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d)
-{
-	char day[16];
-
-	if (!d.y)
-		return;
-	date_format(d, day, sizeof day);
-	xlsx_put_text(s, row, col, day, NULL, true);
-}
-
 static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 		     const duty_state *st, const questionnaire *q)
 {
@@ -95,18 +85,18 @@ static void put_duty(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 		      NULL, true);
 	xlsx_put_text(s, row, COL_ITEM,
 		      item >= 0 ? q->items[item].title : d->item, NULL, true);
-	put_date(s, row, COL_FROM, d->rule.start);
+	xlsx_put_date(s, row, COL_FROM, d->rule.start);
 	if (st->has_next)
-		put_date(s, row, COL_NEXT, st->next);
+		xlsx_put_date(s, row, COL_NEXT, st->next);
 	if (st->has_last)
-		put_date(s, row, COL_LAST_DONE, st->last_done);
+		xlsx_put_date(s, row, COL_LAST_DONE, st->last_done);
 	xlsx_put_number(s, row, COL_N_OVERDUE, (double)st->n_overdue, NULL);
 	xlsx_put_text(s, row, COL_OVERDUE, msg(over ? XL_YES : XL_NO),
 		      over ? s->f->bad : NULL, true);
 	duty_missed_text(st, buf, sizeof buf);
 	xlsx_put_text(s, row, COL_MISSED, buf, over ? s->f->bad : NULL, true);
 	/* Paused: nothing is owed, so no next date and nothing missed. */
-	put_date(s, row, COL_PAUSED, d->paused_on);
+	xlsx_put_date(s, row, COL_PAUSED, d->paused_on);
 }
 
 static void put_event(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
@@ -114,11 +104,11 @@ static void put_event(xlsx_sheet *s, lxw_row_t row, size_t n, const duty *d,
 {
 	xlsx_put_number(s, row, HCOL_NO, (double)n, NULL);
 	xlsx_put_text(s, row, HCOL_DUTY, d->title, NULL, true);
-	put_date(s, row, HCOL_DUE, ev->due);
+	xlsx_put_date(s, row, HCOL_DUE, ev->due);
 	xlsx_put_text(s, row, HCOL_OUTCOME,
 		      msg(ev->skipped ? XL_EVENT_SKIPPED : XL_EVENT_DONE),
 		      NULL, true);
-	put_date(s, row, HCOL_ON, ev->on);
+	xlsx_put_date(s, row, HCOL_ON, ev->on);
 	xlsx_put_text(s, row, HCOL_RESULT, ev->result, NULL, true);
 	xlsx_put_text(s, row, HCOL_NOTE, ev->note, NULL, true);
 	xlsx_put_text(s, row, HCOL_BY, ev->by, NULL, true);
@@ -139,8 +129,7 @@ lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
 	snprintf(title, sizeof title, msg(XL_DUTIES_HEAD_FMT), day);
 	xlsx_put_text(&s, 0, 0, title, f->title, false);
 
-	for (lxw_col_t c = 0; c < N_COLS; c++)
-		xlsx_put_text(&s, row, c, msg(headers[c]), f->header, true);
+	xlsx_put_headers(&s, row, headers, N_COLS);
 	for (size_t d = 0; d < g->n_duties; d++)
 		put_duty(&s, ++row, d + 1, &g->duties[d], &g->states[d], q);
 
@@ -148,9 +137,7 @@ lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
 	row += 2;
 	xlsx_put_text(&s, row, 0, msg(XL_HISTORY_TITLE), f->label, false);
 	row++;
-	for (lxw_col_t c = 0; c < N_HCOLS; c++)
-		xlsx_put_text(&s, row, c, msg(history_headers[c]), f->header,
-			      true);
+	xlsx_put_headers(&s, row, history_headers, N_HCOLS);
 	for (size_t d = 0; g->events && d < g->n_duties; d++)
 		for (size_t i = 0; i < g->n_events[d]; i++) {
 			put_event(&s, ++row, d + 1, &g->duties[d],

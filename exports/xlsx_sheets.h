@@ -8,8 +8,10 @@
 #include <xlsxwriter.h>
 
 #include "model/agenda.h"
+#include "model/bia_view.h"
 #include "model/calc.h"
 #include "model/checklist.h"
+#include "model/msg.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
 
@@ -67,6 +69,14 @@ void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
  * column's width. */
 void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
 		     lxw_format *fmt);
+
+/* Writes d as YYYY-MM-DD text (nothing for a date with year 0). */
+void xlsx_put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d);
+
+/* Writes the catalog's texts headers[0..n-1] across row in the header
+ * format. */
+void xlsx_put_headers(xlsx_sheet *s, lxw_row_t row, const msg_id *headers,
+		      lxw_col_t n);
 
 /* A cell's name for a formula: "B5" (xlsx_cell) or "$B$5" (xlsx_abs).
  * Returned by value, so it can be used inside the call that builds the
@@ -164,5 +174,26 @@ lxw_error xlsx_write_plan(lxw_workbook *wb, const xlsx_formats *f,
  * then the history of every duty, newest first, from g->events. */
 lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
 			    const agenda *g, const questionnaire *q);
+
+/* The business impact analysis of year (§2.1): one row per process of v
+ * (critical, owner, daily volume, the MTD in force in words and minutes
+ * and whether the grid suggested it or the manager chose it and why, the
+ * RTO likewise, the safety margin as a formula over the minute cells with
+ * v's margin cached, the RPO and planned level of its systems, its
+ * reviews), then each process's impact grid (a row per outage duration:
+ * the loss in currency, the ratings by their names, the overall rating,
+ * the manager's words) with a heat map made by conditional formats on the
+ * rating names, and the MTD sentence under it. */
+lxw_error xlsx_write_bia(lxw_workbook *wb, const xlsx_formats *f,
+			 const bia_view *v, int year, const char *currency);
+
+/* The systems and DR levels of year (§3.1, §3.2): per system of v what it
+ * must achieve and what sets it, the recommended and planned levels, the
+ * plan in a sentence, the flags, the architecture with its verdict and
+ * cost; under it the level table in use with its title, source, version,
+ * note and the level rule. */
+lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
+			     const bia_view *v, int year,
+			     const char *currency);
 
 #endif

@@ -104,6 +104,23 @@ void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
 					     fmt ? fmt : s->f->number));
 }
 
+void xlsx_put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d)
+{
+	char day[16];
+
+	if (!d.y)
+		return;
+	date_format(d, day, sizeof day);
+	xlsx_put_text(s, row, col, day, NULL, true);
+}
+
+void xlsx_put_headers(xlsx_sheet *s, lxw_row_t row, const msg_id *headers,
+		      lxw_col_t n)
+{
+	for (lxw_col_t c = 0; c < n; c++)
+		xlsx_put_text(s, row, c, msg(headers[c]), s->f->header, true);
+}
+
 xlsx_ref xlsx_cell(lxw_row_t row, lxw_col_t col)
 {
 	xlsx_ref r;
@@ -445,6 +462,12 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		rc = xlsx_write_plan(wb, &f, in->plan, r->q);
 	if (rc == LXW_NO_ERROR && in->plan && in->plan->n_duties > 0)
 		rc = xlsx_write_duties(wb, &f, in->plan, r->q);
+	if (rc == LXW_NO_ERROR && in->bia)
+		rc = xlsx_write_bia(wb, &f, in->bia, r->assessment.year,
+				    in->calc ? in->calc->currency : NULL);
+	if (rc == LXW_NO_ERROR && in->bia)
+		rc = xlsx_write_systems(wb, &f, in->bia, r->assessment.year,
+					in->calc ? in->calc->currency : NULL);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -486,6 +509,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	report prev = {0};
 	calc_data calc = {0};
 	agenda plan = {0};
+	bia_view bia = {0};
 	char day[16];
 	moat_status st;
 
@@ -501,14 +525,18 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = agenda_load(s, current->unit.id, today, AGENDA_EXPORT_DAYS, true,
 				 &plan);
+	if (!st)
+		st = bia_view_load(s, current->assessment.id, &current->q->bia,
+				   today, &bia);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
-				 &calc, &plan};
+				 &calc, &plan, &bia};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
+	bia_view_free(&bia);
 	agenda_free(&plan);
 	calc_free(&calc);
 	report_free(&prev);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "model/agenda.h"
+#include "model/bia_view.h"
 #include "model/calc.h"
 #include "model/report.h"
 #include "model/status.h"
@@ -24,13 +25,18 @@ typedef struct {
 				  no ROI and investment sheets */
 	const agenda *plan;    /* the unit's programme and duties (agenda_load),
 				  or NULL: no plan and duties sheets */
+	const bia_view *bia;   /* current's business impact analysis
+				  (bia_view_load), or NULL: no BIA and
+				  systems sheets */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,
  * Checklist, Maturity and Year over year, then, when in->calc is set, ROI
  * and Investment, then, when in->plan is set, Plan (if it has a programme:
  * tasks and a Gantt chart made by conditional formatting) and Duties (if
- * it has duties: their state and history), texts in the current message
+ * it has duties: their state and history), then, when in->bia is set,
+ * BIA (processes, impact grids with a heat map) and Systems and DR levels,
+ * texts in the current message
  * language. The
  * calculators' results are formulas over their input cells, with the
  * figures model/ computed cached in them. The year-over-year sheet charts

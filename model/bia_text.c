@@ -1011,3 +1011,30 @@ const char *bia_contradiction_text(void)
 {
 	return msg(BIAT_F_CONTRADICTS);
 }
+
+/* ---- A system's flags ---- */
+
+static const msg_id flag_names[] = {
+	BIAX_FLAG_SPOF, BIAX_FLAG_WEAKER, BIAX_FLAG_NO_RTO, BIAX_FLAG_NO_RPO,
+	BIAX_FLAG_ARCH,
+};
+_Static_assert(sizeof flag_names / sizeof flag_names[0] == BIA_FLAGS &&
+		       BIA_FLAG_NO_RTO == 1u << 2 && BIA_FLAG_ARCH == 1u << 4,
+	       "flag_names follows the order of the BIA_FLAG_ bits");
+
+const char *bia_flag_name(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++)
+		if (bit == 1u << i)
+			return msg(flag_names[i]);
+	return NULL;
+}
+
+void bia_flags_text(unsigned flags, char *out, size_t len)
+{
+	builder b = build(out, len);
+
+	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++)
+		if (flags & 1u << i)
+			add(&b, msg(BIAT_LIST_SEP), msg(flag_names[i]));
+}

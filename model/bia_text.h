@@ -229,4 +229,24 @@ bool bia_findings_contradict(const bia_findings *f, item_state state);
 /* The words for that contradiction (a static string). */
 const char *bia_contradiction_text(void);
 
+/* ---- A system's flags (bia_view_system_flags) ---- */
+
+/* What a system's figures warn of, as bits. */
+#define BIA_FLAG_SPOF 1u    /* the need's spof */
+#define BIA_FLAG_WEAKER 2u  /* the plan is weaker than needed */
+#define BIA_FLAG_NO_RTO 4u  /* a critical process using it has no RTO */
+#define BIA_FLAG_NO_RPO 8u  /* a data type it holds has no RPO, or a
+			       critical process uses it and it holds none */
+#define BIA_FLAG_ARCH 16u   /* its architecture misses the targets */
+#define BIA_FLAGS 5         /* the bits above, lowest first */
+
+/* The name of the one flag bit (BIA_FLAG_SPOF ...): "single point of
+ * failure", "plan weaker than needed", "RTO missing", "RPO missing",
+ * "architecture misses the targets"; NULL for any other value. */
+const char *bia_flag_name(unsigned bit);
+
+/* The names of the bits set in flags, lowest first, ", " apart ("，" in
+ * Chinese); "" for none. */
+void bia_flags_text(unsigned flags, char *out, size_t len);
+
 #endif

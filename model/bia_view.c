@@ -210,3 +210,22 @@ moat_status bia_view_load(store *s, int64_t assessment_id,
 	}
 	return bia_view_build(v, &d, ref, today);
 }
+
+unsigned bia_view_system_flags(const bia_view *v, size_t s)
+{
+	const bia_system_figures *f = &v->systems[s];
+	unsigned flags = 0;
+
+	if (f->need.spof)
+		flags |= BIA_FLAG_SPOF;
+	if (f->weaker)
+		flags |= BIA_FLAG_WEAKER;
+	if (f->need.missing_rto > 0)
+		flags |= BIA_FLAG_NO_RTO;
+	if (f->need.missing_rpo > 0 ||
+	    (f->need.rpo < 0 && f->need.n_critical > 0))
+		flags |= BIA_FLAG_NO_RPO;
+	if (f->has_arch && !f->arch.meets)
+		flags |= BIA_FLAG_ARCH;
+	return flags;
+}

@@ -84,4 +84,7 @@ size_t bia_view_data_type(const bia_view *v, int64_t id);
 bool bia_view_uses(const bia_view *v, size_t p, size_t s);
 bool bia_view_holds(const bia_view *v, size_t s, size_t t);
 
+/* The flags of system s of v (BIA_FLAG_SPOF ..., model/bia_text.h). */
+unsigned bia_view_system_flags(const bia_view *v, size_t s);
+
 #endif

@@ -35,6 +35,9 @@ check the document's results (net 330 a year, payback 1.09 years, 5-year
 net 1290, ROI 280.43 %, shares 60/30/10 %, self-built 1000-2000, cloud
 250-750, hybrid 500-1400 over 5 years).
 
+The BIA and systems sheets come last, always; tests/export_bia.py checks
+them.
+
 Plan and Duties (after the six, when the unit has a programme or duties;
 the sheet list follows the database). Plan: the title's "day N of 90" is
 EXPORTED_AT - programme.start_date + 1; one row per plan_task (by phase,
@@ -85,6 +88,12 @@ SHEETS = {
     "en": ["Summary", "Checklist", "Maturity", "Year over year", "ROI",
            "Investment"],
     "zh": ["概要", "检查清单", "成熟度", "逐年对比", "投资回报", "分级投入"],
+}
+# The business impact analysis follows, always (tests/export_bia.py reads
+# them).
+BIA_SHEETS = {
+    "en": ["BIA", "Systems and DR levels"],
+    "zh": ["业务影响分析", "系统与灾备等级"],
 }
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
@@ -1128,6 +1137,14 @@ def excel_round(x, n):
         q, rounding=decimal.ROUND_HALF_UP))
 
 
+def excel_round_down(x, n):
+    """Excel's ROUNDDOWN: towards zero, on the shortest decimal that reads
+    back as x."""
+    q = decimal.Decimal(1).scaleb(-n)
+    return float(decimal.Decimal(repr(float(x))).quantize(
+        q, rounding=decimal.ROUND_DOWN))
+
+
 def cell_of(name):
     """(row, column), 1-based, of "B5" or "$B$5"."""
     m = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", name)
@@ -1170,7 +1187,7 @@ def to_number(v, formula):
 class Formula:
     """An Excel formula of the subset moat writes (numbers, strings, cell
     references and ranges of the same sheet, + - * / ^ & comparisons,
-    unary minus, IF, SUM, ROUND, AND, COUNTIFS with plain criteria),
+    unary minus, IF, SUM, ROUND, ROUNDDOWN, AND, COUNTIFS with plain criteria),
     parsed to evaluate it against any cell values. refs holds every cell
     it reads, ranges expanded."""
 
@@ -1336,6 +1353,12 @@ class Formula:
                 return sum(all(matches(rng[i], crit) for rng, crit in pairs)
                            for i in range(len(pairs[0][0])))
             return count
+        if name == "ROUNDDOWN":
+            expect(len(args) == 2,
+                   f"{self.text}: ROUNDDOWN takes 2 arguments")
+            return lambda get: excel_round_down(
+                to_number(args[0](get), self.text),
+                int(to_number(args[1](get), self.text)))
         if name == "ROUND":
             expect(len(args) == 2, f"{self.text}: ROUND takes 2 arguments")
             return lambda get: excel_round(
@@ -2534,7 +2557,7 @@ def main(argv):
         has_duties = db.execute("SELECT count(*) FROM duty WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
-                  [DUTY_SHEET[lang]] * has_duties)
+                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang])
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)

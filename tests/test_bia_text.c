@@ -1274,6 +1274,35 @@ static void test_catalog_formats_agree(void **state)
 	}
 }
 
+/* A system's flags: lowest bit first, in each language's list
+ * punctuation; nothing for none; a cut between characters. */
+static void test_system_flags(void **state)
+{
+	char out[256];
+
+	(void)state;
+	msg_set_lang(LANG_EN);
+	bia_flags_text(0, out, sizeof out);
+	assert_string_equal(out, "");
+	bia_flags_text(BIA_FLAG_WEAKER | BIA_FLAG_SPOF, out, sizeof out);
+	assert_string_equal(out, "single point of failure, plan weaker than needed");
+	bia_flags_text(BIA_FLAG_ARCH | BIA_FLAG_NO_RPO | BIA_FLAG_NO_RTO, out,
+		       sizeof out);
+	assert_string_equal(out, "RTO missing, RPO missing, architecture misses the targets");
+	assert_string_equal(bia_flag_name(BIA_FLAG_NO_RPO), "RPO missing");
+	assert_null(bia_flag_name(BIA_FLAG_SPOF | BIA_FLAG_WEAKER));
+	assert_null(bia_flag_name(1u << BIA_FLAGS));
+	msg_set_lang(LANG_ZH);
+	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER | BIA_FLAG_NO_RTO, out,
+		       sizeof out);
+	assert_string_equal(out, "单点故障，计划低于所需，缺少RTO");
+	/* 单点故障 is 12 bytes: a 14-byte buffer holds it and no part of the
+	 * next character. */
+	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER, out, 14);
+	assert_string_equal(out, "单点故障");
+	msg_set_lang(LANG_EN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1297,6 +1326,7 @@ int main(void)
 		cmocka_unit_test(test_findings_edges),
 		cmocka_unit_test(test_findings_overflow),
 		cmocka_unit_test(test_catalog_formats_agree),
+		cmocka_unit_test(test_system_flags),
 	};
 	return cmocka_run_group_tests(tests, load_references, free_references);
 }

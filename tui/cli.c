@@ -18,7 +18,8 @@
 #include "model/user.h"
 #include "tui/cli.h"
 
-enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED };
+enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED,
+       OPT_CSV };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -55,6 +56,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"within", required_argument, NULL, OPT_WITHIN},
 		{"ics", required_argument, NULL, OPT_ICS},
 		{"shared", required_argument, NULL, OPT_SHARED},
+		{"csv", no_argument, NULL, OPT_CSV},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -67,6 +69,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
 		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
+		{"bia", CMD_BIA},
 	};
 	bool help = false, version = false;
 	int c;
@@ -122,6 +125,9 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 				return usage_error(err, "empty --shared", NULL);
 			o->shared = optarg;
 			break;
+		case OPT_CSV:
+			o->csv = true;
+			break;
 		case 'h':
 			help = true;
 			break;
@@ -171,6 +177,8 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		return usage_error(err, "-o only goes with export", NULL);
 	if (o->ics && o->command != CMD_EXPORT)
 		return usage_error(err, "--ics only goes with export", NULL);
+	if (o->csv && o->command != CMD_BIA)
+		return usage_error(err, "--csv only goes with bia", NULL);
 	if (o->within_given && o->command != CMD_DUE)
 		return usage_error(err, "--within only goes with due", NULL);
 	if (o->command == CMD_EXPORT && !o->output && !o->ics)
@@ -296,6 +304,17 @@ static void put_clean(FILE *out, const char *text)
 	char *clean = text_sanitize(text, false);
 	fputs(clean ? clean : "", out);
 	free(clean);
+}
+
+int cli_load_current(store *s, const questionnaire *q, const char *db_path,
+		     date today, report *r, FILE *err)
+{
+	return load_current(s, q, db_path, today, r, err);
+}
+
+void cli_put_clean(FILE *out, const char *text)
+{
+	put_clean(out, text);
 }
 
 int cli_score(store *s, const questionnaire *q, const cli_options *o,

@@ -9,6 +9,7 @@
 #include "model/date.h"
 #include "model/msg.h"
 #include "model/questionnaire.h"
+#include "model/report.h"
 #include "model/store.h"
 
 typedef enum {
@@ -20,6 +21,7 @@ typedef enum {
 	CMD_DUE,
 	CMD_DOCTOR,
 	CMD_AUDIT_VERIFY,
+	CMD_BIA,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -36,6 +38,7 @@ typedef struct {
 	bool within_given;
 	bool demo;          /* init --demo */
 	const char *shared; /* init --shared GROUP */
+	bool csv;           /* bia --csv */
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -91,5 +94,21 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
  * o->within days, one a line, for cron and login banners. */
 int cli_due(store *s, const questionnaire *q, const cli_options *o,
 	    const char *db_path, FILE *out, FILE *err);
+
+/* Prints the current year's systems of the business impact analysis for
+ * scripts: what each must achieve and what sets it, the safety margin of
+ * the process that sets its RTO, the recommended and planned DR levels and
+ * the flags, under a line naming the level table; with --csv the same as
+ * RFC 4180 CSV under a header row. */
+int cli_bia(store *s, const questionnaire *q, const cli_options *o,
+	    const char *db_path, FILE *out, FILE *err);
+
+/* Loads the current assessment's report into r, or says why not on err
+ * (no organisation yet: EXIT_FAIL). */
+int cli_load_current(store *s, const questionnaire *q, const char *db_path,
+		     date today, report *r, FILE *err);
+
+/* Prints text made safe for a terminal (names come from users). */
+void cli_put_clean(FILE *out, const char *text);
 
 #endif

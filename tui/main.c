@@ -128,6 +128,9 @@ int main(int argc, char **argv)
 	case CMD_DUE:
 		rc = cli_due(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_BIA:
+		rc = cli_bia(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;

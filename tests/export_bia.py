@@ -1,0 +1,363 @@
+#!/usr/bin/python3
+"""Reads the BIA and systems sheets of a workbook exported by moat back and
+checks them against the database.
+
+Usage: export_bia.py [--document] WORKBOOK DB LANG TODAY
+
+Worked out here from the database (sqlite3) and the reference file
+(questionnaires/LANG/bia.yaml, read with PyYAML), independently of moat's
+C code: per process of the current year, in the order entered, its name,
+critical, owner, daily volume, the MTD in force (the chosen one, else the
+grid's suggestion: the last duration before the overall rating, the worst
+of the four dimensions unless overridden, first reaches the unit's
+intolerable rating) in words and minutes and where it comes from, the RTO,
+the safety margin as a formula reading exactly the row's MTD and RTO
+minute cells whose cached value is (MTD - RTO) / MTD rounded down to the
+per mille and which evaluates to it again, formatted as a percentage, the
+strictest RPO of the data its systems hold, the weakest planned level, and
+its reviews as of TODAY. Then each process's impact grid: one row per
+duration of the year with the loss and the ratings by their names, and a
+conditional format over the rating cells for each rating, keyed on its
+name, with a fill. The systems sheet: per system its required RTO and RPO
+(the strictest RTO of the critical processes using it, the strictest RPO
+of the data it holds) with what sets them, the recommended level (the
+lowest level of the table whose upper bounds meet both), the planned
+level; under it the level table with its levels. --document: also the
+source's figures (margins 75/50/50 %, recommended vs planned levels
+6/5, 5/4, 6/none, 5/3, 2/2, the road-rescue grid's overall ratings).
+"""
+
+import datetime
+import os
+import sqlite3
+import sys
+import urllib.parse
+
+import openpyxl
+
+from read_workbook import (BIA_SHEETS, LANG_DIRS, Grid, Mismatch, add_months,
+                           current_assessment, expect, parse_day)
+
+RATINGS = ["none", "low", "medium", "high", "extreme"]
+YES = {"en": "yes", "zh": "是"}
+NO = {"en": "no", "zh": "否"}
+NEVER = {"en": "never", "zh": "从未评审"}
+SUGGESTED = {"en": "suggested by the impact grid", "zh": "按影响矩阵建议"}
+CHOSEN = {"en": "chosen: {}", "zh": "人工设定：{}"}
+GRID_LABEL = {"en": "Impact over time: {}", "zh": "中断影响：{}"}
+PROCESS_HEADERS = {
+    "en": ["Process", "Critical", "Owner", "Daily volume", "MTD",
+           "MTD (min)", "MTD from", "RTO", "RTO (min)", "Safety margin",
+           "RPO", "Planned DR level", "Last review", "Next review",
+           "Review due"],
+    "zh": ["业务流程", "关键流程", "负责人", "日业务量", "MTD", "MTD（分钟）",
+           "MTD依据", "RTO", "RTO（分钟）", "安全裕度", "RPO", "计划灾备等级",
+           "上次评审", "下次评审", "评审到期"],
+}
+SYSTEM_HEADERS = {
+    "en": ["System", "Importance", "Required RTO", "RTO set by",
+           "Required RPO", "RPO set by", "Recommended level",
+           "Planned level", "Plan against the need", "Flags",
+           "Architecture", "Meets the targets", "Cost"],
+    "zh": ["系统", "重要性", "所需RTO", "决定RTO的业务流程", "所需RPO",
+           "决定RPO的数据", "推荐等级", "计划等级", "计划与所需对比", "警示",
+           "灾备架构", "是否满足目标", "成本"],
+}
+TITLE = {"en": "Business impact analysis {}", "zh": "{}年业务影响分析"}
+SYS_TITLE = {"en": "Systems and DR levels {}", "zh": "{}年系统与灾备等级"}
+HEADER_ROW = 3  # 1-based, as openpyxl counts
+COL_MTD_MIN, COL_RTO_MIN, COL_MARGIN = 6, 9, 10
+
+# The source's figures (§2.1 step 4, §3.1) for the demo, by the demo's
+# names in each language.
+DOC_MARGINS = {
+    "en": {"Road rescue": 0.75, "Service booking": 0.5,
+           "Parts allocation": 0.5},
+    "zh": {"道路救援服务": 0.75, "预约服务": 0.5, "配件调配": 0.5},
+}
+DOC_LEVELS = {
+    "en": {"Rescue dispatch system": (6, 5), "Customer service system": (5, 4),
+           "Work order system": (6, None), "Parts inventory system": (5, 3),
+           "BI platform": (2, 2)},
+    "zh": {"救援调度系统": (6, 5), "客服管理系统": (5, 4),
+           "工单管理系统": (6, None), "库存管理系统": (5, 3), "BI平台": (2, 2)},
+}
+DOC_RESCUE = {"en": "Road rescue", "zh": "道路救援服务"}
+
+
+def words(minutes, lang):
+    """A duration as moat writes it: days from 4 days on, parts that are 0
+    left out."""
+    if minutes is None:
+        return None
+    units = ((" d", " h", " min") if lang == "en" else ("天", "小时", "分钟"))
+    sep = " " if lang == "en" else ""
+    if minutes == 0:
+        return "0" + units[2]
+    days, rest = divmod(minutes, 1440) if minutes >= 4 * 1440 else (0, minutes)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{n}{u}" for n, u in zip((days, hours, mins), units) if n]
+    return sep.join(parts)
+
+
+def reference(lang):
+    import yaml
+    base = os.environ.get("MOAT_DATADIR") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "questionnaires")
+    with open(os.path.join(base, LANG_DIRS[lang], "bia.yaml"),
+              encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def upper(r):
+    u = r["upper"]
+    return float("inf") if u == "unbounded" else u
+
+
+def recommend(levels, rto, rpo):
+    for lv in levels:
+        if (rto is None or upper(lv["rto"]) <= rto) and \
+                (rpo is None or upper(lv["rpo"]) <= rpo):
+            return lv["level"]
+    return None
+
+
+class Analysis:
+    """The current year's analysis, from the database."""
+
+    def __init__(self, db, aid):
+        unit = db.execute("SELECT unit_id, year FROM assessment WHERE id = ?",
+                          (aid,)).fetchone()
+        self.year = unit[1]
+        params = dict(db.execute("SELECT key, value FROM unit_param"
+                                 " WHERE unit_id = ?", (unit[0],)))
+        self.intolerable = RATINGS.index(params.get("bia_intolerable",
+                                                    "extreme"))
+        self.review_months = int(params.get("bia_review_months", 12))
+        self.table_id = params.get("bia_table", "")
+        self.durations = [m for (m,) in db.execute(
+            "SELECT minutes FROM bia_duration WHERE assessment_id = ?"
+            " ORDER BY minutes", (aid,))]
+        self.processes = db.execute(
+            "SELECT id, name, owner, daily_volume, critical, mtd,"
+            " mtd_reason, rto, reviewed_on FROM bia_process"
+            " WHERE assessment_id = ? ORDER BY id", (aid,)).fetchall()
+        self.systems = db.execute(
+            "SELECT id, name, planned_level FROM bia_system"
+            " WHERE assessment_id = ? ORDER BY id", (aid,)).fetchall()
+        self.data_types = db.execute(
+            "SELECT id, name, rpo FROM bia_data_type WHERE assessment_id = ?"
+            " ORDER BY id", (aid,)).fetchall()
+        self.uses = set(db.execute(
+            "SELECT u.process_id, u.system_id FROM bia_use u JOIN bia_process"
+            " p ON p.id = u.process_id WHERE p.assessment_id = ?", (aid,)))
+        self.holds = set(db.execute(
+            "SELECT h.system_id, h.data_type_id FROM bia_hold h JOIN"
+            " bia_system s ON s.id = h.system_id WHERE s.assessment_id = ?",
+            (aid,)))
+        self.grids = {}
+        for p in self.processes:
+            rows = {m: ("none",) * 4 + (None, 0) for m in self.durations}
+            for m, loss, fin, cus, leg, rep, ov in db.execute(
+                    "SELECT minutes, loss, financial, customer, legal,"
+                    " reputation, override FROM bia_impact"
+                    " WHERE process_id = ?", (p[0],)):
+                if m in rows:
+                    rows[m] = (fin, cus, leg, rep, ov, loss)
+            self.grids[p[0]] = [(m,) + rows[m] for m in self.durations]
+
+    def overall(self, row):
+        ratings = [RATINGS.index(r) for r in row[1:5]]
+        return RATINGS.index(row[5]) if row[5] else max(ratings)
+
+    def suggested(self, pid):
+        grid = self.grids[pid]
+        for k, row in enumerate(grid):
+            if self.overall(row) >= self.intolerable:
+                return grid[k - 1][0] if k > 0 else None
+        return None
+
+    def rpo_of_system(self, sid):
+        """The strictest RPO of the data sid holds and the data type."""
+        best = None
+        for tid, name, rpo in self.data_types:
+            if (sid, tid) in self.holds and rpo is not None and \
+                    (best is None or rpo < best[0]):
+                best = (rpo, name)
+        return best
+
+
+def check_bia(ws, g, a, lang, today, names, document):
+    expect(ws["A1"].value == TITLE[lang].format(a.year),
+           f"BIA!A1 {ws['A1'].value!r}")
+    head = [ws.cell(HEADER_ROW, c + 1).value
+            for c in range(len(PROCESS_HEADERS[lang]))]
+    expect(head == PROCESS_HEADERS[lang], f"BIA headers {head}")
+    margins = {}
+    for i, (pid, name, owner, vol, crit, mtd_db, reason, rto, reviewed) \
+            in enumerate(a.processes):
+        r = HEADER_ROW + 1 + i
+        got = [ws.cell(r, c).value for c in range(1, 16)]
+        sug = a.suggested(pid)
+        mtd = mtd_db if mtd_db is not None else sug
+        frm = (CHOSEN[lang].format(reason) if mtd_db is not None else
+               SUGGESTED[lang] if sug is not None else None)
+        sys_ids = [s[0] for s in a.systems if (pid, s[0]) in a.uses]
+        rpos = [x for x in (a.rpo_of_system(s) for s in sys_ids) if x]
+        rpo = min(x[0] for x in rpos) if rpos else None
+        levels = [s[2] for s in a.systems if s[0] in sys_ids]
+        level = min(levels) if levels else 0
+        rev = parse_day(reviewed) if reviewed else None
+        nxt = add_months(rev, a.review_months) if rev else None
+        due = rev is None or nxt < today
+        want = [name, YES[lang] if crit else NO[lang], owner or None, vol,
+                words(mtd, lang), mtd, frm, words(rto, lang), rto,
+                got[COL_MARGIN - 1], words(rpo, lang), level or None,
+                reviewed or NEVER[lang], nxt.isoformat() if nxt else None,
+                YES[lang] if due else NO[lang]]
+        expect(got == want, f"BIA row {r}: {got}, expected {want}")
+        if mtd is not None and rto is not None and rto < mtd:
+            m = ((mtd - rto) * 1000 // mtd) / 1000
+            g.result_cell(r, COL_MARGIN, m, f"margin of {name}")
+            expect(g.refs(r, COL_MARGIN) == {(r, COL_MTD_MIN),
+                                             (r, COL_RTO_MIN)},
+                   f"BIA row {r}: the margin reads {g.refs(r, COL_MARGIN)},"
+                   " not the row's MTD and RTO minutes")
+            nf = g.formats[(r, COL_MARGIN)]
+            expect(nf.split(";")[0] == "0.00%",
+                   f"BIA row {r}: margin format {nf!r}")
+            margins[name] = m
+        else:
+            expect(got[COL_MARGIN - 1] is None,
+                   f"BIA row {r}: a margin without MTD and RTO")
+    if document:
+        for name, m in DOC_MARGINS[lang].items():
+            expect(margins.get(name) == m,
+                   f"{name}: margin {margins.get(name)}, the source's {m}")
+
+    # The grids, in the processes' order, each under its label.
+    col_a = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ranges = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
+    rated = 0
+    for pid, name, *_ in a.processes:
+        label = GRID_LABEL[lang].format(name)
+        expect(label in col_a, f"no grid labelled {label!r}")
+        first = col_a[label] + 2
+        grid = a.grids[pid]
+        for k, row in enumerate(grid):
+            r = first + k
+            got = [ws.cell(r, c).value for c in range(1, 8)]
+            want = [words(row[0], lang), row[6] / 100] + \
+                [names[RATINGS.index(x)] for x in row[1:5]] + \
+                [names[a.overall(row)]]
+            expect(got == want, f"grid of {name}, row {r}: {got}, expected"
+                   f" {want}")
+        if not grid:
+            continue
+        rng = f"C{first}:G{first + len(grid) - 1}"
+        rules = ranges.get(rng)
+        expect(rules is not None, f"grid of {name}: no conditional format"
+               f" on {rng} (ranges {sorted(ranges)})")
+        keyed = [(x.type, x.operator, x.formula) for x in rules]
+        expect(keyed == [("cellIs", "equal", [f'"{n}"']) for n in names],
+               f"grid of {name}: rules {keyed}")
+        # A conditional format's solid fill is its background colour.
+        fills = [x.dxf.fill.bgColor.rgb if x.dxf and x.dxf.fill else None
+                 for x in rules]
+        expect(None not in fills and len(set(fills)) == len(names),
+               f"grid of {name}: fills {fills}")
+        rated += 1
+    if document:
+        first = col_a[GRID_LABEL[lang].format(DOC_RESCUE[lang])] + 2
+        overall = [ws.cell(first + k, 7).value for k in range(4)]
+        expect(overall == [names[1], names[2], names[4], names[4]],
+               f"road rescue's overall ratings {overall}")
+    return margins, rated
+
+
+def check_systems(ws, a, lang, ref, document):
+    expect(ws["A1"].value == SYS_TITLE[lang].format(a.year),
+           f"systems A1 {ws['A1'].value!r}")
+    head = [ws.cell(HEADER_ROW, c + 1).value
+            for c in range(len(SYSTEM_HEADERS[lang]))]
+    expect(head == SYSTEM_HEADERS[lang], f"systems headers {head}")
+    tables = [ref["table"]]
+    table = next((t for t in tables if t["id"] == a.table_id), tables[0])
+    levels = table["levels"]
+    crit = {p[0]: p for p in a.processes if p[4]}
+    seen = {}
+    for i, (sid, name, planned) in enumerate(a.systems):
+        r = HEADER_ROW + 1 + i
+        rto = None
+        for pid, p in crit.items():  # ordered by id: ties go to the first
+            if (pid, sid) in a.uses and p[7] is not None and \
+                    (rto is None or p[7] < rto[0]):
+                rto = (p[7], p[1])
+        rpo = a.rpo_of_system(sid)
+        rec = recommend(levels, rto[0] if rto else None,
+                        rpo[0] if rpo else None)
+        got = [ws.cell(r, c).value for c in range(1, 9)]
+        want = [name, got[1], words(rto[0], lang) if rto else None,
+                rto[1] if rto else None, words(rpo[0], lang) if rpo else None,
+                rpo[1] if rpo else None, rec, planned or None]
+        expect(got == want, f"systems row {r}: {got}, expected {want}")
+        seen[name] = (rec, planned or None)
+    if document:
+        for name, w in DOC_LEVELS[lang].items():
+            expect(seen.get(name) == w, f"{name}: recommended and planned"
+                   f" {seen.get(name)}, the source's {w}")
+    col_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    expect(table["title"] in col_a, f"no level table {table['title']!r}")
+    at = col_a.index(table["title"]) + 1
+    expect(ws.cell(at + 1, 1).value.endswith(table["source"]),
+           f"level table source {ws.cell(at + 1, 1).value!r}")
+    nums = [ws.cell(r, 1).value for r in range(at + 1, ws.max_row + 1)
+            if isinstance(ws.cell(r, 1).value, int)]
+    names = [ws.cell(r, 2).value for r in range(at + 1, ws.max_row + 1)
+             if isinstance(ws.cell(r, 1).value, int)]
+    expect(nums == [lv["level"] for lv in levels] and
+           names == [lv["name"] for lv in levels],
+           f"level table rows {list(zip(nums, names))}")
+    return seen
+
+
+def main(argv):
+    document = "--document" in argv
+    argv = [x for x in argv if x != "--document"]
+    if len(argv) != 5 or argv[3] not in BIA_SHEETS:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    path, dbpath, lang, day = argv[1:5]
+    today = parse_day(day)
+    db = None
+    try:
+        expect(isinstance(today, datetime.date), f"TODAY {day!r}")
+        wb = openpyxl.load_workbook(path, data_only=True)
+        wbf = openpyxl.load_workbook(path, data_only=False)
+        db = sqlite3.connect("file:" + urllib.parse.quote(
+            os.path.abspath(dbpath)) + "?mode=ro", uri=True)
+        a = Analysis(db, current_assessment(db))
+        ref = reference(lang)
+        names = [ref["ratings"][k] for k in RATINGS]
+        bia, systems = BIA_SHEETS[lang]
+        expect(wb.sheetnames[-2:] == [bia, systems],
+               f"sheets {wb.sheetnames}")
+        g = Grid(wb[bia], wbf[bia], bia)
+        margins, rated = check_bia(wb[bia], g, a, lang, today, names,
+                                   document)
+        seen = check_systems(wb[systems], a, lang, ref, document)
+    except Mismatch as e:
+        print(f"export_bia: {path}: {e}", file=sys.stderr)
+        return 1
+    finally:
+        if db is not None:
+            db.close()
+    print(f"OK {path}: {len(a.processes)} processes, margins " +
+          ", ".join(f"{k} {v:g}" for k, v in margins.items()) +
+          f"; {rated} grids with a heat map; {len(seen)} systems, levels " +
+          ", ".join(f"{k} {r}/{p or '-'}" for k, (r, p) in seen.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
