@@ -181,6 +181,8 @@ moat_status bia_view_build(bia_view *v, bia_data *d, const bia_reference *ref,
 		.needs = ns ? needs : NULL,
 		.outcomes = ns ? outcomes : NULL,
 		.recommended = ns ? recommended : NULL,
+		.n_review_due = v->n_review_due,
+		.review_months = v->d.review_months,
 	};
 	rc = bia_checklist_findings(&y, v->findings);
 out:
