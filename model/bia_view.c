@@ -36,6 +36,21 @@ bool bia_view_holds(const bia_view *v, size_t s, size_t t)
 	return false;
 }
 
+const bia_findings *bia_view_findings(const bia_view *v, const char *item_key)
+{
+	bia_find_item i = bia_find_item_of(item_key);
+	if (i == BIA_FIND_ITEMS || !v->findings[i].item)
+		return NULL;
+	return &v->findings[i];
+}
+
+bool bia_view_contradicts(const bia_view *v, const char *item_key,
+			  item_state state)
+{
+	const bia_findings *f = bia_view_findings(v, item_key);
+	return f && bia_findings_contradict(f, state);
+}
+
 size_t bia_view_process(const bia_view *v, int64_t id)
 {
 	for (size_t i = 0; i < v->d.n_processes; i++)

@@ -66,22 +66,34 @@ static void item_draw(screen *s, app *a, rect b)
 	int row = 0, label_w, x, tw;
 	/* The question, why, what counts and the evidence rows share the
 	 * body: each gets what it needs when the window has room. */
-	int need[4], rows[4];
+	int need[4], rows[4], n_find;
 	char head[256];
+	const bia_findings *f;
+	bool contradicts;
 
 	if (!a->rep_loaded)
 		return;
+	f = bia_view_findings(app_bia(a), qi->key);
+	contradicts = f && bia_findings_contradict(f, st);
 	label_w = text_width(msg(ITEM_WHY));
 	if (text_width(msg(ITEM_COUNTS)) > label_w)
 		label_w = text_width(msg(ITEM_COUNTS));
 	if (text_width(msg(ITEM_STATE)) > label_w)
 		label_w = text_width(msg(ITEM_STATE));
+	if (f && text_width(msg(BIAF_ITEM_LABEL)) > label_w)
+		label_w = text_width(msg(BIAF_ITEM_LABEL));
 	tw = b.w - label_w - 6;
 	need[0] = draw_paragraph_rows(qi->question, b.w - 4);
 	need[1] = draw_paragraph_rows(qi->why, tw);
 	need[2] = draw_paragraph_rows(qi->counts, tw);
 	need[3] = it->ev.ev.n > 0 ? (int)it->ev.ev.n : 1;
-	layout_share(b.h - ITEM_FIXED_ROWS, 4, need, rows);
+	/* The analysis's lines come first, leaving each text a row. */
+	n_find = f ? (int)f->n_lines + contradicts : 0;
+	if (n_find > b.h - ITEM_FIXED_ROWS - 5)
+		n_find = b.h - ITEM_FIXED_ROWS - 5 > 0 ? b.h - ITEM_FIXED_ROWS - 5
+						       : 0;
+	layout_share(b.h - ITEM_FIXED_ROWS - (n_find ? n_find + 1 : 0), 4, need,
+		     rows);
 
 	snprintf(head, sizeof head, msg(ITEM_TITLE_FMT), it->item + 1,
 		 a->q->n_items);
@@ -106,6 +118,21 @@ static void item_draw(screen *s, app *a, rect b)
 				explain_state((item_state)i)) + 3;
 	}
 	row += 2;
+
+	/* What the analysis says, beside the manager's state (which it
+	 * never changes), and where the two disagree. */
+	if (n_find) {
+		int rx = b.x + 2 + label_w + 2, rw = b.w - label_w - 6;
+		draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING,
+			  msg(BIAF_ITEM_LABEL));
+		if (contradicts)
+			draw_text(b.y + row++, rx, rw, ROLE_WARN,
+				  bia_contradiction_text());
+		for (size_t i = 0; i < f->n_lines && row < b.h &&
+				   (int)i + contradicts < n_find; i++)
+			draw_text(b.y + row++, rx, rw, ROLE_NORMAL, f->lines[i]);
+		row++;
+	}
 
 	/* The evidence list takes what the texts left. */
 	evlist_draw(&it->ev, a, (rect){b.y + row, b.x + 2, b.h - row, b.w - 4},
