@@ -51,6 +51,14 @@ bool bia_view_contradicts(const bia_view *v, const char *item_key,
 	return f && bia_findings_contradict(f, state);
 }
 
+void bia_view_contradicted(const bia_view *v, const questionnaire *q,
+			   const item_state *states, bool *contradicted)
+{
+	for (size_t i = 0; i < q->n_items; i++)
+		contradicted[i] = bia_view_contradicts(v, q->items[i].key,
+						       states[i]);
+}
+
 size_t bia_view_process(const bia_view *v, int64_t id)
 {
 	for (size_t i = 0; i < v->d.n_processes; i++)

@@ -18,6 +18,7 @@
 #include "model/bia_table.h"
 #include "model/bia_text.h"
 #include "model/date.h"
+#include "model/questionnaire.h"
 #include "model/status.h"
 #include "model/store_bia.h"
 
@@ -89,6 +90,11 @@ const bia_findings *bia_view_findings(const bia_view *v, const char *item_key);
  * speak for. */
 bool bia_view_contradicts(const bia_view *v, const char *item_key,
 			  item_state state);
+
+/* contradicted[i] for each of q's items in states[i] (q->n_items
+ * entries each): bia_view_contradicts. */
+void bia_view_contradicted(const bia_view *v, const questionnaire *q,
+			   const item_state *states, bool *contradicted);
 
 /* Whether process p uses system s, system s holds data type t. */
 bool bia_view_uses(const bia_view *v, size_t p, size_t s);
