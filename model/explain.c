@@ -74,16 +74,14 @@ size_t explain_level_entries(const questionnaire *q, const score_result *r,
 			     const bool *contradicted, int level,
 			     explain_entry *out, size_t cap)
 {
-	size_t n = 0, g = 0;
+	size_t n = 0;
 
-	for (size_t c = 0; c < q->n_criteria; c++) {
+	for (size_t g = 0; g < r->n_gaps && n < cap; g++)
+		if (q->criteria[r->gaps[g].criterion].level == level)
+			out[n++] = (explain_entry){false, g, r->gaps[g].criterion, 0};
+	for (size_t c = 0; c < q->n_criteria && contradicted; c++) {
 		const q_criterion *crit = &q->criteria[c];
-		/* The gaps are in criterion order. */
-		for (; g < r->n_gaps && r->gaps[g].criterion <= c; g++)
-			if (r->gaps[g].criterion == c && crit->level == level &&
-			    n < cap)
-				out[n++] = (explain_entry){false, g, c, 0};
-		if (crit->level != level || !contradicted)
+		if (crit->level != level)
 			continue;
 		for (size_t i = 0; i < crit->n_relies && n < cap; i++)
 			if (contradicted[crit->relies_on[i]])

@@ -34,8 +34,9 @@ typedef struct {
 
 #define EXPLAIN_MAX_ENTRIES (SCORE_MAX_GAPS + Q_MAX_CRITERIA * Q_MAX_RELIES)
 
-/* The lines for level in criterion order: each criterion's gaps, then its
- * contradicted items in the order it names them. contradicted has
+/* The lines for level: the score's gaps of its criteria (what blocks it
+ * first), then per criterion in order its contradicted items in the order
+ * it names them. contradicted has
  * q->n_items entries (NULL: none is). Writes at most cap entries and
  * returns how many. */
 size_t explain_level_entries(const questionnaire *q, const score_result *r,

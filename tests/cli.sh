@@ -45,11 +45,11 @@ run --db "$db" --lang en --today 2026-11-25 score
 expect_eq "$rc" 0 "score exits 0"
 expect_eq "$out" "East China After-Sales Service Centre · 2026 · Level 2 Repeatable · risk high
 Blocking Level 3 Defined:
-  - BIA completed and RTO/RPO set for all critical systems: item 1 Business impact analysis is marked done, but the BIA recorded here does not support it
-  - BIA completed and RTO/RPO set for all critical systems: item 2 RTO/RPO set for critical systems is marked done, but the BIA recorded here does not support it
   - DR site in place: item 3 DR site / architecture is in progress, needs done
   - Backups restore-tested regularly: item 5 Restore tests run regularly is in progress, needs done
   - Backups restore-tested regularly: evidence for item 5 Restore tests run regularly expired on 2026-10-26
+  - BIA completed and RTO/RPO set for all critical systems: item 1 Business impact analysis is marked done, but the BIA recorded here does not support it
+  - BIA completed and RTO/RPO set for all critical systems: item 2 RTO/RPO set for critical systems is marked done, but the BIA recorded here does not support it
 Evidence: 7 pieces, 1 expired, 1 expiring within 30 days.
 Item 1 Business impact analysis (done), by the BIA:
   ! Marked done, but the BIA recorded here does not support it

@@ -108,8 +108,8 @@ static void test_demo_mix_is_level_2_blocked_by_dr_and_restore(void **state)
 }
 
 /* The list of what blocks a level names a done the analysis does not
- * bear out, where the criterion relies on it, after the criterion's own
- * gaps; without contradictions it is the score's gaps of the level. */
+ * bear out, where a criterion relies on it, after the score's gaps;
+ * without contradictions it is the score's gaps of the level. */
 static void test_gap_list_names_contradictions(void **state)
 {
 	item_state st[Q_MAX_ITEMS];
@@ -135,30 +135,41 @@ static void test_gap_list_names_contradictions(void **state)
 	contra[questionnaire_item_index(&q, "rto_rpo")] = true;
 	n = explain_level_entries(&q, &r, contra, 3, e, EXPLAIN_MAX_ENTRIES);
 	assert_int_equal(n, 4);
-	assert_true(e[0].contradiction);
-	assert_int_equal(e[0].criterion, crit("l3.bia_rto"));
-	assert_string_equal(q.items[e[0].item].key, "bia");
-	assert_true(e[1].contradiction);
-	assert_string_equal(q.items[e[1].item].key, "rto_rpo");
-	assert_false(e[2].contradiction);
-	assert_int_equal(e[2].criterion, crit("l3.dr_site"));
-	assert_false(e[3].contradiction);
+	assert_false(e[0].contradiction);
+	assert_int_equal(e[0].criterion, crit("l3.dr_site"));
+	assert_false(e[1].contradiction);
+	assert_int_equal(e[1].criterion, crit("l3.restore_tested"));
+	assert_true(e[2].contradiction);
+	assert_int_equal(e[2].criterion, crit("l3.bia_rto"));
+	assert_string_equal(q.items[e[2].item].key, "bia");
+	assert_true(e[3].contradiction);
+	assert_int_equal(e[3].criterion, crit("l3.bia_rto"));
+	assert_string_equal(q.items[e[3].item].key, "rto_rpo");
 	msg_set_lang(LANG_EN);
-	explain_entry_text(&q, &r, &e[0], line, sizeof line);
+	explain_entry_text(&q, &r, &e[2], line, sizeof line);
 	assert_string_equal(line,
 			    "BIA completed and RTO/RPO set for all critical "
 			    "systems: item 1 Business impact analysis is marked "
 			    "done, but the BIA recorded here does not support it");
-	explain_entry_text(&q, &r, &e[2], line, sizeof line);
+	explain_entry_text(&q, &r, &e[0], line, sizeof line);
 	assert_string_equal(line, "DR site in place: item 3 DR site / "
 				  "architecture is in progress, needs done");
+	msg_set_lang(LANG_ZH);
+	explain_entry_text(&q, &r, &e[3], line, sizeof line);
+	assert_string_equal(line,
+			    "BIA completed and RTO/RPO set for all critical "
+			    "systems：第2项 RTO/RPO set for critical systems "
+			    "已标记为已完成，但此处记录的BIA不支持这一结论");
+	msg_set_lang(LANG_EN);
 	/* Other levels' criteria relying on them say nothing here: level 4
 	 * is the score's gaps alone (rto_rpo is relied on by "DR covers all
 	 * critical systems", which dr_site blocks already). */
 	n = explain_level_entries(&q, &r, contra, 4, e, EXPLAIN_MAX_ENTRIES);
 	assert_int_equal(n, scoring_gaps_at_level(&q, &r, 4) + 1);
-	assert_true(e[1].contradiction);
-	assert_int_equal(e[1].criterion, crit("l4.dr_all_critical"));
+	assert_true(e[n - 1].contradiction);
+	assert_int_equal(e[n - 1].criterion, crit("l4.dr_all_critical"));
+	for (size_t i = 0; i + 1 < n; i++)
+		assert_false(e[i].contradiction);
 	/* A full list stops at its capacity. */
 	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 3), 3);
 	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 0), 0);
