@@ -35,18 +35,24 @@ expect_screen "Marked done, but the BIA recorded here does not support it" \
 # Item 3: the findings under the state, no contradiction while in progress.
 keys Down Down Enter
 expect_screen "Checklist 3 of 10" "Enter opens item 3"
-expect_screen "Analysis  DR: Rescue dispatch system plans level 5, needs 6" \
+expect_screen "BIA     DR: Rescue dispatch system plans level 5, needs 6" \
 	"the findings stand under the state"
 expect_screen "DR: Work order system has no level planned, needs 6" \
 	"each system the plan leaves short is named"
-expect_screen "DR: and 2 more" "past six lines the last says how many more"
+expect_block "DR: Parts inventory system plans level 3, needs 5
+          … 2 more lines (moat score lists them all)" \
+	"the lines that do not fit at 80x24 are counted"
+resize 80 30
+expect_screen "DR: and 2 more" "a taller window shows them, past six the last says how many more"
+expect_no_screen "more lines" "and none is left out"
+resize 80 24
 expect_no_screen "Marked done, but" "in progress contradicts nothing"
 
 # Marking it done: stored as the manager says, and pointed out.
 keys 3
 expect_sql "$db" "SELECT state FROM item_state WHERE item_key = 'dr_site' AND assessment_id = $CUR" 2 \
 	"3 marks the item done in the database, whatever the analysis says"
-expect_screen "Analysis  Marked done, but the BIA recorded here does not support it" \
+expect_screen "BIA     Marked done, but the BIA recorded here does not support it" \
 	"the item screen points out the contradiction"
 expect_screen "DR: Customer service system plans level 4, needs 5" \
 	"with the findings under it"

@@ -66,7 +66,7 @@ static void item_draw(screen *s, app *a, rect b)
 	int row = 0, label_w, x, tw;
 	/* The question, why, what counts and the evidence rows share the
 	 * body: each gets what it needs when the window has room. */
-	int need[4], rows[4], n_find;
+	int need[4], rows[4], n_find, room;
 	char head[256];
 	const bia_findings *f;
 	bool contradicts;
@@ -80,20 +80,21 @@ static void item_draw(screen *s, app *a, rect b)
 		label_w = text_width(msg(ITEM_COUNTS));
 	if (text_width(msg(ITEM_STATE)) > label_w)
 		label_w = text_width(msg(ITEM_STATE));
-	if (f && text_width(msg(BIAF_ITEM_LABEL)) > label_w)
-		label_w = text_width(msg(BIAF_ITEM_LABEL));
 	tw = b.w - label_w - 6;
 	need[0] = draw_paragraph_rows(qi->question, b.w - 4);
 	need[1] = draw_paragraph_rows(qi->why, tw);
 	need[2] = draw_paragraph_rows(qi->counts, tw);
 	need[3] = it->ev.ev.n > 0 ? (int)it->ev.ev.n : 1;
-	/* The analysis's lines come first, leaving each text a row. */
+	/* The analysis's lines (and a blank row after them) take what the
+	 * texts leave, the contradiction first: in a window too small for
+	 * both, the list's marker and footer still say it. */
+	room = b.h - ITEM_FIXED_ROWS;
+	layout_share(room, 4, need, rows);
 	n_find = f ? (int)f->n_lines + contradicts : 0;
-	if (n_find > b.h - ITEM_FIXED_ROWS - 5)
-		n_find = b.h - ITEM_FIXED_ROWS - 5 > 0 ? b.h - ITEM_FIXED_ROWS - 5
-						       : 0;
-	layout_share(b.h - ITEM_FIXED_ROWS - (n_find ? n_find + 1 : 0), 4, need,
-		     rows);
+	if (n_find > room - 1 - rows[0] - rows[1] - rows[2] - rows[3])
+		n_find = room - 1 - rows[0] - rows[1] - rows[2] - rows[3];
+	if (n_find < 0)
+		n_find = 0;
 
 	snprintf(head, sizeof head, msg(ITEM_TITLE_FMT), it->item + 1,
 		 a->q->n_items);
@@ -125,12 +126,19 @@ static void item_draw(screen *s, app *a, rect b)
 		int rx = b.x + 2 + label_w + 2, rw = b.w - label_w - 6;
 		draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING,
 			  msg(BIAF_ITEM_LABEL));
+		/* Lines that do not fit: the last row says how many. */
+		int shown = n_find - contradicts;
+		bool cut = shown < (int)f->n_lines;
 		if (contradicts)
 			draw_text(b.y + row++, rx, rw, ROLE_WARN,
 				  bia_contradiction_text());
-		for (size_t i = 0; i < f->n_lines && row < b.h &&
-				   (int)i + contradicts < n_find; i++)
+		if (cut && shown > 0)
+			shown--;
+		for (int i = 0; i < shown; i++)
 			draw_text(b.y + row++, rx, rw, ROLE_NORMAL, f->lines[i]);
+		if (cut && n_find > contradicts)
+			draw_textf(b.y + row++, rx, rw, ROLE_DIM,
+				   msg(BIAF_ITEM_MORE_FMT), f->n_lines - shown);
 		row++;
 	}
 
