@@ -816,8 +816,26 @@ static size_t critical_systems(const bia_year_figures *y)
 	return n;
 }
 
+/* Item 1, last: the processes whose review is due, and how often the
+ * unit reviews. */
+static void find_reviews(const bia_year_figures *y, finder *fd)
+{
+	char every[32], text[BIA_FINDING_BYTES];
+	const counted_msg due = {y->n_review_due, BIAF_REVIEW_DUE_ONE_FMT,
+				 BIAF_REVIEW_DUE_FMT};
+
+	if (!y->n_review_due || !y->n_processes)
+		return;
+	say(every, sizeof every,
+	    msg(y->review_months == 1 ? BIAF_MONTH_FMT : BIAF_MONTHS_FMT),
+	    y->review_months);
+	say(text, sizeof text, counted(&due), y->n_review_due, y->n_processes,
+	    every);
+	finding(fd, text);
+}
+
 /* Item 1: the processes, their MTDs and systems. */
-static void find_bia(const bia_year_figures *y, finder *fd)
+static void find_bia_items(const bia_year_figures *y, finder *fd)
 {
 	size_t critical = 0, no_mtd = 0, no_system = 0;
 	char text[160];
@@ -850,6 +868,12 @@ static void find_bia(const bia_year_figures *y, finder *fd)
 	say(text, sizeof text, msg(BIAT_F_BIA_OK_FMT), critical);
 	finding(fd, text);
 	fd->f->supports_done = true;
+}
+
+static void find_bia(const bia_year_figures *y, finder *fd)
+{
+	find_bia_items(y, fd);
+	find_reviews(y, fd);
 }
 
 /* Item 2: every critical system's RTO and RPO, each RTO below its MTD. */

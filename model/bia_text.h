@@ -189,6 +189,9 @@ typedef struct {
 	const bia_level_outcome *outcomes; /* per system, bia_recommend_level
 					      for its need's rto and rpo */
 	const int *recommended;            /* per system, the level it gave */
+	size_t n_review_due; /* processes never reviewed or past their next
+				review (bia_view's review_due) */
+	int review_months;   /* the unit's interval between reviews */
 } bia_year_figures;
 
 #define BIA_FINDING_LINES 6
@@ -207,7 +210,10 @@ typedef struct {
 
 /* The findings of the three items from y, in the order of bia_find_item.
  *   bia:     processes are listed, at least one critical; every critical
- *            process has an MTD and uses a system.
+ *            process has an MTD and uses a system. Processes due for
+ *            review are said last ("8 of 8 processes are due for review
+ *            (every 12 months)"): the analysis wants keeping up, but an
+ *            overdue review does not undo it.
  *   rto_rpo: there is a critical system; every critical system has an RTO
  *            from each critical process using it and an RPO from each
  *            data type it holds (at least one), and no critical process's

@@ -36,6 +36,29 @@ bool bia_view_holds(const bia_view *v, size_t s, size_t t)
 	return false;
 }
 
+const bia_findings *bia_view_findings(const bia_view *v, const char *item_key)
+{
+	bia_find_item i = bia_find_item_of(item_key);
+	if (i == BIA_FIND_ITEMS || !v->findings[i].item)
+		return NULL;
+	return &v->findings[i];
+}
+
+bool bia_view_contradicts(const bia_view *v, const char *item_key,
+			  item_state state)
+{
+	const bia_findings *f = bia_view_findings(v, item_key);
+	return f && bia_findings_contradict(f, state);
+}
+
+void bia_view_contradicted(const bia_view *v, const questionnaire *q,
+			   const item_state *states, bool *contradicted)
+{
+	for (size_t i = 0; i < q->n_items; i++)
+		contradicted[i] = bia_view_contradicts(v, q->items[i].key,
+						       states[i]);
+}
+
 size_t bia_view_process(const bia_view *v, int64_t id)
 {
 	for (size_t i = 0; i < v->d.n_processes; i++)
@@ -181,6 +204,8 @@ moat_status bia_view_build(bia_view *v, bia_data *d, const bia_reference *ref,
 		.needs = ns ? needs : NULL,
 		.outcomes = ns ? outcomes : NULL,
 		.recommended = ns ? recommended : NULL,
+		.n_review_due = v->n_review_due,
+		.review_months = v->d.review_months,
 	};
 	rc = bia_checklist_findings(&y, v->findings);
 out:

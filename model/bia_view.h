@@ -18,6 +18,7 @@
 #include "model/bia_table.h"
 #include "model/bia_text.h"
 #include "model/date.h"
+#include "model/questionnaire.h"
 #include "model/status.h"
 #include "model/store_bia.h"
 
@@ -79,6 +80,21 @@ bia_rollup_input bia_view_rollup_input(const bia_view *v);
 size_t bia_view_process(const bia_view *v, int64_t id);
 size_t bia_view_system(const bia_view *v, int64_t id);
 size_t bia_view_data_type(const bia_view *v, int64_t id);
+
+/* The findings for the checklist item with this key (bia_find_item_of),
+ * or NULL for another item and when v holds none (not loaded). */
+const bia_findings *bia_view_findings(const bia_view *v, const char *item_key);
+
+/* Whether an item in this state claims what v's findings do not bear out
+ * (bia_findings_contradict); false for the items the analysis does not
+ * speak for. */
+bool bia_view_contradicts(const bia_view *v, const char *item_key,
+			  item_state state);
+
+/* contradicted[i] for each of q's items in states[i] (q->n_items
+ * entries each): bia_view_contradicts. */
+void bia_view_contradicted(const bia_view *v, const questionnaire *q,
+			   const item_state *states, bool *contradicted);
 
 /* Whether process p uses system s, system s holds data type t. */
 bool bia_view_uses(const bia_view *v, size_t p, size_t s);

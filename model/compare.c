@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "model/bia_text.h"
 #include "model/compare.h"
+#include "model/msg.h"
 
 int compare_crit_rank(const report *r, size_t crit)
 {
@@ -62,4 +65,196 @@ void compare_reports(const report *a, const report *b, year_diff *d)
 					       : by_rank(ra, rb);
 		d->crit_counts[d->criteria[c]]++;
 	}
+}
+
+/* Puts one change in out when there is room; counts it either way. */
+static void add_change(cmp_bia_change *out, size_t cap, size_t *n,
+		       cmp_bia_change c)
+{
+	if (*n < cap)
+		out[*n] = c;
+	(*n)++;
+}
+
+static size_t process_named(const cmp_bia_year *y, const char *name)
+{
+	for (size_t i = 0; i < y->n_processes; i++)
+		if (strcmp(y->processes[i].name, name) == 0)
+			return i;
+	return CMP_BIA_NONE;
+}
+
+static size_t system_named(const cmp_bia_year *y, const char *name)
+{
+	for (size_t i = 0; i < y->n_systems; i++)
+		if (strcmp(y->systems[i].name, name) == 0)
+			return i;
+	return CMP_BIA_NONE;
+}
+
+/* The figures of a process or system, in the order of cmp_bia_what from
+ * first; returns how many. */
+static size_t process_figures(const cmp_bia_process *p, int64_t *f)
+{
+	f[0] = p->critical;
+	f[1] = p->mtd;
+	f[2] = p->rto;
+	f[3] = p->rpo;
+	return 4;
+}
+
+static size_t system_figures(const cmp_bia_system *s, int64_t *f)
+{
+	f[0] = s->planned;
+	f[1] = s->recommended;
+	return 2;
+}
+
+/* The changes of one process or system found in both years. */
+static void figure_changes(bool system, size_t a, size_t b, const int64_t *fa,
+			   const int64_t *fb, size_t n, cmp_bia_what first,
+			   cmp_bia_change *out, size_t cap, size_t *count)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fa[i] != fb[i])
+			add_change(out, cap, count,
+				   (cmp_bia_change){system,
+						    (cmp_bia_what)(first + i), a,
+						    b, fa[i], fb[i]});
+}
+
+size_t compare_bia(const cmp_bia_year *a, const cmp_bia_year *b,
+		   cmp_bia_change *out, size_t cap)
+{
+	size_t n = 0;
+	int64_t fa[4], fb[4];
+	const cmp_bia_change none = {false, CMP_BIA_ADDED, CMP_BIA_NONE,
+				     CMP_BIA_NONE, 0, 0};
+	cmp_bia_change c = none;
+
+	for (size_t j = 0; j < b->n_processes; j++) {
+		size_t i = process_named(a, b->processes[j].name);
+		if (i == CMP_BIA_NONE) {
+			c = none;
+			c.b = j;
+			add_change(out, cap, &n, c);
+			continue;
+		}
+		size_t k = process_figures(&a->processes[i], fa);
+		process_figures(&b->processes[j], fb);
+		figure_changes(false, i, j, fa, fb, k, CMP_BIA_CRITICAL, out, cap,
+			       &n);
+	}
+	for (size_t i = 0; i < a->n_processes; i++)
+		if (process_named(b, a->processes[i].name) == CMP_BIA_NONE) {
+			c = none;
+			c.what = CMP_BIA_REMOVED;
+			c.a = i;
+			add_change(out, cap, &n, c);
+		}
+	for (size_t j = 0; j < b->n_systems; j++) {
+		size_t i = system_named(a, b->systems[j].name);
+		if (i == CMP_BIA_NONE) {
+			c = none;
+			c.system = true;
+			c.b = j;
+			add_change(out, cap, &n, c);
+			continue;
+		}
+		size_t k = system_figures(&a->systems[i], fa);
+		system_figures(&b->systems[j], fb);
+		figure_changes(true, i, j, fa, fb, k, CMP_BIA_PLANNED, out, cap, &n);
+	}
+	for (size_t i = 0; i < a->n_systems; i++)
+		if (system_named(b, a->systems[i].name) == CMP_BIA_NONE) {
+			c = none;
+			c.system = true;
+			c.what = CMP_BIA_REMOVED;
+			c.a = i;
+			add_change(out, cap, &n, c);
+		}
+	return n;
+}
+
+void compare_bia_year_of(const bia_view *v, cmp_bia_process *processes,
+			 cmp_bia_system *systems, cmp_bia_year *out)
+{
+	for (size_t i = 0; i < v->d.n_processes; i++)
+		processes[i] = (cmp_bia_process){
+			v->d.processes[i].name, v->d.processes[i].critical,
+			v->processes[i].mtd, v->d.processes[i].rto,
+			v->processes[i].rpo};
+	for (size_t s = 0; s < v->d.n_systems; s++)
+		systems[s] = (cmp_bia_system){v->d.systems[s].name,
+					      v->d.systems[s].planned_level,
+					      v->systems[s].recommended};
+	*out = (cmp_bia_year){processes, v->d.n_processes, systems,
+			      v->d.n_systems};
+}
+
+const char *compare_bia_name(const cmp_bia_year *a, const cmp_bia_year *b,
+			     const cmp_bia_change *c)
+{
+	const cmp_bia_year *y = c->b != CMP_BIA_NONE ? b : a;
+	size_t i = c->b != CMP_BIA_NONE ? c->b : c->a;
+
+	if (i == CMP_BIA_NONE)
+		return "";
+	return c->system ? y->systems[i].name : y->processes[i].name;
+}
+
+const char *compare_bia_label(const cmp_bia_change *c)
+{
+	static const msg_id ids[] = {
+		[CMP_BIA_CRITICAL] = BIAF_CMP_CRITICAL,
+		[CMP_BIA_MTD] = BIAF_CMP_MTD,
+		[CMP_BIA_RTO] = BIAF_CMP_RTO,
+		[CMP_BIA_RPO] = BIAF_CMP_RPO,
+		[CMP_BIA_PLANNED] = BIAF_CMP_PLANNED,
+		[CMP_BIA_RECOMMENDED] = BIAF_CMP_RECOMMENDED,
+	};
+	if (c->what == CMP_BIA_ADDED || c->what == CMP_BIA_REMOVED ||
+	    (size_t)c->what >= sizeof ids / sizeof ids[0])
+		return "";
+	return msg(ids[c->what]);
+}
+
+void compare_bia_value(const cmp_bia_change *c, bool later, char *out,
+		       size_t len)
+{
+	int64_t v = later ? c->now : c->was;
+
+	switch (c->what) {
+	case CMP_BIA_ADDED:
+	case CMP_BIA_REMOVED:
+		snprintf(out, len, "—");
+		return;
+	case CMP_BIA_CRITICAL:
+		snprintf(out, len, "%s",
+			 msg(v ? BIAF_CMP_IS_CRITICAL : BIAF_CMP_NOT_CRITICAL));
+		return;
+	case CMP_BIA_MTD:
+	case CMP_BIA_RTO:
+	case CMP_BIA_RPO:
+		if (v < 0)
+			snprintf(out, len, "%s", msg(BIAT_NOT_SET));
+		else
+			bia_minutes_format(v, out, len);
+		return;
+	case CMP_BIA_PLANNED:
+	case CMP_BIA_RECOMMENDED:
+		if (v <= 0)
+			snprintf(out, len, "%s", msg(BIAF_CMP_NO_LEVEL));
+		else
+			snprintf(out, len, msg(BIAF_CMP_LEVEL_FMT), (int)v);
+		return;
+	}
+	snprintf(out, len, "?");
+}
+
+const char *compare_bia_kind(const cmp_bia_change *c)
+{
+	return msg(c->what == CMP_BIA_ADDED     ? BIAF_CMP_ADDED
+		   : c->what == CMP_BIA_REMOVED ? BIAF_CMP_REMOVED
+						: BIAF_CMP_CHANGED);
 }

@@ -3,6 +3,7 @@
 #ifndef MOAT_COMPARE_H
 #define MOAT_COMPARE_H
 
+#include "model/bia_view.h"
 #include "model/report.h"
 
 typedef enum {
@@ -62,5 +63,83 @@ cmp_reading compare_crit_reading(const report *r, size_t crit);
  * compare_crit_assessed) and assessed in the later; not assessed in both,
  * unchanged; else by rank (a satisfied "not applicable" ranks as met). */
 void compare_reports(const report *a, const report *b, year_diff *out);
+
+/* ---- The business impact analysis, year over year ---- */
+
+/* A process as the comparison reads it: what is in force that year. */
+typedef struct {
+	const char *name;
+	bool critical;
+	int64_t mtd; /* the MTD in force; BIA_UNSET for none */
+	int64_t rto; /* BIA_UNSET for none */
+	int64_t rpo; /* the strictest RPO of the data its systems hold */
+} cmp_bia_process;
+
+typedef struct {
+	const char *name;
+	int planned;     /* the planned DR level; 0 for none */
+	int recommended; /* the level that meets its targets; 0 for none */
+} cmp_bia_system;
+
+typedef struct {
+	const cmp_bia_process *processes;
+	size_t n_processes;
+	const cmp_bia_system *systems;
+	size_t n_systems;
+} cmp_bia_year;
+
+typedef enum {
+	CMP_BIA_ADDED,       /* in the later year only */
+	CMP_BIA_REMOVED,     /* in the earlier year only */
+	CMP_BIA_CRITICAL,    /* processes: was, now 0 or 1 */
+	CMP_BIA_MTD,         /* processes: minutes */
+	CMP_BIA_RTO,
+	CMP_BIA_RPO,
+	CMP_BIA_PLANNED,     /* systems: levels, 0 for none */
+	CMP_BIA_RECOMMENDED,
+} cmp_bia_what;
+
+#define CMP_BIA_NONE ((size_t)-1)
+
+/* One difference: a process or system added or removed, or one of its
+ * figures changed (one change per figure). */
+typedef struct {
+	bool system;       /* else a process */
+	cmp_bia_what what;
+	size_t a, b;       /* its index in the earlier and the later year;
+			      CMP_BIA_NONE in the year it is missing from */
+	int64_t was, now;  /* the figure in each year (not for added or
+			      removed) */
+} cmp_bia_change;
+
+/* The differences between the earlier year a and the later b, processes
+ * and systems each matched by name (exactly; a renamed one reads as
+ * removed and added): first the processes in b's order (added, or each
+ * figure changed in the order of cmp_bia_what), then those removed in a's
+ * order, then the systems the same way. Writes at most cap and returns
+ * how many there are (more than cap when they did not all fit). */
+size_t compare_bia(const cmp_bia_year *a, const cmp_bia_year *b,
+		   cmp_bia_change *out, size_t cap);
+
+/* The figures of v for compare_bia, into processes[v->d.n_processes] and
+ * systems[v->d.n_systems], which *out points at (names are v's). */
+void compare_bia_year_of(const bia_view *v, cmp_bia_process *processes,
+			 cmp_bia_system *systems, cmp_bia_year *out);
+
+/* The name of what changed (the process's or system's, from the year
+ * that has it). */
+const char *compare_bia_name(const cmp_bia_year *a, const cmp_bia_year *b,
+			     const cmp_bia_change *c);
+
+/* The figure's label ("RTO", "planned level"); "" for added or removed. */
+const char *compare_bia_label(const cmp_bia_change *c);
+
+/* A figure as read in one year (later: now, else was): "15 min", "not
+ * set", "level 5", "none", "critical"; "—" for added or removed. */
+void compare_bia_value(const cmp_bia_change *c, bool later, char *out,
+		       size_t len);
+
+/* What happened: "added", "removed" or "changed". */
+const char *compare_bia_kind(const cmp_bia_change *c);
 
 #endif

@@ -29,7 +29,10 @@ expect_screen "Checklist 1 of 10" "the first item"
 expect_eq "$(row 6)" \
 	"  Why     Before investing in DR, find the processes that are your lifeline and protect them first; the BIA's impacts and MTD set" \
 	"item: why wraps at the window's width"
-expect_eq "$(row 14)" \
+expect_eq "$(row 13)" \
+	"  BIA     Marked done, but the BIA recorded here does not support it" \
+	"item: the analysis's verdict under the state"
+expect_eq "$(row 18)" \
 	"   2026-09-24 BIA report v2: the 8 after-sales processes, impact at 15 min, 1 h, 4 h and 24 h, MTD… until 2027-09-24    liwei" \
 	"evidence list: the text column takes the width"
 keys q q
@@ -48,7 +51,7 @@ keys q
 
 keys y c
 expect_screen "2025 → 2026" "the comparison of two years"
-expect_eq "$(row 18)" \
+expect_eq "$(row 19)" \
 	"   9 Emergency team formed and trained                                              in progress  → done          improved" \
 	"compare: the title column takes the width"
 keys q q

@@ -875,6 +875,8 @@ typedef struct {
 	bia_level_outcome outcomes[MAX_PROC];
 	int recommended[MAX_PROC];
 	size_t n_processes, n_uses, n_holds, n_systems;
+	size_t n_review_due;
+	int review_months;
 	bia_year_figures y;
 	bia_findings f[BIA_FIND_ITEMS];
 } year;
@@ -953,6 +955,8 @@ static moat_status find(year *d)
 				  d->uses,      d->n_uses,      d->systems,
 				  d->n_systems, d->needs,       d->outcomes,
 				  d->recommended};
+	d->y.n_review_due = d->n_review_due;
+	d->y.review_months = d->review_months;
 	return bia_checklist_findings(&d->y, d->f);
 }
 
@@ -1191,6 +1195,55 @@ static void test_findings_edges(void **state)
 	assert_int_equal(bia_find_item_of(NULL), BIA_FIND_ITEMS);
 }
 
+/* Reviews due are said last under item 1, whatever else it says, and
+ * leave a "done" the rest bears out standing. */
+static void test_findings_reviews(void **state)
+{
+	year d;
+	(void)state;
+	doc_year(&d);
+	complete(&d);
+	d.n_review_due = 8;
+	d.review_months = 12;
+	check_both(&d, BIA_FIND_BIA, true,
+		   "BIA: every critical process (6) has an MTD and a system|"
+		   "BIA: 8 of 8 processes are due for review (every 12 months)",
+		   "BIA：关键业务流程（6个）均已确定MTD和支撑系统|"
+		   "BIA：有8个业务流程到期未评审（共8个，每12个月评审一次）");
+	assert_false(bia_findings_contradict(&d.f[BIA_FIND_BIA], ITEM_DONE));
+	/* The other items do not speak of reviews. */
+	check(&d, BIA_FIND_RTO_RPO, true,
+	      "RTO/RPO: every critical system (5) has its RTO and RPO");
+	d.n_review_due = 1;
+	d.review_months = 1;
+	check_both(&d, BIA_FIND_BIA, true,
+		   "BIA: every critical process (6) has an MTD and a system|"
+		   "BIA: 1 of 8 processes is due for review (every 1 month)",
+		   "BIA：关键业务流程（6个）均已确定MTD和支撑系统|"
+		   "BIA：有1个业务流程到期未评审（共8个，每1个月评审一次）");
+	/* After what blocks, and with none critical too. */
+	doc_year(&d);
+	d.n_review_due = 3;
+	d.review_months = 6;
+	check(&d, BIA_FIND_BIA, false,
+	      "BIA: 2 of 6 critical processes have no MTD|"
+	      "BIA: 3 of 8 processes are due for review (every 6 months)");
+	for (size_t p = 0; p < N_PROC; p++)
+		d.processes[p].critical = false;
+	check(&d, BIA_FIND_BIA, false,
+	      "BIA: none of the 8 processes is marked critical|"
+	      "BIA: 3 of 8 processes are due for review (every 6 months)");
+	/* None due: nothing said. */
+	d.n_review_due = 0;
+	check(&d, BIA_FIND_BIA, false,
+	      "BIA: none of the 8 processes is marked critical");
+	/* Without processes there is nothing to review. */
+	memset(&d, 0, sizeof d);
+	d.n_review_due = 2;
+	d.review_months = 12;
+	check(&d, BIA_FIND_BIA, false, "BIA: no business processes listed yet");
+}
+
 /* Past the lines that fit, the last says how many more there are. */
 static void test_findings_overflow(void **state)
 {
@@ -1324,6 +1377,7 @@ int main(void)
 		cmocka_unit_test(test_findings_that_support_done),
 		cmocka_unit_test(test_findings_that_block),
 		cmocka_unit_test(test_findings_edges),
+		cmocka_unit_test(test_findings_reviews),
 		cmocka_unit_test(test_findings_overflow),
 		cmocka_unit_test(test_catalog_formats_agree),
 		cmocka_unit_test(test_system_flags),

@@ -7,6 +7,8 @@
 
 #include <cmocka.h>
 
+#include "model/explain.h"
+#include "model/msg.h"
 #include "model/scoring.h"
 #include "tests/fixtures.h"
 
@@ -103,6 +105,74 @@ static void test_demo_mix_is_level_2_blocked_by_dr_and_restore(void **state)
 			assert_int_equal(r.gaps[g].need, ITEM_DONE);
 		}
 	}
+}
+
+/* The list of what blocks a level names a done the analysis does not
+ * bear out, where a criterion relies on it, after the score's gaps;
+ * without contradictions it is the score's gaps of the level. */
+static void test_gap_list_names_contradictions(void **state)
+{
+	item_state st[Q_MAX_ITEMS];
+	score_result r;
+	const char *const done[] = {"bia", "rto_rpo", "backup_321",
+				    "emergency_plan", "team", "monitoring", NULL};
+	const char *const prog[] = {"dr_site", "restore_test", "drills", NULL};
+	bool contra[Q_MAX_ITEMS] = {false};
+	explain_entry e[EXPLAIN_MAX_ENTRIES];
+	char line[768];
+	size_t n;
+	(void)state;
+	fixture_states(&q, st, done, prog);
+	scoring_evaluate(&q, st, ok_ev, NULL, &r);
+	n = explain_level_entries(&q, &r, NULL, 3, e, EXPLAIN_MAX_ENTRIES);
+	assert_int_equal(n, scoring_gaps_at_level(&q, &r, 3));
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_false(e[i].contradiction);
+		assert_int_equal(q.criteria[r.gaps[e[i].gap].criterion].level, 3);
+	}
+	contra[questionnaire_item_index(&q, "bia")] = true;
+	contra[questionnaire_item_index(&q, "rto_rpo")] = true;
+	n = explain_level_entries(&q, &r, contra, 3, e, EXPLAIN_MAX_ENTRIES);
+	assert_int_equal(n, 4);
+	assert_false(e[0].contradiction);
+	assert_int_equal(e[0].criterion, crit("l3.dr_site"));
+	assert_false(e[1].contradiction);
+	assert_int_equal(e[1].criterion, crit("l3.restore_tested"));
+	assert_true(e[2].contradiction);
+	assert_int_equal(e[2].criterion, crit("l3.bia_rto"));
+	assert_string_equal(q.items[e[2].item].key, "bia");
+	assert_true(e[3].contradiction);
+	assert_int_equal(e[3].criterion, crit("l3.bia_rto"));
+	assert_string_equal(q.items[e[3].item].key, "rto_rpo");
+	msg_set_lang(LANG_EN);
+	explain_entry_text(&q, &r, &e[2], line, sizeof line);
+	assert_string_equal(line,
+			    "BIA completed and RTO/RPO set for all critical "
+			    "systems: item 1 Business impact analysis is marked "
+			    "done, but the BIA recorded here does not support it");
+	explain_entry_text(&q, &r, &e[0], line, sizeof line);
+	assert_string_equal(line, "DR site in place: item 3 DR site / "
+				  "architecture is in progress, needs done");
+	msg_set_lang(LANG_ZH);
+	explain_entry_text(&q, &r, &e[3], line, sizeof line);
+	assert_string_equal(line,
+			    "BIA completed and RTO/RPO set for all critical "
+			    "systems：第2项 RTO/RPO set for critical systems "
+			    "已标记为已完成，但此处记录的BIA不支持这一结论");
+	msg_set_lang(LANG_EN);
+	/* Other levels' criteria relying on them say nothing here: level 4
+	 * is the score's gaps alone (rto_rpo is relied on by "DR covers all
+	 * critical systems", which dr_site blocks already). */
+	n = explain_level_entries(&q, &r, contra, 4, e, EXPLAIN_MAX_ENTRIES);
+	assert_int_equal(n, scoring_gaps_at_level(&q, &r, 4) + 1);
+	assert_true(e[n - 1].contradiction);
+	assert_int_equal(e[n - 1].criterion, crit("l4.dr_all_critical"));
+	for (size_t i = 0; i + 1 < n; i++)
+		assert_false(e[i].contradiction);
+	/* A full list stops at its capacity. */
+	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 3), 3);
+	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 0), 0);
 }
 
 static void test_all_done_stops_at_4_until_level_5_is_assessed(void **state)
@@ -287,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_started_is_level_1),
 		cmocka_unit_test(test_in_progress_is_enough_for_level_2),
 		cmocka_unit_test(test_demo_mix_is_level_2_blocked_by_dr_and_restore),
+		cmocka_unit_test(test_gap_list_names_contradictions),
 		cmocka_unit_test(test_all_done_stops_at_4_until_level_5_is_assessed),
 		cmocka_unit_test(test_levels_are_cumulative),
 		cmocka_unit_test(test_answers_override_and_na_needs_reason),

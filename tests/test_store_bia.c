@@ -214,7 +214,34 @@ static void test_demo_figures(void **state)
 	/* The demo records no reviews: each is due. */
 	assert_int_equal(v.n_review_due, 8);
 	assert_false(v.findings[BIA_FIND_DR_SITE].supports_done);
+	/* Item 1 says the reviews are due, after what blocks it. */
+	assert_int_equal(v.findings[BIA_FIND_BIA].n_lines, 2);
+	assert_string_equal(v.findings[BIA_FIND_BIA].lines[1],
+			    "BIA：有8个业务流程到期未评审（共8个，每12个月评审"
+			    "一次）");
+	/* The findings by item key, and the states they contradict. */
+	assert_ptr_equal(bia_view_findings(&v, "dr_site"),
+			 &v.findings[BIA_FIND_DR_SITE]);
+	assert_null(bia_view_findings(&v, "backup_321"));
+	assert_true(bia_view_contradicts(&v, "bia", ITEM_DONE));
+	assert_false(bia_view_contradicts(&v, "bia", ITEM_IN_PROGRESS));
+	assert_false(bia_view_contradicts(&v, "backup_321", ITEM_DONE));
+	{
+		item_state st[Q_MAX_ITEMS];
+		bool contra[Q_MAX_ITEMS];
+		const char *const done[] = {"bia", "dr_site", "backup_321", NULL};
+		const char *const prog[] = {"rto_rpo", NULL};
+		fixture_states(&c->q, st, done, prog);
+		bia_view_contradicted(&v, &c->q, st, contra);
+		for (size_t i = 0; i < c->q.n_items; i++)
+			assert_int_equal(contra[i],
+					 strcmp(c->q.items[i].key, "bia") == 0 ||
+					 strcmp(c->q.items[i].key, "dr_site") == 0);
+	}
 	bia_view_free(&v);
+	/* Nothing loaded: no findings, nothing contradicted. */
+	assert_null(bia_view_findings(&v, "bia"));
+	assert_false(bia_view_contradicts(&v, "bia", ITEM_DONE));
 }
 
 /* A review a year ago is due the day after its anniversary, not on it. */

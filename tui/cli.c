@@ -10,6 +10,7 @@
 #include "exports/ics.h"
 #include "exports/xlsx_workbook.h"
 #include "model/agenda.h"
+#include "model/bia_view.h"
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/explain.h"
@@ -317,6 +318,35 @@ void cli_put_clean(FILE *out, const char *text)
 	put_clean(out, text);
 }
 
+/* What the analysis says about checklist items 1-3, beside their states,
+ * and a "done" it does not bear out. */
+static void print_findings(const questionnaire *q, const report *r,
+			   const bia_view *v, FILE *out)
+{
+	char line[1024];
+
+	for (size_t i = 0; i < q->n_items; i++) {
+		const bia_findings *f = bia_view_findings(v, q->items[i].key);
+		if (!f)
+			continue;
+		snprintf(line, sizeof line, msg(BIAF_CLI_ITEM_FMT), i + 1,
+			 q->items[i].title, explain_state(r->states[i]));
+		put_clean(out, line);
+		fputc('\n', out);
+		if (bia_findings_contradict(f, r->states[i])) {
+			fprintf(out, msg(BIAF_CLI_CONTRA_FMT),
+				bia_contradiction_text());
+			fputc('\n', out);
+		}
+		for (size_t l = 0; l < f->n_lines; l++) {
+			snprintf(line, sizeof line, msg(BIAF_CLI_LINE_FMT),
+				 f->lines[l]);
+			put_clean(out, line);
+			fputc('\n', out);
+		}
+	}
+}
+
 int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	      const char *db_path, FILE *out, FILE *err)
 {
@@ -324,9 +354,23 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	const q_level *lv;
 	char line[1024];
 	int rc = load_current(s, q, db_path, o->today, &r, err);
+	bia_view v;
+	bool have_bia, contradicted[Q_MAX_ITEMS] = {false};
+	explain_entry *entries;
 
 	if (rc)
 		return rc;
+	entries = malloc(EXPLAIN_MAX_ENTRIES * sizeof *entries);
+	if (!entries) {
+		report_free(&r);
+		fprintf(err, "moat: %s\n", status_text(ST_NOMEM));
+		return EXIT_FAIL;
+	}
+	/* An analysis that cannot be read leaves the score as it is. */
+	have_bia = bia_view_load(s, r.assessment.id, &q->bia, o->today, &v) ==
+		   ST_OK;
+	if (have_bia)
+		bia_view_contradicted(&v, q, r.states, contradicted);
 	lv = &q->levels[r.score.level - 1];
 	snprintf(line, sizeof line, msg(CLI_SCORE_FMT), r.unit.name,
 		 r.assessment.year, lv->number, lv->name, lv->risk);
@@ -340,10 +384,12 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 			 next->name);
 		put_clean(out, line);
 		fputc('\n', out);
-		for (size_t g = 0; g < r.score.n_gaps; g++) {
-			if (q->criteria[r.score.gaps[g].criterion].level != next->number)
-				continue;
-			explain_gap(q, &r.score.gaps[g], line, sizeof line);
+		size_t n = explain_level_entries(q, &r.score, contradicted,
+						 next->number, entries,
+						 EXPLAIN_MAX_ENTRIES);
+		for (size_t e = 0; e < n; e++) {
+			explain_entry_text(q, &r.score, &entries[e], line,
+					   sizeof line);
 			fputs("  - ", out);
 			put_clean(out, line);
 			fputc('\n', out);
@@ -351,6 +397,10 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	}
 	fprintf(out, msg(CLI_EVIDENCE_FMT), r.evidence.n, r.n_expired, r.n_expiring);
 	fputc('\n', out);
+	if (have_bia)
+		print_findings(q, &r, &v, out);
+	bia_view_free(&v);
+	free(entries);
 	report_free(&r);
 	return EXIT_OK;
 }

@@ -68,7 +68,13 @@ static void checklist_draw(screen *s, app *a, rect b)
 		draw_text(y + row, x[1], w[1], base, q->items[i].title);
 		draw_text(y + row, x[2], 2, sel ? base : draw_state_role(st),
 			  draw_state_glyph(st));
-		draw_text(y + row, x[2] + 2, w[2] - 2, base, explain_state(st));
+		int sw = draw_text(y + row, x[2] + 2, w[2] - 2, base,
+				   explain_state(st));
+		/* A "done" the analysis does not bear out: marked, never
+		 * changed. */
+		if (bia_view_contradicts(app_bia(a), q->items[i].key, st))
+			draw_text(y + row, x[2] + 3 + sw, w[2] - 3 - sw,
+				  sel ? base : ROLE_WARN, msg(BIAF_LIST_MARK));
 		draw_textf(y + row, x[3], w[3], base, "%3d", r->evidence_count[i]);
 		draw_text(y + row, x[4], w[4], base,
 			  r->latest[i] && r->latest[i]->owner[0]
@@ -79,8 +85,13 @@ static void checklist_draw(screen *s, app *a, rect b)
 	draw_rule(b.y + b.h - 3, b.x, b.w);
 	{
 		int bw = text_width(buf);
+		bool contra = bia_view_contradicts(app_bia(a),
+						   q->items[c->cursor].key,
+						   r->states[c->cursor]);
 		draw_paragraph((rect){b.y + b.h - 2, b.x + 2, 2, b.w - bw - 6}, 0,
-			       ROLE_DIM, q->items[c->cursor].question);
+			       contra ? ROLE_WARN : ROLE_DIM,
+			       contra ? bia_contradiction_text()
+				      : q->items[c->cursor].question);
 		draw_text_right(b.y + b.h - 2, b.x, b.w - 2, ROLE_HEADING, buf);
 	}
 }

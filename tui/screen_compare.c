@@ -19,6 +19,13 @@ typedef struct {
 	report a, b;
 	bool loaded;
 	year_diff d;
+	/* The analysis of both years and what changed in it. */
+	bia_view va, vb;
+	cmp_bia_process *pa, *pb;
+	cmp_bia_system *sa, *sb;
+	cmp_bia_year ya, yb;
+	cmp_bia_change *changes;
+	size_t n_changes;
 	int top; /* first list row shown */
 } compare_screen;
 
@@ -56,6 +63,65 @@ static const char *reading_text(cmp_reading r)
 	return msg(ids[(size_t)r < sizeof ids / sizeof ids[0] ? r : 0]);
 }
 
+static void free_bia(compare_screen *c)
+{
+	bia_view_free(&c->va);
+	bia_view_free(&c->vb);
+	free(c->pa);
+	free(c->pb);
+	free(c->sa);
+	free(c->sb);
+	free(c->changes);
+	c->pa = c->pb = NULL;
+	c->sa = c->sb = NULL;
+	c->changes = NULL;
+	c->n_changes = 0;
+	memset(&c->ya, 0, sizeof c->ya);
+	memset(&c->yb, 0, sizeof c->yb);
+}
+
+/* The year's figures for compare_bia (false when out of memory). */
+static bool bia_year(const bia_view *v, cmp_bia_process **p,
+		     cmp_bia_system **sy, cmp_bia_year *y)
+{
+	*p = calloc(v->d.n_processes + 1, sizeof **p);
+	*sy = calloc(v->d.n_systems + 1, sizeof **sy);
+	if (!*p || !*sy)
+		return false;
+	compare_bia_year_of(v, *p, *sy, y);
+	return true;
+}
+
+/* Both years' analyses and their differences; when either cannot be
+ * read the list says there are none, and the status line why. */
+static void load_bia(compare_screen *c, app *a)
+{
+	moat_status st;
+
+	free_bia(c);
+	st = bia_view_load(a->st, c->earlier_id, &a->q->bia, a->today, &c->va);
+	if (!st)
+		st = bia_view_load(a->st, c->later_id, &a->q->bia, a->today,
+				   &c->vb);
+	if (!st && (!bia_year(&c->va, &c->pa, &c->sa, &c->ya) ||
+		    !bia_year(&c->vb, &c->pb, &c->sb, &c->yb)))
+		st = ST_NOMEM;
+	if (!st) {
+		size_t n = compare_bia(&c->ya, &c->yb, NULL, 0);
+		c->changes = calloc(n + 1, sizeof *c->changes);
+		if (!c->changes)
+			st = ST_NOMEM;
+		else
+			c->n_changes = compare_bia(&c->ya, &c->yb, c->changes, n);
+	}
+	if (st) {
+		free_bia(c);
+		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT),
+			    st == ST_NOMEM ? status_text(st)
+					   : store_errmsg(a->st));
+	}
+}
+
 static void load(compare_screen *c, app *a)
 {
 	if (c->loaded) {
@@ -72,6 +138,7 @@ static void load(compare_screen *c, app *a)
 		return;
 	}
 	compare_reports(&c->a, &c->b, &c->d);
+	load_bia(c, a);
 }
 
 static void compare_reload(screen *s, app *a)
@@ -79,10 +146,47 @@ static void compare_reload(screen *s, app *a)
 	load((compare_screen *)s, a);
 }
 
-/* Rows of the list: a heading, items, a heading, criteria. */
-static int list_rows(const questionnaire *q)
+/* Rows of the list: a heading, items, a heading, criteria, a heading and
+ * the analysis's changes. */
+static int list_rows(const compare_screen *c, const questionnaire *q)
 {
-	return (int)(q->n_items + q->n_criteria) + 2;
+	return (int)(q->n_items + q->n_criteria + c->n_changes) + 3;
+}
+
+/* "Business impact analysis: 3 changes" */
+static void bia_heading(const compare_screen *c, char *out, size_t len)
+{
+	if (!c->n_changes)
+		snprintf(out, len, "%s", msg(BIAF_CMP_NONE));
+	else
+		snprintf(out, len,
+			 msg(c->n_changes == 1 ? BIAF_CMP_HEAD_ONE_FMT
+					       : BIAF_CMP_HEAD_FMT),
+			 c->n_changes);
+}
+
+/* One change of the analysis: what, the figure in each year, the kind. */
+static void draw_bia_row(compare_screen *c, const cmp_bia_change *ch,
+			 int y, int x, int mid, int vw)
+{
+	char was[64], now[64];
+	const char *name = compare_bia_name(&c->ya, &c->yb, ch);
+	const char *label = compare_bia_label(ch);
+	draw_role role = ch->what == CMP_BIA_ADDED     ? ROLE_OK
+			 : ch->what == CMP_BIA_REMOVED ? ROLE_BAD
+						       : ROLE_WARN;
+
+	if (*label)
+		draw_textf(y, x, mid - x - 1, ROLE_NORMAL, msg(BIAF_CMP_ROW_FMT),
+			   name, label);
+	else
+		draw_text(y, x, mid - x - 1, ROLE_NORMAL, name);
+	compare_bia_value(ch, false, was, sizeof was);
+	compare_bia_value(ch, true, now, sizeof now);
+	draw_text(y, mid, vw, ROLE_DIM, was);
+	draw_text(y, mid + vw + 1, 1, ROLE_DIM, "→");
+	draw_text(y, mid + vw + 3, vw, ROLE_NORMAL, now);
+	draw_text(y, mid + 2 * vw + 5, 16, role, compare_bia_kind(ch));
 }
 
 /* Columns of the widest state or reading in the current language. */
@@ -106,9 +210,20 @@ static void draw_list_row(compare_screen *c, app *a, int row, int y, rect b)
 	cmp_kind k;
 	char was[64], now[64];
 
+	int bia_first = n_items + (int)q->n_criteria + 2;
+
 	if (row == 0 || row == n_items + 1) {
 		draw_text(y, b.x + 1, b.w - 2, ROLE_HEADING,
 			  msg(row == 0 ? CMP_ITEMS : CMP_CRITERIA));
+		return;
+	}
+	if (row == bia_first) {
+		bia_heading(c, was, sizeof was);
+		draw_text(y, b.x + 1, b.w - 2, ROLE_HEADING, was);
+		return;
+	}
+	if (row > bia_first) {
+		draw_bia_row(c, &c->changes[row - bia_first - 1], y, x, mid, vw);
 		return;
 	}
 	if (row <= n_items) {
@@ -162,13 +277,18 @@ static void compare_draw(screen *s, app *a, rect b)
 	draw_textf(b.y + row++, b.x + 20, b.w - 21, ROLE_NORMAL, msg(CMP_COUNTS_FMT),
 		   c->d.crit_counts[CMP_NEW], c->d.crit_counts[CMP_IMPROVED],
 		   c->d.crit_counts[CMP_REGRESSED], c->d.crit_counts[CMP_UNCHANGED]);
+	{
+		char head[96];
+		bia_heading(c, head, sizeof head);
+		draw_text(b.y + row++, b.x + 2, b.w - 3, ROLE_NORMAL, head);
+	}
 	draw_rule(b.y + row++, b.x, b.w);
 	list_h = b.h - row;
-	if (c->top > list_rows(a->q) - list_h)
-		c->top = list_rows(a->q) - list_h;
+	if (c->top > list_rows(c, a->q) - list_h)
+		c->top = list_rows(c, a->q) - list_h;
 	if (c->top < 0)
 		c->top = 0;
-	for (int i = 0; i < list_h && c->top + i < list_rows(a->q); i++)
+	for (int i = 0; i < list_h && c->top + i < list_rows(c, a->q); i++)
 		draw_list_row(c, a, c->top + i, b.y + row + i, b);
 }
 
@@ -189,7 +309,7 @@ static key_result compare_key(screen *s, app *a, int action, int key)
 		c->top = 0;
 		return result(RES_NONE);
 	case ACT_LAST:
-		c->top = list_rows(a->q);
+		c->top = list_rows(c, a->q);
 		return result(RES_NONE);
 	}
 	return result(RES_UNUSED);
@@ -202,6 +322,7 @@ static void compare_destroy(screen *s)
 		report_free(&c->a);
 		report_free(&c->b);
 	}
+	free_bia(c);
 	free(c);
 }
 

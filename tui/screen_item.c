@@ -66,11 +66,15 @@ static void item_draw(screen *s, app *a, rect b)
 	int row = 0, label_w, x, tw;
 	/* The question, why, what counts and the evidence rows share the
 	 * body: each gets what it needs when the window has room. */
-	int need[4], rows[4];
+	int need[4], rows[4], n_find, room;
 	char head[256];
+	const bia_findings *f;
+	bool contradicts;
 
 	if (!a->rep_loaded)
 		return;
+	f = bia_view_findings(app_bia(a), qi->key);
+	contradicts = f && bia_findings_contradict(f, st);
 	label_w = text_width(msg(ITEM_WHY));
 	if (text_width(msg(ITEM_COUNTS)) > label_w)
 		label_w = text_width(msg(ITEM_COUNTS));
@@ -81,7 +85,16 @@ static void item_draw(screen *s, app *a, rect b)
 	need[1] = draw_paragraph_rows(qi->why, tw);
 	need[2] = draw_paragraph_rows(qi->counts, tw);
 	need[3] = it->ev.ev.n > 0 ? (int)it->ev.ev.n : 1;
-	layout_share(b.h - ITEM_FIXED_ROWS, 4, need, rows);
+	/* The analysis's lines (and a blank row after them) take what the
+	 * texts leave, the contradiction first: in a window too small for
+	 * both, the list's marker and footer still say it. */
+	room = b.h - ITEM_FIXED_ROWS;
+	layout_share(room, 4, need, rows);
+	n_find = f ? (int)f->n_lines + contradicts : 0;
+	if (n_find > room - 1 - rows[0] - rows[1] - rows[2] - rows[3])
+		n_find = room - 1 - rows[0] - rows[1] - rows[2] - rows[3];
+	if (n_find < 0)
+		n_find = 0;
 
 	snprintf(head, sizeof head, msg(ITEM_TITLE_FMT), it->item + 1,
 		 a->q->n_items);
@@ -106,6 +119,28 @@ static void item_draw(screen *s, app *a, rect b)
 				explain_state((item_state)i)) + 3;
 	}
 	row += 2;
+
+	/* What the analysis says, beside the manager's state (which it
+	 * never changes), and where the two disagree. */
+	if (n_find) {
+		int rx = b.x + 2 + label_w + 2, rw = b.w - label_w - 6;
+		draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING,
+			  msg(BIAF_ITEM_LABEL));
+		/* Lines that do not fit: the last row says how many. */
+		int shown = n_find - contradicts;
+		bool cut = shown < (int)f->n_lines;
+		if (contradicts)
+			draw_text(b.y + row++, rx, rw, ROLE_WARN,
+				  bia_contradiction_text());
+		if (cut && shown > 0)
+			shown--;
+		for (int i = 0; i < shown; i++)
+			draw_text(b.y + row++, rx, rw, ROLE_NORMAL, f->lines[i]);
+		if (cut && n_find > contradicts)
+			draw_textf(b.y + row++, rx, rw, ROLE_DIM,
+				   msg(BIAF_ITEM_MORE_FMT), f->n_lines - shown);
+		row++;
+	}
 
 	/* The evidence list takes what the texts left. */
 	evlist_draw(&it->ev, a, (rect){b.y + row, b.x + 2, b.h - row, b.w - 4},

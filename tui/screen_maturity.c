@@ -167,14 +167,17 @@ static void maturity_draw(screen *s, app *a, rect b)
 	{
 		/* The gaps of the next level; when they do not all fit, the
 		 * last row says so with "…". */
-		size_t shown[SCORE_MAX_GAPS], n_shown = 0;
+		static explain_entry shown[EXPLAIN_MAX_ENTRIES];
+		bool contradicted[Q_MAX_ITEMS];
+		size_t n_shown;
 		int y = 1;
-		for (size_t g = 0; g < r->score.n_gaps; g++)
-			if (a->q->criteria[r->score.gaps[g].criterion].level == next)
-				shown[n_shown++] = g;
+		bia_view_contradicted(app_bia(a), a->q, r->states, contradicted);
+		n_shown = explain_level_entries(a->q, &r->score, contradicted,
+						next, shown, EXPLAIN_MAX_ENTRIES);
 		for (size_t i = 0; i < n_shown && y < gaps.h; i++) {
 			char line[768];
-			explain_gap(a->q, &r->score.gaps[shown[i]], line, sizeof line);
+			explain_entry_text(a->q, &r->score, &shown[i], line,
+					   sizeof line);
 			y += draw_bullet(gaps, y, ROLE_WARN, line, i + 1 < n_shown);
 		}
 	}
