@@ -117,10 +117,13 @@ bool xlsx_column_range(char *out, size_t len, const char *sheet,
 lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols);
 
 
-/* The summary sheet: heading, then label / value rows. exported_at is
- * shown as given. */
+/* The summary sheet: heading, then label / value rows, among them what
+ * blocks the next level: the score's gaps, then the items marked done that
+ * bia (current's analysis, or NULL) does not bear out, the lines of `moat
+ * score` and the maturity screen. exported_at is shown as given. */
 lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
-			     const report *r, const char *exported_at);
+			     const report *r, const bia_view *bia,
+			     const char *exported_at);
 
 /* The checklist sheet: one row per questionnaire item with its state,
  * evidence count and latest evidence, under an autofiltered header. */

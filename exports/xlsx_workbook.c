@@ -447,7 +447,7 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR)
 		rc = workbook_set_properties(wb, &props);
 	if (rc == LXW_NO_ERROR)
-		rc = xlsx_write_summary(wb, &f, r, exported_at);
+		rc = xlsx_write_summary(wb, &f, r, in->bia, exported_at);
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_checklist(wb, &f, r);
 	if (rc == LXW_NO_ERROR)

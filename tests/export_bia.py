@@ -26,9 +26,12 @@ level; under it the level table with its levels. The year-over-year
 sheet: what changed in the analysis since the year before (per process the
 critical flag, the MTD in force, RTO and RPO; per system the planned and
 recommended levels; processes and systems added or removed, matched by
-name), both years worked out the same way. --document: also the
-source's figures (margins 75/50/50 %, recommended vs planned levels
-6/5, 5/4, 6/none, 5/3, 2/2, the road-rescue grid's overall ratings).
+name), both years worked out the same way. The summary: item 3 (DR site)
+marked done while a critical system's plan falls short is named among
+the contradictions after the gaps that block the next level. --document:
+also the source's figures (margins 75/50/50 %, recommended vs planned
+levels 6/5, 5/4, 6/none, 5/3, 2/2, the road-rescue grid's overall
+ratings).
 """
 
 import datetime
@@ -40,7 +43,8 @@ import urllib.parse
 import openpyxl
 
 from read_workbook import (BIA_SHEETS, LANG_DIRS, SHEETS, Grid, Mismatch,
-                           add_months, current_assessment, expect, parse_day)
+                           Year, add_months, current_assessment, expect,
+                           parse_day, questionnaire, summary_values)
 
 RATINGS = ["none", "low", "medium", "high", "extreme"]
 YES = {"en": "yes", "zh": "是"}
@@ -96,6 +100,15 @@ CMP_CRITICAL = {"en": ("not critical", "critical"), "zh": ("非关键", "关键"
 CMP_LEVEL = {"en": "level {}", "zh": "{}级"}
 CMP_NO_LEVEL = {"en": "none", "zh": "无"}
 CMP_NOT_SET = {"en": "not set", "zh": "未设定"}
+# A checklist item marked done that the analysis does not bear out, in the
+# summary's list of what blocks the next level.
+CONTRA = {
+    "en": "item {} {} is marked done, but the BIA recorded here does not"
+          " support it",
+    "zh": "第{}项 {} 已标记为已完成，但此处记录的BIA不支持这一结论",
+}
+GAP_LINE = {"en": "{}: {}", "zh": "{}：{}"}
+DONE = 2  # item_state.state
 HEADER_ROW = 3  # 1-based, as openpyxl counts
 COL_MTD_MIN, COL_RTO_MIN, COL_MARGIN = 6, 9, 10
 
@@ -462,6 +475,40 @@ def check_changes(ws, db, a, lang, levels):
     return [f"{row[1]}: {row[2]} → {row[3]}, {row[4]}" for row in want[n and 1:]]
 
 
+def check_contradiction(ws, db, aid, a, lang, levels, today):
+    """The summary's list of what blocks the next level names item 3 (DR
+    site) when it is marked done while a critical system (one a critical
+    process uses) has no level planned, or one below the level its targets
+    need, or no level meets them: one line per criterion of the next level
+    relying on it, among the contradictions, which come after the score's
+    gaps. Returns those lines."""
+    q = questionnaire(lang)
+    expect(q is not None, "questionnaire files not found")
+    y = Year(db, aid, q, today)
+    i = q.keys.index("dr_site")
+    critical = {p[0] for p in a.processes if p[4]}
+    weak = []
+    for sid, name, planned in a.systems:
+        rec = a.recommended(sid, levels)
+        if any((pid, sid) in a.uses for pid in critical) and \
+                (rec is None or not planned or planned < rec):
+            weak.append(name)
+    want = []
+    detail = CONTRA[lang].format(i + 1, q.titles[i])
+    if y.states[i] == DONE and weak and y.level < 5:
+        want = [GAP_LINE[lang].format(c["text"], detail) for c in q.criteria
+                if c["level"] == y.level + 1 and "dr_site" in c["relies_on"]]
+    blocking = summary_values(ws, lang)["blocking"]
+    tail = CONTRA[lang].split("{}")[-1]
+    contra = [b for b in blocking if b.endswith(tail)]
+    expect(blocking[len(blocking) - len(contra):] == contra,
+           f"summary: contradictions {contra} not after the gaps: {blocking}")
+    got = [b for b in contra if b.endswith(detail)]
+    expect(got == want, f"summary: item 3's contradiction {got}, expected"
+           f" {want} (weaker: {weak})")
+    return got
+
+
 def main(argv):
     document = "--document" in argv
     argv = [x for x in argv if x != "--document"]
@@ -489,6 +536,9 @@ def main(argv):
         seen = check_systems(wb[systems], a, lang, ref, document)
         changed = check_changes(wb[YEARS_SHEETS[lang]], db, a, lang,
                                 table_of(ref, a)["levels"])
+        contra = check_contradiction(wb[SHEETS[lang][0]], db,
+                                     current_assessment(db), a, lang,
+                                     table_of(ref, a)["levels"], today)
     except Mismatch as e:
         print(f"export_bia: {path}: {e}", file=sys.stderr)
         return 1
@@ -499,6 +549,8 @@ def main(argv):
           ", ".join(f"{k} {v:g}" for k, v in margins.items()) +
           f"; {rated} grids with a heat map; {len(seen)} systems, levels " +
           ", ".join(f"{k} {r}/{p or '-'}" for k, (r, p) in seen.items()) +
+          "; summary: " + (" | ".join(contra) if contra else
+                           "item 3 not contradicted") +
           ("; no earlier year" if changed is None else
            f"; {len(changed)} change(s) since last year" +
            "".join(f"\n  {x}" for x in changed)))
