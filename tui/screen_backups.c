@@ -246,35 +246,32 @@ static const system_backup *copies_of(app *a, int64_t system_id)
 	return i == BIA_NO_INDEX ? NULL : &v->backups.v[i];
 }
 
-static void copies_draw(screen *s, app *a, rect body)
+static void copies_draw(screen *s, app *a, rect b)
 {
 	copies_screen *c = (copies_screen *)s;
-	const system_backup *b = copies_of(a, c->system_id);
-	char title[512];
-	rect in;
-	int n;
+	const system_backup *k = copies_of(a, c->system_id);
+	int n, rows = b.h - 2;
 
-	if (!b)
+	if (!k)
 		return;
-	n = (int)b->n_copies;
-	snprintf(title, sizeof title, msg(VB_COPIES_TITLE_FMT), b->system);
-	in = draw_box(n + 2 < 5 ? 5 : n + 2 < body.h - 4 ? n + 2 : body.h - 4,
-		      body.w - 10 < 70 ? body.w - 10 : 70, title);
+	n = (int)k->n_copies;
+	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING, msg(VB_COPIES_TITLE_FMT),
+		   k->system);
 	if (!n) {
-		draw_paragraph(in, 0, ROLE_DIM, msg(VB_NO_COPIES_HINT));
+		draw_paragraph((rect){b.y + 2, b.x + 2, rows, b.w - 4}, 0, ROLE_DIM,
+			       msg(VB_NO_COPIES_HINT));
 		return;
 	}
 	if (c->cursor >= n)
 		c->cursor = n - 1;
-	c->top = layout_scroll(c->top, c->cursor, n, in.h);
-	for (int r = 0; r < in.h && c->top + r < n; r++) {
-		const backup_copy *k = &b->copies[c->top + r];
-		bool sel = c->top + r == c->cursor;
-		if (sel)
-			draw_fill(in.y + r, in.x, in.w, ROLE_SELECTED);
-		draw_textf(in.y + r, in.x, in.w, sel ? ROLE_SELECTED : ROLE_NORMAL,
-			   "%s · %s%s", k->location, backup_medium_text(k->medium),
-			   k->offsite ? msg(VB_OFFSITE_TAG) : "");
+	c->top = layout_scroll(c->top, c->cursor, n, rows);
+	for (int r = 0; r < rows && c->top + r < n; r++) {
+		const backup_copy *p = &k->copies[c->top + r];
+		int y = b.y + 2 + r;
+		draw_role role = draw_row_start(y, b, c->top + r == c->cursor);
+		draw_textf(y, b.x + 2, b.w - 3, role, "%s · %s%s", p->location,
+			   backup_medium_text(p->medium),
+			   p->offsite ? msg(VB_OFFSITE_TAG) : "");
 	}
 }
 
@@ -312,7 +309,6 @@ static void plain_destroy(screen *s) { free(s); }
 static const screen_ops copies_ops = {
 	.title = VB_COPIES_TITLE,
 	.keys = KEYTABLE(copies_keys),
-	.modal = true,
 	.draw = copies_draw,
 	.handle_key = copies_key,
 	.destroy = plain_destroy,
