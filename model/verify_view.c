@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/msg.h"
+#include "model/verify_text.h"
 #include "model/verify_view.h"
 
 void verify_view_free(verify_view *v)
@@ -133,4 +134,19 @@ int64_t verify_chart_scale(const verify_entry *entries, size_t n,
 		if (strcmp(entries[i].system, system) == 0 && entries[i].rta > scale)
 			scale = entries[i].rta;
 	return scale;
+}
+
+void verify_copies_text(const system_backup *b, const char *sep, char *out,
+			size_t len)
+{
+	size_t used = 0;
+	if (!len)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; i < b->n_copies && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used,
+					 msg(b->copies[i].offsite ? VB_COPY_OFFSITE_FMT
+								  : VB_COPY_FMT),
+					 i ? sep : "", b->copies[i].location,
+					 backup_medium_text(b->copies[i].medium));
 }

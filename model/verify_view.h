@@ -54,6 +54,11 @@ size_t verify_view_named(const verify_view *v, const char *name);
  * "no systems yet" without any. */
 void verify_view_summary_text(const verify_view *v, char *out, size_t len);
 
+/* A system's copies in words, sep apart: "NAS room 2 (NAS), OSS (cloud
+ * storage, off site)"; "" without copies. */
+void verify_copies_text(const system_backup *b, const char *sep, char *out,
+			size_t len);
+
 /* The text chart's bar of value minutes in width cells on a scale whose
  * full width is scale minutes: whole cells, rounded, at least 1 for a
  * value above 0, at most width. 0 when value or scale is not above 0. */

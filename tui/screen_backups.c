@@ -134,12 +134,8 @@ static void plan_line(const backup_plan *p, char *out, size_t len)
 static void copies_line(const system_backup *s, char *out, size_t len)
 {
 	size_t used = (size_t)snprintf(out, len, "%s", msg(VB_COPIES));
-	for (size_t i = 0; i < s->n_copies && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used,
-					 msg(s->copies[i].offsite ? VB_COPY_OFFSITE_FMT
-								  : VB_COPY_FMT),
-					 i ? " · " : "", s->copies[i].location,
-					 backup_medium_text(s->copies[i].medium));
+	if (used < len)
+		verify_copies_text(s, " · ", out + used, len - used);
 	if (!s->n_copies && used < len)
 		snprintf(out + used, len - used, "%s", msg(VB_NO_COPIES));
 }
