@@ -1,6 +1,6 @@
 #!/bin/bash
-# Backups and their verification in a real terminal, in Chinese at 80x24
-# and in English at 100x30: a system's plan and copies typed into the
+# Backups and their verification in a real terminal, in Chinese and in
+# English, each at 80x24 and at 100x30: a system's plan and copies typed into the
 # backups screen with its 3-2-1 and interval sentences, the stale-days
 # setting, a ledger entry refused at the field (end before start) and
 # then recorded (judged against the RTO, completing the monthly restore
@@ -25,7 +25,9 @@ zh_texts() {
 		[end_before]="结束时间不能早于开始时间"
 		[missed]="RTA 3小时10分钟，RTO 2小时：超出1小时10分钟"
 		[duty]="已完成周期职责：每月备份恢复测试（2026-11-10到期）"
+		[fresh]="（2026-11-24） · RTA 3小时10分钟，RTO 2小时：超出1小时10分钟"
 		[two]="共2条" [none]="没有符合筛选条件的记录。" [check]="自动化验证"
+		[check_row]="2026-11-25 00:00 工单管理系统" [delete]="删除自动化验证（工单管理系统，开始于2026-11-25 00:00）？"
 		[trend]="客服管理系统的RTA走势 · RTO 2小时（┃）"
 		[old_bar]="2026-10-20 09:00 ████" [new_bar]="3小时10分钟"
 		[fifty]="50分钟" [twenty]="20分钟"
@@ -48,7 +50,9 @@ en_texts() {
 		[end_before]="The end cannot be before the start"
 		[missed]="RTA 3 h 10 min, RTO 2 h: missed by 1 h 10 min"
 		[duty]="completed Monthly backup restore test due 2026-11-10"
+		[fresh]="(2026-11-24) · RTA 3 h 10 min, RTO 2 h: missed by 1 h 10 min"
 		[two]="entries: 2" [none]="No entries match the filter." [check]="automated check"
+		[check_row]="2026-11-25 00:00 Work order system" [delete]="Delete the automated check of Work order system started 2026-11-25 00:00?"
 		[trend]="RTA of Customer service system over time · RTO 2 h (┃)"
 		[old_bar]="2026-10-20 09:00 ████" [new_bar]="3 h 10 min"
 		[fifty]="50 min" [twenty]="20 min"
@@ -64,17 +68,18 @@ flags_of() { screen_text | grep -F -- "$1" | head -n 1 | awk '{print $NF}'; }
 
 # run LANG WIDTH HEIGHT: the whole walk on a fresh demo in LANG.
 run() {
-	local lang=$1 db=$TMPD/verify-$1.db sys_id
+	local lang=$1 what db=$TMPD/verify-$1-$2.db sys_id
 	"${1}_texts"
+	what="$lang $2x$3"
 	demo_db "$db" "$lang"
 	sys_id=$(sql "$db" "SELECT id FROM bia_system WHERE assessment_id = $CUR AND name = '${T[sys]}'")
 	start "$db" --lang "$lang" --today 2026-11-25
 	[ "$2" = 80 ] || resize "$2" "$3"
-	expect_screen "${T[home7]}" "$lang: the home screen says how many systems were never restore-tested"
+	expect_screen "${T[home7]}" "$what: the home screen says how many systems were never restore-tested"
 
 	# The plan and the copies of the customer service system.
 	keys B
-	expect_screen "${T[never]}" "$lang: B opens the backups, a system never restore-tested"
+	expect_screen "${T[never]}" "$what: B opens the backups, a system never restore-tested"
 	keys j p
 	type_text "${T[weekly]}"
 	keys Tab
@@ -88,93 +93,106 @@ run() {
 	keys Tab
 	type_text "90"
 	keys C-s
-	expect_screen "${T[interval]}" "$lang: an incremental every 24 h cannot give the RPO 1 h"
+	expect_screen "${T[interval]}" "$what: an incremental every 24 h cannot give the RPO 1 h"
 	expect_eq "$(sql "$db" "SELECT full_every || ' ' || incr_every || ' ' || retention_days FROM backup_plan WHERE system_id = $sys_id")" \
-		"10080 1440 90" "$lang: the plan is stored in minutes and days"
+		"10080 1440 90" "$what: the plan is stored in minutes and days"
 	keys a
 	type_text "${T[nas]}"
 	keys Tab Space C-s
-	expect_wrapped "${T[two_copies]}" "$lang: one copy on NAS: the 3-2-1 sentence says all that is missing"
+	expect_wrapped "${T[two_copies]}" "$what: one copy on NAS: the 3-2-1 sentence says all that is missing"
 	keys a
 	type_text "${T[cloud]}"
 	keys Tab Right Right Right Tab Space C-s
-	expect_screen "${T[met]}" "$lang: a cloud copy off site meets 3-2-1"
+	expect_screen "${T[met]}" "$what: a cloud copy off site meets 3-2-1"
 	expect_eq "$(sql "$db" "SELECT group_concat(medium || ':' || offsite, ' ') FROM backup_copy WHERE system_id = $sys_id")" \
-		"nas:0 cloud:1" "$lang: the copies are stored with medium and place"
+		"nas:0 cloud:1" "$what: the copies are stored with medium and place"
 	keys S C-u
 	type_text "30"
 	keys Enter
-	expect_screen "${T[stale]}" "$lang: the stale-days setting is taken"
+	expect_screen "${T[stale]}" "$what: the stale-days setting is taken"
 	expect_eq "$(sql "$db" "SELECT value FROM unit_param WHERE key = 'verify_stale_days'")" 30 \
-		"$lang: and stored for the unit"
+		"$what: and stored for the unit"
 
 	# A restore test recorded from the ledger: the end before the start
 	# is refused at its field.
 	keys l a
-	expect_screen "${T[sys]}" "$lang: the entry form starts on the system of the ledger"
+	expect_screen "${T[sys]}" "$what: the entry form starts on the system of the ledger"
 	keys Tab Tab Tab C-u
 	type_text "2026-11-24 09:00"
 	keys Tab
 	type_text "2026-11-24 08:00"
 	keys C-s
-	expect_screen "${T[end_before]}" "$lang: an end before the start is refused at the field"
-	expect_eq "$(sql "$db" "SELECT count(*) FROM verify_entry")" 0 "$lang: nothing is stored"
+	expect_screen "${T[end_before]}" "$what: an end before the start is refused at the field"
+	expect_eq "$(sql "$db" "SELECT count(*) FROM verify_entry")" 0 "$what: nothing is stored"
 	keys C-u
 	type_text "2026-11-24 12:10"
 	keys Tab Tab Tab
 	type_text "100"
 	keys C-s
-	expect_screen "${T[missed]}" "$lang: the entry is judged: 3 h 10 min against the RTO 2 h"
-	expect_screen "${T[duty]}" "$lang: it says which duty occurrence it completed"
+	expect_screen "${T[missed]}" "$what: the entry is judged: 3 h 10 min against the RTO 2 h"
+	expect_screen "${T[duty]}" "$what: it says which duty occurrence it completed"
 	expect_sql "$db" "SELECT v.rta || ' ' || v.completeness || ' ' || e.due_date FROM verify_entry v
 		JOIN duty_event e ON e.id = v.duty_event_id" "190 1000 2026-11-10" \
-		"$lang: stored with its RTA and linked to the occurrence due 10 November"
+		"$what: stored with its RTA and linked to the occurrence due 10 November"
 	keys a Tab Tab Tab C-u
 	type_text "2026-10-20 09:00"
 	keys Tab Tab
 	type_text "${T[fifty]}"
 	keys C-s
-	expect_screen "${T[two]}" "$lang: two entries of the system"
+	expect_screen "${T[two]}" "$what: two entries of the system"
+	keys Escape
+	expect_wrapped "${T[fresh]}" "$what: the backups screen: tested yesterday, with its RTA against the RTO"
+	keys l
 	keys c
-	expect_screen "${T[trend]}" "$lang: c shows the RTA trend against the RTO"
-	expect_screen "${T[old_bar]}" "$lang: the older entry's bar, short of the RTO"
-	expect_screen "${T[new_bar]}" "$lang: the newer one's time at the end of its bar"
+	expect_screen "${T[trend]}" "$what: c shows the RTA trend against the RTO"
+	expect_screen "${T[old_bar]}" "$what: the older entry's bar, short of the RTO"
+	expect_screen "${T[new_bar]}" "$what: the newer one's time at the end of its bar"
 	keys t
-	expect_screen "${T[none]}" "$lang: t filters by kind: no automated checks"
+	expect_screen "${T[none]}" "$what: t filters by kind: no automated checks"
 	keys t
-	expect_screen "${T[two]}" "$lang: the next kind, restore tests: both"
+	expect_screen "${T[two]}" "$what: the next kind, restore tests: both"
 	keys s
-	expect_screen "${T[none]}" "$lang: s filters by the next system: none"
+	expect_screen "${T[none]}" "$what: s filters by the next system: none"
+	keys t t a Tab Right Right C-s
+	expect_screen "${T[check_row]}" "$what: an automated check of the next system recorded there"
+	keys d
+	expect_wrapped "${T[delete]}" "$what: d asks before deleting the entry"
+	keys y
+	expect_screen "${T[none]}" "$what: y deletes it"
+	expect_sql "$db" "SELECT count(*) FROM verify_entry WHERE kind = 'check'" 0 \
+		"$what: the entry is gone from the database"
 
 	# The flags on the systems screen and the home line.
 	keys Escape Escape Escape
-	expect_screen "${T[home]}" "$lang: home: one system fewer never tested"
+	expect_screen "${T[home]}" "$what: home: one system fewer never tested"
 	keys b s
-	expect_screen "${T[legend]}" "$lang: the systems screen's legend names the flag"
+	expect_screen "${T[legend]}" "$what: the systems screen's legend names the flag"
 	expect_eq "$(flags_of "${T[first]}")" "✗↺" \
-		"$lang: a system never restore-tested is flagged on the systems screen"
-	expect_eq "$(flags_of "${T[sys]}")" "✗⚑" "$lang: the one tested yesterday is not"
+		"$what: a system never restore-tested is flagged on the systems screen"
+	expect_eq "$(flags_of "${T[sys]}")" "✗⚑" "$what: the one tested yesterday is not"
 	keys Escape Escape
 
 	# The next monthly restore test recorded from the agenda: one act.
 	keys d j Enter
-	expect_screen "${T[log]}" "$lang: the agenda records the restore test due 10 December"
+	expect_screen "${T[log]}" "$what: the agenda records the restore test due 10 December"
 	keys Tab Tab Tab Tab Tab
 	type_text "${T[twenty]}"
 	keys C-s
-	expect_screen "${T[recorded]}" "$lang: recorded"
-	expect_sql "$db" "SELECT count(*) FROM verify_entry" 3 "$lang: exactly one ledger entry more"
+	expect_screen "${T[recorded]}" "$what: recorded"
+	expect_sql "$db" "SELECT count(*) FROM verify_entry" 3 "$what: exactly one ledger entry more"
 	expect_eq "$(sql "$db" "SELECT v.system || ' ' || v.rta || ' ' || e.due_date FROM verify_entry v
 		JOIN duty_event e ON e.id = v.duty_event_id WHERE v.system = '${T[first]}'")" \
-		"${T[first]} 20 2026-12-10" "$lang: linked to the occurrence it recorded"
+		"${T[first]} 20 2026-12-10" "$what: linked to the occurrence it recorded"
 	expect_eq "$(sql "$db" "SELECT count(*) FROM duty_event WHERE due_date = '2026-12-10'")" 1 \
-		"$lang: and that occurrence is recorded once"
+		"$what: and that occurrence is recorded once"
 	keys Escape B l
-	expect_screen "${T[ledger]}" "$lang: the ledger"
+	expect_screen "${T[ledger]}" "$what: the ledger"
 	keys q q q q
 	expect_exit_ok
 }
 
-run zh 80 24
-run en 100 30
+for size in "80 24" "100 30"; do
+	run zh $size
+	run en $size
+done
 finish

@@ -173,7 +173,15 @@ static void draw_detail(const verify_view *v, size_t i, rect r)
 				    line);
 	}
 	if (y < end) {
+		/* The last test's recovery time against the RTO beside it. */
 		verify_freshness_text(&f->fresh, line, sizeof line);
+		if (f->fresh.last && f->fresh.last->rta >= 0) {
+			size_t used = strlen(line);
+			snprintf(line + used, sizeof line - used, " · ");
+			used = strlen(line);
+			verify_judgement_text("RTA", "RTO", f->fresh.last->rta, f->rto,
+					      line + used, sizeof line - used);
+		}
 		draw_paragraph((rect){y, r.x, end - y, r.w}, 0,
 			       verify_fresh_role(&f->fresh), line);
 	}
