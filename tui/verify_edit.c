@@ -227,9 +227,13 @@ static bool entry_of(vform *f, verify_entry *e)
 	if (e->has_ended && e->rta < 0 &&
 	    !verify_minutes_between(&e->started, &e->ended, &e->rta))
 		return refuse(f, EN_ENDED, VERIFY_P_MINUTES_RANGE);
+	/* "99.5", "99.5 %" or "99.5％". */
 	v = value(f, EN_COMPLETENESS, t, sizeof t);
-	if (*v && v[strlen(v) - 1] == '%')
-		t[strlen(t) - 1] = '\0';
+	size_t tl = strlen(t);
+	if (tl && t[tl - 1] == '%')
+		t[tl - 1] = '\0';
+	else if (tl >= 3 && strcmp(t + tl - 3, "％") == 0)
+		t[tl - 3] = '\0';
 	v = text_trim(t);
 	e->completeness = -1;
 	if (*v) {
@@ -294,10 +298,9 @@ static const screen_ops vform_ops = {
 	.destroy = vform_destroy,
 };
 
-static vform *vform_alloc(app *a, vform_kind kind, int64_t system_id)
+static vform *vform_alloc(vform_kind kind, int64_t system_id)
 {
 	vform *f = calloc(1, sizeof *f);
-	(void)a;
 	if (!f)
 		return NULL;
 	f->base.ops = &vform_ops;
@@ -347,7 +350,7 @@ screen *verify_plan_form_new(app *a, int64_t system_id)
 	const char *init[PL_N] = {0};
 	vform *f;
 
-	if (i == BIA_NO_INDEX || !(f = vform_alloc(a, VF_PLAN, system_id)))
+	if (i == BIA_NO_INDEX || !(f = vform_alloc(VF_PLAN, system_id)))
 		return NULL;
 	const backup_plan *p = &v->backups.v[i].plan;
 	snprintf(f->title, sizeof f->title, msg(VE_PLAN_TITLE_FMT),
@@ -381,7 +384,7 @@ screen *verify_copy_form_new(app *a, int64_t system_id, int64_t copy_id)
 	const char *init[CP_N] = {0};
 	vform *f;
 
-	if (i == BIA_NO_INDEX || !(f = vform_alloc(a, VF_COPY, system_id)))
+	if (i == BIA_NO_INDEX || !(f = vform_alloc(VF_COPY, system_id)))
 		return NULL;
 	for (size_t k = 0; k < v->backups.v[i].n_copies; k++)
 		if (v->backups.v[i].copies[k].id == copy_id)
@@ -423,7 +426,7 @@ screen *verify_entry_form_new(app *a, const char *system)
 		app_message(a, ROLE_WARN, "%s", msg(VE_NO_SYSTEMS));
 		return NULL;
 	}
-	if (!(f = vform_alloc(a, VF_ENTRY, 0)))
+	if (!(f = vform_alloc(VF_ENTRY, 0)))
 		return NULL;
 	if (!verify_choices_init(&f->ch, v))
 		return vform_ready(f, a, 0, false);
