@@ -14,6 +14,7 @@
 #include "model/msg.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
+#include "model/verify_view.h"
 
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
@@ -201,5 +202,15 @@ lxw_error xlsx_write_bia(lxw_workbook *wb, const xlsx_formats *f,
 lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
 			     const bia_view *v, int year,
 			     const char *currency);
+
+/* The backups and verification of year (§3.3): per system of v its plan,
+ * copies, the 3-2-1 sentence, the interval against its RPO, its last
+ * restore test and freshness; the unit's ledger, newest first, each entry
+ * with its RTA and RPA against the RTO and RPO in minutes and in words
+ * and the duty occurrence of plan (may be NULL) it completed; then the
+ * RTA of each system over time, oldest first, and a line chart of it with
+ * a series per system. */
+lxw_error xlsx_write_backups(lxw_workbook *wb, const xlsx_formats *f,
+			     const verify_view *v, const agenda *plan, int year);
 
 #endif

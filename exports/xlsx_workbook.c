@@ -470,6 +470,9 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR && in->bia)
 		rc = xlsx_write_systems(wb, &f, in->bia, r->assessment.year,
 					in->calc ? in->calc->currency : NULL);
+	if (rc == LXW_NO_ERROR && in->verify)
+		rc = xlsx_write_backups(wb, &f, in->verify, in->plan,
+					r->assessment.year);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -512,6 +515,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	calc_data calc = {0};
 	agenda plan = {0};
 	bia_view bia = {0}, prev_bia = {0};
+	verify_view verify = {0};
 	char day[16];
 	moat_status st;
 
@@ -533,14 +537,19 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st && before)
 		st = bia_view_load(s, before->assessment.id, &current->q->bia,
 				   today, &prev_bia);
+	if (!st)
+		st = verify_view_load(s, current->unit.id, current->assessment.id,
+				      &bia, today, &verify);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
-				 &calc, &plan, &bia, before ? &prev_bia : NULL};
+				 &calc, &plan, &bia, before ? &prev_bia : NULL,
+				 &verify};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
+	verify_view_free(&verify);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

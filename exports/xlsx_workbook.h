@@ -12,6 +12,7 @@
 #include "model/calc.h"
 #include "model/report.h"
 #include "model/status.h"
+#include "model/verify_view.h"
 
 /* What is exported. Both reports share current's questionnaire. */
 typedef struct {
@@ -31,6 +32,9 @@ typedef struct {
 	const bia_view *previous_bia; /* previous's analysis, or NULL: the
 				  year-over-year sheet leaves the analysis
 				  out (so it does when bia is NULL) */
+	const verify_view *verify; /* current's backups and the unit's ledger
+				  (verify_view_load), or NULL: no backups
+				  sheet */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,
@@ -39,6 +43,7 @@ typedef struct {
  * tasks and a Gantt chart made by conditional formatting) and Duties (if
  * it has duties: their state and history), then, when in->bia is set,
  * BIA (processes, impact grids with a heat map) and Systems and DR levels,
+ * then, when in->verify is set, Backups and verification,
  * texts in the current message
  * language. The
  * calculators' results are formulas over their input cells, with the

@@ -541,6 +541,23 @@ moat_status store_verify_record_for(store *s, int64_t unit_id,
 	return store_finish(s, insert_entry(s, unit_id, e, duty_event_id, user, id));
 }
 
+moat_status store_verify_record_at(store *s, int64_t unit_id,
+				   int64_t assessment_id,
+				   const verify_entry *e, const duty_event *ev,
+				   const evidence *proof, const char *user,
+				   int64_t *id, int64_t *event_id)
+{
+	moat_status rc;
+	*event_id = 0;
+	if ((rc = check_entry(s, e)) || (rc = store_begin(s)))
+		return rc;
+	if (assessment_id && (rc = known_system(s, assessment_id, e->system)))
+		return store_finish(s, rc);
+	if ((rc = store_duty_resolve(s, ev, proof, user, event_id)))
+		return store_finish(s, rc);
+	return store_finish(s, insert_entry(s, unit_id, e, *event_id, user, id));
+}
+
 static void read_entry(sqlite3_stmt *st, verify_entry *e)
 {
 	char t[32];

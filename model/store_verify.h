@@ -80,6 +80,18 @@ moat_status store_verify_record_for(store *s, int64_t unit_id,
 				    int64_t duty_event_id, const char *user,
 				    int64_t *id);
 
+/* The agenda's one act: records occurrence ev of a duty (as
+ * store_duty_resolve, with proof when not NULL) and ledger entry e linked
+ * to it, in one transaction; neither is kept when either fails (an
+ * occurrence already resolved gives ST_EXISTS, an unknown system
+ * ST_NOT_FOUND, an entry verify_check_entry refuses ST_INVALID). *id gets
+ * the entry's id, *event_id the occurrence record's. */
+moat_status store_verify_record_at(store *s, int64_t unit_id,
+				   int64_t assessment_id,
+				   const verify_entry *e, const duty_event *ev,
+				   const evidence *proof, const char *user,
+				   int64_t *id, int64_t *event_id);
+
 /* Filters of store_verify_list: system NULL for all, kind -1 for all,
  * since.y 0 for no lower bound on the start day. */
 typedef struct {

@@ -27,6 +27,19 @@ for target in bia l2.backup_process; do
 	done
 done
 
+# Two copies of the first system's backups and two automated checks with
+# their recovery times, so the copies and the ledger have rows to move in.
+for copy in "'NAS in room 2', 'nas', 0" "'Aliyun OSS', 'cloud', 1"; do
+	sql "$template" "INSERT INTO backup_copy (system_id, location, medium, offsite)
+		SELECT id, $copy FROM bia_system WHERE assessment_id = $CUR
+		AND name = 'Rescue dispatch system'"
+done
+for day in 2026-11-23 2026-11-24; do
+	moat_cli --db "$template" --today 2026-11-25 verify record --system "Rescue dispatch system" \
+		--kind check --result pass --started "$day 02:00" --minutes 20 >/dev/null ||
+		{ echo "verify record failed"; exit 1; }
+done
+
 # The screens: name | keys from home | text that shows it | text that shows
 # the screen "back" returns to | where its keys are listed.
 home="[c] Checklist"
@@ -55,6 +68,11 @@ screens=(
 	"bia systems|b s|moat · Systems and DR levels|8 processes ·|help"
 	"bia data|b D|moat · Data types|8 processes ·|help"
 	"bia reference|b f|moat · Reference tables|8 processes ·|help"
+	"backups|B|moat · Backups|$home|help"
+	"copies|B c|Copies · Rescue dispatch system|moat · Backups|help"
+	"backup plan|B p|Backup plan · Rescue dispatch system|moat · Backups|hints"
+	"ledger|B l|moat · Verification ledger|moat · Backups|help"
+	"ledger entry|B l a|Record a verification|moat · Verification ledger|hints"
 	"prompt|x|Export workbook to:|$home|hints"
 	"question|y f|Finalise 2026?|moat · Years|hints"
 )
@@ -135,6 +153,15 @@ declare -A promise=(
 	["delete the data type"]="Delete the data type"
 	["use the next level table"]="DR level table in use" ["intolerable rating"]="Intolerable from: low"
 	["margin warning"]="Warn when the safety margin is under" ["review interval"]="Months between reviews"
+	["backups and verification"]="moat · Backups" ["backups of the system"]="moat · Backups"
+	["edit the backup plan"]="Backup plan ·" ["the copies"]="Copies ·" ["add a copy"]="New copy ·"
+	["record a restore test or check"]="Record a verification"
+	["verification ledger"]="moat · Verification ledger"
+	["days until a test is stale"]="A restore test is stale after"
+	["edit the copy"]="Edit copy ·" ["delete the copy"]="Delete the copy at"
+	["record an entry"]="Record a verification" ["filter by system"]=CHANGE
+	["filter by kind"]=CHANGE ["RTA trend chart"]="RTA of Rescue dispatch system over time"
+	["delete the entry"]="Delete the automated check of"
 )
 # Labels that would name the wrong action on a screen.
 declare -A wrong=(

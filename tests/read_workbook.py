@@ -90,10 +90,14 @@ SHEETS = {
     "zh": ["概要", "检查清单", "成熟度", "逐年对比", "投资回报", "分级投入"],
 }
 # The business impact analysis follows, always (tests/export_bia.py reads
-# them).
+# them), then the backups and their verification (tests/export_verify.py).
 BIA_SHEETS = {
     "en": ["BIA", "Systems and DR levels"],
     "zh": ["业务影响分析", "系统与灾备等级"],
+}
+VERIFY_SHEETS = {
+    "en": ["Backups and verification"],
+    "zh": ["备份与验证"],
 }
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
@@ -2562,7 +2566,8 @@ def main(argv):
         has_duties = db.execute("SELECT count(*) FROM duty WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
-                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang])
+                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
+                  VERIFY_SHEETS[lang])
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <cmocka.h>
@@ -47,6 +48,11 @@ static void test_columns_share_the_rest(void **state)
 static void test_scroll_keeps_cursor_visible(void **state)
 {
 	(void)state;
+	assert_int_equal(layout_keep(2, 7, 5), 5);
+	assert_int_equal(layout_keep(6, 7, SIZE_MAX), 6);
+	assert_int_equal(layout_keep(6, 4, SIZE_MAX), 3);
+	assert_int_equal(layout_keep(3, 0, SIZE_MAX), 0);
+	assert_int_equal(layout_keep(3, 0, 0), 0);
 	assert_int_equal(layout_scroll(0, 3, 10, 5), 0);
 	assert_int_equal(layout_scroll(0, 7, 10, 5), 3);
 	assert_int_equal(layout_scroll(5, 2, 10, 5), 2);

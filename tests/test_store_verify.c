@@ -266,6 +266,68 @@ static void test_record_refusals(void **state)
 					  " WHERE entered_by = 'job'"), 0);
 }
 
+/* Recorded from the agenda: the occurrence and the entry in one act,
+ * linked; neither stays when either is refused. */
+static void test_record_at_the_occurrence(void **state)
+{
+	ctx *c = *state;
+	verify_entry e = restore_test("CRM system", "2026-11-24 09:00", 35);
+	duty_event ev;
+	int64_t id, event, duty_id;
+	long long events = fixture_sql_int(c->path, "SELECT count(*) FROM duty_event");
+
+	duty_id = fixture_sql_int(c->path, "SELECT id FROM duty WHERE"
+				  " template_key = 'd.restore_test'");
+	assert_true(duty_id > 0);
+	memset(&ev, 0, sizeof ev);
+	ev.duty_id = duty_id;
+	ev.due = (date){2026, 11, 10};
+	ev.on = (date){2026, 11, 24};
+	snprintf(ev.result, sizeof ev.result, "pass");
+
+	/* An unknown system: nothing recorded, the occurrence stays open. */
+	snprintf(e.system, sizeof e.system, "Nowhere");
+	assert_int_equal(store_verify_record_at(c->s, c->unit, c->aid, &e, &ev, NULL,
+						"liwei", &id, &event),
+			 ST_NOT_FOUND);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"
+					  " WHERE due_date = '2026-11-10'"), 0);
+
+	snprintf(e.system, sizeof e.system, "CRM system");
+	assert_int_equal(store_verify_record_at(c->s, c->unit, c->aid, &e, &ev, NULL,
+						"liwei", &id, &event),
+			 ST_OK);
+	assert_true(event > 0);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM duty_event WHERE id = %lld"
+		 " AND duty_id = %lld AND due_date = '2026-11-10'",
+		 (long long)event, (long long)duty_id);
+	assert_int_equal(fixture_sql_int(c->path, sql), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"),
+			 events + 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 1);
+	snprintf(sql, sizeof sql, "SELECT duty_event_id FROM verify_entry WHERE id = %lld",
+		 (long long)id);
+	assert_int_equal(fixture_sql_int(c->path, sql), event);
+
+	/* The same occurrence again: refused, and no second entry. */
+	assert_int_equal(store_verify_record_at(c->s, c->unit, c->aid, &e, &ev, NULL,
+						"liwei", &id, &event),
+			 ST_EXISTS);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"),
+			 events + 1);
+
+	/* An entry refused: the occurrence is not recorded either. */
+	ev.due = (date){2026, 12, 10};
+	e.completeness = 2000;
+	assert_int_equal(store_verify_record_at(c->s, c->unit, c->aid, &e, &ev, NULL,
+						"liwei", &id, &event),
+			 ST_INVALID);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"),
+			 events + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +335,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_record_completes_the_duty, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_record_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_at_the_occurrence, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -13,6 +15,7 @@
 #include "model/msg.h"
 #include "model/verify.h"
 #include "model/verify_text.h"
+#include "model/verify_view.h"
 
 static backup_copy copy(backup_medium m, bool offsite)
 {
@@ -267,6 +270,90 @@ static void test_texts(void **state)
 	msg_set_lang(LANG_EN);
 }
 
+/* The view's judgement of each system, the home line it makes and the
+ * text chart's bars. */
+static verify_entry timed(const char *system, verify_kind k, verify_result r,
+			  const char *started, int64_t rta)
+{
+	verify_entry e = entry(system, k, r, started);
+	e.rta = rta;
+	return e;
+}
+
+static void test_view_summary(void **state)
+{
+	system_backup sys[4];
+	verify_entry ledger[4];
+	verify_view v;
+	char t[256];
+	(void)state;
+
+	msg_set_lang(LANG_EN);
+	memset(&v, 0, sizeof v);
+	memset(sys, 0, sizeof sys);
+	for (int i = 0; i < 4; i++) {
+		snprintf(sys[i].system, sizeof sys[i].system, "S%d", i);
+		sys[i].system_id = i + 1;
+		sys[i].plan.full_every = sys[i].plan.incr_every = BIA_UNSET;
+	}
+	v.backups.v = sys;
+	v.backups.n = 4;
+	v.stale_days = 35;
+	assert_true(verify_view_judge(&v, NULL, (date){2026, 11, 25}));
+	assert_int_equal(v.n_never, 4);
+	verify_view_summary_text(&v, t, sizeof t);
+	assert_string_equal(t, "4 systems never restore-tested");
+
+	/* S0 fresh, S1 tested 36 days ago (stale), S2 failed, S3 never. */
+	ledger[0] = timed("S0", VERIFY_RESTORE, VERIFY_PASS, "2026-11-20 09:00", 40);
+	ledger[1] = timed("S1", VERIFY_RESTORE, VERIFY_PASS, "2026-10-20 09:00", 40);
+	ledger[2] = timed("S2", VERIFY_DRILL, VERIFY_FAIL, "2026-11-01 09:00", 400);
+	ledger[3] = timed("S3", VERIFY_CHECK, VERIFY_PASS, "2026-11-24 02:00", BIA_UNSET);
+	v.entries = ledger;
+	v.n_entries = 4;
+	assert_true(verify_view_judge(&v, NULL, (date){2026, 11, 25}));
+	assert_int_equal(v.systems[0].fresh.state, FRESH_OK);
+	assert_false(v.systems[0].stands_out);
+	assert_int_equal(v.systems[1].fresh.state, FRESH_STALE);
+	assert_int_equal(v.systems[1].fresh.days, 36);
+	assert_true(v.systems[2].stands_out);
+	assert_int_equal(v.systems[3].fresh.state, FRESH_NEVER);
+	assert_int_equal(v.systems[3].interval, INTERVAL_NO_PLAN);
+	assert_int_equal(v.systems[3].r321.missing, B321_COPIES | B321_MEDIA | B321_OFFSITE);
+	verify_view_summary_text(&v, t, sizeof t);
+	assert_string_equal(t, "1 system never restore-tested · 1 stale · 1 last test failed");
+	assert_int_equal(verify_view_named(&v, "S2"), 2);
+	assert_int_equal(verify_view_named(&v, "S9"), BIA_NO_INDEX);
+	assert_int_equal(verify_view_system(&v, 4), 3);
+	msg_set_lang(LANG_ZH);
+	verify_view_summary_text(&v, t, sizeof t);
+	assert_string_equal(t, "1个系统从未做过恢复测试 · 1个系统恢复测试已过期 · 1个系统上次测试未通过");
+
+	/* All fresh. */
+	msg_set_lang(LANG_EN);
+	v.n_entries = 1;
+	v.backups.n = 1;
+	assert_true(verify_view_judge(&v, NULL, (date){2026, 11, 25}));
+	verify_view_summary_text(&v, t, sizeof t);
+	assert_string_equal(t, "every system restore-tested within 35 days");
+	v.backups.n = 0;
+	verify_view_summary_text(&v, t, sizeof t);
+	assert_string_equal(t, "no systems yet");
+	free(v.systems);
+
+	/* Chart: S2's scale is its longest RTA, 400, over an RTO of 120. */
+	assert_int_equal(verify_chart_scale(ledger, 4, "S2", 120), 400);
+	assert_int_equal(verify_chart_scale(ledger, 4, "S0", 120), 120);
+	assert_int_equal(verify_chart_scale(ledger, 4, "S3", BIA_UNSET), 1);
+	assert_int_equal(verify_bar_cells(120, 400, 40), 12);
+	assert_int_equal(verify_bar_cells(400, 400, 40), 40);
+	assert_int_equal(verify_bar_cells(1, 400, 40), 1);
+	assert_int_equal(verify_bar_cells(0, 400, 40), 0);
+	assert_int_equal(verify_bar_cells(BIA_UNSET, 400, 40), 0);
+	assert_int_equal(verify_bar_cells(500, 400, 40), 40);
+	assert_int_equal(verify_bar_cells(15, 400, 40), 2); /* 1.5 rounds up */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_entry_checks),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_view_summary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

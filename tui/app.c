@@ -87,6 +87,8 @@ static void drop_part(app *a, unsigned part)
 		agenda_free(&a->plan);
 	} else if (part == PART_BIA) {
 		bia_view_free(&a->bia);
+	} else if (part == PART_VERIFY) {
+		verify_view_free(&a->verify);
 	}
 	a->loaded &= ~part;
 }
@@ -116,6 +118,10 @@ static bool load_part(app *a, unsigned part)
 	else if (part == PART_BIA)
 		st = bia_view_load(a->st, a->assessment_id, &a->q->bia,
 				   a->today, &a->bia);
+	else if (part == PART_VERIFY)
+		st = verify_view_load(a->st, a->rep.assessment.unit_id,
+				      a->assessment_id, app_bia(a), a->today,
+				      &a->verify);
 	if (st)
 		store_trouble(a);
 	return st == ST_OK;
@@ -154,6 +160,12 @@ const bia_view *app_bia(app *a)
 	return &a->bia;
 }
 
+const verify_view *app_verify(app *a)
+{
+	need_part(a, PART_VERIFY);
+	return &a->verify;
+}
+
 agenda *app_plan_history(app *a)
 {
 	a->used |= USE_HISTORY;
@@ -166,7 +178,7 @@ agenda *app_plan_history(app *a)
 void app_changed(app *a, unsigned parts)
 {
 	static const unsigned optional[] = {PART_YEARS, PART_CALC, PART_PLAN,
-					    PART_BIA};
+					    PART_BIA, PART_VERIFY};
 
 	/* Where the data stands is taken before reading it: a commit made
 	 * while it is read shows at the next look. */
@@ -174,6 +186,9 @@ void app_changed(app *a, unsigned parts)
 		store_data_version(a->st, &a->data_version);
 		store_audit_newest(a->st, &a->audit_seen);
 	}
+	/* The backups are judged by the analysis's targets. */
+	if (parts & PART_BIA)
+		parts |= PART_VERIFY;
 	/* The years take the current year's level from its report. */
 	if (parts & PART_REPORT)
 		parts |= PART_YEARS;
@@ -629,6 +644,7 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 	drop_part(&a, PART_CALC);
 	drop_part(&a, PART_PLAN);
 	drop_part(&a, PART_BIA);
+	drop_part(&a, PART_VERIFY);
 	endwin();
 	delscreen(term);
 	/* A terminal that vanished ends moat as a hang-up would. */

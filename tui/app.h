@@ -22,6 +22,7 @@
 #include "model/date.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
+#include "model/verify_view.h"
 #include "model/store.h"
 #include "tui/draw.h"
 #include "tui/screen.h"
@@ -53,6 +54,7 @@ struct app {
 	calc_data calc;        /* the unit's ROI and investment figures */
 	agenda plan;           /* the unit's programme and duties, today */
 	bia_view bia;          /* the year's business impact analysis */
+	verify_view verify;    /* the year's backups, the unit's ledger */
 	int64_t audit_seen;    /* the newest audit entry read: another
 				* user's commit is re-read by what the
 				* entries after it touched */
@@ -126,6 +128,10 @@ agenda *app_plan_history(app *a);
 /* The current year's business impact analysis with its figures (empty
  * when unreadable). */
 const bia_view *app_bia(app *a);
+
+/* The year's backups and the unit's verification ledger, judged against
+ * the analysis's targets on today (empty when unreadable). */
+const verify_view *app_verify(app *a);
 
 /* Shows a message in the status line until the next key. */
 void app_message(app *a, draw_role role, const char *fmt, ...)

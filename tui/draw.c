@@ -261,3 +261,12 @@ rect draw_box(int h, int w, const char *title)
 		draw_textf(y, x + 2, w - 4, ROLE_HEADING, " %s ", title);
 	return (rect){y + 1, x + 2, h - 2, w - 4};
 }
+
+draw_role draw_row_start(int y, rect r, bool sel)
+{
+	if (!sel)
+		return ROLE_NORMAL;
+	draw_fill(y, r.x, r.w, ROLE_SELECTED);
+	draw_text(y, r.x, 1, ROLE_SELECTED, ">");
+	return ROLE_SELECTED;
+}

@@ -57,6 +57,10 @@ void draw_text_right(int y, int x, int w, draw_role role, const char *text);
 /* Fills a row segment with spaces in a role (for bars and selections). */
 void draw_fill(int y, int x, int w, draw_role role);
 
+/* Starts row y of a list across r: when sel, filled as selected with the
+ * cursor mark ">" at its left. Returns the role of the row's text. */
+draw_role draw_row_start(int y, rect r, bool sel);
+
 /* A horizontal rule. */
 void draw_rule(int y, int x, int w);
 

@@ -100,3 +100,12 @@ void layout_share(int room, int n, const int *need, int *out)
 			left--;
 		}
 }
+
+int layout_keep(int cursor, int count, size_t at)
+{
+	if (at < (size_t)(count > 0 ? count : 0))
+		cursor = (int)at;
+	if (cursor >= count)
+		cursor = count - 1;
+	return cursor < 0 ? 0 : cursor;
+}

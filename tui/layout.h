@@ -3,6 +3,8 @@
 #ifndef MOAT_LAYOUT_H
 #define MOAT_LAYOUT_H
 
+#include <stddef.h>
+
 #include <stdbool.h>
 
 #define LAYOUT_MIN_COLS 70
@@ -36,6 +38,11 @@ bool layout_columns(int width, int n, const int *min, const int *weight,
  * gets at least one while room lasts, in order. The shares never add up
  * to more than room. */
 void layout_share(int room, int n, const int *need, int *out);
+
+/* The cursor of a list of count rows that keeps its selection across
+ * reloads: on row at when the selection is still there (at < count),
+ * else where it was, within 0..count-1 (0 for an empty list). */
+int layout_keep(int cursor, int count, size_t at);
 
 /* First row to show so that row `cursor` of `count` is visible in a
  * window of `height` rows that showed from `top` before. */

@@ -4,11 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/store_verify.h"
 #include "model/text.h"
+#include "model/verify_text.h"
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "tui/screens.h"
+#include "tui/verify_edit.h"
 
 /* The recurring duties and plan tasks that are due, beside a month
  * calendar. On this month the list holds what is overdue, due this week
@@ -287,14 +290,32 @@ static void agenda_draw(screen *s, app *a, rect b)
 	}
 }
 
-/* The form that records one occurrence as done. */
+/* The form that records one occurrence as done. The monthly restore test
+ * and the DR drill also ask which system was tested, how it went and how
+ * long the recovery took: the record and its ledger entry are one act. */
+enum { LF_DATE, LF_RESULT, LF_NOTE, LF_SYSTEM, LF_OUTCOME, LF_MINUTES, LF_N };
+
 typedef struct {
 	screen base;
 	duty d; /* a copy: the agenda is re-read while the form is open */
 	date due;
 	form form;
-	form_field fields[3];
+	form_field fields[LF_N];
+	size_t n_fields;       /* LF_SYSTEM and after only for a verification */
+	verify_choices ch;
 } log_screen;
+
+/* The ledger's kind of a duty's occurrence; false for other duties. */
+static bool duty_verifies(const duty *d, verify_kind *kind)
+{
+	if (strcmp(d->key, VERIFY_DUTY_RESTORE) == 0)
+		*kind = VERIFY_RESTORE;
+	else if (strcmp(d->key, VERIFY_DUTY_DRILL) == 0)
+		*kind = VERIFY_DRILL;
+	else
+		return false;
+	return true;
+}
 
 static const keybinding log_keys[] = {
 	{{0}, NULL, HK_NAME_TAB, HK_NEXT_FIELD, ACT_NONE, true},
@@ -325,8 +346,29 @@ static bool log_save(screen *s, app *a)
 	int64_t id;
 	moat_status st;
 
+	verify_entry e;
+	verify_kind kind;
+	bool verifies = l->n_fields == LF_N && duty_verifies(&l->d, &kind);
+	char minutes[TEXT_BYTES(BIA_DURATION_TEXT_MAX)];
+	int64_t entry_id;
+
 	if (!form_validate(&l->form))
 		return false;
+	if (verifies) {
+		memset(&e, 0, sizeof e);
+		te_value_into(&l->fields[LF_MINUTES].te, minutes, sizeof minutes);
+		if (!verify_parse_duration(text_trim(minutes), &e.rta)) {
+			l->form.error = VE_ERR_DURATION;
+			l->form.error_field = l->form.focus = LF_MINUTES;
+			return false;
+		}
+		snprintf(e.system, sizeof e.system, "%s",
+			 l->ch.names[l->fields[LF_SYSTEM].choice]);
+		e.kind = kind;
+		e.result = (verify_result)l->fields[LF_OUTCOME].choice;
+		e.rpa = BIA_UNSET;
+		e.completeness = -1;
+	}
 	ev.duty_id = l->d.id;
 	ev.due = l->due;
 	te_value_into(&l->fields[0].te, day, sizeof day);
@@ -344,8 +386,26 @@ static bool log_save(screen *s, app *a)
 	proves = item && draft &&
 		 duty_proof_make(&l->d, &ev, latest->assessment.id,
 				 a->rep.unit.validity_months, a->user, &proof);
-	st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL, a->user, &id);
-	if (app_wrote_parts(a, st, PART_PLAN | (proves ? PART_REPORT : 0))) {
+	if (verifies) {
+		e.started.day = ev.on;
+		snprintf(e.note, sizeof e.note, "%s", ev.note);
+		if (!ev.result[0])
+			snprintf(ev.result, sizeof ev.result, "%s",
+				 verify_result_text(e.result));
+		/* The proof says what the ledger says. */
+		if (proves)
+			duty_proof_make(&l->d, &ev, latest->assessment.id,
+					a->rep.unit.validity_months, a->user, &proof);
+		st = store_verify_record_at(a->st, a->rep.assessment.unit_id,
+					    a->assessment_id, &e, &ev,
+					    proves ? &proof.e : NULL, a->user,
+					    &entry_id, &id);
+	} else {
+		st = store_duty_resolve(a->st, &ev, proves ? &proof.e : NULL,
+					a->user, &id);
+	}
+	if (app_wrote_parts(a, st, PART_PLAN | (proves ? PART_REPORT : 0) |
+					   (verifies ? PART_VERIFY : 0))) {
 		if (item && !draft && latest)
 			app_message(a, ROLE_WARN, msg(AG_LOGGED_NO_PROOF_FMT),
 				    l->d.title, latest->assessment.year);
@@ -365,8 +425,9 @@ static key_result log_key(screen *s, app *a, int action, int key)
 static void log_destroy(screen *s)
 {
 	log_screen *l = (log_screen *)s;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < LF_N; i++)
 		te_free(&l->fields[i].te);
+	verify_choices_free(&l->ch);
 	free(l);
 }
 
@@ -382,28 +443,46 @@ static const screen_ops log_ops = {
 static screen *log_new(app *a, const duty *d, date due)
 {
 	log_screen *l = calloc(1, sizeof *l);
-	static const msg_id labels[3] = {AG_F_DATE, AG_F_RESULT, AG_F_NOTE};
-	static const size_t maxes[3] = {10, DUTY_RESULT_MAX, DUTY_NOTE_MAX};
+	static const msg_id labels[LF_N] = {AG_F_DATE, AG_F_RESULT, AG_F_NOTE,
+					    VE_F_SYSTEM, AG_F_OUTCOME, VE_F_MINUTES};
+	static const size_t maxes[LF_N] = {10, DUTY_RESULT_MAX, DUTY_NOTE_MAX, 0, 0,
+					   40};
+	verify_kind kind;
 	char today[16];
+	bool ok;
 
 	if (!l)
 		return NULL;
 	l->base.ops = &log_ops;
 	l->d = *d;
 	l->due = due;
+	l->n_fields = LF_SYSTEM;
+	/* A restore test or drill of a year with systems is also an entry
+	 * of the ledger. */
+	ok = verify_choices_init(&l->ch, app_verify(a));
+	if (ok && duty_verifies(d, &kind) && l->ch.n_names)
+		l->n_fields = LF_N;
 	date_format(a->today, today, sizeof today);
-	for (int i = 0; i < 3; i++) {
+	for (size_t i = 0; ok && i < l->n_fields; i++) {
 		form_field *f = &l->fields[i];
 		f->label = labels[i];
-		f->kind = i == 0 ? FIELD_PAST_DATE : FIELD_TEXT;
-		f->rows = i == 2 ? 3 : 1;
-		f->required = i == 0;
-		if (!te_init(&f->te, i == 0 ? today : "", i == 2, maxes[i])) {
-			log_destroy(&l->base);
-			return NULL;
-		}
+		f->kind = i == LF_DATE ? FIELD_PAST_DATE : FIELD_TEXT;
+		f->rows = i == LF_NOTE ? (l->n_fields == LF_N ? 2 : 3) : 1;
+		f->required = i == LF_DATE;
+		if (i == LF_SYSTEM)
+			ok = form_choice_init(f, l->ch.name_opts, l->ch.n_names, 0);
+		else if (i == LF_OUTCOME)
+			ok = form_choice_init(f, l->ch.results, VERIFY_RESULTS,
+					      VERIFY_PASS);
+		else
+			ok = te_init(&f->te, i == LF_DATE ? today : "", i == LF_NOTE,
+				     maxes[i]);
 	}
-	form_init(&l->form, l->fields, 3, a->today);
+	if (!ok) {
+		log_destroy(&l->base);
+		return NULL;
+	}
+	form_init(&l->form, l->fields, l->n_fields, a->today);
 	return &l->base;
 }
 

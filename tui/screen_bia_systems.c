@@ -38,6 +38,7 @@ enum {
 	ACT_DELETE,
 	ACT_DATA,
 	ACT_REFERENCE,
+	ACT_BACKUPS,
 };
 
 static const keybinding systems_keys[] = {
@@ -53,6 +54,7 @@ static const keybinding systems_keys[] = {
 	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_BIA_DELETE_SYSTEM, ACT_DELETE, false},
 	{{'D', 0}, "D", NO_LABEL, HK_BIA_DATA, ACT_DATA, false},
 	{{'f', 0}, "f", NO_LABEL, HK_BIA_REFERENCE, ACT_REFERENCE, false},
+	{{'b', 0}, "b", NO_LABEL, HK_BIA_BACKUPS, ACT_BACKUPS, true},
 };
 
 enum { W_RTO = 9, W_RPO = 9, W_REC = 5, W_PLAN = 5, W_FLAGS = 6 };
@@ -62,13 +64,7 @@ enum { W_RTO = 9, W_RPO = 9, W_REC = 5, W_PLAN = 5, W_FLAGS = 6 };
 static void clamp(systems_screen *y, const bia_view *v)
 {
 	int n = (int)v->d.n_systems;
-	size_t at = bia_view_system(v, y->sel_id);
-	if (at != BIA_NO_INDEX)
-		y->cursor = (int)at;
-	if (y->cursor >= n)
-		y->cursor = n - 1;
-	if (y->cursor < 0)
-		y->cursor = 0;
+	y->cursor = layout_keep(y->cursor, n, bia_view_system(v, y->sel_id));
 	y->sel_id = n ? v->d.systems[y->cursor].id : 0;
 }
 
@@ -282,8 +278,11 @@ static screen *pick_new(int64_t system_id, bool holds)
 
 /* ---- Drawing ---- */
 
-static void draw_row(const bia_view *v, size_t i, int y, rect b, bool sel)
+static void draw_row(const bia_view *v, const verify_view *vv, size_t i, int y,
+		     rect b, bool sel)
 {
+	size_t k = verify_view_system(vv, v->d.systems[i].id);
+	bool untested = k != BIA_NO_INDEX && vv->systems[k].stands_out;
 	const bia_system *s = &v->d.systems[i];
 	const bia_system_figures *f = &v->systems[i];
 	draw_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
@@ -312,9 +311,11 @@ static void draw_row(const bia_view *v, size_t i, int y, rect b, bool sel)
 			  "  —");
 	x += W_PLAN + 1;
 	/* ✗ the plan is short of the need, ⚑ a single point of failure, !
-	 * an architecture that misses the targets. */
-	snprintf(flags, sizeof flags, "%s%s%s", f->weaker ? "✗" : "",
-		 f->need.spof ? "⚑" : "", f->has_arch && !f->arch.meets ? "!" : "");
+	 * an architecture that misses the targets, ↺ never restore-tested,
+	 * stale or its last test failed. */
+	snprintf(flags, sizeof flags, "%s%s%s%s", f->weaker ? "✗" : "",
+		 f->need.spof ? "⚑" : "", f->has_arch && !f->arch.meets ? "!" : "",
+		 untested ? "↺" : "");
 	draw_text(y, x, W_FLAGS, sel ? base : ROLE_BAD, flags);
 }
 
@@ -397,7 +398,7 @@ static void systems_draw(screen *s, app *a, rect b)
 	}
 	ys->top = layout_scroll(ys->top, ys->cursor, n, list_h);
 	for (int i = 0; i < list_h && ys->top + i < n; i++)
-		draw_row(v, (size_t)(ys->top + i), b.y + 2 + i, b,
+		draw_row(v, app_verify(a), (size_t)(ys->top + i), b.y + 2 + i, b,
 			 ys->top + i == ys->cursor);
 	draw_text(b.y + 2 + list_h, b.x + 2, b.w - 3, ROLE_DIM,
 		  msg(BIA_SYSTEMS_LEGEND));
@@ -428,6 +429,8 @@ static key_result systems_key(screen *s, app *a, int action, int key)
 					   prompt_required));
 	case ACT_DATA: return push(screen_bia_data_new());
 	case ACT_REFERENCE: return push(screen_bia_reference_new());
+	case ACT_BACKUPS:
+		return push(screen_backups_new(n ? v->d.systems[ys->cursor].id : 0));
 	}
 	if (!n || !system_of(a, ys->sel_id, &y))
 		return result(RES_UNUSED);

@@ -35,6 +35,7 @@ enum {
 	ACT_AGENDA,
 	ACT_DUTIES,
 	ACT_EXPORT,
+	ACT_BACKUPS,
 };
 
 static const keybinding home_keys[] = {
@@ -50,6 +51,7 @@ static const keybinding home_keys[] = {
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'b', 0}, "b", NO_LABEL, HK_BIA_HOME, ACT_BIA, false},
+	{{'B', 0}, "B", NO_LABEL, HK_BACKUPS_HOME, ACT_BACKUPS, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
@@ -111,6 +113,23 @@ static int home_draw_plan(app *a, int y, int x, int vx, int vw)
 			 e->overdue ? title : due + 5, e->overdue ? due + 5 : title);
 		draw_text(y++, vx, vw, e->overdue ? ROLE_BAD : ROLE_NORMAL, buf);
 	}
+	return y;
+}
+
+/* The systems whose backups are not proven, in one line (none without
+ * systems); returns the next free row. */
+static int home_draw_backups(app *a, int y, int x, int vx, int vw)
+{
+	const verify_view *v = app_verify(a);
+	char line[300];
+
+	if (!v->backups.n)
+		return y;
+	verify_view_summary_text(v, line, sizeof line);
+	draw_label(y, x, msg(HOME_BACKUPS));
+	draw_text(y++, vx, vw, v->n_never || v->n_stale || v->n_failed ? ROLE_WARN
+									: ROLE_OK,
+		  line);
 	return y;
 }
 
@@ -222,6 +241,7 @@ static void home_draw(screen *s, app *a, rect b)
 	draw_label(y, x, msg(HOME_YEARS));
 	home_draw_years(a, y, vx, vw);
 	y++;
+	y = home_draw_backups(a, y, x, vx, vw);
 	y = home_draw_plan(a, y, x, vx, vw);
 	draw_label(y, x, msg(HOME_ROI));
 	home_draw_roi(a, y, vx, vw);
@@ -232,7 +252,7 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_PLAN, HOME_MENU_AGENDA,
 				 HOME_MENU_DUTIES,
 				 HOME_MENU_ROI, HOME_MENU_INVEST, HOME_MENU_BIA,
-				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
+				 HOME_MENU_BACKUPS, HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
 		size_t n_menu = sizeof menu / sizeof menu[0];
 		int cx = x, lines = 1;
@@ -351,6 +371,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_invest_new(a));
 	case ACT_BIA:
 		return push(screen_bia_new());
+	case ACT_BACKUPS:
+		return push(screen_backups_new(0));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,

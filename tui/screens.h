@@ -50,6 +50,10 @@ screen *screen_bia_process_new(int64_t process_id);
 screen *screen_bia_systems_new(void);
 screen *screen_bia_data_new(void);
 screen *screen_bia_reference_new(void);
+/* The backups of the year's systems, the cursor on system_id (0: the
+ * first); the verification ledger, filtered by system (NULL: all). */
+screen *screen_backups_new(int64_t system_id);
+screen *screen_ledger_new(app *a, const char *system);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
