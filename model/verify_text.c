@@ -50,16 +50,18 @@ void backup_321_text(const backup_321 *r, char *out, size_t len)
 		snprintf(out, len, msg(V321_MET_FMT), r->copies, r->media, r->offsite);
 		return;
 	}
+	if (r->copies <= 1) {
+		snprintf(out, len, "%s", msg(V321_NO_COPY));
+		return;
+	}
 	if (r->missing & B321_COPIES) {
 		snprintf(t, sizeof t, msg(V321_COPIES_FMT), r->copies);
 		clause(out, len, t);
 	}
 	if (r->missing & B321_MEDIA) {
-		if (r->media == 1)
-			snprintf(t, sizeof t, msg(V321_ONE_MEDIUM_FMT),
-				 backup_medium_text(r->only));
-		else
-			snprintf(t, sizeof t, "%s", msg(V321_NO_MEDIUM));
+		/* With a backup there is a medium: only one of them. */
+		snprintf(t, sizeof t, msg(V321_ONE_MEDIUM_FMT),
+			 backup_medium_text(r->only));
 		clause(out, len, t);
 	}
 	if (r->missing & B321_OFFSITE)
@@ -129,10 +131,15 @@ void verify_freshness_text(const freshness *f, char *out, size_t len)
 		snprintf(out, len, "%s", msg(VF_NEVER));
 		return;
 	case FRESH_OK:
-		snprintf(out, len, msg(VF_OK_FMT), f->days, day);
+		if (f->days <= 1)
+			snprintf(out, len, msg(f->days <= 0 ? VF_TODAY_FMT : VF_YESTERDAY_FMT),
+				 day);
+		else
+			snprintf(out, len, msg(VF_OK_FMT), f->days, day);
 		return;
 	case FRESH_STALE:
-		snprintf(out, len, msg(VF_STALE_FMT), f->days, day);
+		snprintf(out, len, msg(f->days == 1 ? VF_STALE_ONE_FMT : VF_STALE_FMT),
+			 f->days, day);
 		return;
 	case FRESH_FAILED:
 		snprintf(out, len, msg(f->last->result == VERIFY_PARTIAL

@@ -305,7 +305,8 @@ static void test_record_at_the_occurrence(void **state)
 	assert_int_equal(fixture_sql_int(c->path, sql), 1);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"),
 			 events + 1);
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"
+					  " WHERE system = 'CRM system'"), 1);
 	snprintf(sql, sizeof sql, "SELECT duty_event_id FROM verify_entry WHERE id = %lld",
 		 (long long)id);
 	assert_int_equal(fixture_sql_int(c->path, sql), event);
@@ -314,7 +315,8 @@ static void test_record_at_the_occurrence(void **state)
 	assert_int_equal(store_verify_record_at(c->s, c->unit, c->aid, &e, &ev, NULL,
 						"liwei", &id, &event),
 			 ST_EXISTS);
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"
+					  " WHERE system = 'CRM system'"), 1);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM duty_event"),
 			 events + 1);
 

@@ -253,6 +253,20 @@ static void test_texts(void **state)
 	verify_freshness(v, 1, "CRM", today, 35, &f);
 	verify_freshness_text(&f, t, sizeof t);
 	assert_string_equal(t, "not restore-tested for 47 days (since 2026-10-09)");
+	verify_freshness(v, 1, "CRM", (date){2026, 10, 9}, 35, &f);
+	verify_freshness_text(&f, t, sizeof t);
+	assert_string_equal(t, "restore-tested today (2026-10-09)");
+	verify_freshness(v, 1, "CRM", (date){2026, 10, 10}, 35, &f);
+	verify_freshness_text(&f, t, sizeof t);
+	assert_string_equal(t, "restore-tested yesterday (2026-10-09)");
+	verify_freshness(v, 1, "CRM", (date){2026, 10, 11}, 0, &f);
+	verify_freshness_text(&f, t, sizeof t);
+	assert_string_equal(t, "not restore-tested for 2 days (since 2026-10-09)");
+	backup_check_321(disks, 0, &r);
+	backup_321_text(&r, t, sizeof t);
+	assert_string_equal(t, "no backup copy recorded: 3-2-1 needs 2 backups on 2"
+			       " kinds of medium, 1 of them off site");
+	verify_freshness(v, 1, "CRM", today, 35, &f);
 	verify_completeness_text(995, t, sizeof t);
 	assert_string_equal(t, "99.5 %");
 
