@@ -30,6 +30,9 @@ unsigned change_parts(const char *entity)
 		{"bia_data_type", PART_BIA},
 		{"bia_use", PART_BIA},
 		{"bia_hold", PART_BIA},
+		/* A ledger entry may complete a duty and file evidence. */
+		{"backup", PART_VERIFY},
+		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
 		/* Years started, finalised or removed; the unit's name and
 		 * defaults: everything shown may follow. */
 		{"assessment", PART_ALL},

@@ -10,7 +10,8 @@ typedef enum {
 	PART_CALC = 1u << 2,   /* ROI lines, investment classes, parameters */
 	PART_PLAN = 1u << 3,   /* the 30/60/90-day programme and the duties */
 	PART_BIA = 1u << 4,    /* the current year's business impact analysis */
-	PART_ALL = (1u << 5) - 1,
+	PART_VERIFY = 1u << 5, /* backups, the verification ledger, drills */
+	PART_ALL = (1u << 6) - 1,
 } data_part;
 
 /* The parts that a change audited under `entity` (store_audit's names:

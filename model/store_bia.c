@@ -971,6 +971,18 @@ moat_status store_bia_copy(store *s, int64_t from, int64_t to)
 		" JOIN bia_system ny ON ny.assessment_id = ?2 AND ny.name = oy.name"
 		" JOIN bia_data_type nt ON nt.assessment_id = ?2 AND nt.name = ot.name"
 		" WHERE oy.assessment_id = ?1",
+		/* The systems' backups (model/store_verify.h) go with them. */
+		"INSERT INTO backup_plan SELECT ny.id, b.full_schedule,"
+		" b.full_every, b.incr_schedule, b.incr_every, b.realtime,"
+		" b.retention, b.retention_days FROM bia_system oy"
+		" JOIN backup_plan b ON b.system_id = oy.id"
+		" JOIN bia_system ny ON ny.assessment_id = ?2 AND ny.name = oy.name"
+		" WHERE oy.assessment_id = ?1",
+		"INSERT INTO backup_copy (system_id, location, medium, offsite)"
+		" SELECT ny.id, c.location, c.medium, c.offsite FROM bia_system oy"
+		" JOIN backup_copy c ON c.system_id = oy.id"
+		" JOIN bia_system ny ON ny.assessment_id = ?2 AND ny.name = oy.name"
+		" WHERE oy.assessment_id = ?1 ORDER BY c.id",
 	};
 	moat_status rc = ST_OK;
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {

@@ -35,9 +35,18 @@ void fixture_states(const questionnaire *q, item_state *states,
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 12 to 11 (before backups,
+ * their verification and drills). */
+#define FIXTURE_BEFORE_SCHEMA_12                                              \
+	"DROP TABLE verify_entry; DROP TABLE drill_finding;"                  \
+	" DROP TABLE drill_note; DROP TABLE drill_system; DROP TABLE drill;"  \
+	" DROP TABLE drill_scenario; DROP TABLE backup_copy;"                 \
+	" DROP TABLE backup_plan; "
+
 /* SQL that takes a file back from schema 11 to 10 (before the business
  * impact analysis). */
 #define FIXTURE_BEFORE_SCHEMA_11                                              \
+	FIXTURE_BEFORE_SCHEMA_12                                              \
 	"DROP TABLE bia_hold; DROP TABLE bia_use; DROP TABLE bia_impact;"     \
 	" DROP TABLE bia_process; DROP TABLE bia_system;"                     \
 	" DROP TABLE bia_data_type; DROP TABLE bia_duration; "

@@ -24,6 +24,7 @@
 #include "model/demo.h"
 #include "model/demo_bia.h"
 #include "model/store_bia.h"
+#include "model/store_verify.h"
 #include "model/store.h"
 #include "model/store_internal.h"
 #include "tests/fixtures.h"
@@ -295,6 +296,54 @@ static void exercise_audit(store *s, int64_t unit_id)
 /* The business impact analysis: the demo's, copied into a year started
  * from the one exercise_years finalised, read, changed, unlinked, its
  * durations replaced, deleted. */
+/* Backups and the ledger of the year aid: a plan and a copy saved,
+ * read, deleted; a restore test recorded (completing the duty), listed by
+ * each filter, deleted. */
+static void exercise_verify(store *s, int64_t aid)
+{
+	backup_list l;
+	backup_plan p;
+	backup_copy c;
+	verify_entry e, *v;
+	assessment a;
+	int64_t id, ev;
+	size_t n;
+
+	OK(store_assessment_get(s, aid, &a));
+	OK(store_backups_load(s, aid, &l));
+	memset(&p, 0, sizeof p);
+	p.full_every = 10080;
+	p.incr_every = p.retention_days = BIA_UNSET;
+	memset(&c, 0, sizeof c);
+	snprintf(c.location, sizeof c.location, "tape vault");
+	c.medium = MEDIUM_TAPE;
+	OK(store_backup_plan_set(s, l.v[0].system_id, &p, "alice"));
+	OK(store_backup_copy_save(s, l.v[0].system_id, &c, "alice", &id));
+	c.id = id;
+	c.offsite = true;
+	OK(store_backup_copy_save(s, l.v[0].system_id, &c, "alice", &id));
+	OK(store_backup_copy_delete(s, id, "alice"));
+	memset(&e, 0, sizeof e);
+	snprintf(e.system, sizeof e.system, "%s", l.v[0].system);
+	backup_list_free(&l);
+	e.kind = VERIFY_RESTORE;
+	e.started = (verify_time){today, 9, 0};
+	e.rta = e.rpa = BIA_UNSET;
+	e.completeness = -1;
+	OK(store_verify_record(s, a.unit_id, aid, &e, "alice", &id, &ev));
+	OK(store_verify_record_for(s, a.unit_id, aid, &e, ev, "alice", &id));
+	verify_filter f = {NULL, -1, {2026, 1, 1}};
+	OK(store_verify_list(s, a.unit_id, &f, &v, &n));
+	free(v);
+	f.kind = VERIFY_RESTORE;
+	OK(store_verify_list(s, a.unit_id, &f, &v, &n));
+	free(v);
+	f.system = e.system;
+	OK(store_verify_list(s, a.unit_id, &f, &v, &n));
+	free(v);
+	OK(store_verify_delete(s, id, "alice"));
+}
+
 static void exercise_bia(store *s, int64_t final)
 {
 	int64_t aid;
@@ -326,6 +375,7 @@ static void exercise_bia(store *s, int64_t final)
 	OK(store_bia_system_delete(s, y.id, "alice"));
 	OK(store_bia_process_delete(s, p.id, "alice"));
 	/* Starting a next year copies it: exercise_years does that. */
+	exercise_verify(s, aid);
 }
 
 /* Whether a line of a query plan reads a whole table outside
@@ -364,7 +414,7 @@ static void test_every_statement_uses_an_index(void **state)
 	/* Each statement once: the cache holds no text twice. */
 	/* Every statement of the operations above, each once (a query
 	 * added to one of them adds one here). */
-	assert_int_equal(s->n_cache, 132);
+	assert_int_equal(s->n_cache, 150);
 	for (size_t i = 0; i < s->n_cache; i++)
 		for (size_t j = i + 1; j < s->n_cache; j++)
 			assert_string_not_equal(sqlite3_sql(s->cache[i].st),
@@ -414,6 +464,16 @@ static bool fk_indexed(sqlite3 *db, const char *table, int fk)
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW && n < 8)
 		snprintf(from[n++], sizeof from[0], "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	/* A lone INTEGER PRIMARY KEY is the rowid: the table's own order. */
+	sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) WHERE"
+			      " pk = 1 AND upper(type) = 'INTEGER' AND name = %Q AND"
+			      " (SELECT count(*) FROM pragma_table_info(%Q) WHERE"
+			      " pk > 0) = 1", table, from[0], table);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	found = n == 1 && sqlite3_step(st) == SQLITE_ROW &&
+		sqlite3_column_int(st, 0) == 1;
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
 	sql = sqlite3_mprintf("SELECT name FROM pragma_index_list(%Q)", table);
@@ -466,7 +526,7 @@ static void test_every_foreign_key_has_an_index(void **state)
 	}
 	sqlite3_finalize(st);
 	sqlite3_close(db);
-	assert_int_equal(checked, 22);
+	assert_int_equal(checked, 33);
 	assert_int_equal(bad, 0);
 }
 

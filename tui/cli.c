@@ -14,13 +14,17 @@
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/explain.h"
+#include "model/money.h"
 #include "model/report.h"
 #include "model/text.h"
+#include "model/verify.h"
 #include "model/user.h"
 #include "tui/cli.h"
 
 enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED,
-       OPT_CSV };
+       OPT_CSV, OPT_SYSTEM, OPT_KIND, OPT_RESULT, OPT_STARTED, OPT_ENDED,
+       OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
+       OPT_SINCE };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -47,6 +51,78 @@ static bool parse_days(const char *s, int *out)
 	return true;
 }
 
+/* Minutes for --minutes and --data-age: digits only, 0..BIA_MAX_MINUTES. */
+static bool parse_minutes_arg(const char *s, int64_t *out)
+{
+	int64_t v;
+	if (num_parse(s, 0, false, BIA_MAX_MINUTES, &v) != NUM_OK)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* One of verify's options into va; 0, or EXIT_USAGE with the problem
+ * said on err. */
+static int verify_option(int opt, const char *arg, cli_verify_args *va,
+			 FILE *err)
+{
+	int64_t v;
+	va->given = true;
+	switch (opt) {
+	case OPT_SYSTEM:
+		if (!*arg)
+			return usage_error(err, "empty --system", NULL);
+		va->system = arg;
+		return 0;
+	case OPT_KIND:
+		if (!verify_parse_kind(arg, &va->kind))
+			return usage_error(err, "--kind must be check, restore or drill",
+					   arg);
+		va->kind_given = true;
+		return 0;
+	case OPT_RESULT:
+		if (!verify_parse_result(arg, &va->result))
+			return usage_error(err, "--result must be pass, fail or partial",
+					   arg);
+		va->result_given = true;
+		return 0;
+	case OPT_STARTED:
+	case OPT_ENDED:
+		if (!verify_parse_time(arg, opt == OPT_STARTED ? &va->started
+							      : &va->ended))
+			return usage_error(err, "a time must be YYYY-MM-DD HH:MM", arg);
+		if (opt == OPT_STARTED)
+			va->has_started = true;
+		else
+			va->has_ended = true;
+		return 0;
+	case OPT_MINUTES:
+	case OPT_DATA_AGE:
+		if (!parse_minutes_arg(arg, opt == OPT_MINUTES ? &va->minutes
+							       : &va->data_age))
+			return usage_error(err, "minutes must be a whole number from 0"
+					   " to 527040", arg);
+		return 0;
+	case OPT_COMPLETENESS:
+		if (num_parse(arg, 1, false, 1000, &v) != NUM_OK)
+			return usage_error(err, "--completeness must be a percentage"
+					   " from 0 to 100 (one decimal)", arg);
+		va->completeness = (int)v;
+		return 0;
+	case OPT_NOTE:
+		va->note = arg;
+		return 0;
+	case OPT_LINK:
+		va->link = arg;
+		return 0;
+	case OPT_SINCE:
+		if (!date_parse(arg, &va->since))
+			return usage_error(err, "--since must be a date YYYY-MM-DD", arg);
+		return 0;
+	}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 {
 	static const struct option longopts[] = {
@@ -58,6 +134,17 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"ics", required_argument, NULL, OPT_ICS},
 		{"shared", required_argument, NULL, OPT_SHARED},
 		{"csv", no_argument, NULL, OPT_CSV},
+		{"system", required_argument, NULL, OPT_SYSTEM},
+		{"kind", required_argument, NULL, OPT_KIND},
+		{"result", required_argument, NULL, OPT_RESULT},
+		{"started", required_argument, NULL, OPT_STARTED},
+		{"ended", required_argument, NULL, OPT_ENDED},
+		{"minutes", required_argument, NULL, OPT_MINUTES},
+		{"data-age", required_argument, NULL, OPT_DATA_AGE},
+		{"completeness", required_argument, NULL, OPT_COMPLETENESS},
+		{"note", required_argument, NULL, OPT_NOTE},
+		{"link", required_argument, NULL, OPT_LINK},
+		{"since", required_argument, NULL, OPT_SINCE},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -70,13 +157,15 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"init", CMD_INIT}, {"score", CMD_SCORE}, {"export", CMD_EXPORT},
 		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
-		{"bia", CMD_BIA},
+		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
 	};
 	bool help = false, version = false;
 	int c;
 
 	o->command = CMD_TUI;
 	o->within = CLI_DUE_DAYS;
+	o->verify.minutes = o->verify.data_age = BIA_UNSET;
+	o->verify.completeness = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
@@ -129,6 +218,20 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		case OPT_CSV:
 			o->csv = true;
 			break;
+		case OPT_SYSTEM:
+		case OPT_KIND:
+		case OPT_RESULT:
+		case OPT_STARTED:
+		case OPT_ENDED:
+		case OPT_MINUTES:
+		case OPT_DATA_AGE:
+		case OPT_COMPLETENESS:
+		case OPT_NOTE:
+		case OPT_LINK:
+		case OPT_SINCE:
+			if ((c = verify_option(c, optarg, &o->verify, err)))
+				return c;
+			break;
 		case 'h':
 			help = true;
 			break;
@@ -151,6 +254,16 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		if (i == sizeof commands / sizeof commands[0])
 			return usage_error(err, "unknown command", argv[optind]);
 		o->command = commands[i].cmd;
+		if (o->command == CMD_VERIFY_RECORD) {
+			/* "verify record" or "verify list". */
+			const char *act = optind + 1 < argc ? argv[optind + 1] : NULL;
+			if (act && strcmp(act, "list") == 0)
+				o->command = CMD_VERIFY_LIST;
+			else if (!act || strcmp(act, "record") != 0)
+				return usage_error(err, "verify needs an action: verify record"
+						   " or verify list", act);
+			optind++;
+		}
 		if (o->command == CMD_AUDIT_VERIFY) {
 			/* "audit" has one action today: verify. */
 			if (optind + 1 >= argc || strcmp(argv[optind + 1], "verify") != 0)
@@ -178,8 +291,33 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		return usage_error(err, "-o only goes with export", NULL);
 	if (o->ics && o->command != CMD_EXPORT)
 		return usage_error(err, "--ics only goes with export", NULL);
-	if (o->csv && o->command != CMD_BIA)
-		return usage_error(err, "--csv only goes with bia", NULL);
+	if (o->csv && o->command != CMD_BIA && o->command != CMD_VERIFY_LIST)
+		return usage_error(err, "--csv only goes with bia and verify list", NULL);
+	if (o->verify.given && o->command != CMD_VERIFY_RECORD &&
+	    o->command != CMD_VERIFY_LIST)
+		return usage_error(err, "--system, --kind and the other ledger options"
+				   " only go with verify", NULL);
+	if (o->command == CMD_VERIFY_RECORD && (!o->verify.system ||
+						!o->verify.kind_given ||
+						!o->verify.result_given))
+		return usage_error(err, "verify record needs --system, --kind and"
+				   " --result", NULL);
+	if (o->command == CMD_VERIFY_RECORD && o->verify.has_ended &&
+	    !o->verify.has_started)
+		return usage_error(err, "--ended needs --started", NULL);
+	if (o->command == CMD_VERIFY_RECORD && o->verify.has_ended &&
+	    o->verify.minutes >= 0)
+		return usage_error(err, "give --started and --ended, or --minutes,"
+				   " not both", NULL);
+	if (o->command == CMD_VERIFY_LIST &&
+	    (o->verify.result_given || o->verify.has_started ||
+	     o->verify.has_ended || o->verify.minutes >= 0 ||
+	     o->verify.data_age >= 0 || o->verify.completeness >= 0 ||
+	     o->verify.note || o->verify.link))
+		return usage_error(err, "verify list takes only --system, --kind,"
+				   " --since and --csv", NULL);
+	if (o->command == CMD_VERIFY_RECORD && o->verify.since.y)
+		return usage_error(err, "--since only goes with verify list", NULL);
 	if (o->within_given && o->command != CMD_DUE)
 		return usage_error(err, "--within only goes with due", NULL);
 	if (o->command == CMD_EXPORT && !o->output && !o->ics)
@@ -316,6 +454,23 @@ int cli_load_current(store *s, const questionnaire *q, const char *db_path,
 void cli_put_clean(FILE *out, const char *text)
 {
 	put_clean(out, text);
+}
+
+void cli_csv_field(FILE *out, const char *s, bool first)
+{
+	if (!first)
+		fputc(',', out);
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
 }
 
 /* What the analysis says about checklist items 1-3, beside their states,

@@ -11,6 +11,7 @@
 #include "model/questionnaire.h"
 #include "model/report.h"
 #include "model/store.h"
+#include "model/verify.h"
 
 typedef enum {
 	CMD_TUI,
@@ -22,9 +23,28 @@ typedef enum {
 	CMD_DOCTOR,
 	CMD_AUDIT_VERIFY,
 	CMD_BIA,
+	CMD_VERIFY_RECORD,
+	CMD_VERIFY_LIST,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
+
+/* The options of `moat verify record|list`. */
+typedef struct {
+	bool given;          /* any of them */
+	const char *system;  /* --system */
+	verify_kind kind;    /* --kind */
+	bool kind_given;
+	verify_result result; /* --result */
+	bool result_given;
+	bool has_started, has_ended;
+	verify_time started, ended; /* --started, --ended */
+	int64_t minutes;     /* --minutes; BIA_UNSET */
+	int64_t data_age;    /* --data-age; BIA_UNSET */
+	int completeness;    /* --completeness, tenths of a percent; -1 */
+	const char *note, *link;
+	date since;          /* --since; y 0 none */
+} cli_verify_args;
 
 typedef struct {
 	cli_command command;
@@ -38,7 +58,8 @@ typedef struct {
 	bool within_given;
 	bool demo;          /* init --demo */
 	const char *shared; /* init --shared GROUP */
-	bool csv;           /* bia --csv */
+	bool csv;           /* bia --csv, verify list --csv */
+	cli_verify_args verify;
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -110,5 +131,17 @@ int cli_load_current(store *s, const questionnaire *q, const char *db_path,
 
 /* Prints text made safe for a terminal (names come from users). */
 void cli_put_clean(FILE *out, const char *text);
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
+ * line break, its quotes doubled; a comma before it unless first. */
+void cli_csv_field(FILE *out, const char *s, bool first);
+
+/* `moat verify record`: one ledger entry from o->verify, for the current
+ * year's unit; exit 1 (naming the known systems) for an unknown system.
+ * `moat verify list`: the unit's entries, newest first, as text or CSV. */
+int cli_verify_record(store *s, const questionnaire *q, const cli_options *o,
+		      const char *db_path, FILE *out, FILE *err);
+int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
+		    const char *db_path, FILE *out, FILE *err);
 
 #endif

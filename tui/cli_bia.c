@@ -125,25 +125,6 @@ static void system_row(const bia_view *v, size_t s, bool csv, bia_row_text *t)
 	}
 }
 
-/* One CSV field: quoted when it holds a comma, a quote or a line break,
- * its quotes doubled. */
-static void csv_field(FILE *out, const char *s, bool first)
-{
-	if (!first)
-		fputc(',', out);
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void print_csv(const bia_view *v, FILE *out)
 {
 	static const msg_id headers[N_CSV_COLS] = {
@@ -154,14 +135,14 @@ static void print_csv(const bia_view *v, FILE *out)
 	bia_row_text t;
 
 	for (int c = 0; c < N_CSV_COLS; c++)
-		csv_field(out, c < COL_FLAGS ? msg(headers[c])
+		cli_csv_field(out, c < COL_FLAGS ? msg(headers[c])
 					     : bia_flag_name(1u << (c - COL_FLAGS)),
 			  c == 0);
 	fputs("\r\n", out);
 	for (size_t s = 0; s < v->d.n_systems; s++) {
 		system_row(v, s, true, &t);
 		for (int c = 0; c < N_CSV_COLS; c++)
-			csv_field(out, t.cell[c], c == 0);
+			cli_csv_field(out, t.cell[c], c == 0);
 		fputs("\r\n", out);
 	}
 }

@@ -131,6 +131,12 @@ int main(int argc, char **argv)
 	case CMD_BIA:
 		rc = cli_bia(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_VERIFY_RECORD:
+		rc = cli_verify_record(st, &q, &o, db_path, stdout, stderr);
+		break;
+	case CMD_VERIFY_LIST:
+		rc = cli_verify_list(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;
