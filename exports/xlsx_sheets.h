@@ -117,10 +117,13 @@ bool xlsx_column_range(char *out, size_t len, const char *sheet,
 lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols);
 
 
-/* The summary sheet: heading, then label / value rows. exported_at is
- * shown as given. */
+/* The summary sheet: heading, then label / value rows, among them what
+ * blocks the next level: the score's gaps, then the items marked done that
+ * bia (current's analysis, or NULL) does not bear out, the lines of `moat
+ * score` and the maturity screen. exported_at is shown as given. */
 lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
-			     const report *r, const char *exported_at);
+			     const report *r, const bia_view *bia,
+			     const char *exported_at);
 
 /* The checklist sheet: one row per questionnaire item with its state,
  * evidence count and latest evidence, under an autofiltered header. */
@@ -135,13 +138,16 @@ lxw_error xlsx_write_maturity(lxw_workbook *wb, const xlsx_formats *f,
 			      const report *r);
 
 /* The year-over-year sheet: the level of every year with a line chart of
- * those cells, then current compared with prev (counts, items, criteria),
- * or a line saying there is no earlier year when prev is NULL. years has n
- * entries (at least one), oldest first; the entry of current's assessment
- * is shown from current itself. */
+ * those cells, then current compared with prev (counts, items, criteria,
+ * and, when prev_bia and bia, the analyses of both years, what changed in
+ * the business impact analysis as compare_bia lists it), or a line saying
+ * there is no earlier year when prev is NULL. years has n entries (at
+ * least one), oldest first; the entry of current's assessment is shown
+ * from current itself. */
 lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 			   const year_summary *years, size_t n,
-			   const report *prev, const report *current);
+			   const report *prev, const report *current,
+			   const bia_view *prev_bia, const bia_view *bia);
 
 /* The ROI sheet (§6.3): the inputs of d (one-off investments, yearly
  * costs, losses avoided, horizon, discount rate) as cells, the results as

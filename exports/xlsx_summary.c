@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "exports/xlsx_sheets.h"
 #include "model/explain.h"
@@ -12,14 +13,18 @@ enum { COL_LABEL, COL_VALUE, N_COLS };
 /* Rows of the summary: the heading, a blank row, then label / value. */
 #define FIRST_ROW 2
 
-/* The gaps that keep the next level out of reach, one row each, the first
- * beside the label. Returns the row after the last one written. */
+/* What keeps the next level out of reach, one row each, the first beside
+ * the label: the score's gaps, then the items marked done that the
+ * business impact analysis bia (NULL: none) does not bear out, as `moat
+ * score` lists them. Returns the row after the last one written. */
 static lxw_row_t write_blocking(xlsx_sheet *s, const report *r,
-				lxw_row_t row)
+				const bia_view *bia, lxw_row_t row)
 {
 	const questionnaire *q = r->q;
 	int next = r->score.level + 1;
-	bool any = false;
+	bool contradicted[Q_MAX_ITEMS] = {false};
+	explain_entry *entries;
+	size_t n;
 	char line[2048];
 
 	xlsx_put_text(s, row, COL_LABEL, msg(XL_BLOCKING), s->f->label, true);
@@ -28,21 +33,27 @@ static lxw_row_t write_blocking(xlsx_sheet *s, const report *r,
 			      true);
 		return row + 1;
 	}
-	for (size_t i = 0; i < r->score.n_gaps; i++) {
-		const score_gap *g = &r->score.gaps[i];
-
-		if (g->criterion >= q->n_criteria ||
-		    q->criteria[g->criterion].level != next)
-			continue;
-		explain_gap(q, g, line, sizeof line);
-		xlsx_put_text(s, row++, COL_VALUE, line, NULL, true);
-		any = true;
+	if (!(entries = malloc(EXPLAIN_MAX_ENTRIES * sizeof *entries))) {
+		if (s->err == LXW_NO_ERROR)
+			s->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		return row + 1;
 	}
-	return any ? row : row + 1;
+	if (bia)
+		bia_view_contradicted(bia, q, r->states, contradicted);
+	n = explain_level_entries(q, &r->score, contradicted, next, entries,
+				  EXPLAIN_MAX_ENTRIES);
+	for (size_t i = 0; i < n; i++) {
+		explain_entry_text(q, &r->score, &entries[i], line,
+				   sizeof line);
+		xlsx_put_text(s, row++, COL_VALUE, line, NULL, true);
+	}
+	free(entries);
+	return n ? row : row + 1;
 }
 
 lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
-			     const report *r, const char *exported_at)
+			     const report *r, const bia_view *bia,
+			     const char *exported_at)
 {
 	const q_level *lv = NULL;
 	int level = r->score.level;
@@ -81,7 +92,7 @@ lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_put_number(&s, row++, COL_VALUE, (double)r->n_in_progress, NULL);
 	LABEL(XL_ITEMS_NOT_STARTED);
 	xlsx_put_number(&s, row++, COL_VALUE, (double)r->n_not_started, NULL);
-	row = write_blocking(&s, r, row);
+	row = write_blocking(&s, r, bia, row);
 	LABEL(XL_EXPORTED_AT);
 	xlsx_put_text(&s, row++, COL_VALUE, exported_at, NULL, true);
 #undef LABEL

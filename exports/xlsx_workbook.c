@@ -447,13 +447,15 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR)
 		rc = workbook_set_properties(wb, &props);
 	if (rc == LXW_NO_ERROR)
-		rc = xlsx_write_summary(wb, &f, r, exported_at);
+		rc = xlsx_write_summary(wb, &f, r, in->bia, exported_at);
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_checklist(wb, &f, r);
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_maturity(wb, &f, r);
 	if (rc == LXW_NO_ERROR)
-		rc = xlsx_write_years(wb, &f, years, n_years, in->previous, r);
+		rc = xlsx_write_years(wb, &f, years, n_years, in->previous, r,
+				      in->previous ? in->previous_bia : NULL,
+				      in->bia);
 	if (rc == LXW_NO_ERROR && in->calc)
 		rc = xlsx_write_roi(wb, &f, in->calc);
 	if (rc == LXW_NO_ERROR && in->calc)
@@ -509,7 +511,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	report prev = {0};
 	calc_data calc = {0};
 	agenda plan = {0};
-	bia_view bia = {0};
+	bia_view bia = {0}, prev_bia = {0};
 	char day[16];
 	moat_status st;
 
@@ -528,14 +530,18 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = bia_view_load(s, current->assessment.id, &current->q->bia,
 				   today, &bia);
+	if (!st && before)
+		st = bia_view_load(s, before->assessment.id, &current->q->bia,
+				   today, &prev_bia);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
-				 &calc, &plan, &bia};
+				 &calc, &plan, &bia, before ? &prev_bia : NULL};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
+	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);
 	calc_free(&calc);

@@ -28,6 +28,9 @@ typedef struct {
 	const bia_view *bia;   /* current's business impact analysis
 				  (bia_view_load), or NULL: no BIA and
 				  systems sheets */
+	const bia_view *previous_bia; /* previous's analysis, or NULL: the
+				  year-over-year sheet leaves the analysis
+				  out (so it does when bia is NULL) */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,
@@ -41,7 +44,8 @@ typedef struct {
  * calculators' results are formulas over their input cells, with the
  * figures model/ computed cached in them. The year-over-year sheet charts
  * the level of every year in in->years and compares in->previous with
- * current; with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
+ * current, and with in->previous_bia and in->bia what changed in the
+ * business impact analysis; with n_years 0 it shows current alone. exported_at ("YYYY-MM-DD", from
  * the caller so tests can fix it) is shown on the summary and used as the
  * document's creation date. The file is replaced atomically: on failure
  * path is untouched, no temporary file remains and err says why (ST_IO when

@@ -75,6 +75,13 @@ static void put_reading(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 		xlsx_put_text(s, row, col, msg(reading_text[r]), NULL, true);
 }
 
+/* The analysis's changes: process or system, what changed, the figure in
+ * each year, added, removed or changed. */
+static const msg_id bia_kinds[] = {
+	[0] = XL_BIA_COL_PROCESS,
+	[1] = BIAX_COL_SYSTEM,
+};
+
 /* Writes a header cell from a "%d" message and a year. */
 static void put_year_header(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 			    msg_id fmt, int year)
@@ -228,9 +235,68 @@ static lxw_row_t write_criteria(xlsx_sheet *s, const year_diff *d,
 	return row;
 }
 
+/* What changed in the business impact analysis from va to vb, from row
+ * on: the heading, then, when there are changes, a header and a row for
+ * each as the compare screen lists them. Returns the last row written. */
+static lxw_row_t write_bia(xlsx_sheet *s, const bia_view *va,
+			   const bia_view *vb, int year_a, int year_b,
+			   lxw_row_t row)
+{
+	cmp_bia_diff d;
+	char line[512], was[64], now[64];
+
+	if (compare_bia_views(va, vb, &d)) {
+		if (s->err == LXW_NO_ERROR)
+			s->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		return row;
+	}
+	compare_bia_heading(d.n_changes, line, sizeof line);
+	xlsx_put_text(s, row, 0, line, s->f->label, false);
+	if (d.n_changes) {
+		row++;
+		xlsx_put_text(s, row, COL_NO, msg(XL_CMP_BIA_COL_OF),
+			      s->f->header, true);
+		xlsx_put_text(s, row, COL_TEXT, msg(XL_CMP_BIA_COL_WHAT),
+			      s->f->header, true);
+		put_year_header(s, row, COL_BEFORE, XL_CMP_BIA_COL_IN_FMT,
+				year_a);
+		put_year_header(s, row, COL_AFTER, XL_CMP_BIA_COL_IN_FMT,
+				year_b);
+		xlsx_put_text(s, row, COL_CHANGE, msg(XL_COL_CHANGE),
+			      s->f->header, true);
+	}
+	for (size_t i = 0; i < d.n_changes; i++) {
+		const cmp_bia_change *c = &d.changes[i];
+		const char *name = compare_bia_name(&d.a, &d.b, c);
+		const char *label = compare_bia_label(c);
+
+		row++;
+		xlsx_put_text(s, row, COL_NO, msg(bia_kinds[c->system]), NULL,
+			      true);
+		if (*label)
+			snprintf(line, sizeof line, msg(BIAF_CMP_ROW_FMT), name,
+				 label);
+		else
+			snprintf(line, sizeof line, "%s", name);
+		xlsx_put_text(s, row, COL_TEXT, line, NULL, true);
+		compare_bia_value(c, false, was, sizeof was);
+		compare_bia_value(c, true, now, sizeof now);
+		xlsx_put_text(s, row, COL_BEFORE, was, NULL, true);
+		xlsx_put_text(s, row, COL_AFTER, now, NULL, true);
+		xlsx_put_text(s, row, COL_CHANGE, compare_bia_kind(c),
+			      c->what == CMP_BIA_ADDED     ? s->f->good
+			      : c->what == CMP_BIA_REMOVED ? s->f->bad
+							   : NULL,
+			      true);
+	}
+	compare_bia_diff_free(&d);
+	return row;
+}
+
 lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 			   const year_summary *years, size_t n,
-			   const report *prev, const report *current)
+			   const report *prev, const report *current,
+			   const bia_view *prev_bia, const bia_view *bia)
 {
 	const char *name = msg(XL_SHEET_YEARS);
 	year_diff d;
@@ -259,6 +325,9 @@ lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_put_text(&s, row, 0, line, f->label, false);
 	row = write_counts(&s, &d, row + 1);
 	row = write_items(&s, &d, prev, current, row + 2);
-	write_criteria(&s, &d, prev, current, row + 2);
+	row = write_criteria(&s, &d, prev, current, row + 2);
+	if (prev_bia && bia)
+		write_bia(&s, prev_bia, bia, prev->assessment.year,
+			  current->assessment.year, row + 2);
 	return xlsx_sheet_finish(&s, N_COLS);
 }

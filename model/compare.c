@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/bia_text.h"
@@ -257,4 +258,55 @@ const char *compare_bia_kind(const cmp_bia_change *c)
 	return msg(c->what == CMP_BIA_ADDED     ? BIAF_CMP_ADDED
 		   : c->what == CMP_BIA_REMOVED ? BIAF_CMP_REMOVED
 						: BIAF_CMP_CHANGED);
+}
+
+void compare_bia_heading(size_t n, char *out, size_t len)
+{
+	if (!n)
+		snprintf(out, len, "%s", msg(BIAF_CMP_NONE));
+	else
+		snprintf(out, len,
+			 msg(n == 1 ? BIAF_CMP_HEAD_ONE_FMT : BIAF_CMP_HEAD_FMT),
+			 n);
+}
+
+void compare_bia_diff_free(cmp_bia_diff *d)
+{
+	free(d->pa);
+	free(d->pb);
+	free(d->sa);
+	free(d->sb);
+	free(d->changes);
+	memset(d, 0, sizeof *d);
+}
+
+/* The year's figures for compare_bia (false when out of memory). */
+static bool bia_year(const bia_view *v, cmp_bia_process **p,
+		     cmp_bia_system **sy, cmp_bia_year *y)
+{
+	*p = calloc(v->d.n_processes + 1, sizeof **p);
+	*sy = calloc(v->d.n_systems + 1, sizeof **sy);
+	if (!*p || !*sy)
+		return false;
+	compare_bia_year_of(v, *p, *sy, y);
+	return true;
+}
+
+moat_status compare_bia_views(const bia_view *va, const bia_view *vb,
+			      cmp_bia_diff *out)
+{
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if (!bia_year(va, &out->pa, &out->sa, &out->a) ||
+	    !bia_year(vb, &out->pb, &out->sb, &out->b))
+		goto nomem;
+	n = compare_bia(&out->a, &out->b, NULL, 0);
+	if (!(out->changes = calloc(n + 1, sizeof *out->changes)))
+		goto nomem;
+	out->n_changes = compare_bia(&out->a, &out->b, out->changes, n);
+	return ST_OK;
+nomem:
+	compare_bia_diff_free(out);
+	return ST_NOMEM;
 }

@@ -142,4 +142,25 @@ void compare_bia_value(const cmp_bia_change *c, bool later, char *out,
 /* What happened: "added", "removed" or "changed". */
 const char *compare_bia_kind(const cmp_bia_change *c);
 
+/* "Business impact analysis: 3 changes" (or "no changes") for n. */
+void compare_bia_heading(size_t n, char *out, size_t len);
+
+/* Two years' analyses compared: their figures and every difference,
+ * owned. */
+typedef struct {
+	cmp_bia_process *pa, *pb;
+	cmp_bia_system *sa, *sb;
+	cmp_bia_year a, b;
+	cmp_bia_change *changes;
+	size_t n_changes;
+} cmp_bia_diff;
+
+/* compare_bia of the earlier analysis va and the later vb into out (names
+ * are the views', which must outlive it). ST_OK or ST_NOMEM, with out
+ * empty then. Release with compare_bia_diff_free. */
+moat_status compare_bia_views(const bia_view *va, const bia_view *vb,
+			      cmp_bia_diff *out);
+
+void compare_bia_diff_free(cmp_bia_diff *d);
+
 #endif

@@ -153,6 +153,21 @@ moat_status store_exec(store *s, const char *sql, const char *context)
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
  * ones are savepoints, so a batch (the demo) is one transaction made of
  * the ordinary writes. */
+int64_t store_column_optional(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL
+		       ? -1
+		       : sqlite3_column_int64(st, col);
+}
+
+void store_bind_optional(sqlite3_stmt *st, int col, int64_t v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int64(st, col, v);
+}
+
 moat_status store_begin(store *s)
 {
 	char sql[32];

@@ -18,21 +18,6 @@ static moat_status refuse(store *s, bia_problem why, int64_t value)
 	return ST_INVALID;
 }
 
-static int64_t column_minutes(sqlite3_stmt *st, int col)
-{
-	return sqlite3_column_type(st, col) == SQLITE_NULL
-		       ? BIA_UNSET
-		       : sqlite3_column_int64(st, col);
-}
-
-static void bind_minutes(sqlite3_stmt *st, int col, int64_t v)
-{
-	if (v < 0)
-		sqlite3_bind_null(st, col);
-	else
-		sqlite3_bind_int64(st, col, v);
-}
-
 static bia_rating column_rating(sqlite3_stmt *st, int col)
 {
 	bia_rating r = BIA_RATING_NONE;
@@ -93,12 +78,12 @@ static moat_status read_process(sqlite3_stmt *st, bia_data *d)
 	p->id = sqlite3_column_int64(st, 0);
 	store_column_copy(st, 1, p->name, sizeof p->name);
 	store_column_copy(st, 2, p->owner, sizeof p->owner);
-	p->daily_volume = column_minutes(st, 3);
+	p->daily_volume = store_column_optional(st, 3);
 	p->critical = sqlite3_column_int(st, 4) != 0;
-	p->mtd = column_minutes(st, 5);
+	p->mtd = store_column_optional(st, 5);
 	p->mtd_chosen = p->mtd != BIA_UNSET;
 	store_column_copy(st, 6, p->mtd_reason, sizeof p->mtd_reason);
-	p->rto = column_minutes(st, 7);
+	p->rto = store_column_optional(st, 7);
 	if (!date_parse((const char *)sqlite3_column_text(st, 8), &p->reviewed))
 		p->reviewed = (date){0, 0, 0};
 	/* Every duration a row, filled in where the impact was entered. */
@@ -162,7 +147,7 @@ static moat_status read_data_type(sqlite3_stmt *st, bia_data *d)
 		return ST_NOMEM;
 	t->id = sqlite3_column_int64(st, 0);
 	store_column_copy(st, 1, t->name, sizeof t->name);
-	t->rpo = column_minutes(st, 2);
+	t->rpo = store_column_optional(st, 2);
 	store_column_copy(st, 3, t->backup, sizeof t->backup);
 	return ST_OK;
 }
@@ -530,11 +515,11 @@ moat_status store_bia_process_save(store *s, int64_t assessment_id,
 	sqlite3_bind_int64(st, 1, p->id ? p->id : assessment_id);
 	store_bind_text(st, 2, p->name);
 	store_bind_text(st, 3, p->owner);
-	bind_minutes(st, 4, p->daily_volume);
+	store_bind_optional(st, 4, p->daily_volume);
 	sqlite3_bind_int(st, 5, p->critical);
-	bind_minutes(st, 6, p->mtd_chosen ? p->mtd : BIA_UNSET);
+	store_bind_optional(st, 6, p->mtd_chosen ? p->mtd : BIA_UNSET);
 	store_bind_text(st, 7, p->mtd_chosen ? p->mtd_reason : "");
-	bind_minutes(st, 8, p->rto);
+	store_bind_optional(st, 8, p->rto);
 	if (p->reviewed.y)
 		date_format(p->reviewed, date_now, sizeof date_now);
 	store_bind_text(st, 9, date_now);
@@ -839,7 +824,7 @@ moat_status store_bia_data_type_save(store *s, int64_t assessment_id,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, t->id ? t->id : assessment_id);
 	store_bind_text(st, 2, t->name);
-	bind_minutes(st, 3, t->rpo);
+	store_bind_optional(st, 3, t->rpo);
 	store_bind_text(st, 4, t->backup);
 	if ((rc = run_save(s, st, t->name, "save data type")))
 		return store_finish(s, rc);

@@ -93,6 +93,11 @@ void store_forget_statements(store *s);
 moat_status store_begin(store *s);
 moat_status store_finish(store *s, moat_status st);
 
+/* A number that may be absent: a column's NULL reads as -1 (BIA_UNSET,
+ * "not given"), and a negative value binds as NULL. */
+int64_t store_column_optional(sqlite3_stmt *st, int col);
+void store_bind_optional(sqlite3_stmt *st, int col, int64_t v);
+
 /* Binds text, treating NULL as "". */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 

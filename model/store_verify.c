@@ -13,21 +13,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
-static int64_t column_minutes(sqlite3_stmt *st, int col)
-{
-	return sqlite3_column_type(st, col) == SQLITE_NULL
-		       ? BIA_UNSET
-		       : sqlite3_column_int64(st, col);
-}
-
-static void bind_minutes(sqlite3_stmt *st, int col, int64_t v)
-{
-	if (v < 0)
-		sqlite3_bind_null(st, col);
-	else
-		sqlite3_bind_int64(st, col, v);
-}
-
 static moat_status invalid(store *s, const char *why)
 {
 	snprintf(s->err, sizeof s->err, "%s", why);
@@ -105,14 +90,14 @@ moat_status store_backups_load(store *s, int64_t assessment_id,
 			b->has_plan = true;
 			store_column_copy(st, 1, b->plan.full_schedule,
 					  sizeof b->plan.full_schedule);
-			b->plan.full_every = column_minutes(st, 2);
+			b->plan.full_every = store_column_optional(st, 2);
 			store_column_copy(st, 3, b->plan.incr_schedule,
 					  sizeof b->plan.incr_schedule);
-			b->plan.incr_every = column_minutes(st, 4);
+			b->plan.incr_every = store_column_optional(st, 4);
 			b->plan.realtime = sqlite3_column_int(st, 5) != 0;
 			store_column_copy(st, 6, b->plan.retention,
 					  sizeof b->plan.retention);
-			b->plan.retention_days = column_minutes(st, 7);
+			b->plan.retention_days = store_column_optional(st, 7);
 		}
 		if (rc != SQLITE_DONE)
 			ms = store_fail(s, rc, "read backup plans");
@@ -230,12 +215,12 @@ moat_status store_backup_plan_set(store *s, int64_t system_id,
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, system_id);
 	store_bind_text(st, 2, p->full_schedule);
-	bind_minutes(st, 3, p->full_every);
+	store_bind_optional(st, 3, p->full_every);
 	store_bind_text(st, 4, p->incr_schedule);
-	bind_minutes(st, 5, p->incr_every);
+	store_bind_optional(st, 5, p->incr_every);
 	sqlite3_bind_int(st, 6, p->realtime);
 	store_bind_text(st, 7, p->retention);
-	bind_minutes(st, 8, p->retention_days);
+	store_bind_optional(st, 8, p->retention_days);
 	if ((rc = store_run(s, st, "save backup plan")))
 		return store_finish(s, rc);
 	plan_text(p, now, sizeof now);
@@ -493,9 +478,9 @@ static moat_status insert_entry(store *s, int64_t unit_id,
 	store_bind_text(st, 4, verify_result_key(e->result));
 	store_bind_text(st, 5, started);
 	store_bind_text(st, 6, ended);
-	bind_minutes(st, 7, e->rta);
-	bind_minutes(st, 8, e->rpa);
-	bind_minutes(st, 9, e->completeness);
+	store_bind_optional(st, 7, e->rta);
+	store_bind_optional(st, 8, e->rpa);
+	store_bind_optional(st, 9, e->completeness);
 	store_bind_text(st, 10, e->note);
 	store_bind_text(st, 11, e->link);
 	if (event_id)
@@ -570,9 +555,9 @@ static void read_entry(sqlite3_stmt *st, verify_entry *e)
 	verify_parse_time(t, &e->started);
 	store_column_copy(st, 5, t, sizeof t);
 	e->has_ended = t[0] && verify_parse_time(t, &e->ended);
-	e->rta = column_minutes(st, 6);
-	e->rpa = column_minutes(st, 7);
-	e->completeness = (int)column_minutes(st, 8);
+	e->rta = store_column_optional(st, 6);
+	e->rpa = store_column_optional(st, 7);
+	e->completeness = (int)store_column_optional(st, 8);
 	store_column_copy(st, 9, e->note, sizeof e->note);
 	store_column_copy(st, 10, e->link, sizeof e->link);
 	store_column_copy(st, 11, e->by, sizeof e->by);

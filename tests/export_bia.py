@@ -22,9 +22,16 @@ name, with a fill. The systems sheet: per system its required RTO and RPO
 (the strictest RTO of the critical processes using it, the strictest RPO
 of the data it holds) with what sets them, the recommended level (the
 lowest level of the table whose upper bounds meet both), the planned
-level; under it the level table with its levels. --document: also the
-source's figures (margins 75/50/50 %, recommended vs planned levels
-6/5, 5/4, 6/none, 5/3, 2/2, the road-rescue grid's overall ratings).
+level; under it the level table with its levels. The year-over-year
+sheet: what changed in the analysis since the year before (per process the
+critical flag, the MTD in force, RTO and RPO; per system the planned and
+recommended levels; processes and systems added or removed, matched by
+name), both years worked out the same way. The summary: item 3 (DR site)
+marked done while a critical system's plan falls short is named among
+the contradictions after the gaps that block the next level. --document:
+also the source's figures (margins 75/50/50 %, recommended vs planned
+levels 6/5, 5/4, 6/none, 5/3, 2/2, the road-rescue grid's overall
+ratings).
 """
 
 import datetime
@@ -35,8 +42,9 @@ import urllib.parse
 
 import openpyxl
 
-from read_workbook import (BIA_SHEETS, LANG_DIRS, Grid, Mismatch, add_months,
-                           current_assessment, expect, parse_day)
+from read_workbook import (BIA_SHEETS, LANG_DIRS, SHEETS, Grid, Mismatch,
+                           Year, add_months, current_assessment, expect,
+                           parse_day, questionnaire, summary_values)
 
 RATINGS = ["none", "low", "medium", "high", "extreme"]
 YES = {"en": "yes", "zh": "是"}
@@ -65,6 +73,42 @@ SYSTEM_HEADERS = {
 }
 TITLE = {"en": "Business impact analysis {}", "zh": "{}年业务影响分析"}
 SYS_TITLE = {"en": "Systems and DR levels {}", "zh": "{}年系统与灾备等级"}
+# What changed in the analysis, on the year-over-year sheet.
+YEARS_SHEETS = {lang: names[3] for lang, names in SHEETS.items()}
+CMP_HEAD = {
+    "en": ("Business impact analysis: no changes",
+           "Business impact analysis: {} change",
+           "Business impact analysis: {} changes"),
+    "zh": ("业务影响分析：无变化", "业务影响分析：{}处变化",
+           "业务影响分析：{}处变化"),
+}
+CMP_HEADERS = {"en": ["Process or system", "What changed", "Value {}",
+                      "Value {}", "Change"],
+               "zh": ["流程或系统", "变更内容", "{}年取值", "{}年取值", "变化"]}
+CMP_OF = {"en": {"process": "Process", "system": "System"},
+          "zh": {"process": "业务流程", "system": "系统"}}
+CMP_LABELS = {
+    "en": {"critical": "critical", "mtd": "MTD", "rto": "RTO", "rpo": "RPO",
+           "planned": "planned level", "recommended": "recommended level"},
+    "zh": {"critical": "关键", "mtd": "MTD", "rto": "RTO", "rpo": "RPO",
+           "planned": "计划等级", "recommended": "推荐等级"},
+}
+CMP_KINDS = {"en": {"added": "added", "removed": "removed",
+                    "changed": "changed"},
+             "zh": {"added": "新增", "removed": "已删除", "changed": "有变更"}}
+CMP_CRITICAL = {"en": ("not critical", "critical"), "zh": ("非关键", "关键")}
+CMP_LEVEL = {"en": "level {}", "zh": "{}级"}
+CMP_NO_LEVEL = {"en": "none", "zh": "无"}
+CMP_NOT_SET = {"en": "not set", "zh": "未设定"}
+# A checklist item marked done that the analysis does not bear out, in the
+# summary's list of what blocks the next level.
+CONTRA = {
+    "en": "item {} {} is marked done, but the BIA recorded here does not"
+          " support it",
+    "zh": "第{}项 {} 已标记为已完成，但此处记录的BIA不支持这一结论",
+}
+GAP_LINE = {"en": "{}: {}", "zh": "{}：{}"}
+DONE = 2  # item_state.state
 HEADER_ROW = 3  # 1-based, as openpyxl counts
 COL_MTD_MIN, COL_RTO_MIN, COL_MARGIN = 6, 9, 10
 
@@ -177,6 +221,31 @@ class Analysis:
                 return grid[k - 1][0] if k > 0 else None
         return None
 
+    def mtd(self, p):
+        """The MTD in force of process row p: chosen, else suggested."""
+        return p[5] if p[5] is not None else self.suggested(p[0])
+
+    def rpo_of_process(self, pid):
+        """The strictest RPO of the data its systems hold."""
+        rpos = [x for x in (self.rpo_of_system(s[0]) for s in self.systems
+                            if (pid, s[0]) in self.uses) if x]
+        return min(x[0] for x in rpos) if rpos else None
+
+    def rto_of_system(self, sid):
+        """The strictest RTO of the critical processes using sid and the
+        process (ordered by id: ties go to the first)."""
+        rto = None
+        for p in self.processes:
+            if p[4] and (p[0], sid) in self.uses and p[7] is not None and \
+                    (rto is None or p[7] < rto[0]):
+                rto = (p[7], p[1])
+        return rto
+
+    def recommended(self, sid, levels):
+        rto, rpo = self.rto_of_system(sid), self.rpo_of_system(sid)
+        return recommend(levels, rto[0] if rto else None,
+                         rpo[0] if rpo else None)
+
     def rpo_of_system(self, sid):
         """The strictest RPO of the data sid holds and the data type."""
         best = None
@@ -199,12 +268,11 @@ def check_bia(ws, g, a, lang, today, names, document):
         r = HEADER_ROW + 1 + i
         got = [ws.cell(r, c).value for c in range(1, 16)]
         sug = a.suggested(pid)
-        mtd = mtd_db if mtd_db is not None else sug
+        mtd = a.mtd(a.processes[i])
         frm = (CHOSEN[lang].format(reason) if mtd_db is not None else
                SUGGESTED[lang] if sug is not None else None)
         sys_ids = [s[0] for s in a.systems if (pid, s[0]) in a.uses]
-        rpos = [x for x in (a.rpo_of_system(s) for s in sys_ids) if x]
-        rpo = min(x[0] for x in rpos) if rpos else None
+        rpo = a.rpo_of_process(pid)
         levels = [s[2] for s in a.systems if s[0] in sys_ids]
         level = min(levels) if levels else 0
         rev = parse_day(reviewed) if reviewed else None
@@ -275,27 +343,25 @@ def check_bia(ws, g, a, lang, today, names, document):
     return margins, rated
 
 
+def table_of(ref, a):
+    """The level table in use: the unit's, else the first."""
+    tables = [ref["table"]]
+    return next((t for t in tables if t["id"] == a.table_id), tables[0])
+
+
 def check_systems(ws, a, lang, ref, document):
     expect(ws["A1"].value == SYS_TITLE[lang].format(a.year),
            f"systems A1 {ws['A1'].value!r}")
     head = [ws.cell(HEADER_ROW, c + 1).value
             for c in range(len(SYSTEM_HEADERS[lang]))]
     expect(head == SYSTEM_HEADERS[lang], f"systems headers {head}")
-    tables = [ref["table"]]
-    table = next((t for t in tables if t["id"] == a.table_id), tables[0])
+    table = table_of(ref, a)
     levels = table["levels"]
-    crit = {p[0]: p for p in a.processes if p[4]}
     seen = {}
     for i, (sid, name, planned) in enumerate(a.systems):
         r = HEADER_ROW + 1 + i
-        rto = None
-        for pid, p in crit.items():  # ordered by id: ties go to the first
-            if (pid, sid) in a.uses and p[7] is not None and \
-                    (rto is None or p[7] < rto[0]):
-                rto = (p[7], p[1])
-        rpo = a.rpo_of_system(sid)
-        rec = recommend(levels, rto[0] if rto else None,
-                        rpo[0] if rpo else None)
+        rto, rpo = a.rto_of_system(sid), a.rpo_of_system(sid)
+        rec = a.recommended(sid, levels)
         got = [ws.cell(r, c).value for c in range(1, 9)]
         want = [name, got[1], words(rto[0], lang) if rto else None,
                 rto[1] if rto else None, words(rpo[0], lang) if rpo else None,
@@ -319,6 +385,128 @@ def check_systems(ws, a, lang, ref, document):
            names == [lv["name"] for lv in levels],
            f"level table rows {list(zip(nums, names))}")
     return seen
+
+
+def year_figures(a, levels):
+    """What the comparison reads of a year: per process (name, [critical,
+    MTD in force, RTO, RPO]), per system (name, [planned, recommended])
+    with 0 for no level."""
+    processes = [(p[1], [int(bool(p[4])), a.mtd(p), p[7],
+                         a.rpo_of_process(p[0])]) for p in a.processes]
+    systems = [(name, [planned or 0, a.recommended(sid, levels) or 0])
+               for sid, name, planned in a.systems]
+    return processes, systems
+
+
+def bia_changes(pa, pb):
+    """The changes from year a to year b, in the compare screen's order:
+    per kind (processes, then systems) those of b added or with each figure
+    changed, then those of a removed; matched by name (the first of a
+    name)."""
+    out = []
+    for kind, labels, fa, fb in (
+            ("process", ("critical", "mtd", "rto", "rpo"), pa[0], pb[0]),
+            ("system", ("planned", "recommended"), pa[1], pb[1])):
+        was = {}
+        for name, f in fa:
+            was.setdefault(name, f)
+        now = {name for name, _ in fb}
+        for name, f in fb:
+            if name not in was:
+                out.append((kind, name, None, None, None, "added"))
+                continue
+            out += [(kind, name, lab, x, y, "changed")
+                    for lab, x, y in zip(labels, was[name], f) if x != y]
+        out += [(kind, name, None, None, None, "removed")
+                for name, _ in fa if name not in now]
+    return out
+
+
+def shown(label, v, lang):
+    """A figure as the comparison writes it."""
+    if label is None:
+        return "—"
+    if label == "critical":
+        return CMP_CRITICAL[lang][v]
+    if label in ("planned", "recommended"):
+        return CMP_LEVEL[lang].format(v) if v else CMP_NO_LEVEL[lang]
+    return words(v, lang) if v is not None else CMP_NOT_SET[lang]
+
+
+def check_changes(ws, db, a, lang, levels):
+    """The analysis's changes on the year-over-year sheet, worked out from
+    both years in the database: under the criteria, a heading with their
+    count, a header and one row per change; nothing when there is no
+    earlier year. Returns the rows as text, or None."""
+    col_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    earlier = db.execute(
+        "SELECT id, year FROM assessment WHERE unit_id = (SELECT unit_id"
+        " FROM assessment WHERE year = ?) AND year < ? ORDER BY year DESC"
+        " LIMIT 1", (a.year, a.year)).fetchone()
+    heads = [r for r, v in enumerate(col_a, start=1)
+             if isinstance(v, str) and v.startswith(CMP_HEAD[lang][0][:6])]
+    if earlier is None:
+        expect(not heads, "no earlier year, but"
+               f" {[col_a[r - 1] for r in heads]}")
+        return None
+    prev = Analysis(db, earlier[0])
+    changes = bia_changes(year_figures(prev, levels),
+                          year_figures(a, levels))
+    n = len(changes)
+    head = CMP_HEAD[lang][min(n, 2)].format(n)
+    expect(heads and col_a[heads[-1] - 1] == head,
+           f"year over year: analysis heading"
+           f" {[col_a[r - 1] for r in heads]}, expected {head!r}")
+    at = heads[-1]
+    expect(ws.cell(at - 1, 1).value is None, "no blank row before the"
+           " analysis's changes")
+    want = []
+    if n:
+        want.append([h.format(y) for h, y in zip(
+            CMP_HEADERS[lang], ("", "", prev.year, a.year, ""))])
+    for kind, name, label, x, y, what in changes:
+        text = f"{name} · {CMP_LABELS[lang][label]}" if label else name
+        want.append([CMP_OF[lang][kind], text, shown(label, x, lang),
+                     shown(label, y, lang), CMP_KINDS[lang][what]])
+    got = [[ws.cell(r, c).value for c in range(1, 6)]
+           for r in range(at + 1, ws.max_row + 1)]
+    expect(got == want, f"year over year: analysis rows {got}, expected"
+           f" {want}")
+    return [f"{row[1]}: {row[2]} → {row[3]}, {row[4]}" for row in want[n and 1:]]
+
+
+def check_contradiction(ws, db, aid, a, lang, levels, today):
+    """The summary's list of what blocks the next level names item 3 (DR
+    site) when it is marked done while a critical system (one a critical
+    process uses) has no level planned, or one below the level its targets
+    need, or no level meets them: one line per criterion of the next level
+    relying on it, among the contradictions, which come after the score's
+    gaps. Returns those lines."""
+    q = questionnaire(lang)
+    expect(q is not None, "questionnaire files not found")
+    y = Year(db, aid, q, today)
+    i = q.keys.index("dr_site")
+    critical = {p[0] for p in a.processes if p[4]}
+    weak = []
+    for sid, name, planned in a.systems:
+        rec = a.recommended(sid, levels)
+        if any((pid, sid) in a.uses for pid in critical) and \
+                (rec is None or not planned or planned < rec):
+            weak.append(name)
+    want = []
+    detail = CONTRA[lang].format(i + 1, q.titles[i])
+    if y.states[i] == DONE and weak and y.level < 5:
+        want = [GAP_LINE[lang].format(c["text"], detail) for c in q.criteria
+                if c["level"] == y.level + 1 and "dr_site" in c["relies_on"]]
+    blocking = summary_values(ws, lang)["blocking"]
+    tail = CONTRA[lang].split("{}")[-1]
+    contra = [b for b in blocking if b.endswith(tail)]
+    expect(blocking[len(blocking) - len(contra):] == contra,
+           f"summary: contradictions {contra} not after the gaps: {blocking}")
+    got = [b for b in contra if b.endswith(detail)]
+    expect(got == want, f"summary: item 3's contradiction {got}, expected"
+           f" {want} (weaker: {weak})")
+    return got
 
 
 def main(argv):
@@ -346,6 +534,11 @@ def main(argv):
         margins, rated = check_bia(wb[bia], g, a, lang, today, names,
                                    document)
         seen = check_systems(wb[systems], a, lang, ref, document)
+        changed = check_changes(wb[YEARS_SHEETS[lang]], db, a, lang,
+                                table_of(ref, a)["levels"])
+        contra = check_contradiction(wb[SHEETS[lang][0]], db,
+                                     current_assessment(db), a, lang,
+                                     table_of(ref, a)["levels"], today)
     except Mismatch as e:
         print(f"export_bia: {path}: {e}", file=sys.stderr)
         return 1
@@ -355,7 +548,12 @@ def main(argv):
     print(f"OK {path}: {len(a.processes)} processes, margins " +
           ", ".join(f"{k} {v:g}" for k, v in margins.items()) +
           f"; {rated} grids with a heat map; {len(seen)} systems, levels " +
-          ", ".join(f"{k} {r}/{p or '-'}" for k, (r, p) in seen.items()))
+          ", ".join(f"{k} {r}/{p or '-'}" for k, (r, p) in seen.items()) +
+          "; summary: " + (" | ".join(contra) if contra else
+                           "item 3 not contradicted") +
+          ("; no earlier year" if changed is None else
+           f"; {len(changed)} change(s) since last year" +
+           "".join(f"\n  {x}" for x in changed)))
     return 0
 
 

@@ -934,9 +934,14 @@ def check_years(ws, path, lang, q, cur, years, level):
                                          ("", "", prev.year, cur.year, ""))]
     expect(crit[:2] == [[], want],
            f"{name} row {at}: {crit[1:2]}, expected {want}")
-    body = crit[2:]
-    expect(len(body) == len(q.criteria),
-           f"{name}: {len(body)} criterion rows, expected {len(q.criteria)}")
+    # The criteria, then, after a blank row, what changed in the business
+    # impact analysis (tests/export_bia.py reads it).
+    body = crit[2:2 + len(q.criteria)]
+    after = crit[2 + len(q.criteria):]
+    expect(len(body) == len(q.criteria) and after[:1] in ([], [[]]) and
+           all(r and r[0] is not None for r in body),
+           f"{name}: {len(body)} criterion rows, expected {len(q.criteria)}"
+           f" then a blank row, got {after[:1]}")
     for ci, row in enumerate(body):
         c = q.criteria[ci]
         lvl, ctext, before, after, chg = cells(row, 5)

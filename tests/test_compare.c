@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -167,12 +168,31 @@ static void test_empty_years_and_capacity(void **state)
 	assert_string_equal(compare_bia_name(&last, &none, &c[0]), "道路救援服务");
 }
 
+static void test_heading(void **state)
+{
+	char line[96];
+	(void)state;
+	msg_set_lang(LANG_EN);
+	compare_bia_heading(0, line, sizeof line);
+	assert_string_equal(line, "Business impact analysis: no changes");
+	compare_bia_heading(1, line, sizeof line);
+	assert_string_equal(line, "Business impact analysis: 1 change");
+	compare_bia_heading(3, line, sizeof line);
+	assert_string_equal(line, "Business impact analysis: 3 changes");
+	msg_set_lang(LANG_ZH);
+	compare_bia_heading(0, line, sizeof line);
+	assert_string_equal(line, "业务影响分析：无变化");
+	compare_bia_heading(2, line, sizeof line);
+	assert_string_equal(line, "业务影响分析：2处变化");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_changes_in_order),
 		cmocka_unit_test(test_each_figure),
 		cmocka_unit_test(test_empty_years_and_capacity),
+		cmocka_unit_test(test_heading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

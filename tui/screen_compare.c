@@ -21,11 +21,7 @@ typedef struct {
 	year_diff d;
 	/* The analysis of both years and what changed in it. */
 	bia_view va, vb;
-	cmp_bia_process *pa, *pb;
-	cmp_bia_system *sa, *sb;
-	cmp_bia_year ya, yb;
-	cmp_bia_change *changes;
-	size_t n_changes;
+	cmp_bia_diff diff;
 	int top; /* first list row shown */
 } compare_screen;
 
@@ -67,29 +63,7 @@ static void free_bia(compare_screen *c)
 {
 	bia_view_free(&c->va);
 	bia_view_free(&c->vb);
-	free(c->pa);
-	free(c->pb);
-	free(c->sa);
-	free(c->sb);
-	free(c->changes);
-	c->pa = c->pb = NULL;
-	c->sa = c->sb = NULL;
-	c->changes = NULL;
-	c->n_changes = 0;
-	memset(&c->ya, 0, sizeof c->ya);
-	memset(&c->yb, 0, sizeof c->yb);
-}
-
-/* The year's figures for compare_bia (false when out of memory). */
-static bool bia_year(const bia_view *v, cmp_bia_process **p,
-		     cmp_bia_system **sy, cmp_bia_year *y)
-{
-	*p = calloc(v->d.n_processes + 1, sizeof **p);
-	*sy = calloc(v->d.n_systems + 1, sizeof **sy);
-	if (!*p || !*sy)
-		return false;
-	compare_bia_year_of(v, *p, *sy, y);
-	return true;
+	compare_bia_diff_free(&c->diff);
 }
 
 /* Both years' analyses and their differences; when either cannot be
@@ -103,17 +77,8 @@ static void load_bia(compare_screen *c, app *a)
 	if (!st)
 		st = bia_view_load(a->st, c->later_id, &a->q->bia, a->today,
 				   &c->vb);
-	if (!st && (!bia_year(&c->va, &c->pa, &c->sa, &c->ya) ||
-		    !bia_year(&c->vb, &c->pb, &c->sb, &c->yb)))
-		st = ST_NOMEM;
-	if (!st) {
-		size_t n = compare_bia(&c->ya, &c->yb, NULL, 0);
-		c->changes = calloc(n + 1, sizeof *c->changes);
-		if (!c->changes)
-			st = ST_NOMEM;
-		else
-			c->n_changes = compare_bia(&c->ya, &c->yb, c->changes, n);
-	}
+	if (!st)
+		st = compare_bia_views(&c->va, &c->vb, &c->diff);
 	if (st) {
 		free_bia(c);
 		app_message(a, ROLE_BAD, msg(ERR_STORE_FMT),
@@ -150,19 +115,7 @@ static void compare_reload(screen *s, app *a)
  * the analysis's changes. */
 static int list_rows(const compare_screen *c, const questionnaire *q)
 {
-	return (int)(q->n_items + q->n_criteria + c->n_changes) + 3;
-}
-
-/* "Business impact analysis: 3 changes" */
-static void bia_heading(const compare_screen *c, char *out, size_t len)
-{
-	if (!c->n_changes)
-		snprintf(out, len, "%s", msg(BIAF_CMP_NONE));
-	else
-		snprintf(out, len,
-			 msg(c->n_changes == 1 ? BIAF_CMP_HEAD_ONE_FMT
-					       : BIAF_CMP_HEAD_FMT),
-			 c->n_changes);
+	return (int)(q->n_items + q->n_criteria + c->diff.n_changes) + 3;
 }
 
 /* One change of the analysis: what, the figure in each year, the kind. */
@@ -170,7 +123,7 @@ static void draw_bia_row(compare_screen *c, const cmp_bia_change *ch,
 			 int y, int x, int mid, int vw)
 {
 	char was[64], now[64];
-	const char *name = compare_bia_name(&c->ya, &c->yb, ch);
+	const char *name = compare_bia_name(&c->diff.a, &c->diff.b, ch);
 	const char *label = compare_bia_label(ch);
 	draw_role role = ch->what == CMP_BIA_ADDED     ? ROLE_OK
 			 : ch->what == CMP_BIA_REMOVED ? ROLE_BAD
@@ -218,12 +171,12 @@ static void draw_list_row(compare_screen *c, app *a, int row, int y, rect b)
 		return;
 	}
 	if (row == bia_first) {
-		bia_heading(c, was, sizeof was);
+		compare_bia_heading(c->diff.n_changes, was, sizeof was);
 		draw_text(y, b.x + 1, b.w - 2, ROLE_HEADING, was);
 		return;
 	}
 	if (row > bia_first) {
-		draw_bia_row(c, &c->changes[row - bia_first - 1], y, x, mid, vw);
+		draw_bia_row(c, &c->diff.changes[row - bia_first - 1], y, x, mid, vw);
 		return;
 	}
 	if (row <= n_items) {
@@ -279,7 +232,7 @@ static void compare_draw(screen *s, app *a, rect b)
 		   c->d.crit_counts[CMP_REGRESSED], c->d.crit_counts[CMP_UNCHANGED]);
 	{
 		char head[96];
-		bia_heading(c, head, sizeof head);
+		compare_bia_heading(c->diff.n_changes, head, sizeof head);
 		draw_text(b.y + row++, b.x + 2, b.w - 3, ROLE_NORMAL, head);
 	}
 	draw_rule(b.y + row++, b.x, b.w);
