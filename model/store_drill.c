@@ -25,21 +25,6 @@
 	"f.id, f.drill_id, f.text, f.severity, f.owner, f.due_date,"          \
 	" f.status, f.task_id, t.status, d.held_on, d.type_key"
 
-static int64_t column_figure(sqlite3_stmt *st, int col)
-{
-	return sqlite3_column_type(st, col) == SQLITE_NULL
-		       ? BIA_UNSET
-		       : sqlite3_column_int64(st, col);
-}
-
-static void bind_figure(sqlite3_stmt *st, int col, int64_t v)
-{
-	if (v < 0)
-		sqlite3_bind_null(st, col);
-	else
-		sqlite3_bind_int64(st, col, v);
-}
-
 static date column_date(sqlite3_stmt *st, int col)
 {
 	date d = {0, 0, 0};
@@ -79,9 +64,9 @@ static void read_drill(sqlite3_stmt *st, int col, drill_record *d)
 		d->checks[i] = sqlite3_column_type(st, col + 6 + i) == SQLITE_NULL
 				       ? DRILL_UNSET
 				       : sqlite3_column_int(st, col + 6 + i);
-	d->interruption = column_figure(st, col + 15);
-	d->complaints = column_figure(st, col + 16);
-	d->loss = column_figure(st, col + 17);
+	d->interruption = store_column_optional(st, col + 15);
+	d->complaints = store_column_optional(st, col + 16);
+	d->loss = store_column_optional(st, col + 17);
 	for (int m = 0; m < DRILL_MARKS; m++) {
 		store_column_copy(st, col + 18 + m, t, sizeof t);
 		d->marked[m] = t[0] && verify_parse_time(t, &d->at[m]);
@@ -464,9 +449,9 @@ moat_status store_drill_save(store *s, int64_t unit_id,
 	store_bind_text(st, 6, d->objectives);
 	for (int i = 0; i < DRILL_CHECKS; i++)
 		bind_check(st, 7 + i, d->checks[i]);
-	bind_figure(st, 16, d->interruption);
-	bind_figure(st, 17, d->complaints);
-	bind_figure(st, 18, d->loss);
+	store_bind_optional(st, 16, d->interruption);
+	store_bind_optional(st, 17, d->complaints);
+	store_bind_optional(st, 18, d->loss);
 	if (!d->id)
 		store_bind_text(st, 19, user);
 	if ((rc = store_run(s, st, "save drill")))
@@ -661,7 +646,7 @@ moat_status store_drill_mark(store *s, int64_t unit_id, int64_t assessment_id,
 	sqlite3_bind_int64(st, 1, drill_id);
 	store_bind_text(st, 2, when);
 	if (m == DRILL_RESTORED)
-		bind_figure(st, 3, t.interruption);
+		store_bind_optional(st, 3, t.interruption);
 	snprintf(key, sizeof key, "%" PRId64, drill_id);
 	rc = store_run(s, st, "mark drill");
 	if (!rc)

@@ -24,37 +24,7 @@
 
 static const date today = {2026, 11, 25};
 
-typedef struct {
-	questionnaire q;
-	char path[4096];
-	store *s;
-	int64_t unit, aid;
-} ctx;
-
-static int setup(void **state)
-{
-	ctx *c = calloc(1, sizeof *c);
-	char err[512];
-	int64_t a;
-	msg_set_lang(LANG_EN);
-	fixture_questionnaire("en", &c->q);
-	fixture_db_path(c->path, sizeof c->path);
-	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err),
-			 ST_OK);
-	assert_int_equal(demo_load(c->s, &c->q, today, "liwei", &a), ST_OK);
-	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
-	*state = c;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ctx *c = *state;
-	store_close(c->s);
-	questionnaire_free(&c->q);
-	free(c);
-	return 0;
-}
+typedef fixture_demo ctx;
 
 static int64_t system_id(ctx *c, const char *name)
 {
@@ -162,7 +132,8 @@ static void test_record_completes_the_duty(void **state)
 			    " system, Customer service system, Work order system,"
 			    " Parts inventory system, Finance system, CRM system,"
 			    " BI platform");
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 0);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"
+					  " WHERE drill_id IS NULL"), 0);
 
 	/* The demo's restore test due 10 November is overdue: this one does
 	 * it, filing evidence for item restore_test. */
@@ -207,7 +178,7 @@ static void test_record_completes_the_duty(void **state)
 
 	verify_filter all = {NULL, -1, {0, 0, 0}};
 	assert_int_equal(store_verify_list(c->s, c->unit, &all, &v, &n), ST_OK);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 5); /* and the demo's drill of 10-11, the oldest */
 	/* Newest start first. */
 	assert_string_equal(v[0].system, "CRM system");
 	assert_int_equal(v[0].started.hour, 10);
@@ -232,9 +203,9 @@ static void test_record_completes_the_duty(void **state)
 	free(v);
 
 	assert_int_equal(store_verify_delete(c->s, check_id, "zhao"), ST_OK);
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 3);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 4);
 	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
-					  " WHERE entity = 'verify'"), 5);
+					  " WHERE entity = 'verify'"), 6);
 }
 
 static void test_record_refusals(void **state)
@@ -252,16 +223,19 @@ static void test_record_refusals(void **state)
 	e.completeness = 1200;
 	assert_int_equal(store_verify_record(c->s, c->unit, c->aid, &e, "job", &id, &ev),
 			 ST_INVALID);
-	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"), 0);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM verify_entry"
+					  " WHERE drill_id IS NULL"), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_backup_plan_and_copies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_record_completes_the_duty, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_record_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_plan_and_copies, fixture_demo_setup_en,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_record_completes_the_duty, fixture_demo_setup_en,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_record_refusals, fixture_demo_setup_en,
+						fixture_demo_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
