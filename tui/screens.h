@@ -50,6 +50,11 @@ screen *screen_bia_process_new(int64_t process_id);
 screen *screen_bia_systems_new(void);
 screen *screen_bia_data_new(void);
 screen *screen_bia_reference_new(void);
+/* The drills (§4.4): the list with the improvement list; one drill's
+ * record with its evaluation and findings; the live stopwatch. */
+screen *screen_drills_new(void);
+screen *screen_drill_new(int64_t id);
+screen *screen_stopwatch_new(int64_t id);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
