@@ -8,6 +8,7 @@
 #include "model/audit_text.h"
 #include "model/bia_text.h"
 #include "model/store_bia.h"
+#include "model/verify_text.h"
 #include "model/explain.h"
 #include "model/invest.h"
 #include "model/money.h"
@@ -64,6 +65,10 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		if (strcmp(field, "row") == 0)
 			return AV_BIA_ROW;
 	}
+	if (strcmp(entity, "verify") == 0)
+		return AV_LEDGER;
+	if (strcmp(entity, "backup") == 0 && strcmp(field, "copy") == 0)
+		return AV_BACKUP_COPY;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_INTOLERABLE) == 0)
 		return AV_BIA_RATING;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_MARGIN) == 0)
@@ -128,6 +133,42 @@ static bool class_text(const char *v, int *name, char *out, size_t outlen)
 	return true;
 }
 
+/* A ledger entry as the store logs it, in words: "restore test, pass,
+ * 2026-10-10 09:00, RTA 2 h 45 min, RPA 1 h". */
+static bool ledger_text(const char *value, char *out, size_t outlen)
+{
+	char kind[16], result[16], day[16], time[8], rta[64], rpa[64];
+	long long a, b;
+	verify_kind k;
+	verify_result r;
+	if (sscanf(value, "%15s %15s %15s %7s rta=%lld rpa=%lld", kind, result, day,
+		   time, &a, &b) != 6 ||
+	    !verify_parse_kind(kind, &k) || !verify_parse_result(result, &r))
+		return false;
+	bia_minutes_format(a, rta, sizeof rta);
+	bia_minutes_format(b, rpa, sizeof rpa);
+	snprintf(out, outlen, msg(AUDV_LEDGER_FMT), verify_kind_text(k),
+		 verify_result_text(r), day, time, rta, rpa);
+	return true;
+}
+
+/* A backup copy as logged: "NAS in room 2, NAS, on site". */
+static bool copy_text(const char *value, char *out, size_t outlen)
+{
+	const char *a = strstr(value, " | "), *b = a ? strstr(a + 3, " | ") : NULL;
+	char medium[32];
+	backup_medium m;
+	if (!a || !b || (size_t)(b - a - 3) >= sizeof medium)
+		return false;
+	snprintf(medium, sizeof medium, "%.*s", (int)(b - a - 3), a + 3);
+	if (!backup_parse_medium(medium, &m))
+		return false;
+	snprintf(out, outlen, msg(AUDV_COPY_FMT), (int)(a - value), value,
+		 backup_medium_text(m),
+		 msg(strcmp(b + 3, "offsite") == 0 ? AUDV_OFFSITE : AUDV_ONSITE));
+	return true;
+}
+
 /* "15 60 240" as "15 min, 1 h, 4 h"; a word that is no number as it is. */
 static void minutes_list_text(const char *value, char *out, size_t outlen)
 {
@@ -176,6 +217,14 @@ void audit_value_text(audit_kind k, const char *value, char *out,
 	case AV_MINUTES:
 		minutes_list_text(value, out, outlen);
 		return;
+	case AV_LEDGER:
+		if (ledger_text(value, out, outlen))
+			return;
+		break;
+	case AV_BACKUP_COPY:
+		if (copy_text(value, out, outlen))
+			return;
+		break;
 	case AV_YES_NO:
 		if (strcmp(value, "1") != 0 && strcmp(value, "0") != 0)
 			break;
@@ -280,6 +329,10 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"duty", "paused", AUDF_PAUSED},
 		{"duty", "resumed", AUDF_RESUMED},
 		{"bia_durations", "minutes", AUDF_MINUTES},
+		{"backup", "plan", AUDF_BACKUP_PLAN},
+		{"backup", "copy", AUDF_BACKUP_COPY},
+		{"verify", "added", AUDF_LEDGER_ENTRY},
+		{"verify", "removed", AUDF_LEDGER_ENTRY},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -405,6 +458,8 @@ static const char *entity_text(const char *entity)
 		{"bia_use", AUDE_BIA_USE},
 		{"bia_hold", AUDE_BIA_HOLD},
 		{"bia_durations", AUDE_BIA_DURATIONS},
+		{"backup", AUDE_BACKUP},
+		{"verify", AUDE_VERIFY},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)

@@ -34,6 +34,8 @@ typedef enum {
 	AV_BIA_RATING,  /* none, low, medium, high, extreme (audit_change
 			   names them by q's BIA reference) */
 	AV_BIA_ROW,     /* an impact grid's row as the store writes it */
+	AV_LEDGER,      /* "KIND RESULT DAY TIME rta=N rpa=N", a ledger entry */
+	AV_BACKUP_COPY, /* "LOCATION | MEDIUM | offsite|onsite" */
 } audit_kind;
 
 /* The kind of the old and new values of an entry about field of entity;

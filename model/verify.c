@@ -151,6 +151,16 @@ static int64_t minute_of(const verify_time *t)
 	return (int64_t)date_to_days(t->day) * 1440 + t->hour * 60 + t->minute;
 }
 
+verify_time verify_time_add(const verify_time *t, int64_t minutes)
+{
+	int64_t m = minute_of(t) + (minutes > 0 ? minutes : 0);
+	verify_time r;
+	r.day = date_from_days((long)(m / 1440));
+	r.hour = (int)(m % 1440 / 60);
+	r.minute = (int)(m % 60);
+	return r;
+}
+
 int verify_time_cmp(const verify_time *a, const verify_time *b)
 {
 	int64_t x = minute_of(a), y = minute_of(b);

@@ -126,6 +126,8 @@ void verify_format_time(const verify_time *t, char *out, size_t len);
 bool verify_minutes_between(const verify_time *a, const verify_time *b,
 			    int64_t *minutes);
 int verify_time_cmp(const verify_time *a, const verify_time *b);
+/* t plus minutes (not negative), across days and months. */
+verify_time verify_time_add(const verify_time *t, int64_t minutes);
 
 typedef struct {
 	int64_t id;

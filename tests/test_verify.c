@@ -104,6 +104,9 @@ static void test_times(void **state)
 	assert_true(verify_parse_time("2026-12-01 00:20", &b));
 	assert_true(verify_minutes_between(&a, &b, &m));
 	assert_int_equal(m, 30);
+	b = verify_time_add(&a, 1450);
+	verify_format_time(&b, out, sizeof out);
+	assert_string_equal(out, "2026-12-02 00:00");
 	assert_true(verify_parse_time("2026-11-10", &a));
 	verify_format_time(&a, out, sizeof out);
 	assert_string_equal(out, "2026-11-10 00:00");
