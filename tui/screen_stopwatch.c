@@ -197,6 +197,14 @@ static key_result watch_key(screen *s, app *a, int action, int key)
 	return result(RES_UNUSED);
 }
 
+/* The clock runs from the declaration until service is restored. */
+static bool watch_ticks(const screen *s)
+{
+	const watch_screen *w = (const watch_screen *)s;
+	return w->data.loaded && w->data.f.d.marked[DRILL_DECLARED] &&
+	       !w->data.f.d.marked[DRILL_RESTORED];
+}
+
 static void watch_destroy(screen *s)
 {
 	drill_data_free(&((watch_screen *)s)->data);
@@ -209,6 +217,7 @@ static const screen_ops watch_ops = {
 	.draw = watch_draw,
 	.handle_key = watch_key,
 	.reload = watch_reload,
+	.ticks = watch_ticks,
 	.destroy = watch_destroy,
 };
 
