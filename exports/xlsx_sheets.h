@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "exports/xlsx_workbook.h"
 #include "model/agenda.h"
 #include "model/bia_view.h"
 #include "model/calc.h"
@@ -17,7 +18,7 @@
 
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
-#define XLSX_MAX_COLS 16
+#define XLSX_MAX_COLS 24
 
 /* Cell formats, created once per workbook by xlsx_workbook.c. */
 typedef struct {
@@ -201,5 +202,15 @@ lxw_error xlsx_write_bia(lxw_workbook *wb, const xlsx_formats *f,
 lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
 			     const bia_view *v, int year,
 			     const char *currency);
+
+/* The drills sheet (§4.4): per drill its date, type, scenario, systems,
+ * RTA and RTO in minutes with the verdict, the checks passed, the nine
+ * checks of the evaluation sheet and the business figures (the loss in
+ * currency); under it every finding with its drill, severity, owner, due
+ * date and state on today. */
+lxw_error xlsx_write_drills(lxw_workbook *wb, const xlsx_formats *f,
+			    const xlsx_drill *drills, size_t n,
+			    const drill_reference *ref, const char *currency,
+			    date today);
 
 #endif

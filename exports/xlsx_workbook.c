@@ -470,6 +470,10 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR && in->bia)
 		rc = xlsx_write_systems(wb, &f, in->bia, r->assessment.year,
 					in->calc ? in->calc->currency : NULL);
+	if (rc == LXW_NO_ERROR && in->n_drills)
+		rc = xlsx_write_drills(wb, &f, in->drills, in->n_drills, &r->q->drill,
+				       in->calc ? in->calc->currency : NULL,
+				       date_parse(exported_at, &d) ? d : (date){0, 0, 0});
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -501,6 +505,33 @@ static const year_summary *year_before(const year_summary *years, size_t n,
 	return before;
 }
 
+/* The unit's drills with the strictest RTO of each one's systems in v. */
+static moat_status load_drills(store *s, int64_t unit_id, const bia_view *v,
+			       xlsx_drill **out, size_t *n)
+{
+	drill_row *rows;
+	size_t k;
+	moat_status st = store_drills(s, unit_id, &rows, &k);
+
+	*out = NULL;
+	*n = 0;
+	if (st)
+		return st;
+	if (k && !(*out = calloc(k, sizeof **out))) {
+		free(rows);
+		return ST_NOMEM;
+	}
+	for (size_t i = 0; i < k && !st; i++) {
+		xlsx_drill *x = &(*out)[*n];
+		if (!(st = store_drill_load(s, rows[i].d.id, &x->f))) {
+			x->rto = drill_scope_rto(v, x->f.systems, x->f.n_systems);
+			(*n)++;
+		}
+	}
+	free(rows);
+	return st;
+}
+
 moat_status xlsx_export_assessment(store *s, const report *current,
 				   date today, const char *path, char *err,
 				   size_t errlen)
@@ -512,6 +543,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	calc_data calc = {0};
 	agenda plan = {0};
 	bia_view bia = {0}, prev_bia = {0};
+	xlsx_drill *drills = NULL;
+	size_t n_drills = 0;
 	char day[16];
 	moat_status st;
 
@@ -533,14 +566,20 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st && before)
 		st = bia_view_load(s, before->assessment.id, &current->q->bia,
 				   today, &prev_bia);
+	if (!st)
+		st = load_drills(s, current->unit.id, &bia, &drills, &n_drills);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
-				 &calc, &plan, &bia, before ? &prev_bia : NULL};
+				 &calc, &plan, &bia, before ? &prev_bia : NULL,
+				 drills, n_drills};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
+	for (size_t i = 0; i < n_drills; i++)
+		drill_full_free(&drills[i].f);
+	free(drills);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

@@ -10,8 +10,16 @@
 #include "model/agenda.h"
 #include "model/bia_view.h"
 #include "model/calc.h"
+#include "model/store_drill.h"
 #include "model/report.h"
 #include "model/status.h"
+
+/* One drill for the drills sheet: as stored, with the strictest RTO of
+ * its systems (BIA_UNSET when none). */
+typedef struct {
+	drill_full f;
+	int64_t rto;
+} xlsx_drill;
 
 /* What is exported. Both reports share current's questionnaire. */
 typedef struct {
@@ -31,6 +39,8 @@ typedef struct {
 	const bia_view *previous_bia; /* previous's analysis, or NULL: the
 				  year-over-year sheet leaves the analysis
 				  out (so it does when bia is NULL) */
+	const xlsx_drill *drills; /* the unit's drills, the latest first */
+	size_t n_drills;          /* 0: no drills sheet */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,

@@ -91,6 +91,7 @@ SHEETS = {
 }
 # The business impact analysis follows, always (tests/export_bia.py reads
 # them).
+DRILL_SHEET = {"en": "Drills", "zh": "应急演练"}
 BIA_SHEETS = {
     "en": ["BIA", "Systems and DR levels"],
     "zh": ["业务影响分析", "系统与灾备等级"],
@@ -2561,8 +2562,12 @@ def main(argv):
                               " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         has_duties = db.execute("SELECT count(*) FROM duty WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
+        # The drills sheet comes last, when the unit has drills.
+        has_drills = db.execute("SELECT count(*) FROM drill WHERE"
+                                " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
-                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang])
+                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
+                  [DRILL_SHEET[lang]] * has_drills)
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)

@@ -110,14 +110,14 @@ enum { W_DATE = 11, W_TYPE = 18, W_RTA = 17, W_OPEN = 6 };
 static void drills_draw(screen *s, app *a, rect b)
 {
 	drills_screen *d = (drills_screen *)s;
+	if (!d->loaded)
+		drills_reload(s, a);
 	int open_rows = d->n_open ? (int)(d->n_open < 5 ? d->n_open : 5) + 2 : 2;
 	int list_h = b.h - 3 - open_rows;
 	int xs = b.x + 2 + W_DATE + W_TYPE;
 	int ws = b.w - 3 - W_DATE - W_TYPE - W_RTA - W_OPEN;
 	char t[256];
 
-	if (!d->loaded)
-		drills_reload(s, a);
 	snprintf(t, sizeof t, msg(DRILL_LIST_SUMMARY_FMT), d->n, d->n_open);
 	draw_text(b.y, b.x + 2, b.w - 3, ROLE_DIM, t);
 	draw_text(b.y + 1, b.x + 2, W_DATE - 1, ROLE_HEADING, msg(DRILL_COL_DATE));

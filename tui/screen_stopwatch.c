@@ -29,8 +29,6 @@ enum { ACT_DECLARE = ACT_USER, ACT_RECOVERY, ACT_RESTORED, ACT_NOTE,
        ACT_FINDING };
 
 static const keybinding watch_keys[] = {
-	{{KEY_FN(KEY_UP), 'k', 0}, "↑ k", NO_LABEL, HK_WATCH_EARLIER, ACT_UP, false},
-	{{KEY_FN(KEY_DOWN), 'j', 0}, "↓ j", NO_LABEL, HK_WATCH_LATER, ACT_DOWN, false},
 	{{'i', 0}, "i", NO_LABEL, HK_WATCH_DECLARE, ACT_DECLARE, true},
 	{{'s', 0}, "s", NO_LABEL, HK_WATCH_RECOVERY, ACT_RECOVERY, true},
 	{{'r', 0}, "r", NO_LABEL, HK_WATCH_RESTORED, ACT_RESTORED, true},
@@ -111,8 +109,8 @@ static void watch_draw(screen *s, app *a, rect b)
 	int rows = b.y + b.h - y;
 	if (!f->n_notes)
 		draw_text(y, b.x + 4, b.w - 5, ROLE_DIM, msg(DRILL_WATCH_NO_NOTES));
-	if (w->top > (int)f->n_notes - rows)
-		w->top = (int)f->n_notes - rows;
+	/* The latest notes stay in view. */
+	w->top = (int)f->n_notes - rows;
 	if (w->top < 0)
 		w->top = 0;
 	for (int i = 0; i < rows && w->top + i < (int)f->n_notes; i++) {
@@ -170,13 +168,6 @@ static key_result watch_key(screen *s, app *a, int action, int key)
 	watch_screen *w = (watch_screen *)s;
 	(void)key;
 	switch (action) {
-	case ACT_UP:
-		if (w->top > 0)
-			w->top--;
-		return result(RES_NONE);
-	case ACT_DOWN:
-		w->top++;
-		return result(RES_NONE);
 	case ACT_DECLARE:
 		stamp(w, a, DRILL_DECLARED);
 		return result(RES_NONE);
