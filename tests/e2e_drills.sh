@@ -12,7 +12,11 @@
 require_tmux
 
 export MOAT_CLOCK_FILE=$TMPD/clock
-clock() { printf '%s\n' "$1" >"$MOAT_CLOCK_FILE"; }
+# Written beside it and renamed over it, so that moat never reads it half
+# written.
+clock() {
+	printf '%s\n' "$1" >"$MOAT_CLOCK_FILE.new" && mv "$MOAT_CLOCK_FILE.new" "$MOAT_CLOCK_FILE"
+}
 
 db=$TMPD/drills.db
 demo_db "$db"

@@ -91,10 +91,13 @@ static void watch_draw(screen *s, app *a, rect b)
 						  ? &f->d.at[DRILL_RECOVERY]
 						  : &f->d.at[DRILL_DECLARED];
 		if (verify_minutes_between(from, &now, &run)) {
+			char hms[32];
+			snprintf(hms, sizeof hms, "%02lld:%02d:%02d",
+				 (long long)(run / 60), (int)(run % 60), sec);
 			draw_textf(y, b.x + 2, b.w - 3, ROLE_NORMAL,
 				   msg(f->d.marked[DRILL_RECOVERY] ? DRILL_WATCH_RECOVERING_FMT
 								  : DRILL_WATCH_RUNNING_FMT),
-				   (long long)(run / 60), (int)(run % 60), sec, rto);
+				   hms, rto);
 			if (w->data.scope_rto > 0 && b.w > 60)
 				draw_bar(y, b.x + b.w - 22, 20,
 					 (size_t)(run < w->data.scope_rto ? run : w->data.scope_rto),
@@ -139,8 +142,10 @@ static void stamp(watch_screen *w, app *a, drill_mark m)
 		return;
 	drill_data_load(a, w->id, &w->data);
 	if (m != DRILL_RESTORED) {
+		char hm[16];
+		snprintf(hm, sizeof hm, "%02d:%02d", now.hour, now.minute);
 		app_message(a, ROLE_OK, msg(DRILL_WATCH_STAMPED_FMT),
-			    drill_mark_text(m), now.hour, now.minute);
+			    drill_mark_text(m), hm);
 		return;
 	}
 	drill_measure(&w->data.f.d, &t);
