@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "exports/xlsx_workbook.h"
 #include "model/agenda.h"
 #include "model/bia_view.h"
 #include "model/calc.h"
@@ -18,7 +19,7 @@
 
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
-#define XLSX_MAX_COLS 16
+#define XLSX_MAX_COLS 24
 
 /* Cell formats, created once per workbook by xlsx_workbook.c. */
 typedef struct {
@@ -212,5 +213,14 @@ lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
  * a series per system. */
 lxw_error xlsx_write_backups(lxw_workbook *wb, const xlsx_formats *f,
 			     const verify_view *v, const agenda *plan, int year);
+/* The drills sheet (§4.4): per drill its date, type, scenario, systems,
+ * RTA and RTO in minutes with the verdict, the checks passed, the nine
+ * checks of the evaluation sheet and the business figures (the loss in
+ * currency); under it every finding with its drill, severity, owner, due
+ * date and state on today. */
+lxw_error xlsx_write_drills(lxw_workbook *wb, const xlsx_formats *f,
+			    const xlsx_drill *drills, size_t n,
+			    const drill_reference *ref, const char *currency,
+			    date today);
 
 #endif

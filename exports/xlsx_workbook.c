@@ -473,6 +473,10 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR && in->verify)
 		rc = xlsx_write_backups(wb, &f, in->verify, in->plan,
 					r->assessment.year);
+	if (rc == LXW_NO_ERROR && in->n_drills)
+		rc = xlsx_write_drills(wb, &f, in->drills, in->n_drills, &r->q->drill,
+				       in->calc ? in->calc->currency : NULL,
+				       date_parse(exported_at, &d) ? d : (date){0, 0, 0});
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -504,6 +508,33 @@ static const year_summary *year_before(const year_summary *years, size_t n,
 	return before;
 }
 
+/* The unit's drills with the strictest RTO of each one's systems in v. */
+static moat_status load_drills(store *s, int64_t unit_id, const bia_view *v,
+			       xlsx_drill **out, size_t *n)
+{
+	drill_row *rows;
+	size_t k;
+	moat_status st = store_drills(s, unit_id, &rows, &k);
+
+	*out = NULL;
+	*n = 0;
+	if (st)
+		return st;
+	if (k && !(*out = calloc(k, sizeof **out))) {
+		free(rows);
+		return ST_NOMEM;
+	}
+	for (size_t i = 0; i < k && !st; i++) {
+		xlsx_drill *x = &(*out)[*n];
+		if (!(st = store_drill_load(s, rows[i].d.id, &x->f))) {
+			x->rto = drill_scope_rto(v, x->f.systems, x->f.n_systems);
+			(*n)++;
+		}
+	}
+	free(rows);
+	return st;
+}
+
 moat_status xlsx_export_assessment(store *s, const report *current,
 				   date today, const char *path, char *err,
 				   size_t errlen)
@@ -516,6 +547,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	agenda plan = {0};
 	bia_view bia = {0}, prev_bia = {0};
 	verify_view verify = {0};
+	xlsx_drill *drills = NULL;
+	size_t n_drills = 0;
 	char day[16];
 	moat_status st;
 
@@ -540,16 +573,21 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = verify_view_load(s, current->unit.id, current->assessment.id,
 				      &bia, today, &verify);
+	if (!st)
+		st = load_drills(s, current->unit.id, &bia, &drills, &n_drills);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
 				 &calc, &plan, &bia, before ? &prev_bia : NULL,
-				 &verify};
+				 &verify, drills, n_drills};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
 	verify_view_free(&verify);
+	for (size_t i = 0; i < n_drills; i++)
+		drill_full_free(&drills[i].f);
+	free(drills);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

@@ -10,9 +10,17 @@
 #include "model/agenda.h"
 #include "model/bia_view.h"
 #include "model/calc.h"
+#include "model/store_drill.h"
 #include "model/report.h"
 #include "model/status.h"
 #include "model/verify_view.h"
+
+/* One drill for the drills sheet: as stored, with the strictest RTO of
+ * its systems (BIA_UNSET when none). */
+typedef struct {
+	drill_full f;
+	int64_t rto;
+} xlsx_drill;
 
 /* What is exported. Both reports share current's questionnaire. */
 typedef struct {
@@ -35,6 +43,8 @@ typedef struct {
 	const verify_view *verify; /* current's backups and the unit's ledger
 				  (verify_view_load), or NULL: no backups
 				  sheet */
+	const xlsx_drill *drills; /* the unit's drills, the latest first */
+	size_t n_drills;          /* 0: no drills sheet */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,

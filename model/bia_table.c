@@ -15,24 +15,16 @@
 #define MAX_KM 20000       /* the farthest two places on Earth */
 #define MAX_FACTOR 10000   /* 100 x the production cost, in hundredths */
 
-/* The mapping or list under key, which must be there. */
 static moat_status child(ydoc *d, yaml_node_t *map, const char *key,
 			 yaml_node_type_t type, yaml_node_t **out)
 {
-	char what[64];
-	*out = ydoc_get(d, map, key);
-	if (!*out)
-		return ydoc_fail(d, map, "missing '%s'", key);
-	snprintf(what, sizeof what, "'%s'", key);
-	return ydoc_expect(d, *out, type, what);
+	return ydoc_child(d, map, key, type, out);
 }
 
-/* A mapping with only these keys. */
 static moat_status mapping(ydoc *d, yaml_node_t *n, const char *what,
 			   const char *const *keys)
 {
-	moat_status st = ydoc_expect(d, n, YAML_MAPPING_NODE, what);
-	return st ? st : ydoc_check_keys(d, n, keys);
+	return ydoc_mapping(d, n, what, keys);
 }
 
 static moat_status line(ydoc *d, yaml_node_t *map, const char *key, char **out)
@@ -105,16 +97,7 @@ static moat_status range(ydoc *d, yaml_node_t *map, const char *key,
 static moat_status key_text(ydoc *d, yaml_node_t *map, const char *key,
 			    char **out)
 {
-	moat_status st = line(d, map, key, out);
-	size_t n;
-	if (st)
-		return st;
-	n = strlen(*out);
-	if (n <= BIA_KEY_MAX && strspn(*out, "abcdefghijklmnopqrstuvwxyz"
-				       "0123456789._-") == n)
-		return ST_OK;
-	return ydoc_fail(d, ydoc_get(d, map, key), "'%s' must be 1 to %d of "
-			 "a-z, 0-9, '.', '_' and '-'", key, BIA_KEY_MAX);
+	return ydoc_key(d, map, key, BIA_KEY_MAX, out);
 }
 
 /* Level lv (not the first) against the one before, on both ranges and
@@ -474,34 +457,30 @@ static moat_status load_main(ydoc *d, bia_reference *r)
 	return load_archs(d, root, r);
 }
 
-/* Puts the document d (opened with status opened, deleted here) into a
- * zeroed r; on failure r is left empty. */
-static moat_status take_main(bia_reference *r, ydoc *d, moat_status opened)
+static moat_status load_into(ydoc *d, void *r)
 {
-	moat_status st;
-	memset(r, 0, sizeof *r);
-	if (opened)
-		return opened;
-	st = load_main(d, r);
-	yaml_document_delete(&d->doc);
-	if (st)
-		bia_reference_free(r);
-	return st;
+	return load_main(d, r);
 }
+
+static void release(void *r)
+{
+	bia_reference_free(r);
+}
+
+static const ydoc_reader reader = {load_into, release,
+				   sizeof(bia_reference)};
 
 moat_status bia_reference_load_file(const char *path, bia_reference *r,
 				    char *err, size_t errlen)
 {
-	ydoc d;
-	return take_main(r, &d, ydoc_open(&d, path, err, errlen));
+	return ydoc_read(&reader, r, path, NULL, 0, err, errlen);
 }
 
 moat_status bia_reference_parse(bia_reference *r, const char *name,
 				const char *buf, size_t len, char *err,
 				size_t errlen)
 {
-	ydoc d;
-	return take_main(r, &d, ydoc_parse(&d, name, buf, len, err, errlen));
+	return ydoc_read(&reader, r, name, buf, len, err, errlen);
 }
 
 static moat_status load_extra(ydoc *d, const bia_reference *r, bia_table *t)

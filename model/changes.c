@@ -33,6 +33,11 @@ unsigned change_parts(const char *entity)
 		/* A ledger entry may complete a duty and file evidence. */
 		{"backup", PART_VERIFY},
 		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
+		/* Restoring a drill's service records ledger entries; a
+		 * finding becomes a programme task. */
+		{"drill", PART_VERIFY | PART_PLAN | PART_REPORT},
+		{"drill_finding", PART_VERIFY | PART_PLAN},
+		{"drill_scenario", PART_VERIFY},
 		/* Years started, finalised or removed; the unit's name and
 		 * defaults: everything shown may follow. */
 		{"assessment", PART_ALL},

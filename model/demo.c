@@ -7,6 +7,7 @@
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/demo_bia.h"
+#include "model/demo_drill.h"
 #include "model/demo_verify.h"
 #include "model/msg.h"
 #include "model/report.h"
@@ -227,6 +228,7 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = set_states(s, q, *assessment_id, this_year_states, user)) ||
 	    (st = add_evidence(s, *assessment_id, today, this_year_evidence, user)) ||
 	    (st = calc_load_document_figures(s, unit_id, user)) ||
+	    (st = demo_drill_load(s, q, unit_id, *assessment_id, today, user)) ||
 	    (st = demo_programme(s, q, unit_id, today, user)) ||
 	    (st = demo_verify_load(s, unit_id, *assessment_id, user)))
 		return st;

@@ -191,17 +191,7 @@ static moat_status item_ref(ydoc *d, const questionnaire *q, yaml_node_t *n,
 static moat_status number(ydoc *d, yaml_node_t *n, const char *key, int lo,
 			  int hi, int *out)
 {
-	yaml_node_t *v = ydoc_get(d, n, key);
-	char *end;
-	long x;
-	if (!v || v->type != YAML_SCALAR_NODE)
-		return ydoc_fail(d, v ? v : n, "missing '%s'", key);
-	x = strtol(ydoc_scalar(v), &end, 10);
-	if (*end || end == ydoc_scalar(v) || x < lo || x > hi)
-		return ydoc_fail(d, v, "'%s' must be a whole number from %d to %d",
-				 key, lo, hi);
-	*out = (int)x;
-	return ST_OK;
+	return ydoc_int(d, n, key, lo, hi, out);
 }
 
 static moat_status load_phases(ydoc *d, questionnaire *q, yaml_node_t *phases)
@@ -442,6 +432,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 		questionnaire_free(q);
 	if (!st && (st = bia_reference_load(dir, &q->bia, err, errlen)))
 		questionnaire_free(q);
+	if (!st && (st = drill_reference_load(dir, &q->drill, err, errlen)))
+		questionnaire_free(q);
 	return st;
 }
 
@@ -451,6 +443,7 @@ void questionnaire_free(questionnaire *q)
 	free_levels(q);
 	free_plan(q);
 	bia_reference_free(&q->bia);
+	drill_reference_free(&q->drill);
 	memset(q, 0, sizeof *q);
 }
 

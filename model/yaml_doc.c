@@ -509,3 +509,70 @@ moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
 		*out = t;
 	return st;
 }
+
+moat_status ydoc_child(ydoc *d, yaml_node_t *map, const char *key,
+		       yaml_node_type_t type, yaml_node_t **out)
+{
+	char what[64];
+	*out = ydoc_get(d, map, key);
+	if (!*out)
+		return ydoc_fail(d, map, "missing '%s'", key);
+	snprintf(what, sizeof what, "'%s'", key);
+	return ydoc_expect(d, *out, type, what);
+}
+
+moat_status ydoc_mapping(ydoc *d, yaml_node_t *n, const char *what,
+			 const char *const *allowed)
+{
+	moat_status st = ydoc_expect(d, n, YAML_MAPPING_NODE, what);
+	return st ? st : ydoc_check_keys(d, n, allowed);
+}
+
+moat_status ydoc_int(ydoc *d, yaml_node_t *map, const char *key, int lo,
+		     int hi, int *out)
+{
+	yaml_node_t *v = ydoc_get(d, map, key);
+	char *end;
+	long x;
+	if (!v || v->type != YAML_SCALAR_NODE)
+		return ydoc_fail(d, v ? v : map, "missing '%s'", key);
+	x = strtol(ydoc_scalar(v), &end, 10);
+	if (*end || end == ydoc_scalar(v) || x < lo || x > hi)
+		return ydoc_fail(d, v, "'%s' must be a whole number from %d to %d",
+				 key, lo, hi);
+	*out = (int)x;
+	return ST_OK;
+}
+
+moat_status ydoc_key(ydoc *d, yaml_node_t *map, const char *key, size_t max,
+		     char **out)
+{
+	moat_status st = ydoc_text(d, map, key, YDOC_LINE, out);
+	size_t n;
+	if (st)
+		return st;
+	n = strlen(*out);
+	if (n <= max && strspn(*out, "abcdefghijklmnopqrstuvwxyz"
+			       "0123456789._-") == n)
+		return ST_OK;
+	return ydoc_fail(d, ydoc_get(d, map, key), "'%s' must be 1 to %zu of "
+			 "a-z, 0-9, '.', '_' and '-'", key, max);
+}
+
+moat_status ydoc_read(const ydoc_reader *rd, void *into, const char *name,
+		      const char *buf, size_t len, char *err, size_t errlen)
+{
+	ydoc d;
+	moat_status st;
+
+	memset(into, 0, rd->size);
+	st = buf ? ydoc_parse(&d, name, buf, len, err, errlen)
+		 : ydoc_open(&d, name, err, errlen);
+	if (st)
+		return st;
+	st = rd->load(&d, into);
+	yaml_document_delete(&d.doc);
+	if (st)
+		rd->release(into);
+	return st;
+}

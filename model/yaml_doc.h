@@ -65,4 +65,34 @@ typedef enum { YDOC_LINE, YDOC_PARAGRAPH } ydoc_lines;
 moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
 		      ydoc_lines lines, char **out);
 
+/* How one kind of file goes into its struct: load fills the zeroed
+ * struct at into from d; release empties it again. */
+typedef struct {
+	moat_status (*load)(ydoc *d, void *into);
+	void (*release)(void *into);
+	size_t size; /* of the struct */
+} ydoc_reader;
+
+/* Reads the file name (buf NULL: ydoc_open) or the len bytes at buf
+ * (ydoc_parse; name stands for the file) into the struct at into, zeroed
+ * first; on failure into is left empty. */
+moat_status ydoc_read(const ydoc_reader *rd, void *into, const char *name,
+		      const char *buf, size_t len, char *err, size_t errlen);
+
+/* The node under key of map, which must be there and have the type. */
+moat_status ydoc_child(ydoc *d, yaml_node_t *map, const char *key,
+		       yaml_node_type_t type, yaml_node_t **out);
+
+/* n is a mapping with only the keys allowed; what names it. */
+moat_status ydoc_mapping(ydoc *d, yaml_node_t *n, const char *what,
+			 const char *const *allowed);
+
+/* The whole number of key in lo..hi. */
+moat_status ydoc_int(ydoc *d, yaml_node_t *map, const char *key, int lo,
+		     int hi, int *out);
+
+/* A key: 1 to max bytes of a-z, 0-9, '.', '_' and '-'. */
+moat_status ydoc_key(ydoc *d, yaml_node_t *map, const char *key, size_t max,
+		     char **out);
+
 #endif

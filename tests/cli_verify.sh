@@ -59,6 +59,7 @@ expect_eq "$(cli verify list --kind check)" \
 	"list --kind check shows the one automated check"
 expect_eq "$(cli verify list --system "Customer service system" --since 2026-10-01 | cut -c1-40)" \
 	"2026-11-24 09:00  Customer service syste
+2026-10-11 10:09  Customer service syste
 2026-10-10 09:00  Customer service syste" \
 	"list --system --since: that system's entries from the day on, newest first"
 expect_eq "$(moat_cli --db "$db" --lang zh verify list --kind check)" \

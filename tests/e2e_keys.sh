@@ -73,6 +73,11 @@ screens=(
 	"backup plan|B p|Backup plan · Rescue dispatch system|moat · Backups|hints"
 	"ledger|B l|moat · Verification ledger|moat · Backups|help"
 	"ledger entry|B l a|Record a verification|moat · Verification ledger|hints"
+	"drills|e|Drills recorded:|$home|help"
+	"drill|e Enter|Evaluation: 7 of 9|Drills recorded:|help"
+	"stopwatch|e w|Service restored    2026-10-11|Drills recorded:|help"
+	"drill form|e a|New drill|Drills recorded:|hints"
+	"finding form|e Enter f|New finding|Evaluation: 7 of 9|hints"
 	"prompt|x|Export workbook to:|$home|hints"
 	"question|y f|Finalise 2026?|moat · Years|hints"
 )
@@ -162,6 +167,18 @@ declare -A promise=(
 	["record an entry"]="Record a verification" ["filter by system"]=CHANGE
 	["filter by kind"]=CHANGE ["RTA trend chart"]="RTA of Rescue dispatch system over time"
 	["delete the entry"]="Delete the automated check of"
+	["drills"]="moat · Drills" ["open the drill"]="Evaluation: 7 of 9"
+	["record a drill"]="New drill" ["live stopwatch"]="moat · Live drill"
+	["add a scenario of the unit's own"]="Name of the unit's own scenario:"
+	["delete the drill"]="Delete the Functional drill of 2026-10-11"
+	["answer / close"]=CHANGE ["edit type, date, scenario, systems, people"]="Edit drill"
+	["add a finding"]="New finding"
+	["business interruption"]="Business interruption (such as"
+	["customer complaints"]="Customer complaints (empty" ["financial loss"]="Financial loss, in"
+	["delete the finding"]="Put the cursor on a finding first."
+	["incident declared"]="That moment is stamped already"
+	["recovery started"]="That moment is stamped already"
+	["service restored"]="That moment is stamped already" ["note"]="Note:"
 )
 # Labels that would name the wrong action on a screen.
 declare -A wrong=(
@@ -170,6 +187,10 @@ declare -A wrong=(
 	["question:save"]="y answers a question: nothing is saved"
 	["prompt:save"]="Enter takes what was typed: nothing is saved yet"
 )
+# A second drill, so that moving in the list of drills has somewhere to go.
+sql "$template" "INSERT INTO drill (unit_id, type_key, scenario, held_on, created_by,
+	created_at) SELECT unit_id, 'tabletop', 'Machine-room flood', '2026-09-01', 'test',
+	'2026-09-01T08:00:00Z' FROM assessment WHERE id = $CUR"
 # Keys pressed first, so that the key tried has something to do (a move
 # up needs a row above).
 declare -A before=(

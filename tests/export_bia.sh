@@ -14,10 +14,7 @@
 
 . "$MOAT_TESTS/readback_lib.sh" openpyxl python3-openpyxl
 export LC_ALL=C.UTF-8 TZ=UTC
-if ! "$py" -c "import yaml" 2>/dev/null; then
-	echo "SKIP: $py cannot import yaml (install python3-yaml)"
-	exit 77
-fi
+require_yaml
 
 # check NAME DB LANG XLSX [--document]: exports DB and reads it back.
 check() {

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "model/demo.h"
 #include "tests/fixtures.h"
 
 /* The shipped files of one language. */
@@ -129,4 +130,44 @@ void fixture_sql_exec(const char *path, const char *sql)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
+
+static int demo_setup(void **state, moat_lang lang)
+{
+	fixture_demo *c = calloc(1, sizeof *c);
+	char err[512];
+	int64_t a;
+	assert_non_null(c);
+	msg_set_lang(lang);
+	fixture_questionnaire(msg_lang_dir(lang), &c->q);
+	fixture_db_path(c->path, sizeof c->path);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err),
+			 ST_OK);
+	assert_int_equal(demo_load(c->s, &c->q, FIXTURE_TODAY, "liwei", &a),
+			 ST_OK);
+	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
+	assert_int_equal(a, c->aid);
+	*state = c;
+	return 0;
+}
+
+int fixture_demo_setup_en(void **state)
+{
+	return demo_setup(state, LANG_EN);
+}
+
+int fixture_demo_setup_zh(void **state)
+{
+	return demo_setup(state, LANG_ZH);
+}
+
+int fixture_demo_teardown(void **state)
+{
+	fixture_demo *c = *state;
+	store_close(c->s);
+	questionnaire_free(&c->q);
+	remove(c->path);
+	msg_set_lang(LANG_EN);
+	free(c);
+	return 0;
 }

@@ -5,7 +5,9 @@
 #include <stddef.h>
 
 #include "model/bia_table.h"
+#include "model/msg.h"
 #include "model/questionnaire.h"
+#include "model/store.h"
 
 /* Loads the shipped questionnaire of lang_dir ("en", "zh_CN") from
  * $MOAT_DATADIR; aborts the test on failure. */
@@ -30,6 +32,22 @@ void fixture_data(const char *name, char *out, size_t outlen);
 /* Item states by key, the rest not started. */
 void fixture_states(const questionnaire *q, item_state *states,
 		    const char *const *done, const char *const *in_progress);
+
+/* The demo organisation loaded into a fresh database on the day
+ * FIXTURE_TODAY, in one language, for the store's tests. */
+#define FIXTURE_TODAY ((date){2026, 11, 25})
+typedef struct {
+	char path[4096];
+	questionnaire q;
+	store *s;
+	int64_t unit, aid; /* the current unit and year */
+} fixture_demo;
+
+/* cmocka setups and the teardown: *state becomes a fixture_demo in
+ * English or in Chinese (the teardown sets English back). */
+int fixture_demo_setup_en(void **state);
+int fixture_demo_setup_zh(void **state);
+int fixture_demo_teardown(void **state);
 
 /* One integer from the database with plain SQLite, independent of the
  * store (-1 when there is no row). */

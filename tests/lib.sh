@@ -77,7 +77,7 @@ start() {
 	SOCK="$SOCK_BASE-$STARTS"
 	tmux -L "$SOCK" new-session -d -x 80 -y 24 \
 		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-		 MOAT_DATADIR='${MOAT_DATADIR:-}' \
+		 MOAT_DATADIR='${MOAT_DATADIR:-}' MOAT_CLOCK_FILE='${MOAT_CLOCK_FILE:-}' \
 		 ASAN_OPTIONS='${ASAN_OPTIONS:-}' LSAN_OPTIONS='${LSAN_OPTIONS:-}' \
 		 '$MOAT_BIN' --db '$db' $* 2>'$TMPD/stderr'; echo EXIT=\$?; sleep 600"
 }

@@ -90,7 +90,9 @@ SHEETS = {
     "zh": ["概要", "检查清单", "成熟度", "逐年对比", "投资回报", "分级投入"],
 }
 # The business impact analysis follows, always (tests/export_bia.py reads
-# them), then the backups and their verification (tests/export_verify.py).
+# them), then the backups and their verification (tests/export_verify.py),
+# then the drills when the unit has any (tests/export_drills.py).
+DRILL_SHEET = {"en": "Drills", "zh": "应急演练"}
 BIA_SHEETS = {
     "en": ["BIA", "Systems and DR levels"],
     "zh": ["业务影响分析", "系统与灾备等级"],
@@ -2565,9 +2567,12 @@ def main(argv):
                               " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         has_duties = db.execute("SELECT count(*) FROM duty WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
+        # The drills sheet comes last, when the unit has drills.
+        has_drills = db.execute("SELECT count(*) FROM drill WHERE"
+                                " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
                   [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
-                  VERIFY_SHEETS[lang])
+                  VERIFY_SHEETS[lang] + [DRILL_SHEET[lang]] * has_drills)
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)

@@ -15,6 +15,15 @@ if [ ! -x "$py" ] || ! "$py" -c "import $1" 2>/dev/null; then
 	exit 77
 fi
 
+# require_yaml: skips (status 77) unless the python reads YAML too, for
+# the read-backs that work from the reference files.
+require_yaml() {
+	if ! "$py" -c "import yaml" 2>/dev/null; then
+		echo "SKIP: $py cannot import yaml (install python3-yaml)"
+		exit 77
+	fi
+}
+
 dir=$(mktemp -d "${TMPDIR:-/tmp}/moat-readback.XXXXXX") || exit 1
 cleanup() { rm -rf -- "$dir"; }
 trap cleanup EXIT

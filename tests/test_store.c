@@ -816,7 +816,10 @@ static void test_change_parts_by_kind(void **state)
 	assert_int_equal(change_parts("assessment"), PART_ALL);
 	assert_int_equal(change_parts("unit"), PART_ALL);
 	/* A kind it does not know may touch anything. */
-	assert_int_equal(change_parts("drill"), PART_ALL);
+	assert_int_equal(change_parts("drill"),
+			 PART_VERIFY | PART_PLAN | PART_REPORT);
+	assert_int_equal(change_parts("drill_finding"), PART_VERIFY | PART_PLAN);
+	assert_int_equal(change_parts("tombola"), PART_ALL);
 	assert_int_equal(change_parts(""), PART_ALL);
 	assert_int_equal(change_parts(NULL), PART_ALL);
 }

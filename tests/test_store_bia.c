@@ -24,40 +24,7 @@
 
 static const date today = {2026, 11, 25};
 
-typedef struct {
-	char path[4096];
-	questionnaire q;
-	store *s;
-	int64_t unit, aid;
-} ctx;
-
-static int setup(void **state)
-{
-	ctx *c = calloc(1, sizeof *c);
-	char err[512];
-	int64_t a;
-	msg_set_lang(LANG_ZH);
-	fixture_questionnaire("zh_CN", &c->q);
-	fixture_db_path(c->path, sizeof c->path);
-	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err),
-			 ST_OK);
-	assert_int_equal(demo_load(c->s, &c->q, today, "liwei", &a), ST_OK);
-	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
-	assert_int_equal(a, c->aid);
-	*state = c;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ctx *c = *state;
-	store_close(c->s);
-	questionnaire_free(&c->q);
-	remove(c->path);
-	msg_set_lang(LANG_EN);
-	free(c);
-	return 0;
-}
+typedef fixture_demo ctx;
 
 static long find_process(const bia_data *d, const char *name)
 {
@@ -457,16 +424,20 @@ static void test_years_freeze_and_copy(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_demo_reads_back, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_demo_figures, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_review_due, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rto_must_stay_under_the_mtd, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_names_and_links, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_durations_replace_rows, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_years_freeze_and_copy, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_demo_reads_back, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_figures, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_review_due, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_rto_must_stay_under_the_mtd, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_names_and_links, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_durations_replace_rows, fixture_demo_setup_zh,
+						fixture_demo_teardown),
+		cmocka_unit_test_setup_teardown(test_years_freeze_and_copy, fixture_demo_setup_zh,
+						fixture_demo_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -620,8 +620,12 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 			gone = true;
 			break;
 		}
-		if (got == INPUT_NONE)
+		if (got == INPUT_NONE) {
+			screen *top = a.stack[a.depth - 1];
+			if (top->ops->ticks && top->ops->ticks(top))
+				a.dirty = true;
 			continue;
+		}
 		if (key == KEY_FN(KEY_RESIZE)) {
 			a.dirty = true;
 			for (int i = 0; i < a.depth; i++)

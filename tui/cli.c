@@ -158,6 +158,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
 		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
+		{"drill", CMD_DRILL_LIST},
 	};
 	bool help = false, version = false;
 	int c;
@@ -262,6 +263,25 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			else if (!act || strcmp(act, "record") != 0)
 				return usage_error(err, "verify needs an action: verify record"
 						   " or verify list", act);
+			optind++;
+		}
+		if (o->command == CMD_DRILL_LIST) {
+			/* "drill list" or "drill report ID". */
+			const char *act = optind + 1 < argc ? argv[optind + 1] : NULL;
+			if (act && strcmp(act, "report") == 0) {
+				const char *id = optind + 2 < argc ? argv[optind + 2] : NULL;
+				char *end;
+				long long v = id ? strtoll(id, &end, 10) : 0;
+				if (!id || !*id || *end || v <= 0)
+					return usage_error(err, "drill report needs the"
+							   " number of a drill", id);
+				o->command = CMD_DRILL_REPORT;
+				o->drill_id = v;
+				optind++;
+			} else if (!act || strcmp(act, "list") != 0) {
+				return usage_error(err, "drill needs an action: drill list"
+						   " or drill report ID", act);
+			}
 			optind++;
 		}
 		if (o->command == CMD_AUDIT_VERIFY) {

@@ -25,6 +25,8 @@ typedef enum {
 	CMD_BIA,
 	CMD_VERIFY_RECORD,
 	CMD_VERIFY_LIST,
+	CMD_DRILL_LIST,
+	CMD_DRILL_REPORT,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -60,6 +62,7 @@ typedef struct {
 	const char *shared; /* init --shared GROUP */
 	bool csv;           /* bia --csv, verify list --csv */
 	cli_verify_args verify;
+	int64_t drill_id;    /* drill report ID */
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -141,6 +144,11 @@ void cli_csv_field(FILE *out, const char *s, bool first);
  * `moat verify list`: the unit's entries, newest first, as text or CSV. */
 int cli_verify_record(store *s, const questionnaire *q, const cli_options *o,
 		      const char *db_path, FILE *out, FILE *err);
+/* `moat drill list` and `moat drill report ID` (tui/cli_drill.c). */
+int cli_drill_list(store *s, const questionnaire *q, const cli_options *o,
+		   const char *db_path, FILE *out, FILE *err);
+int cli_drill_report(store *s, const questionnaire *q, const cli_options *o,
+		     const char *db_path, FILE *out, FILE *err);
 int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
 		    const char *db_path, FILE *out, FILE *err);
 

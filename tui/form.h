@@ -38,6 +38,16 @@ typedef enum {
 	FIELD_CHOICE,
 } field_kind;
 
+/* How one field of a form is made: its label and kind, its rows, whether
+ * it is required and the characters it takes. */
+typedef struct {
+	msg_id label;
+	field_kind kind;
+	int rows;
+	bool required;
+	size_t max;
+} form_spec;
+
 typedef struct {
 	msg_id label;
 	field_kind kind;

@@ -137,6 +137,12 @@ int main(int argc, char **argv)
 	case CMD_VERIFY_LIST:
 		rc = cli_verify_list(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_DRILL_LIST:
+		rc = cli_drill_list(st, &q, &o, db_path, stdout, stderr);
+		break;
+	case CMD_DRILL_REPORT:
+		rc = cli_drill_report(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;

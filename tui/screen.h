@@ -34,6 +34,10 @@ typedef struct {
 	/* For screens that type into a field only some of the time: true
 	 * while they do (may be NULL). */
 	bool (*typing)(const screen *s);
+	/* A screen that shows a running clock: while it returns true (and
+	 * the screen is on top), it is drawn again every second. May be
+	 * NULL. */
+	bool (*ticks)(const screen *s);
 	/* Modal screens are drawn over the screen below them. */
 	bool modal;
 	void (*draw)(screen *s, app *a, rect body);

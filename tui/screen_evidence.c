@@ -163,13 +163,7 @@ static const screen_ops evidence_ops = {
 /* Fills the fields from an existing piece (or defaults for a new one). */
 static bool fill(evidence_screen *e, app *a, const evidence *ev)
 {
-	static const struct {
-		msg_id label;
-		field_kind kind;
-		int rows;
-		bool required;
-		size_t max;
-	} spec[] = {
+	static const form_spec spec[] = {
 		{EVF_BODY, FIELD_TEXT, 5, true, EVIDENCE_BODY_MAX},
 		{EVF_REFERENCE, FIELD_TEXT, 1, false, EVIDENCE_REFERENCE_MAX},
 		{EVF_OWNER, FIELD_TEXT, 1, false, EVIDENCE_OWNER_MAX},

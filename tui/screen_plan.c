@@ -680,13 +680,7 @@ screen *screen_task_new(app *a, int64_t id)
 	plan_task *t = find_task(a, id);
 	task_screen *ts;
 	char phase[8], done[16] = "";
-	static const struct {
-		msg_id label;
-		field_kind kind;
-		int rows;
-		bool required;
-		size_t max;
-	} spec[TF_COUNT] = {
+	static const form_spec spec[TF_COUNT] = {
 		{PLAN_F_TITLE, FIELD_TEXT, 1, true, TASK_TITLE_MAX},
 		{PLAN_F_PHASE, FIELD_TEXT, 1, true, 1},
 		{PLAN_F_OWNER, FIELD_TEXT, 1, false, TASK_OWNER_MAX},

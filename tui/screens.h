@@ -54,6 +54,11 @@ screen *screen_bia_reference_new(void);
  * first); the verification ledger, filtered by system (NULL: all). */
 screen *screen_backups_new(int64_t system_id);
 screen *screen_ledger_new(app *a, const char *system);
+/* The drills (§4.4): the list with the improvement list; one drill's
+ * record with its evaluation and findings; the live stopwatch. */
+screen *screen_drills_new(void);
+screen *screen_drill_new(int64_t id);
+screen *screen_stopwatch_new(int64_t id);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
