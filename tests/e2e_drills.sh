@@ -186,4 +186,27 @@ expect_eq "$? $(cat "$TMPD/err")" "1 moat: no such drill in this unit; moat dril
 	"report: an unknown drill fails with why"
 moat_cli --db "$db" drill report x >/dev/null 2>&1
 expect_eq "$?" 2 "report: a drill number is needed"
+# The unit's own scenario, with its trigger and what it tests; then the
+# list in a larger window, in Chinese.
+db=$TMPD/scenario.db
+demo_db "$db" zh
+start "$db" --lang zh --today 2026-11-25
+keys e n
+expect_screen "本单位自定场景的名称：" "zh: n asks for the scenario's name"
+type_text "台风停电"
+keys Enter
+expect_screen "触发条件，即发生了什么" "zh: then its trigger"
+type_text "台风导致园区停电8小时"
+keys Enter
+expect_screen "考验内容" "zh: then what it tests"
+type_text "发电机燃油能否支撑8小时"
+keys Enter
+expect_sql "$db" "SELECT name || '|' || trigger_text || '|' || tests FROM drill_scenario" \
+	"台风停电|台风导致园区停电8小时|发电机燃油能否支撑8小时" \
+	"zh: the scenario is stored with its trigger and what it tests"
+resize 120 36
+expect_screen "共1次演练 · 1个问题未完成" "zh: at 120x36 the drills list"
+expect_screen "[高] 备份脚本漏掉了维修记录表：补上并做恢复测试" "zh: and the improvement list in full width"
+keys q q
+expect_exit_ok
 finish

@@ -72,6 +72,9 @@ run() {
 	"${1}_texts"
 	what="$lang $2x$3"
 	demo_db "$db" "$lang"
+	# The walk starts from systems with no backups recorded and an empty
+	# ledger: the demo's own are taken out first.
+	sql "$db" "DELETE FROM backup_copy; DELETE FROM backup_plan; DELETE FROM verify_entry"
 	sys_id=$(sql "$db" "SELECT id FROM bia_system WHERE assessment_id = $CUR AND name = '${T[sys]}'")
 	start "$db" --lang "$lang" --today 2026-11-25
 	[ "$2" = 80 ] || resize "$2" "$3"

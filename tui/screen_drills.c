@@ -9,6 +9,7 @@
 #include "model/drill_text.h"
 #include "model/store_drill.h"
 #include "model/verify_text.h"
+#include "model/text.h"
 #include "tui/app.h"
 #include "tui/drill_ui.h"
 #include "tui/prompt.h"
@@ -184,14 +185,44 @@ static screen *deleted(app *a, void *ctx, bool yes)
 	return NULL;
 }
 
-static screen *scenario_added(app *a, void *ctx, const char *text)
+/* A scenario of the unit's own being typed: its name, then its trigger,
+ * then what it tests (§4.4 gives each scenario those three). */
+typedef struct {
+	char name[TEXT_BYTES(DRILL_SCENARIO_MAX)];
+	char trigger[TEXT_BYTES(DRILL_TEXT_MAX)];
+} scenario_draft;
+
+static screen *scenario_tests(app *a, void *ctx, const char *text)
 {
+	scenario_draft *d = ctx;
 	int64_t id;
-	(void)ctx;
-	if (drill_wrote(a, store_drill_scenario_add(a->st, a->rep.unit.id, text,
-						    "", "", a->user, &id)))
-		app_message(a, ROLE_OK, msg(DRILL_SCENARIO_ADDED_FMT), text);
+	if (drill_wrote(a, store_drill_scenario_add(a->st, a->rep.unit.id, d->name,
+						    d->trigger, text, a->user, &id)))
+		app_message(a, ROLE_OK, msg(DRILL_SCENARIO_ADDED_FMT), d->name);
 	return NULL;
+}
+
+static screen *scenario_trigger(app *a, void *ctx, const char *text)
+{
+	scenario_draft *d = ctx, *next = malloc(sizeof *next);
+	(void)a;
+	if (!next)
+		return NULL;
+	*next = *d;
+	snprintf(next->trigger, sizeof next->trigger, "%s", text);
+	return prompt_new(msg(DRILL_Q_SCENARIO_TESTS), NULL, DRILL_TEXT_MAX,
+			  DRILL_F_TESTS, scenario_tests, next, true);
+}
+
+static screen *scenario_named(app *a, void *ctx, const char *text)
+{
+	scenario_draft *d = calloc(1, sizeof *d);
+	(void)a, (void)ctx;
+	if (!d)
+		return NULL;
+	snprintf(d->name, sizeof d->name, "%s", text);
+	return prompt_new(msg(DRILL_Q_SCENARIO_TRIGGER), NULL, DRILL_TEXT_MAX,
+			  DRILL_F_TRIGGER, scenario_trigger, d, true);
 }
 
 static key_result drills_key(screen *s, app *a, int action, int key)
@@ -210,7 +241,7 @@ static key_result drills_key(screen *s, app *a, int action, int key)
 		return push(prompt_checked(prompt_new(msg(DRILL_Q_SCENARIO), NULL,
 						      DRILL_SCENARIO_MAX,
 						      DRILL_F_SCENARIO,
-						      scenario_added, NULL, false),
+						      scenario_named, NULL, false),
 					   prompt_required));
 	}
 	if (!n)
