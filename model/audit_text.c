@@ -333,6 +333,12 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"backup", "copy", AUDF_BACKUP_COPY},
 		{"verify", "added", AUDF_LEDGER_ENTRY},
 		{"verify", "removed", AUDF_LEDGER_ENTRY},
+		{"response_level", "level", AUDF_RESP_LEVEL},
+		{"response_level", "reset", AUDF_RESP_LEVEL_RESET},
+		{"contact", "contact", AUDF_RESP_CONTACT},
+		{"contact", "confirmed", AUDF_RESP_CONFIRMED},
+		{"card", "printed", AUDF_RESP_PRINTED},
+		{"card", "version", AUDF_RESP_VERSION},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -460,6 +466,9 @@ static const char *entity_text(const char *entity)
 		{"bia_durations", AUDE_BIA_DURATIONS},
 		{"backup", AUDE_BACKUP},
 		{"verify", AUDE_VERIFY},
+		{"response_level", AUDE_RESP_LEVEL},
+		{"contact", AUDE_RESP_CONTACT},
+		{"card", AUDE_RESP_CARD},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)

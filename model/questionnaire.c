@@ -442,6 +442,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 		questionnaire_free(q);
 	if (!st && (st = bia_reference_load(dir, &q->bia, err, errlen)))
 		questionnaire_free(q);
+	if (!st && (st = resp_reference_load(dir, &q->response, err, errlen)))
+		questionnaire_free(q);
 	return st;
 }
 
@@ -451,6 +453,7 @@ void questionnaire_free(questionnaire *q)
 	free_levels(q);
 	free_plan(q);
 	bia_reference_free(&q->bia);
+	resp_reference_free(&q->response);
 	memset(q, 0, sizeof *q);
 }
 

@@ -403,6 +403,48 @@ static const struct {
 	"CREATE INDEX verify_by_duty_event ON verify_entry (duty_event_id);"
 	"CREATE INDEX verify_by_drill ON verify_entry (drill_id);",
 	 NULL},
+	/* 13: emergency response (model/store_response.h): the unit's edits
+	 * of the four emergency levels, its contacts, its response card's
+	 * version (with the fingerprint of the steps it was counted with)
+	 * and every print of the card. */
+	{"CREATE TABLE response_level ("
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),"
+	"  name TEXT NOT NULL CHECK (length(name) > 0),"
+	"  definition TEXT NOT NULL,"
+	"  scope TEXT NOT NULL DEFAULT '',"
+	"  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 527040),"
+	"  words TEXT NOT NULL,"
+	"  decision TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (unit_id, level)) WITHOUT ROWID;"
+	"CREATE TABLE response_contact ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL CHECK (length(role) > 0),"
+	"  name TEXT NOT NULL CHECK (length(name) > 0),"
+	"  phone TEXT NOT NULL DEFAULT '',"
+	"  phone2 TEXT NOT NULL DEFAULT '',"
+	"  alternate TEXT NOT NULL DEFAULT '',"
+	"  rank INTEGER NOT NULL DEFAULT 1 CHECK (rank BETWEEN 1 AND 99),"
+	"  levels INTEGER NOT NULL DEFAULT 15 CHECK (levels BETWEEN 1 AND 15),"
+	"  confirmed_on TEXT NOT NULL DEFAULT '',"
+	"  placeholder INTEGER NOT NULL DEFAULT 0 CHECK (placeholder IN (0, 1)));"
+	"CREATE INDEX response_contact_by_unit ON response_contact (unit_id, rank);"
+	"CREATE TABLE response_card ("
+	"  unit_id INTEGER PRIMARY KEY REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+	"  steps_hash INTEGER NOT NULL DEFAULT -1);"
+	"CREATE TABLE card_print ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL,"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),"
+	"  lang TEXT NOT NULL,"
+	"  printed_on TEXT NOT NULL,"
+	"  printed_by TEXT NOT NULL,"
+	"  printed_at TEXT NOT NULL);"
+	"CREATE INDEX card_print_by_unit ON card_print (unit_id, id);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

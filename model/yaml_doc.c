@@ -509,3 +509,21 @@ moat_status ydoc_text(ydoc *d, yaml_node_t *map, const char *key,
 		*out = t;
 	return st;
 }
+
+moat_status ydoc_child(ydoc *d, yaml_node_t *map, const char *key,
+		       yaml_node_type_t type, yaml_node_t **out)
+{
+	char what[64];
+	*out = ydoc_get(d, map, key);
+	if (!*out)
+		return ydoc_fail(d, map, "missing '%s'", key);
+	snprintf(what, sizeof what, "'%s'", key);
+	return ydoc_expect(d, *out, type, what);
+}
+
+moat_status ydoc_mapping(ydoc *d, yaml_node_t *n, const char *what,
+			 const char *const *keys)
+{
+	moat_status st = ydoc_expect(d, n, YAML_MAPPING_NODE, what);
+	return st ? st : ydoc_check_keys(d, n, keys);
+}

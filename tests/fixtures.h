@@ -35,9 +35,16 @@ void fixture_states(const questionnaire *q, item_state *states,
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 13 to 12 (before the
+ * emergency levels, contacts and the response card). */
+#define FIXTURE_BEFORE_SCHEMA_13                                              \
+	"DROP TABLE card_print; DROP TABLE response_card;"                    \
+	" DROP TABLE response_contact; DROP TABLE response_level; "
+
 /* SQL that takes a file back from schema 12 to 11 (before backups,
  * their verification and drills). */
 #define FIXTURE_BEFORE_SCHEMA_12                                              \
+	FIXTURE_BEFORE_SCHEMA_13                                              \
 	"DROP TABLE verify_entry; DROP TABLE drill_finding;"                  \
 	" DROP TABLE drill_note; DROP TABLE drill_system; DROP TABLE drill;"  \
 	" DROP TABLE drill_scenario; DROP TABLE backup_copy;"                 \

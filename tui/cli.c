@@ -17,6 +17,7 @@
 #include "model/money.h"
 #include "model/report.h"
 #include "model/text.h"
+#include "model/response.h"
 #include "model/verify.h"
 #include "model/user.h"
 #include "tui/cli.h"
@@ -24,7 +25,7 @@
 enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED,
        OPT_CSV, OPT_SYSTEM, OPT_KIND, OPT_RESULT, OPT_STARTED, OPT_ENDED,
        OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
-       OPT_SINCE };
+       OPT_SINCE, OPT_LEVEL };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -145,6 +146,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"note", required_argument, NULL, OPT_NOTE},
 		{"link", required_argument, NULL, OPT_LINK},
 		{"since", required_argument, NULL, OPT_SINCE},
+		{"level", required_argument, NULL, OPT_LEVEL},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -158,6 +160,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"roi", CMD_ROI}, {"due", CMD_DUE}, {"help", CMD_HELP},
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
 		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
+		{"card", CMD_CARD},
 	};
 	bool help = false, version = false;
 	int c;
@@ -217,6 +220,11 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			break;
 		case OPT_CSV:
 			o->csv = true;
+			break;
+		case OPT_LEVEL:
+			if (!resp_parse_level(optarg, &o->level))
+				return usage_error(err, "--level must be I, II, III or IV",
+						   optarg);
 			break;
 		case OPT_SYSTEM:
 		case OPT_KIND:
@@ -318,6 +326,8 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 				   " --since and --csv", NULL);
 	if (o->command == CMD_VERIFY_RECORD && o->verify.since.y)
 		return usage_error(err, "--since only goes with verify list", NULL);
+	if (o->level && o->command != CMD_CARD)
+		return usage_error(err, "--level only goes with card", NULL);
 	if (o->within_given && o->command != CMD_DUE)
 		return usage_error(err, "--within only goes with due", NULL);
 	if (o->command == CMD_EXPORT && !o->output && !o->ics)

@@ -25,6 +25,7 @@ typedef enum {
 	CMD_BIA,
 	CMD_VERIFY_RECORD,
 	CMD_VERIFY_LIST,
+	CMD_CARD,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -60,6 +61,7 @@ typedef struct {
 	const char *shared; /* init --shared GROUP */
 	bool csv;           /* bia --csv, verify list --csv */
 	cli_verify_args verify;
+	int level;          /* card --level: 1..4, 0 for every level */
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -143,5 +145,11 @@ int cli_verify_record(store *s, const questionnaire *q, const cli_options *o,
 		      const char *db_path, FILE *out, FILE *err);
 int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
 		    const char *db_path, FILE *out, FILE *err);
+
+/* `moat card`: the current unit's response card (§4.2) as plain text for
+ * a printer or a phone, at o->level (0: every level), recorded as
+ * printed on o->today. */
+int cli_card(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err);
 
 #endif

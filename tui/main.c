@@ -137,6 +137,9 @@ int main(int argc, char **argv)
 	case CMD_VERIFY_LIST:
 		rc = cli_verify_list(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_CARD:
+		rc = cli_card(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;
