@@ -69,6 +69,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_LEDGER;
 	if (strcmp(entity, "backup") == 0 && strcmp(field, "copy") == 0)
 		return AV_BACKUP_COPY;
+	if (strcmp(entity, "contact") == 0 && strcmp(field, "confirmed") != 0)
+		return AV_CONTACT;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_INTOLERABLE) == 0)
 		return AV_BIA_RATING;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_MARGIN) == 0)
@@ -152,6 +154,33 @@ static bool ledger_text(const char *value, char *out, size_t outlen)
 	return true;
 }
 
+/* A contact as the store logs it (model/store_response.c), in words:
+ * "张三, 139-xxxx-xxxx, alternate 赵六 136-xxxx-xxxx, order 1, levels
+ * I-IV, example". */
+static bool contact_text(const char *value, char *out, size_t outlen)
+{
+	char f[5][512], tail[32] = "", levels[16] = "", alt[600] = "";
+	const char *p = value;
+	int rank, n = 0;
+
+	for (int i = 0; i < 5; i++) {
+		const char *bar = i < 4 ? strstr(p, " | ") : NULL;
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (i < 4 && !bar)
+			return false;
+		snprintf(f[i], sizeof f[i], "%.*s", (int)len, p);
+		p = bar ? bar + 3 : p + len;
+	}
+	if (sscanf(f[4], "%d %15s%n", &rank, levels, &n) != 2)
+		return false;
+	snprintf(tail, sizeof tail, "%s", f[4] + n);
+	if (f[3][0])
+		snprintf(alt, sizeof alt, msg(AUDV_CONTACT_ALT_FMT), f[3]);
+	snprintf(out, outlen, msg(AUDV_CONTACT_FMT), f[1], text_trim(f[2]), alt,
+		 rank, levels, strstr(tail, "example") ? msg(AUDV_CONTACT_EXAMPLE) : "");
+	return true;
+}
+
 /* A backup copy as logged: "NAS in room 2, NAS, on site". */
 static bool copy_text(const char *value, char *out, size_t outlen)
 {
@@ -223,6 +252,10 @@ void audit_value_text(audit_kind k, const char *value, char *out,
 		break;
 	case AV_BACKUP_COPY:
 		if (copy_text(value, out, outlen))
+			return;
+		break;
+	case AV_CONTACT:
+		if (contact_text(value, out, outlen))
 			return;
 		break;
 	case AV_YES_NO:

@@ -55,6 +55,11 @@ screens=(
 	"bia systems|b s|moat · Systems and DR levels|8 processes ·|help"
 	"bia data|b D|moat · Data types|8 processes ·|help"
 	"bia reference|b f|moat · Reference tables|8 processes ·|help"
+	"emergency response|e|moat · Emergency response|$home|help"
+	"level form|e Enter|Edit Level I|moat · Emergency response|hints"
+	"contacts|e c|moat · Emergency contacts|moat · Emergency response|help"
+	"contact form|e c a|New contact|moat · Emergency contacts|hints"
+	"response card|e v|moat · Response card|moat · Emergency response|help"
 	"prompt|x|Export workbook to:|$home|hints"
 	"question|y f|Finalise 2026?|moat · Years|hints"
 )
@@ -135,6 +140,13 @@ declare -A promise=(
 	["delete the data type"]="Delete the data type"
 	["use the next level table"]="DR level table in use" ["intolerable rating"]="Intolerable from: low"
 	["margin warning"]="Warn when the safety margin is under" ["review interval"]="Months between reviews"
+	["emergency response"]="moat · Emergency response" ["edit the level"]="Edit Level I"
+	["back to the document's level"]="Take Level I (Especially major) back"
+	["contacts"]="moat · Emergency contacts" ["preview the card"]="moat · Response card"
+	["edit the contact"]="Edit contact Zhang San" ["add a contact"]="New contact"
+	["confirmed today"]="Zhang San confirmed today." ["remove the contact"]="Remove the contact Zhang San?"
+	["days before reconfirming"]="Days after which a contact must be confirmed again:"
+	["card of the next level"]="quick guide · Level I (Especially major)"
 )
 # Labels that would name the wrong action on a screen.
 declare -A wrong=(

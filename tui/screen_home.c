@@ -31,6 +31,7 @@ enum {
 	ACT_ROI,
 	ACT_INVEST,
 	ACT_BIA,
+	ACT_RESPONSE,
 	ACT_PLAN,
 	ACT_AGENDA,
 	ACT_DUTIES,
@@ -50,6 +51,7 @@ static const keybinding home_keys[] = {
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'b', 0}, "b", NO_LABEL, HK_BIA_HOME, ACT_BIA, false},
+	{{'e', 0}, "e", NO_LABEL, HK_RESP_HOME, ACT_RESPONSE, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
@@ -232,6 +234,7 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_PLAN, HOME_MENU_AGENDA,
 				 HOME_MENU_DUTIES,
 				 HOME_MENU_ROI, HOME_MENU_INVEST, HOME_MENU_BIA,
+				 HOME_MENU_RESPONSE,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
 		size_t n_menu = sizeof menu / sizeof menu[0];
@@ -351,6 +354,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_invest_new(a));
 	case ACT_BIA:
 		return push(screen_bia_new());
+	case ACT_RESPONSE:
+		return push(screen_response_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,

@@ -50,6 +50,11 @@ screen *screen_bia_process_new(int64_t process_id);
 screen *screen_bia_systems_new(void);
 screen *screen_bia_data_new(void);
 screen *screen_bia_reference_new(void);
+/* Emergency response: the levels with the card's and the contacts'
+ * state; the contacts; the card as it prints. */
+screen *screen_response_new(app *a);
+screen *screen_contacts_new(app *a);
+screen *screen_card_new(app *a);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
