@@ -372,6 +372,12 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"contact", "confirmed", AUDF_RESP_CONFIRMED},
 		{"card", "printed", AUDF_RESP_PRINTED},
 		{"card", "version", AUDF_RESP_VERSION},
+		{"incident", "declared", INC_KIND_DECLARED},
+		{"incident", "action", INC_KIND_ACTION},
+		{"incident", "decision", INC_KIND_DECISION},
+		{"incident", "step", INC_KIND_STEP},
+		{"incident", "restored", INC_KIND_RESTORED},
+		{"incident", "closed", AUDF_INC_CLOSED},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -502,6 +508,7 @@ static const char *entity_text(const char *entity)
 		{"response_level", AUDE_RESP_LEVEL},
 		{"contact", AUDE_RESP_CONTACT},
 		{"card", AUDE_RESP_CARD},
+		{"incident", AUDE_INCIDENT},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)

@@ -35,6 +35,8 @@ unsigned change_parts(const char *entity)
 		{"response_level", PART_RESPONSE},
 		{"contact", PART_RESPONSE},
 		{"card", PART_RESPONSE},
+		/* An incident's improvements become programme tasks. */
+		{"incident", PART_RESPONSE | PART_PLAN},
 		{"backup", PART_VERIFY},
 		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
 		/* Years started, finalised or removed; the unit's name and

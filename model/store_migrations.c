@@ -405,8 +405,10 @@ static const struct {
 	 NULL},
 	/* 13: emergency response (model/store_response.h): the unit's edits
 	 * of the four emergency levels, its contacts, its response card's
-	 * version (with the fingerprint of the steps it was counted with)
-	 * and every print of the card. */
+	 * version (with the fingerprint of the steps it was counted with),
+	 * every print of the card, and the incidents with their steps
+	 * checked off, their logs and improvements (model/store_incident.h;
+	 * times the local wall time as typed, "YYYY-MM-DD HH:MM"). */
 	{"CREATE TABLE response_level ("
 	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
 	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),"
@@ -443,7 +445,45 @@ static const struct {
 	"  printed_on TEXT NOT NULL,"
 	"  printed_by TEXT NOT NULL,"
 	"  printed_at TEXT NOT NULL);"
-	"CREATE INDEX card_print_by_unit ON card_print (unit_id, id);",
+	"CREATE INDEX card_print_by_unit ON card_print (unit_id, id);"
+	"CREATE TABLE incident ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  system TEXT NOT NULL CHECK (length(system) > 0),"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),"
+	"  declared_at TEXT NOT NULL,"
+	"  declared_by TEXT NOT NULL,"
+	"  restored_at TEXT NOT NULL DEFAULT '',"
+	"  closed_at TEXT NOT NULL DEFAULT '',"
+	"  data_loss TEXT NOT NULL DEFAULT '',"
+	"  root_cause TEXT NOT NULL DEFAULT '',"
+	"  card_version INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX incident_by_unit ON incident (unit_id, declared_at);"
+	"CREATE INDEX incident_open ON incident (unit_id, closed_at, declared_at);"
+	"CREATE TABLE incident_step ("
+	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,"
+	"  step TEXT NOT NULL,"
+	"  done_at TEXT NOT NULL,"
+	"  done_by TEXT NOT NULL,"
+	"  PRIMARY KEY (incident_id, step)) WITHOUT ROWID;"
+	"CREATE TABLE incident_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('action','decision','declared',"
+	"    'step','restored','closed')),"
+	"  what TEXT NOT NULL,"
+	"  why TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX incident_log_by_incident ON incident_log (incident_id, at);"
+	"CREATE TABLE incident_improvement ("
+	"  id INTEGER PRIMARY KEY,"
+	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL CHECK (length(text) > 0),"
+	"  task_id INTEGER REFERENCES plan_task(id) ON DELETE SET NULL);"
+	"CREATE INDEX incident_improvement_by_incident"
+	"  ON incident_improvement (incident_id);"
+	"CREATE INDEX incident_improvement_by_task ON incident_improvement (task_id);",
 	 NULL},
 };
 

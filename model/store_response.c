@@ -312,8 +312,9 @@ moat_status store_response_level_reset(store *s, int64_t unit_id, int number,
 	"id, role, name, phone, phone2, alternate, rank, levels, confirmed_on," \
 	" placeholder"
 
-static void read_contact(sqlite3_stmt *st, resp_contact *c)
+static void read_contact(sqlite3_stmt *st, void *p)
 {
+	resp_contact *c = p;
 	char day[16];
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
@@ -333,64 +334,20 @@ static void read_contact(sqlite3_stmt *st, resp_contact *c)
 moat_status store_contacts(store *s, int64_t unit_id, resp_contact **out,
 			   size_t *n)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT " CONTACT_COLS " FROM response_contact WHERE unit_id = ?"
-		   " ORDER BY rank, id");
-	size_t cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return ST_DB;
-	sqlite3_bind_int64(st, 1, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			resp_contact *v = realloc(*out, ncap * sizeof *v);
-			if (!v) {
-				store_done(st);
-				free(*out);
-				*out = NULL;
-				*n = 0;
-				return ST_NOMEM;
-			}
-			*out = v;
-			cap = ncap;
-		}
-		read_contact(st, &(*out)[(*n)++]);
-	}
-	store_done(st);
-	if (rc == SQLITE_DONE)
-		return ST_OK;
-	free(*out);
-	*out = NULL;
-	*n = 0;
-	return store_fail(s, rc, "read the contacts");
+	return store_rows(s, "SELECT " CONTACT_COLS " FROM response_contact"
+			     " WHERE unit_id = ? ORDER BY rank, id", unit_id,
+			  sizeof **out, (void **)out, n, read_contact);
 }
 
 static moat_status contact_get(store *s, int64_t id, int64_t *unit_id,
 			       resp_contact *c)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT " CONTACT_COLS ", unit_id FROM response_contact"
-		   " WHERE id = ?");
-	int rc;
-	if (!st)
-		return ST_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		read_contact(st, c);
-		*unit_id = sqlite3_column_int64(st, 10);
-	}
-	store_done(st);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "read a contact");
-	snprintf(s->err, sizeof s->err, "no such contact (%" PRId64 ")", id);
-	return ST_NOT_FOUND;
+	moat_status rc = store_row(s, "SELECT " CONTACT_COLS ", unit_id FROM"
+				      " response_contact WHERE id = ?", id, c,
+				   read_contact, 10, unit_id);
+	if (rc == ST_NOT_FOUND)
+		snprintf(s->err, sizeof s->err, "no such contact (%" PRId64 ")", id);
+	return rc;
 }
 
 /* A contact as one line for the audit log. */

@@ -91,6 +91,6 @@ moat_cli --db "$db" --today 2026-12-01 card --level V >/dev/null 2>"$TMPD/err"
 expect_eq "$?:$(head -n 1 "$TMPD/err")" "2:moat: --level must be I, II, III or IV: V" \
 	"an unknown level is a usage error"
 moat_cli --db "$db" --today 2026-12-01 due --level II >/dev/null 2>"$TMPD/err"
-expect_eq "$?:$(head -n 1 "$TMPD/err")" "2:moat: --level only goes with card" \
+expect_eq "$?:$(head -n 1 "$TMPD/err")" "2:moat: --level only goes with card and incident declare" \
 	"--level belongs to card"
 finish

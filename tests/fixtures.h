@@ -36,9 +36,11 @@ void fixture_states(const questionnaire *q, item_state *states,
 long long fixture_sql_int(const char *path, const char *sql);
 
 /* SQL that takes a file back from schema 13 to 12 (before the
- * emergency levels, contacts and the response card). */
+ * emergency levels, contacts, the response card and incidents). */
 #define FIXTURE_BEFORE_SCHEMA_13                                              \
-	"DROP TABLE card_print; DROP TABLE response_card;"                    \
+	"DROP TABLE incident_improvement; DROP TABLE incident_log;"           \
+	" DROP TABLE incident_step; DROP TABLE incident;"                     \
+	" DROP TABLE card_print; DROP TABLE response_card;"                   \
 	" DROP TABLE response_contact; DROP TABLE response_level; "
 
 /* SQL that takes a file back from schema 12 to 11 (before backups,

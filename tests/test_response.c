@@ -15,7 +15,9 @@
 
 #include "model/demo.h"
 #include "model/msg.h"
+#include "model/store_incident.h"
 #include "model/store_response.h"
+#include "model/store_internal.h"
 #include "model/text.h"
 #include "tests/fixtures.h"
 
@@ -431,6 +433,175 @@ static void test_upgrade_from_12(void **state)
 	questionnaire_free(&q);
 }
 
+static void expect_step(const inc_step_view *v, step_status status,
+			const char *deadline, int64_t left)
+{
+	assert_int_equal(v->status, status);
+	if (deadline) {
+		assert_true(v->has_deadline);
+		expect_time(&v->deadline, deadline);
+		assert_int_equal(v->minutes_left, left);
+	} else {
+		assert_false(v->has_deadline);
+	}
+}
+
+/* The steps of an incident declared at 23:50, seen at 00:10. */
+static void test_incident_deadlines(void **state)
+{
+	questionnaire q;
+	incident_record rec;
+	inc_done done[2];
+	inc_step_view v[RESP_MAX_STEPS];
+	verify_time now = at(2026, 11, 26, 0, 10), t;
+	(void)state;
+	fixture_questionnaire("en", &q);
+	memset(&rec, 0, sizeof rec);
+	rec.inc.level = 2;
+	rec.inc.declared = at(2026, 11, 25, 23, 50);
+	/* Notified at 23:54, in time; not yet assessed. */
+	memset(done, 0, sizeof done);
+	snprintf(done[0].step, sizeof done[0].step, "notify");
+	done[0].at = at(2026, 11, 25, 23, 54);
+	rec.done = done;
+	rec.n_done = 1;
+	inc_steps_view(&q.response, &rec, &now, v);
+	expect_step(&v[0], STEP_DONE, "2026-11-25 23:55", -15);
+	expect_step(&v[1], STEP_LATE, "2026-11-26 00:05", -5);
+	expect_step(&v[2], STEP_NO_LIMIT, NULL, 0);
+	expect_step(&v[3], STEP_WAITING, NULL, 0);
+	expect_step(&v[4], STEP_WAITING, NULL, 0);
+	assert_true(inc_next_report(&q.response, &rec, &now, &t));
+	expect_time(&t, "2026-11-26 00:20");
+	now = at(2026, 11, 26, 0, 20);
+	assert_true(inc_next_report(&q.response, &rec, &now, &t));
+	expect_time(&t, "2026-11-26 00:50");
+	/* Assessed late at 00:12; restored at 02:00, seen at 02:30. */
+	snprintf(done[1].step, sizeof done[1].step, "assess");
+	done[1].at = at(2026, 11, 26, 0, 12);
+	rec.n_done = 2;
+	rec.inc.restored = true;
+	rec.inc.restored_at = at(2026, 11, 26, 2, 0);
+	now = at(2026, 11, 26, 2, 30);
+	inc_steps_view(&q.response, &rec, &now, v);
+	expect_step(&v[1], STEP_DONE_LATE, "2026-11-26 00:05", -145);
+	expect_step(&v[3], STEP_OPEN, "2026-11-26 03:00", 30);
+	expect_step(&v[4], STEP_OPEN, "2026-11-27 02:00", 1410);
+	assert_false(inc_next_report(&q.response, &rec, &now, &t));
+	questionnaire_free(&q);
+}
+
+static void test_improvements_split(void **state)
+{
+	char out[4][TEXT_BYTES(INC_IMPROVEMENT_MAX)], long_line[700];
+	(void)state;
+	assert_int_equal(inc_split_improvements("  Add a second DNS \n\n"
+						"Drill the failover\n  \n", out, 4), 2);
+	assert_string_equal(out[0], "Add a second DNS");
+	assert_string_equal(out[1], "Drill the failover");
+	assert_int_equal(inc_split_improvements("a\nb\nc\nd\ne", out, 4), 4);
+	memset(long_line, 'x', 600);
+	long_line[600] = '\0';
+	assert_int_equal(inc_split_improvements(long_line, out, 4), 1);
+	assert_int_equal(strlen(out[0]), INC_IMPROVEMENT_MAX);
+}
+
+/* An incident from declaration to close in the store. */
+static void test_incident_in_the_store(void **state)
+{
+	questionnaire q;
+	store *s;
+	int64_t unit_id, id, other, open_id;
+	incident_record rec;
+	incident *list;
+	size_t n;
+	bool found;
+	char path[4096];
+	verify_time decl = at(2026, 11, 25, 9, 0), t;
+	static const char improvements[2][TEXT_BYTES(INC_IMPROVEMENT_MAX)] = {
+		"Add a second DNS resolver", "Drill the failover quarterly"};
+
+	(void)state;
+	fixture_questionnaire("en", &q);
+	s = demo_store(&q, &unit_id, path, sizeof path);
+	assert_int_equal(store_incident_declare(s, unit_id, "", 2, &decl, 4, "alice",
+						&id), ST_INVALID);
+	assert_int_equal(store_incident_declare(s, unit_id, "CRM", 5, &decl, 4,
+						"alice", &id), ST_INVALID);
+	OK(store_incident_declare(s, unit_id, "CRM", 2, &decl, 4, "alice", &id));
+	OK(store_incident_open(s, unit_id, &open_id, &found));
+	assert_true(found);
+	assert_int_equal(open_id, id);
+	t = at(2026, 11, 25, 8, 59);
+	assert_int_equal(store_incident_note(s, id, INC_ACTION, &t, "too early", "",
+					     "bob"), ST_INVALID);
+	assert_string_equal(store_errmsg(s), "That time is before the incident was declared.");
+	t = at(2026, 11, 25, 9, 4);
+	OK(store_incident_step(s, id, "notify", "Notify at once", &t, "bob"));
+	assert_int_equal(store_incident_step(s, id, "notify", "Notify at once", &t,
+					     "bob"), ST_EXISTS);
+	t = at(2026, 11, 25, 9, 20);
+	OK(store_incident_note(s, id, INC_DECISION, &t, "Switch to paper forms",
+			       "CRM down for hours", "carol"));
+	t = at(2026, 11, 25, 9, 10);
+	OK(store_incident_note(s, id, INC_ACTION, &t, "Restarted the database", "",
+			       "bob"));
+	/* Closing needs the restoration. */
+	t = at(2026, 11, 25, 12, 0);
+	assert_int_equal(store_incident_close(s, id, &t, NULL, "none", "disk full",
+					      improvements, 2, "emergency_plan",
+					      "alice"), ST_INVALID);
+	verify_time restored = at(2026, 11, 25, 11, 30);
+	OK(store_incident_close(s, id, &t, &restored, "none", "disk full",
+				improvements, 2, "emergency_plan", "alice"));
+	OK(store_incident_load(s, id, &rec));
+	assert_string_equal(rec.inc.system, "CRM");
+	assert_int_equal(rec.inc.level, 2);
+	assert_int_equal(rec.inc.card_version, 4);
+	assert_true(rec.inc.restored);
+	expect_time(&rec.inc.restored_at, "2026-11-25 11:30");
+	assert_true(rec.inc.closed);
+	assert_string_equal(rec.inc.root_cause, "disk full");
+	assert_int_equal(rec.n_done, 1);
+	assert_string_equal(rec.done[0].step, "notify");
+	assert_string_equal(rec.done[0].by, "bob");
+	/* The log in time order, whatever the order of entry. */
+	assert_int_equal(rec.n_log, 6);
+	assert_int_equal(rec.log[0].kind, INC_DECLARED);
+	assert_int_equal(rec.log[1].kind, INC_STEP);
+	assert_string_equal(rec.log[2].what, "Restarted the database");
+	assert_int_equal(rec.log[3].kind, INC_DECISION);
+	assert_string_equal(rec.log[3].why, "CRM down for hours");
+	assert_string_equal(rec.log[3].who, "carol");
+	assert_int_equal(rec.log[4].kind, INC_RESTORED);
+	assert_int_equal(rec.log[5].kind, INC_CLOSED);
+	/* The improvements are tasks of the programme's last phase. */
+	assert_int_equal(rec.n_improvements, 2);
+	assert_true(rec.improvements[0].task_id > 0);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM plan_task WHERE"
+					 " title = 'Drill the failover quarterly' AND"
+					 " phase = 3 AND item_key = 'emergency_plan'"), 1);
+	incident_record_free(&rec);
+	/* Closed: nothing more. */
+	t = at(2026, 11, 25, 13, 0);
+	assert_int_equal(store_incident_note(s, id, INC_ACTION, &t, "late", "",
+					     "bob"), ST_FROZEN);
+	OK(store_incident_open(s, unit_id, &open_id, &found));
+	assert_false(found);
+	OK(store_incident_declare(s, unit_id, "WMS", 4, &t, 4, "alice", &other));
+	OK(store_incident_restored(s, other, &t, "alice"));
+	assert_int_equal(store_incident_restored(s, other, &t, "alice"), ST_INVALID);
+	OK(store_incidents(s, unit_id, &list, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].system, "WMS");
+	assert_false(list[0].closed);
+	assert_true(list[1].closed);
+	free(list);
+	assert_int_equal(store_incident_load(s, 999, &rec), ST_NOT_FOUND);
+	store_close(s);
+	questionnaire_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +613,9 @@ int main(void)
 		cmocka_unit_test(test_version_follows_changes),
 		cmocka_unit_test(test_card_text),
 		cmocka_unit_test(test_upgrade_from_12),
+		cmocka_unit_test(test_incident_deadlines),
+		cmocka_unit_test(test_improvements_split),
+		cmocka_unit_test(test_incident_in_the_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
