@@ -15,6 +15,15 @@ const char *inc_kind_key(inc_kind k)
 	return (unsigned)k < sizeof kinds / sizeof kinds[0] ? kinds[k] : "action";
 }
 
+msg_id inc_kind_msg(inc_kind k)
+{
+	static const msg_id words[] = {INC_KIND_ACTION, INC_KIND_DECISION,
+				       INC_KIND_DECLARED, INC_KIND_STEP,
+				       INC_KIND_RESTORED, INC_KIND_CLOSED};
+	return (unsigned)k < sizeof words / sizeof words[0] ? words[k]
+							    : INC_KIND_ACTION;
+}
+
 bool inc_parse_kind(const char *s, inc_kind *out)
 {
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -126,3 +135,33 @@ verify_time inc_now(date today)
 	}
 	return v;
 }
+
+void inc_step_words(const inc_step_view *v, char *out, size_t len)
+{
+	char when[32], at[32];
+	if (v->has_deadline)
+		verify_format_time(&v->deadline, when, sizeof when);
+	if (v->done)
+		verify_format_time(&v->done->at, at, sizeof at);
+	switch (v->status) {
+	case STEP_OPEN:
+		snprintf(out, len, msg(INC_ST_OPEN_FMT), when, (long long)v->minutes_left);
+		return;
+	case STEP_LATE:
+		snprintf(out, len, msg(INC_ST_LATE_FMT), when, (long long)-v->minutes_left);
+		return;
+	case STEP_WAITING:
+		snprintf(out, len, "%s", msg(INC_ST_WAITING));
+		return;
+	case STEP_NO_LIMIT:
+		snprintf(out, len, "%s", msg(INC_ST_NO_LIMIT));
+		return;
+	case STEP_DONE:
+		snprintf(out, len, msg(INC_ST_DONE_FMT), at, v->done->by);
+		return;
+	case STEP_DONE_LATE:
+		snprintf(out, len, msg(INC_ST_DONE_LATE_FMT), at, v->done->by, when);
+		return;
+	}
+}
+

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "model/bia.h"
+#include "model/msg.h"
 #include "model/response.h"
 #include "model/text.h"
 #include "model/verify.h"
@@ -44,6 +45,8 @@ typedef enum {
 } inc_kind;
 
 const char *inc_kind_key(inc_kind k);
+/* The kind in words (model/msg.h). */
+msg_id inc_kind_msg(inc_kind k);
 bool inc_parse_kind(const char *s, inc_kind *out);
 
 typedef struct {
@@ -104,6 +107,10 @@ typedef struct {
  * into out (r->n_steps of them). */
 void inc_steps_view(const resp_reference *r, const incident_record *rec,
 		    const verify_time *now, inc_step_view *out);
+
+/* A step's state in words: "due 2026-11-25 09:05, 5 min left", "done
+ * 2026-11-25 09:04 by liwei"... */
+void inc_step_words(const inc_step_view *v, char *out, size_t len);
 
 /* The next progress report due after now (the card's step that reports
  * every N minutes counts from the declaration); false when the card asks

@@ -199,7 +199,7 @@ static moat_status open_incident(store *s, int64_t id, const verify_time *at,
 		return rc;
 	if (inc->closed) {
 		snprintf(s->err, sizeof s->err, "%s", msg(INC_CLOSED_ALREADY));
-		return ST_FROZEN;
+		return ST_INVALID;
 	}
 	if (at && verify_time_cmp(at, &inc->declared) < 0)
 		return refuse(s, INC_BEFORE_DECLARED);

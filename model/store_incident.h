@@ -1,7 +1,8 @@
 /* Incidents as stored (schema 13): each incident of a unit with its
  * steps checked off, its log and its improvements. Writes are audited
- * (entity "incident", model/changes.h maps it to PART_RESPONSE); a closed
- * incident takes no more writes (ST_FROZEN). */
+ * (entity "incident", which model/changes.h maps to PART_RESPONSE and
+ * PART_PLAN); a closed incident takes no more writes (ST_INVALID, saying
+ * so). */
 #ifndef MOAT_STORE_INCIDENT_H
 #define MOAT_STORE_INCIDENT_H
 

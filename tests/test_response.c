@@ -585,7 +585,9 @@ static void test_incident_in_the_store(void **state)
 	/* Closed: nothing more. */
 	t = at(2026, 11, 25, 13, 0);
 	assert_int_equal(store_incident_note(s, id, INC_ACTION, &t, "late", "",
-					     "bob"), ST_FROZEN);
+					     "bob"), ST_INVALID);
+	assert_string_equal(store_errmsg(s),
+			    "The incident is closed: its record is kept as it is.");
 	OK(store_incident_open(s, unit_id, &open_id, &found));
 	assert_false(found);
 	OK(store_incident_declare(s, unit_id, "WMS", 4, &t, 4, "alice", &other));

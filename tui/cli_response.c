@@ -59,10 +59,6 @@ int cli_card(store *s, const questionnaire *q, const cli_options *o,
 
 /* ---- `moat incident` ---- */
 
-static const msg_id kind_words[] = {INC_KIND_ACTION, INC_KIND_DECISION,
-				    INC_KIND_DECLARED, INC_KIND_STEP,
-				    INC_KIND_RESTORED, INC_KIND_CLOSED};
-
 static void put_line(FILE *out, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void put_line(FILE *out, const char *fmt, ...)
@@ -74,36 +70,6 @@ static void put_line(FILE *out, const char *fmt, ...)
 	va_end(ap);
 	cli_put_clean(out, line);
 	fputc('\n', out);
-}
-
-/* A step's state in words. */
-static void step_words(const inc_step_view *v, char *out, size_t len)
-{
-	char when[32], at[32];
-	if (v->has_deadline)
-		verify_format_time(&v->deadline, when, sizeof when);
-	if (v->done)
-		verify_format_time(&v->done->at, at, sizeof at);
-	switch (v->status) {
-	case STEP_OPEN:
-		snprintf(out, len, msg(INC_ST_OPEN_FMT), when, (long long)v->minutes_left);
-		return;
-	case STEP_LATE:
-		snprintf(out, len, msg(INC_ST_LATE_FMT), when, (long long)-v->minutes_left);
-		return;
-	case STEP_WAITING:
-		snprintf(out, len, "%s", msg(INC_ST_WAITING));
-		return;
-	case STEP_NO_LIMIT:
-		snprintf(out, len, "%s", msg(INC_ST_NO_LIMIT));
-		return;
-	case STEP_DONE:
-		snprintf(out, len, msg(INC_ST_DONE_FMT), at, v->done->by);
-		return;
-	case STEP_DONE_LATE:
-		snprintf(out, len, msg(INC_ST_DONE_LATE_FMT), at, v->done->by, when);
-		return;
-	}
 }
 
 /* The incident as text: head, steps with deadlines as of now, log. */
@@ -138,7 +104,7 @@ static void print_incident(FILE *out, const resp_reference *r,
 	put_line(out, msg(INC_STEPS_AT_FMT), t);
 	inc_steps_view(r, rec, now, v);
 	for (size_t i = 0; i < r->n_steps; i++) {
-		step_words(&v[i], state, sizeof state);
+		inc_step_words(&v[i], state, sizeof state);
 		put_line(out, msg(INC_STEP_LINE_FMT), v[i].done ? "[x]" : "[ ]", i + 1,
 			 v[i].step->title, v[i].step->limit, state);
 	}
@@ -160,10 +126,10 @@ static void print_incident(FILE *out, const resp_reference *r,
 		verify_format_time(&e->at, t, sizeof t);
 		if (e->what[0])
 			put_line(out, msg(INC_LOG_LINE_FMT), t, e->who,
-				 msg(kind_words[e->kind]), done ? done->title : e->what,
+				 msg(inc_kind_msg(e->kind)), done ? done->title : e->what,
 				 why);
 		else
-			put_line(out, "%s  %s  %s", t, e->who, msg(kind_words[e->kind]));
+			put_line(out, "%s  %s  %s", t, e->who, msg(inc_kind_msg(e->kind)));
 	}
 	if (rec->n_improvements)
 		put_line(out, "%s", msg(INC_IMPROVEMENTS_HEAD));

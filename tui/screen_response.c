@@ -8,6 +8,7 @@
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
+#include "tui/response_ui.h"
 #include "tui/screens.h"
 
 /* Emergency response (§4.1, §4.2): the four levels with the card's state
@@ -108,23 +109,21 @@ typedef struct {
 	form_field fields[LF_N];
 } level_form;
 
-static const keybinding form_keys[] = {
+const keybinding resp_form_keys[3] = {
 	{{0}, NULL, HK_NAME_TAB, HK_NEXT_FIELD, ACT_NONE, true},
 	{{0}, "Ctrl-S", NO_LABEL, HK_SAVE, ACT_NONE, true},
 	{{0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_NONE, true},
 };
 
-/* Field i's text, trimmed, into out. */
-static char *field_into(form_field *fields, int i, char *out, size_t len)
+char *resp_field_text(form_field *fields, int i, char *out, size_t len)
 {
 	te_value_into(&fields[i].te, out, len);
 	return text_trim(out);
 }
 
-/* Sets up fields from spec and init; false on no memory. */
-static bool fields_init(form_field *fields, int n, const msg_id *labels,
-			const size_t *max, const bool *required,
-			const char *const *init)
+bool resp_fields_init(form_field *fields, int n, const msg_id *labels,
+		      const size_t *max, const bool *required,
+		      const char *const *init)
 {
 	for (int i = 0; i < n; i++) {
 		fields[i].label = labels[i];
@@ -137,14 +136,13 @@ static bool fields_init(form_field *fields, int n, const msg_id *labels,
 	return true;
 }
 
-static void fields_free(form_field *fields, int n)
+void resp_fields_free(form_field *fields, int n)
 {
 	for (int i = 0; i < n; i++)
 		te_free(&fields[i].te);
 }
 
-/* A form's refusal at field at. */
-static bool refuse(form *f, msg_id why, int at)
+bool resp_form_refuse(form *f, msg_id why, int at)
 {
 	f->error = why;
 	f->error_field = (size_t)at;
@@ -172,14 +170,14 @@ static bool level_form_save(screen *s, app *a)
 
 	if (!form_validate(&f->form))
 		return false;
-	field_into(f->fields, LF_NAME, l.name, sizeof l.name);
-	field_into(f->fields, LF_DEFINITION, l.definition, sizeof l.definition);
-	field_into(f->fields, LF_SCOPE, l.scope, sizeof l.scope);
-	field_into(f->fields, LF_WORDS, l.words, sizeof l.words);
-	field_into(f->fields, LF_DECISION, l.decision, sizeof l.decision);
-	if (num_parse(field_into(f->fields, LF_MINUTES, buf, sizeof buf), 0, false,
+	resp_field_text(f->fields, LF_NAME, l.name, sizeof l.name);
+	resp_field_text(f->fields, LF_DEFINITION, l.definition, sizeof l.definition);
+	resp_field_text(f->fields, LF_SCOPE, l.scope, sizeof l.scope);
+	resp_field_text(f->fields, LF_WORDS, l.words, sizeof l.words);
+	resp_field_text(f->fields, LF_DECISION, l.decision, sizeof l.decision);
+	if (num_parse(resp_field_text(f->fields, LF_MINUTES, buf, sizeof buf), 0, false,
 		      BIA_MAX_MINUTES, &m) != NUM_OK)
-		return refuse(&f->form, RESP_MINUTES_RANGE, LF_MINUTES);
+		return resp_form_refuse(&f->form, RESP_MINUTES_RANGE, LF_MINUTES);
 	l.minutes = m;
 	return wrote(a, store_response_level_set(a->st, a->rep.unit.id, &l, a->user));
 }
@@ -192,13 +190,13 @@ static key_result level_form_key(screen *s, app *a, int action, int key)
 
 static void level_form_destroy(screen *s)
 {
-	fields_free(((level_form *)s)->fields, LF_N);
+	resp_fields_free(((level_form *)s)->fields, LF_N);
 	free(s);
 }
 
 static const screen_ops level_form_ops = {
 	.title = RESP_LEVELS_TITLE,
-	.keys = KEYTABLE(form_keys),
+	.keys = KEYTABLE(resp_form_keys),
 	.text_entry = true,
 	.draw = level_form_draw,
 	.handle_key = level_form_key,
@@ -223,7 +221,7 @@ static screen *level_form_new(app *a, const resp_level *l)
 	snprintf(minutes, sizeof minutes, "%lld", (long long)l->minutes);
 	const char *init[LF_N] = {l->name, l->definition, l->scope, minutes,
 				  l->words, l->decision};
-	if (!fields_init(f->fields, LF_N, labels, max, required, init)) {
+	if (!resp_fields_init(f->fields, LF_N, labels, max, required, init)) {
 		level_form_destroy(&f->base);
 		return NULL;
 	}
@@ -283,23 +281,23 @@ static bool contact_form_save(screen *s, app *a)
 
 	if (!form_validate(&f->form))
 		return false;
-	role_of(&a->q->response, field_into(f->fields, CF_ROLE, buf, sizeof buf),
+	role_of(&a->q->response, resp_field_text(f->fields, CF_ROLE, buf, sizeof buf),
 		c.role, sizeof c.role);
-	field_into(f->fields, CF_NAME, c.name, sizeof c.name);
-	field_into(f->fields, CF_PHONE, c.phone, sizeof c.phone);
-	field_into(f->fields, CF_PHONE2, c.phone2, sizeof c.phone2);
-	field_into(f->fields, CF_ALTERNATE, c.alternate, sizeof c.alternate);
-	if (num_parse(field_into(f->fields, CF_RANK, buf, sizeof buf), 0, false,
+	resp_field_text(f->fields, CF_NAME, c.name, sizeof c.name);
+	resp_field_text(f->fields, CF_PHONE, c.phone, sizeof c.phone);
+	resp_field_text(f->fields, CF_PHONE2, c.phone2, sizeof c.phone2);
+	resp_field_text(f->fields, CF_ALTERNATE, c.alternate, sizeof c.alternate);
+	if (num_parse(resp_field_text(f->fields, CF_RANK, buf, sizeof buf), 0, false,
 		      99, &rank) != NUM_OK || rank < 1)
-		return refuse(&f->form, RESP_FORM_RANK, CF_RANK);
+		return resp_form_refuse(&f->form, RESP_FORM_RANK, CF_RANK);
 	c.rank = (int)rank;
-	if (!resp_parse_levels(field_into(f->fields, CF_LEVELS, buf, sizeof buf),
+	if (!resp_parse_levels(resp_field_text(f->fields, CF_LEVELS, buf, sizeof buf),
 			       &c.levels))
-		return refuse(&f->form, RESP_FORM_LEVELS, CF_LEVELS);
-	if (!*field_into(f->fields, CF_CONFIRMED, buf, sizeof buf))
+		return resp_form_refuse(&f->form, RESP_FORM_LEVELS, CF_LEVELS);
+	if (!*resp_field_text(f->fields, CF_CONFIRMED, buf, sizeof buf))
 		c.confirmed = (date){0, 0, 0};
 	else if (!date_parse(buf, &c.confirmed))
-		return refuse(&f->form, FORM_ERR_DATE, CF_CONFIRMED);
+		return resp_form_refuse(&f->form, FORM_ERR_DATE, CF_CONFIRMED);
 	/* An example edited by hand is the unit's own from now on. */
 	was.placeholder = c.placeholder = false;
 	if (f->seen.placeholder && memcmp(&was, &c, sizeof c) == 0)
@@ -315,13 +313,13 @@ static key_result contact_form_key(screen *s, app *a, int action, int key)
 
 static void contact_form_destroy(screen *s)
 {
-	fields_free(((contact_form *)s)->fields, CF_N);
+	resp_fields_free(((contact_form *)s)->fields, CF_N);
 	free(s);
 }
 
 static const screen_ops contact_form_ops = {
 	.title = RESP_CONTACTS_TITLE,
-	.keys = KEYTABLE(form_keys),
+	.keys = KEYTABLE(resp_form_keys),
 	.text_entry = true,
 	.draw = contact_form_draw,
 	.handle_key = contact_form_key,
@@ -359,7 +357,7 @@ static screen *contact_form_new(app *a, const resp_contact *c, int next_rank)
 		f->seen.role[0] ? resp_role_name(&a->q->response, f->seen.role) : "",
 		f->seen.name, f->seen.phone, f->seen.phone2, f->seen.alternate,
 		rank, levels, day};
-	if (!fields_init(f->fields, CF_N, labels, max, required, init)) {
+	if (!resp_fields_init(f->fields, CF_N, labels, max, required, init)) {
 		contact_form_destroy(&f->base);
 		return NULL;
 	}
@@ -377,7 +375,8 @@ typedef struct {
 } contacts_screen;
 
 enum { ACT_ADD = ACT_USER, ACT_EDIT, ACT_DELETE, ACT_CONFIRM, ACT_DAYS,
-       ACT_LEVELS, ACT_CONTACTS, ACT_CARD, ACT_RESET, ACT_NEXT_LEVEL };
+       ACT_LEVELS, ACT_CONTACTS, ACT_CARD, ACT_RESET, ACT_NEXT_LEVEL,
+       ACT_INCIDENTS };
 
 static const keybinding contacts_keys[] = {
 	NAV_BINDINGS,
@@ -700,6 +699,7 @@ static const keybinding levels_keys[] = {
 	 ACT_EDIT, true},
 	{{'c', 0}, "c", NO_LABEL, HK_RESP_CONTACTS, ACT_CONTACTS, true},
 	{{'v', 0}, "v", NO_LABEL, HK_RESP_CARD, ACT_CARD, true},
+	{{'i', 0}, "i", NO_LABEL, HK_RESP_INCIDENTS, ACT_INCIDENTS, true},
 	{{'r', 0}, "r", NO_LABEL, HK_RESP_RESET_LEVEL, ACT_RESET, false},
 };
 
@@ -773,6 +773,8 @@ static key_result levels_key(screen *s, app *a, int action, int key)
 		return push(screen_contacts_new(a));
 	case ACT_CARD:
 		return push(screen_card_new(a));
+	case ACT_INCIDENTS:
+		return push(screen_incidents_new(a));
 	case ACT_RESET:
 		if (!(ref = malloc(sizeof *ref)))
 			return result(RES_NONE);

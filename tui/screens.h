@@ -55,6 +55,8 @@ screen *screen_bia_reference_new(void);
 screen *screen_response_new(app *a);
 screen *screen_contacts_new(app *a);
 screen *screen_card_new(app *a);
+/* The unit's incidents: declare one, open one with its steps and log. */
+screen *screen_incidents_new(app *a);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
