@@ -14,6 +14,7 @@
 #include "model/msg.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
+#include "model/store_response.h"
 
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
@@ -39,6 +40,7 @@ typedef struct {
 	lxw_format *in_money;
 	lxw_format *in_percent;
 	lxw_format *in_number;
+	lxw_format *mono; /* the response card: a fixed-width font */
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -201,5 +203,25 @@ lxw_error xlsx_write_bia(lxw_workbook *wb, const xlsx_formats *f,
 lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
 			     const bia_view *v, int year,
 			     const char *currency);
+
+/* The response card (§4.2) as `moat card` prints it at every level, one
+ * line a row in a fixed-width font, on one A4 page; its version and
+ * today's date on it. */
+lxw_error xlsx_write_card(lxw_workbook *wb, const xlsx_formats *f,
+			  const resp_reference *r, const resp_view *v,
+			  const char *unit_name, date today);
+
+/* The contacts in escalation order: order, role, name, phones, alternate,
+ * levels, last confirmed, whether unconfirmed longer than the unit's days
+ * on today, whether an example to replace. */
+lxw_error xlsx_write_contacts(lxw_workbook *wb, const xlsx_formats *f,
+			      const resp_reference *r, const resp_view *v,
+			      date today);
+
+/* The incidents, newest first: system, level, declared, restored and the
+ * minutes between, closed, root cause, data lost, improvements; under
+ * them every incident's log. */
+lxw_error xlsx_write_incidents(lxw_workbook *wb, const xlsx_formats *f,
+			       const resp_reference *r, const resp_view *v);
 
 #endif

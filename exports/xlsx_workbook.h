@@ -12,6 +12,7 @@
 #include "model/calc.h"
 #include "model/report.h"
 #include "model/status.h"
+#include "model/store_response.h"
 
 /* What is exported. Both reports share current's questionnaire. */
 typedef struct {
@@ -31,6 +32,9 @@ typedef struct {
 	const bia_view *previous_bia; /* previous's analysis, or NULL: the
 				  year-over-year sheet leaves the analysis
 				  out (so it does when bia is NULL) */
+	const resp_view *response; /* the unit's emergency response
+				  (resp_view_load), or NULL: no card,
+				  contacts and incidents sheets */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,

@@ -72,7 +72,7 @@ typedef struct {
 
 /* One incident with its steps done, its log (oldest first) and its
  * improvements. */
-typedef struct {
+typedef struct incident_record {
 	incident inc;
 	inc_done *done;
 	size_t n_done;

@@ -7,6 +7,7 @@
 
 #include "model/msg.h"
 #include "model/store_internal.h"
+#include "model/store_incident.h"
 #include "model/store_response.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -527,4 +528,39 @@ moat_status store_confirm_days_set(store *s, int64_t unit_id, int days,
 		return ST_INVALID;
 	}
 	return store_param_set(s, unit_id, RESP_PARAM_CONFIRM_DAYS, days, user);
+}
+
+void resp_view_free(resp_view *v)
+{
+	free(v->contacts);
+	for (size_t i = 0; i < v->n_incidents; i++)
+		incident_record_free(&v->incidents[i]);
+	free(v->incidents);
+	memset(v, 0, sizeof *v);
+}
+
+moat_status resp_view_load(store *s, int64_t unit_id, const resp_reference *r,
+			   const char *user, resp_view *v)
+{
+	incident *list = NULL;
+	size_t n = 0;
+	moat_status st;
+
+	memset(v, 0, sizeof *v);
+	if ((st = store_response_levels(s, unit_id, r, v->levels)) ||
+	    (st = store_contacts(s, unit_id, &v->contacts, &v->n_contacts)) ||
+	    (st = store_card_sync(s, unit_id, r, user, &v->version)) ||
+	    (st = store_card_last_print(s, unit_id, &v->last, &v->printed)) ||
+	    (st = store_confirm_days(s, unit_id, &v->days)) ||
+	    (st = store_incidents(s, unit_id, &list, &n)))
+		return st;
+	if (n && !(v->incidents = calloc(n, sizeof *v->incidents)))
+		st = ST_NOMEM;
+	for (size_t i = 0; !st && i < n; i++) {
+		st = store_incident_load(s, list[i].id, &v->incidents[i]);
+		if (!st)
+			v->n_incidents++;
+	}
+	free(list);
+	return st;
 }

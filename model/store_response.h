@@ -79,4 +79,26 @@ moat_status store_card_print(store *s, int64_t unit_id, int64_t version,
 moat_status store_card_last_print(store *s, int64_t unit_id, card_print *out,
 				  bool *found);
 
+/* Everything of a unit's emergency response at once, for the workbook:
+ * its levels, contacts, the card's version and last print, the days
+ * after which a contact is flagged, and every incident in full, newest
+ * first. */
+typedef struct {
+	resp_level levels[RESP_LEVELS];
+	resp_contact *contacts;
+	size_t n_contacts;
+	int64_t version;
+	card_print last;
+	bool printed;
+	int days;
+	struct incident_record *incidents;
+	size_t n_incidents;
+} resp_view;
+
+/* Loads v for unit_id (store_card_sync's version, raised by user when r
+ * changed); resp_view_free releases it, also after a failure. */
+moat_status resp_view_load(store *s, int64_t unit_id, const resp_reference *r,
+			   const char *user, resp_view *v);
+void resp_view_free(resp_view *v);
+
 #endif

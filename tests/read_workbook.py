@@ -95,6 +95,11 @@ BIA_SHEETS = {
     "en": ["BIA", "Systems and DR levels"],
     "zh": ["业务影响分析", "系统与灾备等级"],
 }
+# Then the emergency response, always (tests/export_response.py reads them).
+RESPONSE_SHEETS = {
+    "en": ["Response card", "Contacts", "Incidents"],
+    "zh": ["应急响应流程卡", "应急联系人", "应急事件"],
+}
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
 LANG_DIRS = {"en": "en", "zh": "zh_CN"}
@@ -2562,7 +2567,8 @@ def main(argv):
         has_duties = db.execute("SELECT count(*) FROM duty WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
-                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang])
+                  [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
+                  RESPONSE_SHEETS[lang])
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)
