@@ -145,7 +145,7 @@ expect_eq "$(settled_screen | sed -n '13,19p')" \
 
   [c] Checklist   [w] Walk through   [m] Maturity   [y] Years
   [p] Programme   [d] Agenda   [u] Duties   [r] ROI   [i] Investment
-  [b] BIA   [a] Audit log   [v] Validity   [x] Export
+  [b] BIA   [e] Emergency   [a] Audit log   [v] Validity   [x] Export
 ──────────────────────────────────────────────────────────────────────" \
 	"home at 70x20: the menu stands below the sections"
 
