@@ -16,6 +16,7 @@
 #include "model/questionnaire.h"
 #include "model/report.h"
 #include "model/verify_view.h"
+#include "model/store_response.h"
 
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
@@ -41,6 +42,7 @@ typedef struct {
 	lxw_format *in_money;
 	lxw_format *in_percent;
 	lxw_format *in_number;
+	lxw_format *mono; /* the response card: a fixed-width font */
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -222,5 +224,24 @@ lxw_error xlsx_write_drills(lxw_workbook *wb, const xlsx_formats *f,
 			    const xlsx_drill *drills, size_t n,
 			    const drill_reference *ref, const char *currency,
 			    date today);
+/* The response card (§4.2) as `moat card` prints it at every level, one
+ * line a row in a fixed-width font, on one A4 page; its version and
+ * today's date on it. */
+lxw_error xlsx_write_card(lxw_workbook *wb, const xlsx_formats *f,
+			  const resp_reference *r, const resp_view *v,
+			  const char *unit_name, date today);
+
+/* The contacts in escalation order: order, role, name, phones, alternate,
+ * levels, last confirmed, whether unconfirmed longer than the unit's days
+ * on today, whether an example to replace. */
+lxw_error xlsx_write_contacts(lxw_workbook *wb, const xlsx_formats *f,
+			      const resp_reference *r, const resp_view *v,
+			      date today);
+
+/* The incidents, newest first: system, level, declared, restored and the
+ * minutes between, closed, root cause, data lost, improvements; under
+ * them every incident's log. */
+lxw_error xlsx_write_incidents(lxw_workbook *wb, const xlsx_formats *f,
+			       const resp_reference *r, const resp_view *v);
 
 #endif

@@ -15,6 +15,7 @@
 #include "model/date.h"
 #include "model/msg.h"
 #include "model/text.h"
+#include "model/user.h"
 
 /* Number formats of the calculators' figures. */
 #define MONEY_FORMAT "#,##0.00;[Red]-#,##0.00"
@@ -289,6 +290,12 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	f->in_money = workbook_add_format(wb);
 	f->in_percent = workbook_add_format(wb);
 	f->in_number = workbook_add_format(wb);
+	f->mono = workbook_add_format(wb);
+	if (!f->mono)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	/* The response card keeps its columns in a fixed-width font. */
+	format_set_font_name(f->mono, "Courier New");
+	format_set_font_size(f->mono, 9);
 	if (!f->title || !f->header || !f->label || !f->text || !f->wrap ||
 	    !f->number || !f->good || !f->bad || !f->money || !f->percent ||
 	    !f->decimal || !f->in_money || !f->in_percent || !f->in_number)
@@ -404,7 +411,7 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	const year_summary *years;
 	size_t n_years;
 	moat_status st;
-	date d;
+	date d = {0, 0, 0};
 
 	if (!in || !in->current || !in->current->q || !path || !*path) {
 		snprintf(err, errlen, "export: no assessment or no file name");
@@ -477,6 +484,13 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		rc = xlsx_write_drills(wb, &f, in->drills, in->n_drills, &r->q->drill,
 				       in->calc ? in->calc->currency : NULL,
 				       date_parse(exported_at, &d) ? d : (date){0, 0, 0});
+	if (rc == LXW_NO_ERROR && in->response)
+		rc = xlsx_write_card(wb, &f, &r->q->response, in->response,
+				     r->unit.name, d);
+	if (rc == LXW_NO_ERROR && in->response)
+		rc = xlsx_write_contacts(wb, &f, &r->q->response, in->response, d);
+	if (rc == LXW_NO_ERROR && in->response)
+		rc = xlsx_write_incidents(wb, &f, &r->q->response, in->response);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -549,7 +563,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	verify_view verify = {0};
 	xlsx_drill *drills = NULL;
 	size_t n_drills = 0;
-	char day[16];
+	resp_view response = {0};
+	char day[16], user[64];
 	moat_status st;
 
 	/* The years as their levels; of the one before, everything, for the
@@ -575,12 +590,16 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 				      &bia, today, &verify);
 	if (!st)
 		st = load_drills(s, current->unit.id, &bia, &drills, &n_drills);
+	user_name(user, sizeof user);
+	if (!st)
+		st = resp_view_load(s, current->unit.id, &current->q->response, user,
+				    &response);
 	if (st) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
 				 &calc, &plan, &bia, before ? &prev_bia : NULL,
-				 &verify, drills, n_drills};
+				 &verify, drills, n_drills, &response};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
@@ -588,6 +607,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	for (size_t i = 0; i < n_drills; i++)
 		drill_full_free(&drills[i].f);
 	free(drills);
+	resp_view_free(&response);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

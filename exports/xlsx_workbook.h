@@ -21,6 +21,7 @@ typedef struct {
 	drill_full f;
 	int64_t rto;
 } xlsx_drill;
+#include "model/store_response.h"
 
 /* What is exported. Both reports share current's questionnaire. */
 typedef struct {
@@ -45,6 +46,9 @@ typedef struct {
 				  sheet */
 	const xlsx_drill *drills; /* the unit's drills, the latest first */
 	size_t n_drills;          /* 0: no drills sheet */
+	const resp_view *response; /* the unit's emergency response
+				  (resp_view_load), or NULL: no card,
+				  contacts and incidents sheets */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,

@@ -69,6 +69,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_LEDGER;
 	if (strcmp(entity, "backup") == 0 && strcmp(field, "copy") == 0)
 		return AV_BACKUP_COPY;
+	if (strcmp(entity, "contact") == 0 && strcmp(field, "confirmed") != 0)
+		return AV_CONTACT;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_INTOLERABLE) == 0)
 		return AV_BIA_RATING;
 	if (strcmp(entity, "param") == 0 && strcmp(key, BIA_PARAM_MARGIN) == 0)
@@ -152,6 +154,33 @@ static bool ledger_text(const char *value, char *out, size_t outlen)
 	return true;
 }
 
+/* A contact as the store logs it (model/store_response.c), in words:
+ * "张三, 139-xxxx-xxxx, alternate 赵六 136-xxxx-xxxx, order 1, levels
+ * I-IV, example". */
+static bool contact_text(const char *value, char *out, size_t outlen)
+{
+	char f[5][512], tail[32] = "", levels[16] = "", alt[600] = "";
+	const char *p = value;
+	int rank, n = 0;
+
+	for (int i = 0; i < 5; i++) {
+		const char *bar = i < 4 ? strstr(p, " | ") : NULL;
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (i < 4 && !bar)
+			return false;
+		snprintf(f[i], sizeof f[i], "%.*s", (int)len, p);
+		p = bar ? bar + 3 : p + len;
+	}
+	if (sscanf(f[4], "%d %15s%n", &rank, levels, &n) != 2)
+		return false;
+	snprintf(tail, sizeof tail, "%s", f[4] + n);
+	if (f[3][0])
+		snprintf(alt, sizeof alt, msg(AUDV_CONTACT_ALT_FMT), f[3]);
+	snprintf(out, outlen, msg(AUDV_CONTACT_FMT), f[1], text_trim(f[2]), alt,
+		 rank, levels, strstr(tail, "example") ? msg(AUDV_CONTACT_EXAMPLE) : "");
+	return true;
+}
+
 /* A backup copy as logged: "NAS in room 2, NAS, on site". */
 static bool copy_text(const char *value, char *out, size_t outlen)
 {
@@ -223,6 +252,10 @@ void audit_value_text(audit_kind k, const char *value, char *out,
 		break;
 	case AV_BACKUP_COPY:
 		if (copy_text(value, out, outlen))
+			return;
+		break;
+	case AV_CONTACT:
+		if (contact_text(value, out, outlen))
 			return;
 		break;
 	case AV_YES_NO:
@@ -360,6 +393,18 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"backup", "copy", AUDF_BACKUP_COPY},
 		{"verify", "added", AUDF_LEDGER_ENTRY},
 		{"verify", "removed", AUDF_LEDGER_ENTRY},
+		{"response_level", "level", AUDF_RESP_LEVEL},
+		{"response_level", "reset", AUDF_RESP_LEVEL_RESET},
+		{"contact", "contact", AUDF_RESP_CONTACT},
+		{"contact", "confirmed", AUDF_RESP_CONFIRMED},
+		{"card", "printed", AUDF_RESP_PRINTED},
+		{"card", "version", AUDF_RESP_VERSION},
+		{"incident", "declared", INC_KIND_DECLARED},
+		{"incident", "action", INC_KIND_ACTION},
+		{"incident", "decision", INC_KIND_DECISION},
+		{"incident", "step", INC_KIND_STEP},
+		{"incident", "restored", INC_KIND_RESTORED},
+		{"incident", "closed", AUDF_INC_CLOSED},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -490,6 +535,10 @@ static const char *entity_text(const char *entity)
 		{"drill", AUDE_DRILL},
 		{"drill_finding", AUDE_DRILL_FINDING},
 		{"drill_scenario", AUDE_DRILL_SCENARIO},
+		{"response_level", AUDE_RESP_LEVEL},
+		{"contact", AUDE_RESP_CONTACT},
+		{"card", AUDE_RESP_CARD},
+		{"incident", AUDE_INCIDENT},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)

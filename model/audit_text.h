@@ -36,6 +36,7 @@ typedef enum {
 	AV_BIA_ROW,     /* an impact grid's row as the store writes it */
 	AV_LEDGER,      /* "KIND RESULT DAY TIME rta=N rpa=N", a ledger entry */
 	AV_BACKUP_COPY, /* "LOCATION | MEDIUM | offsite|onsite" */
+	AV_CONTACT,     /* "ROLE | NAME | PHONES | ALTERNATE | RANK LEVELS[ example]" */
 } audit_kind;
 
 /* The kind of the old and new values of an entry about field of entity;

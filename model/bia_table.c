@@ -15,18 +15,6 @@
 #define MAX_KM 20000       /* the farthest two places on Earth */
 #define MAX_FACTOR 10000   /* 100 x the production cost, in hundredths */
 
-static moat_status child(ydoc *d, yaml_node_t *map, const char *key,
-			 yaml_node_type_t type, yaml_node_t **out)
-{
-	return ydoc_child(d, map, key, type, out);
-}
-
-static moat_status mapping(ydoc *d, yaml_node_t *n, const char *what,
-			   const char *const *keys)
-{
-	return ydoc_mapping(d, n, what, keys);
-}
-
 static moat_status line(ydoc *d, yaml_node_t *map, const char *key, char **out)
 {
 	return ydoc_text(d, map, key, YDOC_LINE, out);
@@ -78,7 +66,7 @@ static moat_status range(ydoc *d, yaml_node_t *map, const char *key,
 	moat_status st;
 	char lo[32], hi[32];
 
-	if ((st = child(d, map, key, YAML_MAPPING_NODE, &n)) ||
+	if ((st = ydoc_child(d, map, key, YAML_MAPPING_NODE, &n)) ||
 	    (st = ydoc_check_keys(d, n, keys)) ||
 	    (st = bound(d, n, "lower", decimals, max, false, &r->lower)) ||
 	    (st = bound(d, n, "upper", decimals, max, true, &r->upper)) ||
@@ -140,7 +128,7 @@ static moat_status load_level(ydoc *d, yaml_node_t *n, size_t count,
 	moat_status st;
 	int64_t v;
 
-	if ((st = mapping(d, n, "a level", keys)))
+	if ((st = ydoc_mapping(d, n, "a level", keys)))
 		return st;
 	num = ydoc_get(d, n, "level");
 	if (!num)
@@ -204,12 +192,12 @@ static moat_status load_table(ydoc *d, yaml_node_t *root, bia_table *t)
 	yaml_node_item_t *it;
 	moat_status st;
 
-	if ((st = child(d, root, "table", YAML_MAPPING_NODE, &n)) ||
+	if ((st = ydoc_child(d, root, "table", YAML_MAPPING_NODE, &n)) ||
 	    (st = ydoc_check_keys(d, n, keys)) ||
 	    (st = key_text(d, n, "id", &t->id)) ||
 	    (st = provenance(d, n, &t->title, &t->source, &t->version)) ||
 	    (st = ydoc_text(d, n, "note", YDOC_PARAGRAPH, &t->note)) ||
-	    (st = child(d, n, "levels", YAML_SEQUENCE_NODE, &levels)))
+	    (st = ydoc_child(d, n, "levels", YAML_SEQUENCE_NODE, &levels)))
 		return st;
 	if (!(t->file = strdup(d->path)))
 		return ST_NOMEM;
@@ -241,13 +229,13 @@ static moat_status load_durations(ydoc *d, yaml_node_t *root, bia_reference *r)
 	bia_problem why;
 	size_t at;
 
-	if ((st = child(d, root, "durations", YAML_SEQUENCE_NODE, &list)))
+	if ((st = ydoc_child(d, root, "durations", YAML_SEQUENCE_NODE, &list)))
 		return st;
 	for (it = list->data.sequence.items.start;
 	     it < list->data.sequence.items.top; it++) {
 		yaml_node_t *n = yaml_document_get_node(&d->doc, *it);
 		bia_duration *du;
-		if ((st = mapping(d, n, "a duration", keys)))
+		if ((st = ydoc_mapping(d, n, "a duration", keys)))
 			return st;
 		if (r->n_durations == BIA_MAX_DURATIONS)
 			return ydoc_fail(d, n, "more than %d durations",
@@ -285,13 +273,13 @@ static moat_status load_names(ydoc *d, yaml_node_t *root, bia_reference *r)
 	for (int i = 0; i < BIA_RATINGS; i++)
 		rating_keys[i] = bia_rating_key((bia_rating)i);
 	rating_keys[BIA_RATINGS] = NULL;
-	if ((st = child(d, root, "ratings", YAML_MAPPING_NODE, &n)) ||
+	if ((st = ydoc_child(d, root, "ratings", YAML_MAPPING_NODE, &n)) ||
 	    (st = ydoc_check_keys(d, n, rating_keys)))
 		return st;
 	for (int i = 0; i < BIA_RATINGS; i++)
 		if ((st = line(d, n, rating_keys[i], &r->rating_names[i])))
 			return st;
-	if ((st = child(d, root, "columns", YAML_MAPPING_NODE, &n)) ||
+	if ((st = ydoc_child(d, root, "columns", YAML_MAPPING_NODE, &n)) ||
 	    (st = ydoc_check_keys(d, n, column_keys)) ||
 	    (st = line(d, n, "duration", &r->duration_name)))
 		return st;
@@ -329,7 +317,7 @@ static moat_status load_site(ydoc *d, yaml_node_t *n, bia_site *s)
 	static const char *const keys[] = {"name", "rto", "rpo", "distance",
 					   NULL};
 	moat_status st;
-	if ((st = mapping(d, n, "a site", keys)) ||
+	if ((st = ydoc_mapping(d, n, "a site", keys)) ||
 	    (st = line(d, n, "name", &s->name)) ||
 	    (st = range(d, n, "rto", 0, BIA_MAX_MINUTES, &s->rto)) ||
 	    (st = range(d, n, "rpo", 0, BIA_MAX_MINUTES, &s->rpo)) ||
@@ -362,7 +350,7 @@ static moat_status load_arch(ydoc *d, yaml_node_t *n, const bia_reference *r,
 	yaml_node_item_t *it;
 	moat_status st;
 
-	if ((st = mapping(d, n, "an architecture", keys)) ||
+	if ((st = ydoc_mapping(d, n, "an architecture", keys)) ||
 	    (st = key_text(d, n, "key", &a->key)))
 		return st;
 	if (bia_reference_arch(r, a->key) != a)
@@ -371,7 +359,7 @@ static moat_status load_arch(ydoc *d, yaml_node_t *n, const bia_reference *r,
 	if ((st = line(d, n, "name", &a->name)) ||
 	    (st = line(d, n, "suits", &a->suits)) ||
 	    (st = range(d, n, "cost_factor", 2, MAX_FACTOR, &a->cost_factor)) ||
-	    (st = child(d, n, "sites", YAML_SEQUENCE_NODE, &sites)))
+	    (st = ydoc_child(d, n, "sites", YAML_SEQUENCE_NODE, &sites)))
 		return st;
 	if (a->cost_factor.upper == BIA_UNBOUNDED)
 		return ydoc_fail(d, ydoc_get(d, n, "cost_factor"),
@@ -398,11 +386,11 @@ static moat_status load_archs(ydoc *d, yaml_node_t *root, bia_reference *r)
 	yaml_node_item_t *it;
 	moat_status st;
 
-	if ((st = child(d, root, "architectures", YAML_MAPPING_NODE, &n)) ||
+	if ((st = ydoc_child(d, root, "architectures", YAML_MAPPING_NODE, &n)) ||
 	    (st = ydoc_check_keys(d, n, keys)) ||
 	    (st = provenance(d, n, &r->arch_title, &r->arch_source,
 			     &r->arch_version)) ||
-	    (st = child(d, n, "list", YAML_SEQUENCE_NODE, &list)))
+	    (st = ydoc_child(d, n, "list", YAML_SEQUENCE_NODE, &list)))
 		return st;
 	for (it = list->data.sequence.items.start;
 	     it < list->data.sequence.items.top; it++) {
@@ -446,7 +434,7 @@ static moat_status load_main(ydoc *d, bia_reference *r)
 	yaml_node_t *root = yaml_document_get_root_node(&d->doc);
 	moat_status st;
 
-	if ((st = mapping(d, root, "the file", keys)) ||
+	if ((st = ydoc_mapping(d, root, "the file", keys)) ||
 	    (st = load_durations(d, root, r)) ||
 	    (st = load_names(d, root, r)) ||
 	    (st = load_settings(d, root, r)))
@@ -490,7 +478,7 @@ static moat_status load_extra(ydoc *d, const bia_reference *r, bia_table *t)
 	const bia_table *same;
 	moat_status st;
 
-	if ((st = mapping(d, root, "the file", keys)) ||
+	if ((st = ydoc_mapping(d, root, "the file", keys)) ||
 	    (st = load_table(d, root, t)))
 		return st;
 	same = bia_reference_table(r, t->id);

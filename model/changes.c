@@ -20,9 +20,10 @@ unsigned change_parts(const char *entity)
 		{"task", PART_PLAN},
 		{"roi", PART_CALC},
 		{"invest", PART_CALC},
-		/* The unit's parameters: ROI's, and the analysis's
-		 * intolerable rating, margin and review interval. */
-		{"param", PART_CALC | PART_BIA},
+		/* The unit's parameters: ROI's, the analysis's
+		 * intolerable rating, margin and review interval, the days
+		 * after which a contact counts as unconfirmed. */
+		{"param", PART_CALC | PART_BIA | PART_RESPONSE},
 		{"bia_durations", PART_BIA},
 		{"bia_process", PART_BIA},
 		{"bia_impact", PART_BIA},
@@ -31,6 +32,11 @@ unsigned change_parts(const char *entity)
 		{"bia_use", PART_BIA},
 		{"bia_hold", PART_BIA},
 		/* A ledger entry may complete a duty and file evidence. */
+		{"response_level", PART_RESPONSE},
+		{"contact", PART_RESPONSE},
+		{"card", PART_RESPONSE},
+		/* An incident's improvements become programme tasks. */
+		{"incident", PART_RESPONSE | PART_PLAN},
 		{"backup", PART_VERIFY},
 		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
 		/* Restoring a drill's service records ledger entries; a

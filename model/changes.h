@@ -11,7 +11,8 @@ typedef enum {
 	PART_PLAN = 1u << 3,   /* the 30/60/90-day programme and the duties */
 	PART_BIA = 1u << 4,    /* the current year's business impact analysis */
 	PART_VERIFY = 1u << 5, /* backups, the verification ledger, drills */
-	PART_ALL = (1u << 6) - 1,
+	PART_RESPONSE = 1u << 6, /* emergency levels, contacts, the card */
+	PART_ALL = (1u << 7) - 1,
 } data_part;
 
 /* The parts that a change audited under `entity` (store_audit's names:

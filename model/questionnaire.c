@@ -434,6 +434,8 @@ moat_status questionnaire_load(const char *dir, questionnaire *q, char *err,
 		questionnaire_free(q);
 	if (!st && (st = drill_reference_load(dir, &q->drill, err, errlen)))
 		questionnaire_free(q);
+	if (!st && (st = resp_reference_load(dir, &q->response, err, errlen)))
+		questionnaire_free(q);
 	return st;
 }
 
@@ -444,6 +446,7 @@ void questionnaire_free(questionnaire *q)
 	free_plan(q);
 	bia_reference_free(&q->bia);
 	drill_reference_free(&q->drill);
+	resp_reference_free(&q->response);
 	memset(q, 0, sizeof *q);
 }
 

@@ -8,6 +8,7 @@
 #include "model/bia_table.h"
 #include "model/checklist.h"
 #include "model/drill_table.h"
+#include "model/response.h"
 #include "model/status.h"
 
 #define Q_MAX_ITEMS 32
@@ -74,11 +75,13 @@ typedef struct {
 	size_t n_duties;
 	bia_reference bia; /* dir/bia.yaml and dir/bia.d (questionnaire_load) */
 	drill_reference drill; /* dir/drill.yaml (questionnaire_load) */
+	resp_reference response; /* dir/response.yaml (questionnaire_load) */
 } questionnaire;
 
-/* Loads dir/checklist.yaml, dir/maturity.yaml, dir/plan.yaml and the BIA
- * reference (dir/bia.yaml, dir/bia.d: model/bia_table.h) and the drill
- * types and scenarios (dir/drill.yaml: model/drill_table.h) into q
+/* Loads dir/checklist.yaml, dir/maturity.yaml, dir/plan.yaml, the BIA
+ * reference (dir/bia.yaml, dir/bia.d: model/bia_table.h), the drill types
+ * and scenarios (dir/drill.yaml: model/drill_table.h) and the emergency
+ * response reference (dir/response.yaml: model/response.h) into q
  * (zeroed first). Every text loaded is valid UTF-8 without control
  * characters (bar newlines in paragraphs) or bidi controls, so it cannot act
  * on a terminal. A file over 1 MiB is refused before it is parsed, one

@@ -300,3 +300,59 @@ moat_status store_data_version(store *s, int64_t *version)
 {
 	return store_scalar(s, "PRAGMA data_version", version);
 }
+
+moat_status store_rows(store *s, const char *sql, int64_t id, size_t size,
+		       void **out, size_t *n, void (*read)(sqlite3_stmt *, void *))
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			void *v = realloc(*out, ncap * size);
+			if (!v) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = v;
+			cap = ncap;
+		}
+		memset((char *)*out + *n * size, 0, size);
+		read(st, (char *)*out + (*n)++ * size);
+	}
+	store_done(st);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return rc == SQLITE_NOMEM ? ST_NOMEM : store_fail(s, rc, "read rows");
+}
+
+
+moat_status store_row(store *s, const char *sql, int64_t id, void *out,
+		      void (*read)(sqlite3_stmt *, void *), int col,
+		      int64_t *value)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int rc;
+	if (!st)
+		return ST_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read(st, out);
+		*value = sqlite3_column_int64(st, col);
+	}
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return ST_OK;
+	return rc == SQLITE_DONE ? ST_NOT_FOUND : store_fail(s, rc, "read a row");
+}

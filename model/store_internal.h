@@ -153,6 +153,18 @@ moat_status store_text_scalar(store *s, const char *sql, char *out,
  * boundary. */
 void store_column_copy(sqlite3_stmt *st, int col, char *out, size_t outlen);
 
+/* The rows of sql, a query with ?1 = id, into a new array of elements of
+ * size bytes (*out: free() it; *n of them): read fills each (zeroed
+ * first) from its row. On failure *out is NULL and *n 0. */
+moat_status store_rows(store *s, const char *sql, int64_t id, size_t size,
+		       void **out, size_t *n, void (*read)(sqlite3_stmt *, void *));
+
+/* The row of sql, a query with ?1 = id, read into out, and its integer
+ * column col into *value; ST_NOT_FOUND (no message) when there is none. */
+moat_status store_row(store *s, const char *sql, int64_t id, void *out,
+		      void (*read)(sqlite3_stmt *, void *), int col,
+		      int64_t *value);
+
 /* Duplicates a column as a heap string ("" for NULL). */
 char *store_column_dup(sqlite3_stmt *st, int col);
 

@@ -55,6 +55,12 @@ moat_status ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *const *allowe
 moat_status ydoc_expect(ydoc *d, yaml_node_t *n, yaml_node_type_t type,
 			const char *what);
 
+/* The node of type under key of map, which must be there; what names it
+ * in the message. */
+moat_status ydoc_child(ydoc *d, yaml_node_t *map, const char *key,
+		       yaml_node_type_t type, yaml_node_t **out);
+
+
 /* Whether a text field may hold several lines. */
 typedef enum { YDOC_LINE, YDOC_PARAGRAPH } ydoc_lines;
 

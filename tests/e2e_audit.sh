@@ -103,7 +103,7 @@ cur=$(sql "$db" "SELECT value FROM setting WHERE key = 'current_assessment'")
 "$MOAT_WRITER" "$db" "$cur" page 40 >/dev/null
 "$MOAT_WRITER" "$db" "$other" north 1 >/dev/null
 expect_sql "$db" "SELECT count(*) FROM audit_log WHERE unit_id = (SELECT unit_id
-	FROM assessment WHERE id = $cur)" 179 "the demo unit's log has 179 entries"
+	FROM assessment WHERE id = $cur)" 182 "the demo unit's log has 182 entries"
 for lang in en zh; do
 	start "$db" --lang $lang --today 2026-11-25
 	keys a
@@ -135,7 +135,7 @@ for lang in en zh; do
 	expect_exit_ok
 done
 expect_eq "$(moat_cli --db "$db" --lang en audit verify 2>&1)" \
-	"Audit log intact: 180 entries, each sealed to the one before." \
+	"Audit log intact: 183 entries, each sealed to the one before." \
 	"the log of both units verifies"
 
 finish

@@ -16,6 +16,12 @@ cd "$TMPD" || exit 1
 
 template=$TMPD/template.db
 demo_db "$template"
+# Two open incidents, so that the list has somewhere to move and the
+# newest can be opened.
+moat_cli --db "$template" --today 2026-11-25 incident declare --level II \
+	--system "Customer service system" --at "2026-11-25 09:00" >/dev/null
+moat_cli --db "$template" --today 2026-11-25 incident declare --level IV \
+	--system "BI platform" --at "2026-11-24 09:00" >/dev/null
 # Two pieces of evidence on item 1 and on the first criterion, so moving in
 # their evidence lists has somewhere to go.
 for target in bia l2.backup_process; do
@@ -78,6 +84,16 @@ screens=(
 	"stopwatch|e w|Service restored    2026-10-11|Drills recorded:|help"
 	"drill form|e a|New drill|Drills recorded:|hints"
 	"finding form|e Enter f|New finding|Evaluation: 7 of 9|hints"
+	"emergency response|E|moat · Emergency response|$home|help"
+	"level form|E Enter|Edit Level I|moat · Emergency response|hints"
+	"contacts|E c|moat · Emergency contacts|moat · Emergency response|help"
+	"contact form|E c a|New contact|moat · Emergency contacts|hints"
+	"response card|E v|moat · Response card|moat · Emergency response|help"
+	"incidents|E i|moat · Incidents|moat · Emergency response|help"
+	"declare form|E i n|Declare an incident|moat · Incidents|hints"
+	"incident|E i Enter|Incident 1 · Customer|moat · Incidents|help"
+	"note form|E i Enter a|Log an action|Incident 1 · Customer|hints"
+	"close form|E i Enter c|Close the incident|Incident 1 · Customer|hints"
 	"prompt|x|Export workbook to:|$home|hints"
 	"question|y f|Finalise 2026?|moat · Years|hints"
 )
@@ -179,6 +195,17 @@ declare -A promise=(
 	["incident declared"]="That moment is stamped already"
 	["recovery started"]="That moment is stamped already"
 	["service restored"]="That moment is stamped already" ["note"]="Note:"
+	["emergency response"]="moat · Emergency response" ["edit the level"]="Edit Level I"
+	["back to the document's level"]="Take Level I (Especially major) back"
+	["contacts"]="moat · Emergency contacts" ["preview the card"]="moat · Response card"
+	["edit the contact"]="Edit contact Zhang San" ["add a contact"]="New contact"
+	["confirmed today"]="Zhang San confirmed today." ["remove the contact"]="Remove the contact Zhang San?"
+	["days before reconfirming"]="Days after which a contact must be confirmed again:"
+	["card of the next level"]="quick guide · Level I (Especially major)"
+	["incidents"]="moat · Incidents" ["declare an incident"]="Declare an incident"
+	["open the incident"]="Incident 1 · Customer" ["check off the step"]="Notify at once done at:"
+	["log an action"]="Log an action" ["log a decision"]="Log a decision"
+	["record when service was restored"]="Service restored at:" ["close the incident"]="Close the incident"
 )
 # Labels that would name the wrong action on a screen.
 declare -A wrong=(

@@ -45,7 +45,7 @@ me=$(id -un | cut -c1-7)
 expect_eq "$(row 4 | sed 's/^ [0-9-]* [0-9:]* //' | cut -c1-${#me})" "$me" \
 	"audit: the entry is by the user who ran init"
 expect_eq "$(row 4 | sed 's/^ [0-9-]* [0-9:]* [^ ]* *//')" \
-	"ledger Customer service system        entry: — → restore test, pass, 2026-10-10 09:00, RTA 2 h 45 …" \
+	"emergency contact Wang Wu             added: — → Wang Wu, 137-xxxx-xxxx, order 3, levels I/II, exa…" \
 	"audit: the subject is shown whole"
 keys q
 

@@ -53,9 +53,18 @@ int fixture_demo_teardown(void **state);
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 13 to 12 (before the
+ * emergency levels, contacts, the response card and incidents). */
+#define FIXTURE_BEFORE_SCHEMA_13                                              \
+	"DROP TABLE incident_improvement; DROP TABLE incident_log;"           \
+	" DROP TABLE incident_step; DROP TABLE incident;"                     \
+	" DROP TABLE card_print; DROP TABLE response_card;"                   \
+	" DROP TABLE response_contact; DROP TABLE response_level; "
+
 /* SQL that takes a file back from schema 12 to 11 (before backups,
  * their verification and drills). */
 #define FIXTURE_BEFORE_SCHEMA_12                                              \
+	FIXTURE_BEFORE_SCHEMA_13                                              \
 	"DROP TABLE verify_entry; DROP TABLE drill_finding;"                  \
 	" DROP TABLE drill_note; DROP TABLE drill_system; DROP TABLE drill;"  \
 	" DROP TABLE drill_scenario; DROP TABLE backup_copy;"                 \

@@ -101,6 +101,11 @@ VERIFY_SHEETS = {
     "en": ["Backups and verification"],
     "zh": ["备份与验证"],
 }
+# Then the emergency response, always (tests/export_response.py reads them).
+RESPONSE_SHEETS = {
+    "en": ["Response card", "Contacts", "Incidents"],
+    "zh": ["应急响应流程卡", "应急联系人", "应急事件"],
+}
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
 LANG_DIRS = {"en": "en", "zh": "zh_CN"}
@@ -2572,7 +2577,8 @@ def main(argv):
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
                   [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
-                  VERIFY_SHEETS[lang] + [DRILL_SHEET[lang]] * has_drills)
+                  VERIFY_SHEETS[lang] + [DRILL_SHEET[lang]] * has_drills +
+                  RESPONSE_SHEETS[lang])
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)

@@ -38,6 +38,15 @@ static void test_each_kind_as_typed(void **state)
 	assert_string_equal(shown(AV_ANSWER, "na"), "not applicable");
 	assert_string_equal(shown(AV_YEAR_STATUS, "final"), "final");
 	assert_string_equal(shown(AV_TASK_STATUS, "blocked"), "blocked");
+	assert_string_equal(shown(AV_CONTACT, "commander | Wang Wu | 137-xxxx-xxxx  |"
+					      "  | 3 I/II example"),
+			    "Wang Wu, 137-xxxx-xxxx, order 3, levels I/II, example");
+	assert_string_equal(shown(AV_CONTACT, "it_lead | Zhang San | 139-1 139-2 |"
+					      " Zhao Liu 136 | 1 I-IV"),
+			    "Zhang San, 139-1 139-2, alternate Zhao Liu 136, order 1,"
+			    " levels I-IV");
+	assert_int_equal(audit_value_kind("contact", "added", "Wang Wu"), AV_CONTACT);
+	assert_int_equal(audit_value_kind("contact", "confirmed", "Wang Wu"), AV_TEXT);
 	assert_string_equal(shown(AV_CLASS, "Core (rescue, customer service) L4-5 30000"),
 			    "Core (rescue, customer service), DR level 4-5, 300");
 	/* Text, dates and amounts the store formatted stay as they are. */

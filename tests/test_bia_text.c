@@ -951,10 +951,12 @@ static moat_status find(year *d)
 						     d->needs[s].rto,
 						     d->needs[s].rpo,
 						     &d->recommended[s]);
-	d->y = (bia_year_figures){d->processes, d->n_processes, d->mtd,
-				  d->uses,      d->n_uses,      d->systems,
-				  d->n_systems, d->needs,       d->outcomes,
-				  d->recommended};
+	d->y = (bia_year_figures){
+		.processes = d->processes, .n_processes = d->n_processes,
+		.mtd = d->mtd, .uses = d->uses, .n_uses = d->n_uses,
+		.systems = d->systems, .n_systems = d->n_systems,
+		.needs = d->needs, .outcomes = d->outcomes,
+		.recommended = d->recommended};
 	d->y.n_review_due = d->n_review_due;
 	d->y.review_months = d->review_months;
 	return bia_checklist_findings(&d->y, d->f);
@@ -1289,7 +1291,7 @@ static void test_findings_overflow(void **state)
 }
 
 /* The conversions of a format, in order ("%s%lld" gives "slld"). */
-static void conversions(const char *fmt, char *out, size_t len)
+static void conversions(const char *fmt, char *conv, size_t len)
 {
 	size_t o = 0;
 	for (const char *p = fmt; *p; p++) {
@@ -1299,14 +1301,14 @@ static void conversions(const char *fmt, char *out, size_t len)
 		if (*p == '%')
 			continue;
 		while (*p && strchr("-+ #0123456789.hlzjt", *p) && o + 2 < len)
-			out[o++] = *p++;
+			conv[o++] = *p++;
 		if (*p && o + 2 < len)
-			out[o++] = *p;
-		out[o++] = ',';
+			conv[o++] = *p;
+		conv[o++] = ',';
 		if (!*p)
 			break;
 	}
-	out[o] = '\0';
+	conv[o] = '\0';
 }
 
 /* Every message of this module takes the same arguments in both
@@ -1331,28 +1333,28 @@ static void test_catalog_formats_agree(void **state)
  * punctuation; nothing for none; a cut between characters. */
 static void test_system_flags(void **state)
 {
-	char out[256];
+	char flags[256];
 
 	(void)state;
 	msg_set_lang(LANG_EN);
-	bia_flags_text(0, out, sizeof out);
-	assert_string_equal(out, "");
-	bia_flags_text(BIA_FLAG_WEAKER | BIA_FLAG_SPOF, out, sizeof out);
-	assert_string_equal(out, "single point of failure, plan weaker than needed");
-	bia_flags_text(BIA_FLAG_ARCH | BIA_FLAG_NO_RPO | BIA_FLAG_NO_RTO, out,
-		       sizeof out);
-	assert_string_equal(out, "RTO missing, RPO missing, architecture misses the targets");
+	bia_flags_text(0, flags, sizeof flags);
+	assert_string_equal(flags, "");
+	bia_flags_text(BIA_FLAG_WEAKER | BIA_FLAG_SPOF, flags, sizeof flags);
+	assert_string_equal(flags, "single point of failure, plan weaker than needed");
+	bia_flags_text(BIA_FLAG_ARCH | BIA_FLAG_NO_RPO | BIA_FLAG_NO_RTO, flags,
+		       sizeof flags);
+	assert_string_equal(flags, "RTO missing, RPO missing, architecture misses the targets");
 	assert_string_equal(bia_flag_name(BIA_FLAG_NO_RPO), "RPO missing");
 	assert_null(bia_flag_name(BIA_FLAG_SPOF | BIA_FLAG_WEAKER));
 	assert_null(bia_flag_name(1u << BIA_FLAGS));
 	msg_set_lang(LANG_ZH);
-	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER | BIA_FLAG_NO_RTO, out,
-		       sizeof out);
-	assert_string_equal(out, "单点故障，计划低于所需，缺少RTO");
+	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER | BIA_FLAG_NO_RTO, flags,
+		       sizeof flags);
+	assert_string_equal(flags, "单点故障，计划低于所需，缺少RTO");
 	/* 单点故障 is 12 bytes: a 14-byte buffer holds it and no part of the
 	 * next character. */
-	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER, out, 14);
-	assert_string_equal(out, "单点故障");
+	bia_flags_text(BIA_FLAG_SPOF | BIA_FLAG_WEAKER, flags, 14);
+	assert_string_equal(flags, "单点故障");
 	msg_set_lang(LANG_EN);
 }
 

@@ -788,11 +788,13 @@ static void test_changes_since_an_audit_entry(void **state)
 	/* Both since the first look; only the later ones since the second. */
 	parts = 0;
 	assert_int_equal(store_audit_changed_since(c->s, seen, &parts, &more), ST_OK);
-	assert_int_equal(parts, PART_REPORT | PART_CALC | PART_BIA | PART_PLAN);
+	assert_int_equal(parts, PART_REPORT | PART_CALC | PART_BIA | PART_PLAN |
+				PART_RESPONSE);
 	assert_int_equal(more, seen + 3);
 	parts = 0;
 	assert_int_equal(store_audit_changed_since(c->s, newest, &parts, &more), ST_OK);
-	assert_int_equal(parts, PART_CALC | PART_BIA | PART_REPORT | PART_PLAN);
+	assert_int_equal(parts, PART_CALC | PART_BIA | PART_REPORT | PART_PLAN |
+				PART_RESPONSE);
 	parts = 0;
 	assert_int_equal(store_audit_changed_since(c->s, newest + 1, &parts, &more), ST_OK);
 	assert_int_equal(parts, PART_REPORT | PART_PLAN); /* the evidence alone */
@@ -809,7 +811,10 @@ static void test_change_parts_by_kind(void **state)
 	assert_int_equal(change_parts("programme"), PART_PLAN);
 	assert_int_equal(change_parts("roi"), PART_CALC);
 	assert_int_equal(change_parts("invest"), PART_CALC);
-	assert_int_equal(change_parts("param"), PART_CALC | PART_BIA);
+	assert_int_equal(change_parts("param"), PART_CALC | PART_BIA | PART_RESPONSE);
+	assert_int_equal(change_parts("contact"), PART_RESPONSE);
+	assert_int_equal(change_parts("response_level"), PART_RESPONSE);
+	assert_int_equal(change_parts("card"), PART_RESPONSE);
 	assert_int_equal(change_parts("bia_process"), PART_BIA);
 	assert_int_equal(change_parts("bia_impact"), PART_BIA);
 	assert_int_equal(change_parts("bia_use"), PART_BIA);

@@ -30,7 +30,7 @@ static backup_copy copy(backup_medium m, bool offsite)
 static void test_321(void **state)
 {
 	backup_321 r;
-	backup_copy none[1];
+	backup_copy none[1] = {{0}};
 	(void)state;
 
 	backup_check_321(none, 0, &r);

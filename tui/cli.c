@@ -17,6 +17,7 @@
 #include "model/money.h"
 #include "model/report.h"
 #include "model/text.h"
+#include "model/response.h"
 #include "model/verify.h"
 #include "model/user.h"
 #include "tui/cli.h"
@@ -24,7 +25,8 @@
 enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHARED,
        OPT_CSV, OPT_SYSTEM, OPT_KIND, OPT_RESULT, OPT_STARTED, OPT_ENDED,
        OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
-       OPT_SINCE };
+       OPT_SINCE, OPT_LEVEL, OPT_ID, OPT_AT, OPT_RESTORED, OPT_WHAT, OPT_WHY,
+       OPT_DECISION, OPT_STEP, OPT_ROOT_CAUSE, OPT_DATA_LOSS, OPT_IMPROVEMENT };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -59,6 +61,52 @@ static bool parse_minutes_arg(const char *s, int64_t *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+/* One of incident's options into ia; 0, or EXIT_USAGE with the problem
+ * said on err. */
+static int incident_option(int opt, const char *arg, cli_incident_args *ia,
+			   FILE *err)
+{
+	int64_t v;
+	ia->given = true;
+	switch (opt) {
+	case OPT_ID:
+		if (num_parse(arg, 0, false, INT64_MAX / 2, &v) != NUM_OK || v < 1)
+			return usage_error(err, "--id must be an incident's number", arg);
+		ia->id = v;
+		return 0;
+	case OPT_AT:
+	case OPT_RESTORED:
+		if (!verify_parse_time(arg, opt == OPT_AT ? &ia->at : &ia->restored))
+			return usage_error(err, "a time must be YYYY-MM-DD HH:MM", arg);
+		*(opt == OPT_AT ? &ia->has_at : &ia->has_restored) = true;
+		return 0;
+	case OPT_WHAT:
+		ia->what = arg;
+		return 0;
+	case OPT_WHY:
+		ia->why = arg;
+		return 0;
+	case OPT_DECISION:
+		ia->decision = true;
+		return 0;
+	case OPT_STEP:
+		ia->step = arg;
+		return 0;
+	case OPT_ROOT_CAUSE:
+		ia->root_cause = arg;
+		return 0;
+	case OPT_DATA_LOSS:
+		ia->data_loss = arg;
+		return 0;
+	case OPT_IMPROVEMENT:
+		if (ia->n_improvements == INC_MAX_IMPROVEMENTS)
+			return usage_error(err, "at most 16 --improvement", NULL);
+		ia->improvements[ia->n_improvements++] = arg;
+		return 0;
+	}
+	return 0;
 }
 
 /* One of verify's options into va; 0, or EXIT_USAGE with the problem
@@ -145,6 +193,17 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"note", required_argument, NULL, OPT_NOTE},
 		{"link", required_argument, NULL, OPT_LINK},
 		{"since", required_argument, NULL, OPT_SINCE},
+		{"level", required_argument, NULL, OPT_LEVEL},
+		{"id", required_argument, NULL, OPT_ID},
+		{"at", required_argument, NULL, OPT_AT},
+		{"restored", required_argument, NULL, OPT_RESTORED},
+		{"what", required_argument, NULL, OPT_WHAT},
+		{"why", required_argument, NULL, OPT_WHY},
+		{"decision", no_argument, NULL, OPT_DECISION},
+		{"step", required_argument, NULL, OPT_STEP},
+		{"root-cause", required_argument, NULL, OPT_ROOT_CAUSE},
+		{"data-loss", required_argument, NULL, OPT_DATA_LOSS},
+		{"improvement", required_argument, NULL, OPT_IMPROVEMENT},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -159,6 +218,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
 		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
 		{"drill", CMD_DRILL_LIST},
+		{"card", CMD_CARD}, {"incident", CMD_INCIDENT_LOG},
 	};
 	bool help = false, version = false;
 	int c;
@@ -219,6 +279,11 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		case OPT_CSV:
 			o->csv = true;
 			break;
+		case OPT_LEVEL:
+			if (!resp_parse_level(optarg, &o->level))
+				return usage_error(err, "--level must be I, II, III or IV",
+						   optarg);
+			break;
 		case OPT_SYSTEM:
 		case OPT_KIND:
 		case OPT_RESULT:
@@ -231,6 +296,19 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		case OPT_LINK:
 		case OPT_SINCE:
 			if ((c = verify_option(c, optarg, &o->verify, err)))
+				return c;
+			break;
+		case OPT_ID:
+		case OPT_AT:
+		case OPT_RESTORED:
+		case OPT_WHAT:
+		case OPT_WHY:
+		case OPT_DECISION:
+		case OPT_STEP:
+		case OPT_ROOT_CAUSE:
+		case OPT_DATA_LOSS:
+		case OPT_IMPROVEMENT:
+			if ((c = incident_option(c, optarg, &o->incident, err)))
 				return c;
 			break;
 		case 'h':
@@ -284,6 +362,25 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			}
 			optind++;
 		}
+		if (o->command == CMD_INCIDENT_LOG) {
+			static const struct {
+				const char *name;
+				cli_command cmd;
+			} acts[] = {{"declare", CMD_INCIDENT_DECLARE},
+				    {"log", CMD_INCIDENT_LOG},
+				    {"close", CMD_INCIDENT_CLOSE},
+				    {"show", CMD_INCIDENT_SHOW}};
+			const char *act = optind + 1 < argc ? argv[optind + 1] : NULL;
+			size_t k = 0;
+			while (act && k < sizeof acts / sizeof acts[0] &&
+			       strcmp(act, acts[k].name) != 0)
+				k++;
+			if (!act || k == sizeof acts / sizeof acts[0])
+				return usage_error(err, "incident needs an action: declare,"
+						   " log, close or show", act);
+			o->command = acts[k].cmd;
+			optind++;
+		}
 		if (o->command == CMD_AUDIT_VERIFY) {
 			/* "audit" has one action today: verify. */
 			if (optind + 1 >= argc || strcmp(argv[optind + 1], "verify") != 0)
@@ -313,10 +410,61 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		return usage_error(err, "--ics only goes with export", NULL);
 	if (o->csv && o->command != CMD_BIA && o->command != CMD_VERIFY_LIST)
 		return usage_error(err, "--csv only goes with bia and verify list", NULL);
-	if (o->verify.given && o->command != CMD_VERIFY_RECORD &&
-	    o->command != CMD_VERIFY_LIST)
+	if (o->command == CMD_INCIDENT_DECLARE) {
+		/* The ledger's --system names the system that is down. */
+		if (!o->verify.system || !o->level)
+			return usage_error(err, "incident declare needs --system and"
+					   " --level", NULL);
+		if (o->verify.kind_given || o->verify.result_given ||
+		    o->verify.has_started || o->verify.has_ended ||
+		    o->verify.minutes >= 0 || o->verify.data_age >= 0 ||
+		    o->verify.completeness >= 0 || o->verify.note ||
+		    o->verify.link || o->verify.since.y)
+			return usage_error(err, "incident declare takes --system,"
+					   " --level and --at", NULL);
+	} else if (o->verify.given && o->command != CMD_VERIFY_RECORD &&
+		   o->command != CMD_VERIFY_LIST) {
 		return usage_error(err, "--system, --kind and the other ledger options"
 				   " only go with verify", NULL);
+	}
+	{
+		const cli_incident_args *ia = &o->incident;
+		bool inc = o->command == CMD_INCIDENT_DECLARE ||
+			   o->command == CMD_INCIDENT_LOG ||
+			   o->command == CMD_INCIDENT_CLOSE ||
+			   o->command == CMD_INCIDENT_SHOW;
+		if (ia->given && !inc)
+			return usage_error(err, "--id, --at and the other incident options"
+					   " only go with incident", NULL);
+		if (o->command == CMD_INCIDENT_DECLARE &&
+		    (ia->id || ia->has_restored || ia->what || ia->why || ia->decision ||
+		     ia->step || ia->root_cause || ia->data_loss || ia->n_improvements))
+			return usage_error(err, "incident declare takes --system,"
+					   " --level and --at", NULL);
+		if (o->command == CMD_INCIDENT_LOG && !ia->what && !ia->step &&
+		    !ia->has_restored)
+			return usage_error(err, "incident log needs --what, --step or"
+					   " --restored", NULL);
+		if (o->command == CMD_INCIDENT_LOG &&
+		    (ia->root_cause || ia->data_loss || ia->n_improvements))
+			return usage_error(err, "--root-cause, --data-loss and"
+					   " --improvement go with incident close", NULL);
+		if (o->command == CMD_INCIDENT_LOG && (ia->why || ia->decision) &&
+		    !ia->what)
+			return usage_error(err, "--why and --decision need --what", NULL);
+		if (o->command == CMD_INCIDENT_CLOSE && !ia->root_cause)
+			return usage_error(err, "incident close needs --root-cause", NULL);
+		if (o->command == CMD_INCIDENT_CLOSE &&
+		    (ia->what || ia->why || ia->decision || ia->step))
+			return usage_error(err, "incident close takes --root-cause,"
+					   " --data-loss, --improvement, --restored,"
+					   " --at and --id", NULL);
+		if (o->command == CMD_INCIDENT_SHOW &&
+		    (ia->given && (ia->has_restored || ia->what || ia->why ||
+				   ia->decision || ia->step || ia->root_cause ||
+				   ia->data_loss || ia->n_improvements)))
+			return usage_error(err, "incident show takes --id and --at", NULL);
+	}
 	if (o->command == CMD_VERIFY_RECORD && (!o->verify.system ||
 						!o->verify.kind_given ||
 						!o->verify.result_given))
@@ -338,6 +486,9 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 				   " --since and --csv", NULL);
 	if (o->command == CMD_VERIFY_RECORD && o->verify.since.y)
 		return usage_error(err, "--since only goes with verify list", NULL);
+	if (o->level && o->command != CMD_CARD && o->command != CMD_INCIDENT_DECLARE)
+		return usage_error(err, "--level only goes with card and incident"
+				   " declare", NULL);
 	if (o->within_given && o->command != CMD_DUE)
 		return usage_error(err, "--within only goes with due", NULL);
 	if (o->command == CMD_EXPORT && !o->output && !o->ics)

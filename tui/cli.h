@@ -11,6 +11,7 @@
 #include "model/questionnaire.h"
 #include "model/report.h"
 #include "model/store.h"
+#include "model/incident.h"
 #include "model/verify.h"
 
 typedef enum {
@@ -27,6 +28,11 @@ typedef enum {
 	CMD_VERIFY_LIST,
 	CMD_DRILL_LIST,
 	CMD_DRILL_REPORT,
+	CMD_CARD,
+	CMD_INCIDENT_DECLARE,
+	CMD_INCIDENT_LOG,
+	CMD_INCIDENT_CLOSE,
+	CMD_INCIDENT_SHOW,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -48,6 +54,21 @@ typedef struct {
 	date since;          /* --since; y 0 none */
 } cli_verify_args;
 
+/* The options of `moat incident declare|log|close|show`. */
+typedef struct {
+	bool given;             /* any of them */
+	int64_t id;             /* --id; 0: the open incident declared last */
+	bool has_at, has_restored;
+	verify_time at;         /* --at: when; else now */
+	verify_time restored;   /* --restored: the service came back */
+	const char *what, *why; /* --what, --why */
+	bool decision;          /* --decision: the entry is a decision */
+	const char *step;       /* --step KEY: check off a step of the card */
+	const char *root_cause, *data_loss;
+	const char *improvements[INC_MAX_IMPROVEMENTS]; /* --improvement */
+	size_t n_improvements;
+} cli_incident_args;
+
 typedef struct {
 	cli_command command;
 	const char *db;     /* NULL: the default path */
@@ -63,6 +84,8 @@ typedef struct {
 	bool csv;           /* bia --csv, verify list --csv */
 	cli_verify_args verify;
 	int64_t drill_id;    /* drill report ID */
+	int level;          /* card and incident --level: 1..4, 0 none */
+	cli_incident_args incident;
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -151,5 +174,18 @@ int cli_drill_report(store *s, const questionnaire *q, const cli_options *o,
 		     const char *db_path, FILE *out, FILE *err);
 int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
 		    const char *db_path, FILE *out, FILE *err);
+
+/* `moat card`: the current unit's response card (§4.2) as plain text for
+ * a printer or a phone, at o->level (0: every level), recorded as
+ * printed on o->today. */
+int cli_card(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err);
+
+/* `moat incident declare|log|close|show`: the live incident log from a
+ * shell (model/store_incident.h), for when the interface cannot be
+ * reached; each prints the incident's steps with their deadlines and its
+ * log after the change. */
+int cli_incident(store *s, const questionnaire *q, const cli_options *o,
+		 const char *db_path, FILE *out, FILE *err);
 
 #endif

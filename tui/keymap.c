@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <limits.h>
+
 #include <curses.h>
 
 #include "tui/keymap.h"
@@ -59,4 +61,12 @@ bool keymap_move(int action, int *cursor, int count)
 		return true;
 	}
 	return false;
+}
+
+bool keymap_scroll(int action, int *top, int end)
+{
+	if (action != ACT_LAST)
+		return keymap_move(action, top, INT_MAX);
+	*top = end;
+	return true;
 }

@@ -61,6 +61,12 @@ typedef struct {
  * when action is not a navigation action. */
 bool keymap_move(int action, int *cursor, int count);
 
+/* Applies a navigation action to the first row shown of a view that
+ * scrolls as a whole (nothing selected): up and down by a row (the draw
+ * keeps it in range), first to 0, last to end. Returns false when action
+ * is not a navigation action. */
+bool keymap_scroll(int action, int *top, int end);
+
 /* The action bound to key in t, or ACT_NONE. */
 int keymap_lookup(keytable t, int key);
 

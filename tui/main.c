@@ -143,6 +143,15 @@ int main(int argc, char **argv)
 	case CMD_DRILL_REPORT:
 		rc = cli_drill_report(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_CARD:
+		rc = cli_card(st, &q, &o, db_path, stdout, stderr);
+		break;
+	case CMD_INCIDENT_DECLARE:
+	case CMD_INCIDENT_LOG:
+	case CMD_INCIDENT_CLOSE:
+	case CMD_INCIDENT_SHOW:
+		rc = cli_incident(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;

@@ -250,21 +250,8 @@ static key_result compare_key(screen *s, app *a, int action, int key)
 	compare_screen *c = (compare_screen *)s;
 	(void)key;
 	/* The list scrolls as a whole; there is nothing to select. */
-	switch (action) {
-	case ACT_UP:
-		if (c->top > 0)
-			c->top--;
+	if (keymap_scroll(action, &c->top, list_rows(c, a->q)))
 		return result(RES_NONE);
-	case ACT_DOWN:
-		c->top++;
-		return result(RES_NONE);
-	case ACT_FIRST:
-		c->top = 0;
-		return result(RES_NONE);
-	case ACT_LAST:
-		c->top = list_rows(c, a->q);
-		return result(RES_NONE);
-	}
 	return result(RES_UNUSED);
 }
 

@@ -32,6 +32,7 @@ enum {
 	ACT_INVEST,
 	ACT_BIA,
 	ACT_DRILLS,
+	ACT_RESPONSE,
 	ACT_PLAN,
 	ACT_AGENDA,
 	ACT_DUTIES,
@@ -54,6 +55,7 @@ static const keybinding home_keys[] = {
 	{{'b', 0}, "b", NO_LABEL, HK_BIA_HOME, ACT_BIA, false},
 	{{'B', 0}, "B", NO_LABEL, HK_BACKUPS_HOME, ACT_BACKUPS, false},
 	{{'e', 0}, "e", NO_LABEL, HK_DRILLS_HOME, ACT_DRILLS, false},
+	{{'E', 0}, "E", NO_LABEL, HK_RESP_HOME, ACT_RESPONSE, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
 };
 
@@ -255,6 +257,7 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_DUTIES,
 				 HOME_MENU_ROI, HOME_MENU_INVEST, HOME_MENU_BIA,
 				 HOME_MENU_BACKUPS, HOME_MENU_DRILLS,
+				 HOME_MENU_RESPONSE,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
 				 HOME_MENU_EXPORT};
 		size_t n_menu = sizeof menu / sizeof menu[0];
@@ -378,6 +381,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_backups_new(0));
 	case ACT_DRILLS:
 		return push(screen_drills_new());
+	case ACT_RESPONSE:
+		return push(screen_response_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,

@@ -59,6 +59,13 @@ screen *screen_ledger_new(app *a, const char *system);
 screen *screen_drills_new(void);
 screen *screen_drill_new(int64_t id);
 screen *screen_stopwatch_new(int64_t id);
+/* Emergency response: the levels with the card's and the contacts'
+ * state; the contacts; the card as it prints. */
+screen *screen_response_new(app *a);
+screen *screen_contacts_new(app *a);
+screen *screen_card_new(app *a);
+/* The unit's incidents: declare one, open one with its steps and log. */
+screen *screen_incidents_new(app *a);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
