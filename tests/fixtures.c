@@ -82,8 +82,12 @@ void fixture_dir(char *out, size_t outlen)
 void fixture_db_path(char *out, size_t outlen)
 {
 	char dir[4096];
+	int n;
 	fixture_dir(dir, sizeof dir);
-	snprintf(out, outlen, "%s/test.db", dir);
+	n = snprintf(out, outlen, "%s/test.db", dir);
+	/* A path cut short would name another file. */
+	if (n < 0 || (size_t)n >= outlen)
+		abort();
 }
 
 void fixture_data(const char *name, char *out, size_t outlen)
