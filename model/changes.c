@@ -36,7 +36,7 @@ unsigned change_parts(const char *entity)
 		{"contact", PART_RESPONSE},
 		{"card", PART_RESPONSE},
 		/* An incident's improvements become programme tasks. */
-		{"incident", PART_RESPONSE | PART_PLAN},
+		{"incident", PART_RESPONSE | PART_PLAN | PART_VERIFY},
 		{"backup", PART_VERIFY},
 		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
 		/* Restoring a drill's service records ledger entries; a

@@ -109,15 +109,9 @@ size_t inc_split_improvements(const char *text,
 		snprintf(line, sizeof line, "%.*s", (int)len, p);
 		text_trim(line);
 		if (*line) {
-			/* At most INC_IMPROVEMENT_MAX characters, whole ones. */
-			size_t at = 0, chars = 0, k;
-			uint32_t cp;
-			while (line[at] && chars < INC_IMPROVEMENT_MAX &&
-			       (k = text_decode(line + at, strlen(line + at), &cp))) {
-				at += k;
-				chars++;
-			}
-			snprintf(out[n++], sizeof out[0], "%.*s", (int)at, line);
+			/* Whole characters: they fit out[] by TEXT_BYTES. */
+			size_t kept = text_cut_chars(line, INC_IMPROVEMENT_MAX);
+			memcpy(out[n++], line, kept + 1);
 		}
 		p += len + (p[len] == '\n');
 	}

@@ -8,6 +8,8 @@
 #include "model/msg.h"
 #include "model/store_incident.h"
 #include "model/store_internal.h"
+#include "model/store_verify.h"
+#include "model/text.h"
 
 #define INC_COLS \
 	"id, system, level, declared_at, declared_by, restored_at, closed_at," \
@@ -346,6 +348,35 @@ static moat_status programme_of(store *s, int64_t unit_id, int64_t *pid)
 	return rc;
 }
 
+/* The incident's recovery as a ledger entry: from the declaration to the
+ * restoration, the time the team measured. */
+static moat_status measured(store *s, const incident *inc, int64_t unit_id,
+			    const verify_time *restored, const char *root_cause,
+			    const char *user)
+{
+	/* The words with the whole cause, then cut to what a note holds. */
+	char note[TEXT_BYTES(VERIFY_NOTE_MAX + INC_TEXT_MAX)];
+	verify_entry e;
+	int64_t id;
+
+	memset(&e, 0, sizeof e);
+	snprintf(e.system, sizeof e.system, "%s", inc->system);
+	e.kind = VERIFY_INCIDENT;
+	e.result = VERIFY_PASS;
+	e.started = inc->declared;
+	e.has_ended = true;
+	e.ended = *restored;
+	if (!verify_minutes_between(&inc->declared, restored, &e.rta))
+		e.rta = BIA_UNSET;
+	e.rpa = BIA_UNSET;
+	e.completeness = -1;
+	snprintf(note, sizeof note, msg(INC_LEDGER_NOTE_FMT), (long long)inc->id,
+		 resp_level_roman(inc->level), root_cause);
+	memcpy(e.note, note, text_cut_chars(note, VERIFY_NOTE_MAX) + 1);
+	e.incident_id = inc->id;
+	return store_verify_add_incident(s, unit_id, &e, user, &id);
+}
+
 moat_status store_incident_close(store *s, int64_t id, const verify_time *at,
 				 const verify_time *restored,
 				 const char *data_loss, const char *root_cause,
@@ -411,7 +442,10 @@ moat_status store_incident_close(store *s, int64_t id, const verify_time *at,
 	sqlite3_bind_int64(st, 4, id);
 	verify_format_time(at, value, sizeof value);
 	if (!(rc = store_run(s, st, "close the incident")) &&
-	    !(rc = log_entry(s, id, at, user, "closed", root_cause, "")))
-		rc = audit_inc(s, &inc, unit_id, user, "closed", value);
+	    !(rc = log_entry(s, id, at, user, "closed", root_cause, "")) &&
+	    !(rc = audit_inc(s, &inc, unit_id, user, "closed", value)))
+		rc = measured(s, &inc, unit_id, inc.restored ? &inc.restored_at
+							    : restored,
+			      root_cause, user);
 	return store_finish(s, rc);
 }

@@ -52,7 +52,10 @@ moat_status store_incident_restored(store *s, int64_t id, const verify_time *at,
  * yet; NULL keeps the one recorded, which must then be there), with the
  * data lost and the root cause (required); each improvement becomes a task
  * of the unit's programme in its last phase, linked to the checklist item
- * item_key (NULL: none), when it has a programme. All in one transaction. */
+ * item_key (NULL: none), when it has a programme. The recovery, from the
+ * declaration to the restoration, goes into the verification ledger as an
+ * entry of kind VERIFY_INCIDENT linked to the incident. All in one
+ * transaction. */
 moat_status store_incident_close(store *s, int64_t id, const verify_time *at,
 				 const verify_time *restored,
 				 const char *data_loss, const char *root_cause,

@@ -485,6 +485,44 @@ static const struct {
 	"  ON incident_improvement (incident_id);"
 	"CREATE INDEX incident_improvement_by_task ON incident_improvement (task_id);",
 	 NULL},
+	/* 14: an incident's measured recovery goes into the verification
+	 * ledger as an entry of its own kind, linked to the incident.
+	 * SQLite cannot widen a CHECK in place: the table is rebuilt with
+	 * its rows (nothing references it) and its indexes made again. */
+	{"CREATE TABLE verify_entry_14 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  system TEXT NOT NULL,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('check','restore','drill','incident')),"
+	"  result TEXT NOT NULL CHECK (result IN ('pass','fail','partial')),"
+	"  started_at TEXT NOT NULL,"
+	"  ended_at TEXT NOT NULL DEFAULT '',"
+	"  rta INTEGER CHECK (rta BETWEEN 0 AND 527040),"
+	"  rpa INTEGER CHECK (rpa BETWEEN 0 AND 527040),"
+	"  completeness INTEGER CHECK (completeness BETWEEN 0 AND 1000),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  link TEXT NOT NULL DEFAULT '',"
+	"  duty_event_id INTEGER REFERENCES duty_event(id) ON DELETE SET NULL,"
+	"  drill_id INTEGER REFERENCES drill(id) ON DELETE SET NULL,"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  incident_id INTEGER REFERENCES incident(id) ON DELETE SET NULL);"
+	"INSERT INTO verify_entry_14 (id, unit_id, system, kind, result,"
+	"  started_at, ended_at, rta, rpa, completeness, note, link,"
+	"  duty_event_id, drill_id, entered_by, entered_at)"
+	"  SELECT id, unit_id, system, kind, result, started_at, ended_at, rta,"
+	"  rpa, completeness, note, link, duty_event_id, drill_id, entered_by,"
+	"  entered_at FROM verify_entry;"
+	"DROP TABLE verify_entry;"
+	"ALTER TABLE verify_entry_14 RENAME TO verify_entry;"
+	"CREATE INDEX verify_by_system ON verify_entry (unit_id, system, started_at);"
+	"CREATE INDEX verify_by_kind ON verify_entry (unit_id, kind, started_at);"
+	"CREATE INDEX verify_by_started ON verify_entry (unit_id, started_at);"
+	"CREATE INDEX verify_by_duty_event ON verify_entry (duty_event_id);"
+	"CREATE INDEX verify_by_drill ON verify_entry (drill_id);"
+	"CREATE UNIQUE INDEX verify_by_incident ON verify_entry (incident_id);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

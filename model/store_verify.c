@@ -10,6 +10,7 @@
 #include "model/programme.h"
 #include "model/store_internal.h"
 #include "model/store_verify.h"
+#include "model/verify_text.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
@@ -390,18 +391,16 @@ static moat_status entry_problem(store *s, verify_problem p)
  * of 客服管理系统: pass, recovered in 40 min". */
 static void duty_result(const verify_entry *e, char *out, size_t len)
 {
-	static const msg_id kinds[] = {VERIFY_KIND_CHECK, VERIFY_KIND_RESTORE,
-				       VERIFY_KIND_DRILL};
-	static const msg_id results[] = {VERIFY_RESULT_PASS, VERIFY_RESULT_FAIL,
-					 VERIFY_RESULT_PARTIAL};
 	char m[64];
 	if (e->rta >= 0) {
 		bia_minutes_format(e->rta, m, sizeof m);
-		snprintf(out, len, msg(VERIFY_DUTY_RESULT_RTA_FMT), msg(kinds[e->kind]),
-			 e->system, msg(results[e->result]), m);
+		snprintf(out, len, msg(VERIFY_DUTY_RESULT_RTA_FMT),
+			 verify_kind_text(e->kind), e->system,
+			 verify_result_text(e->result), m);
 	} else {
-		snprintf(out, len, msg(VERIFY_DUTY_RESULT_FMT), msg(kinds[e->kind]),
-			 e->system, msg(results[e->result]));
+		snprintf(out, len, msg(VERIFY_DUTY_RESULT_FMT),
+			 verify_kind_text(e->kind), e->system,
+			 verify_result_text(e->result));
 	}
 }
 
@@ -468,8 +467,8 @@ static moat_status insert_entry(store *s, int64_t unit_id,
 	st = store_prepare(s, "INSERT INTO verify_entry (unit_id, system, kind,"
 			      " result, started_at, ended_at, rta, rpa,"
 			      " completeness, note, link, duty_event_id, drill_id,"
-			      " entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
-			      " ?, ?, ?, ?, ?, ?, ?, " NOW ")");
+			      " entered_by, entered_at, incident_id) VALUES (?, ?,"
+			      " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW ", ?)");
 	if (!st)
 		return ST_DB;
 	sqlite3_bind_int64(st, 1, unit_id);
@@ -488,6 +487,8 @@ static moat_status insert_entry(store *s, int64_t unit_id,
 	if (e->drill_id)
 		sqlite3_bind_int64(st, 13, e->drill_id);
 	store_bind_text(st, 14, user);
+	if (e->incident_id)
+		sqlite3_bind_int64(st, 15, e->incident_id);
 	if ((rc = store_run(s, st, "record verification")))
 		return rc;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -503,6 +504,8 @@ static moat_status check_entry(store *s, const verify_entry *e)
 	verify_problem p = verify_check_entry(e);
 	if (!verify_kind_key(e->kind) || !verify_result_key(e->result))
 		return invalid(s, "invalid kind or result");
+	if (e->kind == VERIFY_INCIDENT || e->incident_id)
+		return invalid(s, msg(VERIFY_P_INCIDENT_KIND));
 	return p == VERIFY_OK ? ST_OK : entry_problem(s, p);
 }
 
@@ -558,6 +561,19 @@ moat_status store_verify_record_at(store *s, int64_t unit_id,
 	return store_finish(s, insert_entry(s, unit_id, e, *event_id, user, id));
 }
 
+moat_status store_verify_add_incident(store *s, int64_t unit_id,
+				      const verify_entry *e, const char *user,
+				      int64_t *id)
+{
+	verify_problem p = verify_check_entry(e);
+	if (e->kind != VERIFY_INCIDENT || !e->incident_id ||
+	    !verify_result_key(e->result))
+		return invalid(s, "not an incident's entry");
+	if (p != VERIFY_OK)
+		return entry_problem(s, p);
+	return insert_entry(s, unit_id, e, 0, user, id);
+}
+
 static void read_entry(sqlite3_stmt *st, verify_entry *e)
 {
 	char t[32];
@@ -580,6 +596,7 @@ static void read_entry(sqlite3_stmt *st, verify_entry *e)
 	store_column_copy(st, 11, e->by, sizeof e->by);
 	e->duty_event_id = sqlite3_column_int64(st, 12);
 	e->drill_id = sqlite3_column_int64(st, 13);
+	e->incident_id = sqlite3_column_int64(st, 14);
 }
 
 moat_status store_verify_list(store *s, int64_t unit_id, const verify_filter *f,
@@ -597,19 +614,19 @@ moat_status store_verify_list(store *s, int64_t unit_id, const verify_filter *f,
 	const char *sql =
 		f->system ? "SELECT id, system, kind, result, started_at, ended_at,"
 			    " rta, rpa, completeness, note, link, entered_by,"
-			    " duty_event_id, drill_id FROM verify_entry WHERE"
+			    " duty_event_id, drill_id, incident_id FROM verify_entry WHERE"
 			    " unit_id = ?1 AND system = ?2 AND started_at >= ?3"
 			    " AND (?4 IS NULL OR kind = ?4)"
 			    " ORDER BY started_at DESC, id DESC"
 		: f->kind >= 0
 			? "SELECT id, system, kind, result, started_at, ended_at,"
 			  " rta, rpa, completeness, note, link, entered_by,"
-			  " duty_event_id, drill_id FROM verify_entry WHERE"
+			  " duty_event_id, drill_id, incident_id FROM verify_entry WHERE"
 			  " unit_id = ?1 AND kind = ?4 AND started_at >= ?3"
 			  " ORDER BY started_at DESC, id DESC"
 			: "SELECT id, system, kind, result, started_at, ended_at,"
 			  " rta, rpa, completeness, note, link, entered_by,"
-			  " duty_event_id, drill_id FROM verify_entry WHERE"
+			  " duty_event_id, drill_id, incident_id FROM verify_entry WHERE"
 			  " unit_id = ?1 AND started_at >= ?3"
 			  " ORDER BY started_at DESC, id DESC";
 	if (!(st = store_prepare(s, sql)))
@@ -659,14 +676,14 @@ moat_status store_verify_delete(store *s, int64_t id, const char *user)
 		return rc;
 	st = store_prepare(s, "SELECT id, system, kind, result, started_at,"
 			      " ended_at, rta, rpa, completeness, note, link,"
-			      " entered_by, duty_event_id, drill_id, unit_id FROM"
-			      " verify_entry WHERE id = ?");
+			      " entered_by, duty_event_id, drill_id, incident_id,"
+			      " unit_id FROM verify_entry WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, id);
 	if ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		read_entry(st, &e);
-		unit_id = sqlite3_column_int64(st, 14);
+		unit_id = sqlite3_column_int64(st, 15);
 	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {

@@ -64,7 +64,8 @@ moat_status store_backup_copy_delete(store *s, int64_t id, const char *user);
  * duty, it is paused, or nothing is open). A system must be one of
  * assessment_id's (by name): otherwise ST_NOT_FOUND, with "unknown system
  * NAME; the systems are: A, B, C" in the store's error. ST_INVALID for an
- * entry verify_check_entry refuses. Safe for many processes at once: each
+ * entry verify_check_entry refuses, and for an incident's kind (those
+ * come only from closing an incident: store_verify_add_incident). Safe for many processes at once: each
  * takes the write lock for its one transaction. */
 moat_status store_verify_record(store *s, int64_t unit_id,
 				int64_t assessment_id, const verify_entry *e,
@@ -91,6 +92,13 @@ moat_status store_verify_record_at(store *s, int64_t unit_id,
 				   const verify_entry *e, const duty_event *ev,
 				   const evidence *proof, const char *user,
 				   int64_t *id, int64_t *event_id);
+
+/* Adds the entry of a closed incident (kind VERIFY_INCIDENT, its
+ * incident_id set; ST_INVALID otherwise) inside the caller's transaction:
+ * for store_incident_close, which writes it with the closing. */
+moat_status store_verify_add_incident(store *s, int64_t unit_id,
+				      const verify_entry *e, const char *user,
+				      int64_t *id);
 
 /* Filters of store_verify_list: system NULL for all, kind -1 for all,
  * since.y 0 for no lower bound on the start day. */

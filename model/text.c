@@ -82,6 +82,19 @@ size_t text_length(const char *s)
 	return count;
 }
 
+size_t text_cut_chars(char *s, size_t max)
+{
+	size_t at = 0, chars = 0, n = strlen(s), k;
+	uint32_t cp;
+	while (at < n && chars < max &&
+	       (k = text_decode(s + at, n - at, &cp))) {
+		at += k;
+		chars++;
+	}
+	s[at] = '\0';
+	return at;
+}
+
 bool text_within(const char *s, size_t max)
 {
 	return text_valid_utf8(s) && text_length(s) <= max;

@@ -23,6 +23,10 @@ bool text_valid_utf8(const char *s);
 /* Characters (code points) in s; an invalid byte counts as one. */
 size_t text_length(const char *s);
 
+/* Cuts s in place after its first max characters (whole ones); the
+ * length in bytes of what stays. */
+size_t text_cut_chars(char *s, size_t max);
+
 /* True when s is valid UTF-8 of at most max characters. */
 bool text_within(const char *s, size_t max);
 

@@ -7,7 +7,8 @@
 
 static const char *const medium_keys[BACKUP_MEDIA] = {
 	"local_disk", "nas", "tape", "cloud", "optical", "other"};
-static const char *const kind_keys[VERIFY_KINDS] = {"check", "restore", "drill"};
+static const char *const kind_keys[VERIFY_KINDS] = {"check", "restore", "drill",
+							 "incident"};
 static const char *const result_keys[VERIFY_RESULTS] = {"pass", "fail",
 							 "partial"};
 

@@ -99,13 +99,23 @@ interval_verdict backup_check_interval(const backup_plan *p, int64_t rpo);
 
 /* ---- The verification ledger ---- */
 
-typedef enum { VERIFY_CHECK, VERIFY_RESTORE, VERIFY_DRILL } verify_kind;
+/* An incident's entry is the real recovery of a closed incident
+ * (model/store_incident.h): written when it closes, never recorded by
+ * hand, so the kinds a person records are the first VERIFY_RECORD_KINDS. */
+typedef enum {
+	VERIFY_CHECK,
+	VERIFY_RESTORE,
+	VERIFY_DRILL,
+	VERIFY_INCIDENT,
+} verify_kind;
 typedef enum { VERIFY_PASS, VERIFY_FAIL, VERIFY_PARTIAL } verify_result;
 
-#define VERIFY_KINDS 3
+#define VERIFY_KINDS 4
+#define VERIFY_RECORD_KINDS 3
 #define VERIFY_RESULTS 3
 
-/* "check", "restore", "drill"; "pass", "fail", "partial"; NULL outside. */
+/* "check", "restore", "drill", "incident"; "pass", "fail", "partial";
+ * NULL outside. */
 const char *verify_kind_key(verify_kind k);
 bool verify_parse_kind(const char *s, verify_kind *out);
 const char *verify_result_key(verify_result r);
@@ -145,6 +155,7 @@ typedef struct {
 	char by[64];
 	int64_t duty_event_id; /* the duty occurrence it completed; 0 none */
 	int64_t drill_id;      /* the drill it came from; 0 none */
+	int64_t incident_id;   /* the incident it measured; 0 none */
 } verify_entry;
 
 /* Checks what a ledger entry needs before it is stored: a system name,
@@ -192,8 +203,8 @@ typedef struct {
 	const verify_entry *last; /* that test (into the entries given) */
 } freshness;
 
-/* Where a system stands on today: its restore tests and drills (kind
- * restore or drill) among entries (any order, any systems: others are
+/* Where a system stands on today: its restore tests, drills and real
+ * recoveries (kind restore, drill or incident) among entries (any order, any systems: others are
  * skipped by name), the newest by start time. Stale when more than
  * stale_days days have passed since it (not at exactly stale_days). */
 void verify_freshness(const verify_entry *entries, size_t n,

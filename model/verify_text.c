@@ -11,7 +11,8 @@
 const char *verify_kind_text(verify_kind k)
 {
 	static const msg_id t[VERIFY_KINDS] = {VERIFY_KIND_CHECK, VERIFY_KIND_RESTORE,
-					       VERIFY_KIND_DRILL};
+					       VERIFY_KIND_DRILL,
+					       VERIFY_KIND_INCIDENT};
 	return (unsigned)k < VERIFY_KINDS ? msg(t[k]) : "?";
 }
 

@@ -57,6 +57,13 @@ out=$(m --lang zh incident close --restored "2026-11-26 01:40" --at "2026-11-26 
 expect_eq "$(printf '%s\n' "$out" | sed -n 3,4p)" "服务于2026-11-26 01:40恢复（宣布后1小时50分钟）
 2026-11-26 02:00关闭 · 根本原因：数据库磁盘已满 · 数据损失：无" \
 	"close: restored and closed, in Chinese"
+expect_eq "$(printf '%s\n' "$out" | sed -n 5p)" "已记入验证台账：自宣布至恢复用时1小时50分钟。" \
+	"close: the recovery is said to be in the ledger"
+expect_eq "$(m verify list --kind incident --csv | sed -n '2p' | cut -d, -f2-7)" \
+	"2026-11-25 23:50,2026-11-26 01:40,Customer service system,incident,pass,110" \
+	"the ledger holds the recovery, declaration to restoration"
+expect_eq "$(sql "$db" "SELECT count(*) FROM verify_entry WHERE kind = 'incident' AND incident_id = 1")" 1 \
+	"the ledger entry is linked to the incident"
 expect_eq "$(printf '%s\n' "$out" | grep '4 恢复验证')" \
 	"[ ] 4 恢复验证（恢复后1小时内）：应于2026-11-26 02:40前完成，还剩40分钟" \
 	"close: verification counts from the restoration"

@@ -102,7 +102,8 @@ type_text "增加磁盘容量监控"
 keys Enter
 type_text "每季度演练数据库切换"
 keys C-s
-expect_screen "事件已关闭；2项改进措施已列入90天计划。" "zh: closed, two tasks"
+expect_screen "事件已关闭；恢复用时已记入验证台账；2项改进措施已列入90天计划。" \
+	"zh: closed, the recovery in the ledger, two tasks"
 expect_screen "2026-11-24 12:00关闭 · 根本原因：数据库磁盘已满 · 数据损失：无" \
 	"zh: the close in the head"
 expect_eq "$(inc "closed_at || '|' || root_cause || '|' || data_loss")" \
@@ -113,12 +114,20 @@ expect_eq "$(sql "$db" "SELECT group_concat(t.title || ' ' || t.phase, ' | ') FR
 	"zh: the improvements are tasks of the programme's last phase"
 expect_eq "$(sql "$db" "SELECT count(*) FROM incident_log WHERE incident_id = 1")" 7 \
 	"zh: the log: declared, two steps, action, decision, restored, closed"
+expect_eq "$(sql "$db" "SELECT system || '|' || kind || '|' || started_at || '|' ||
+	ended_at || '|' || rta FROM verify_entry WHERE incident_id = 1")" \
+	"$(inc "system || '|incident|' || declared_at || '|' || restored_at || '|' ||
+	CAST(round((julianday(restored_at) - julianday(declared_at)) * 1440) AS INTEGER)")" \
+	"zh: the recovery, declaration to restoration, is in the ledger"
 keys a
 type_text "太晚了"
 keys C-s
 expect_screen "该事件已关闭，记录不再更改。" "zh: a closed incident takes no more entries"
 keys Escape y Escape
 expect_screen "已关闭" "zh: the list shows it closed"
-keys q q q q
+keys Escape Escape B j l
+expect_screen "2026-11-24 09:00 客服管理系统        实际故障恢复" \
+	"zh: the system's ledger shows the incident's recovery first"
+keys q q q
 expect_exit_ok
 finish

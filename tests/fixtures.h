@@ -53,9 +53,31 @@ int fixture_demo_teardown(void **state);
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 14 to 13: the ledger as it was,
+ * without incidents' entries, its rows kept. */
+#define FIXTURE_BEFORE_SCHEMA_14                                              \
+	"DELETE FROM verify_entry WHERE kind = 'incident';"                   \
+	" CREATE TABLE v13 (id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL" \
+	" REFERENCES org_unit(id) ON DELETE CASCADE, system TEXT NOT NULL,"   \
+	" kind TEXT NOT NULL CHECK (kind IN ('check','restore','drill')),"    \
+	" result TEXT NOT NULL CHECK (result IN ('pass','fail','partial')),"  \
+	" started_at TEXT NOT NULL, ended_at TEXT NOT NULL DEFAULT '',"       \
+	" rta INTEGER, rpa INTEGER, completeness INTEGER,"                    \
+	" note TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '',"      \
+	" duty_event_id INTEGER REFERENCES duty_event(id) ON DELETE SET NULL,"\
+	" drill_id INTEGER REFERENCES drill(id) ON DELETE SET NULL,"          \
+	" entered_by TEXT NOT NULL, entered_at TEXT NOT NULL);"               \
+	" INSERT INTO v13 SELECT id, unit_id, system, kind, result,"          \
+	" started_at, ended_at, rta, rpa, completeness, note, link,"          \
+	" duty_event_id, drill_id, entered_by, entered_at FROM verify_entry;" \
+	" DROP TABLE verify_entry; ALTER TABLE v13 RENAME TO verify_entry;"   \
+	" CREATE INDEX verify_by_system ON verify_entry (unit_id, system,"    \
+	" started_at); "
+
 /* SQL that takes a file back from schema 13 to 12 (before the
  * emergency levels, contacts, the response card and incidents). */
 #define FIXTURE_BEFORE_SCHEMA_13                                              \
+	FIXTURE_BEFORE_SCHEMA_14                                              \
 	"DROP TABLE incident_improvement; DROP TABLE incident_log;"           \
 	" DROP TABLE incident_step; DROP TABLE incident;"                     \
 	" DROP TABLE card_print; DROP TABLE response_card;"                   \

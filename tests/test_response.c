@@ -17,6 +17,7 @@
 #include "model/msg.h"
 #include "model/store_incident.h"
 #include "model/store_response.h"
+#include "model/store_verify.h"
 #include "model/store_internal.h"
 #include "model/text.h"
 #include "tests/fixtures.h"
@@ -433,6 +434,38 @@ static void test_upgrade_from_12(void **state)
 	questionnaire_free(&q);
 }
 
+/* A file of schema 13 keeps its ledger, which now takes incidents. */
+static void test_upgrade_from_13(void **state)
+{
+	char path[4096], err[512];
+	questionnaire q;
+	store *s;
+	int64_t unit_id;
+	long long before;
+
+	(void)state;
+	fixture_questionnaire("en", &q);
+	s = demo_store(&q, &unit_id, path, sizeof path);
+	store_close(s);
+	before = fixture_sql_int(path, "SELECT count(*) FROM verify_entry");
+	assert_true(before > 0);
+	fixture_sql_exec(path, FIXTURE_BEFORE_SCHEMA_14 "PRAGMA user_version = 13;");
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_table_info"
+					 "('verify_entry') WHERE name = 'incident_id'"), 0);
+	assert_int_equal(store_open(path, STORE_EXISTING, &s, err, sizeof err), ST_OK);
+	store_close(s);
+	assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM verify_entry"),
+			 before);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master"
+					 " WHERE type = 'index' AND tbl_name ="
+					 " 'verify_entry'"), 6);
+	assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_table_info"
+					 "('verify_entry') WHERE name = 'incident_id'"), 1);
+	questionnaire_free(&q);
+}
+
 static void expect_step(const inc_step_view *v, step_status status,
 			const char *deadline, int64_t left)
 {
@@ -582,6 +615,43 @@ static void test_incident_in_the_store(void **state)
 					 " title = 'Drill the failover quarterly' AND"
 					 " phase = 3 AND item_key = 'emergency_plan'"), 1);
 	incident_record_free(&rec);
+	/* The recovery, declaration to restoration, is in the ledger. */
+	{
+		verify_filter f = {"CRM", VERIFY_INCIDENT, {0, 0, 0}};
+		verify_entry *e;
+		OK(store_verify_list(s, unit_id, &f, &e, &n));
+		assert_int_equal(n, 1);
+		assert_int_equal(e[0].kind, VERIFY_INCIDENT);
+		assert_int_equal(e[0].result, VERIFY_PASS);
+		assert_int_equal(e[0].incident_id, id);
+		assert_int_equal(e[0].rta, 150);
+		expect_time(&e[0].started, "2026-11-25 09:00");
+		assert_true(e[0].has_ended);
+		expect_time(&e[0].ended, "2026-11-25 11:30");
+		assert_string_equal(e[0].by, "alice");
+		char note[128];
+		snprintf(note, sizeof note, "incident #%lld, level II, from the"
+			 " declaration to the restoration; root cause: disk"
+			 " full", (long long)id);
+		assert_string_equal(e[0].note, note);
+		assert_int_equal(e[0].duty_event_id, 0);
+		free(e);
+	}
+	/* Nobody records an incident's kind by hand. */
+	{
+		verify_entry e;
+		int64_t eid, ev;
+		memset(&e, 0, sizeof e);
+		snprintf(e.system, sizeof e.system, "CRM");
+		e.kind = VERIFY_INCIDENT;
+		e.started = decl;
+		e.rta = e.rpa = BIA_UNSET;
+		e.completeness = -1;
+		assert_int_equal(store_verify_record(s, unit_id, 0, &e, "bob", &eid,
+						     &ev), ST_INVALID);
+		assert_string_equal(store_errmsg(s), "An incident's recovery is"
+				    " entered by closing the incident.");
+	}
 	/* Closed: nothing more. */
 	t = at(2026, 11, 25, 13, 0);
 	assert_int_equal(store_incident_note(s, id, INC_ACTION, &t, "late", "",
@@ -615,6 +685,7 @@ int main(void)
 		cmocka_unit_test(test_version_follows_changes),
 		cmocka_unit_test(test_card_text),
 		cmocka_unit_test(test_upgrade_from_12),
+		cmocka_unit_test(test_upgrade_from_13),
 		cmocka_unit_test(test_incident_deadlines),
 		cmocka_unit_test(test_improvements_split),
 		cmocka_unit_test(test_incident_in_the_store),

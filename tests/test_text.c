@@ -344,6 +344,19 @@ static void test_trim(void **state)
 	assert_string_equal(text_trim(s), "x y");
 }
 
+static void test_cut_chars(void **state)
+{
+	char s[] = "应急ab预案", t[] = "abc", u[] = "";
+	(void)state;
+	assert_int_equal(text_cut_chars(s, 3), strlen("应急a"));
+	assert_string_equal(s, "应急a");
+	assert_int_equal(text_cut_chars(t, 5), 3);
+	assert_string_equal(t, "abc");
+	assert_int_equal(text_cut_chars(t, 0), 0);
+	assert_string_equal(t, "");
+	assert_int_equal(text_cut_chars(u, 2), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -361,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_counts_lines_beyond_max),
 		cmocka_unit_test(test_fit_more_ends_with_an_ellipsis),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_cut_chars),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

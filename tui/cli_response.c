@@ -99,6 +99,7 @@ static void print_incident(FILE *out, const resp_reference *r,
 		verify_format_time(&inc->closed_at, u, sizeof u);
 		put_line(out, msg(INC_CLOSED_AT_FMT), u, inc->root_cause,
 			 inc->data_loss[0] ? inc->data_loss : "—");
+		put_line(out, msg(INC_IN_LEDGER_FMT), span);
 	}
 	verify_format_time(now, t, sizeof t);
 	put_line(out, msg(INC_STEPS_AT_FMT), t);

@@ -19,7 +19,7 @@
 
 static bool wrote(app *a, moat_status st)
 {
-	return app_wrote_parts(a, st, PART_RESPONSE | PART_PLAN);
+	return app_wrote_parts(a, st, PART_RESPONSE | PART_PLAN | PART_VERIFY);
 }
 
 static void time_text(const verify_time *t, char *out, size_t len)

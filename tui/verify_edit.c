@@ -83,7 +83,7 @@ typedef struct {
 	form_field fields[VFORM_MAX_FIELDS];
 	const char *yes_no[2];
 	const char *media[BACKUP_MEDIA];
-	const char *kinds[VERIFY_KINDS];
+	const char *kinds[VERIFY_RECORD_KINDS];
 	verify_choices ch;
 } vform;
 
@@ -310,7 +310,7 @@ static vform *vform_alloc(vform_kind kind, int64_t system_id)
 	f->yes_no[1] = msg(VE_YES);
 	for (int i = 0; i < BACKUP_MEDIA; i++)
 		f->media[i] = backup_medium_text((backup_medium)i);
-	for (int i = 0; i < VERIFY_KINDS; i++)
+	for (int i = 0; i < VERIFY_RECORD_KINDS; i++)
 		f->kinds[i] = verify_kind_text((verify_kind)i);
 	return f;
 }
@@ -439,7 +439,7 @@ screen *verify_entry_form_new(app *a, const char *system)
 						    f->ch.n_names,
 						    at == BIA_NO_INDEX ? 0 : at) &&
 				   form_choice_init(&f->fields[EN_KIND], f->kinds,
-						    VERIFY_KINDS, VERIFY_RESTORE) &&
+						    VERIFY_RECORD_KINDS, VERIFY_RESTORE) &&
 				   form_choice_init(&f->fields[EN_RESULT], f->ch.results,
 						    VERIFY_RESULTS, VERIFY_PASS));
 }
