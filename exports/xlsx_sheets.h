@@ -123,10 +123,10 @@ lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols);
 
 /* The summary sheet: heading, then label / value rows, among them what
  * blocks the next level: the score's gaps, then the items marked done that
- * bia (current's analysis, or NULL) does not bear out, the lines of `moat
- * score` and the maturity screen. exported_at is shown as given. */
+ * the records (fs, or NULL) do not bear out, the lines of `moat score` and
+ * the maturity screen. exported_at is shown as given. */
 lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
-			     const report *r, const bia_view *bia,
+			     const report *r, const findings_set *fs,
 			     const char *exported_at);
 
 /* The checklist sheet: one row per questionnaire item with its state,

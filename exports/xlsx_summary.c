@@ -15,14 +15,14 @@ enum { COL_LABEL, COL_VALUE, N_COLS };
 
 /* What keeps the next level out of reach, one row each, the first beside
  * the label: the score's gaps, then the items marked done that the
- * business impact analysis bia (NULL: none) does not bear out, as `moat
- * score` lists them. Returns the row after the last one written. */
+ * records (fs, NULL: none) do not bear out, as `moat score` lists them.
+ * Returns the row after the last one written. */
 static lxw_row_t write_blocking(xlsx_sheet *s, const report *r,
-				const bia_view *bia, lxw_row_t row)
+				const findings_set *fs, lxw_row_t row)
 {
 	const questionnaire *q = r->q;
 	int next = r->score.level + 1;
-	bool contradicted[Q_MAX_ITEMS] = {false};
+	find_source contradicted[Q_MAX_ITEMS] = {FIND_NONE};
 	explain_entry *entries;
 	size_t n;
 	char line[2048];
@@ -38,8 +38,8 @@ static lxw_row_t write_blocking(xlsx_sheet *s, const report *r,
 			s->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
 		return row + 1;
 	}
-	if (bia)
-		bia_view_contradicted(bia, q, r->states, contradicted);
+	if (fs)
+		findings_contradicted(fs, q, r->states, contradicted);
 	n = explain_level_entries(q, &r->score, contradicted, next, entries,
 				  EXPLAIN_MAX_ENTRIES);
 	for (size_t i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ static lxw_row_t write_blocking(xlsx_sheet *s, const report *r,
 }
 
 lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
-			     const report *r, const bia_view *bia,
+			     const report *r, const findings_set *fs,
 			     const char *exported_at)
 {
 	const q_level *lv = NULL;
@@ -92,7 +92,7 @@ lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_put_number(&s, row++, COL_VALUE, (double)r->n_in_progress, NULL);
 	LABEL(XL_ITEMS_NOT_STARTED);
 	xlsx_put_number(&s, row++, COL_VALUE, (double)r->n_not_started, NULL);
-	row = write_blocking(&s, r, bia, row);
+	row = write_blocking(&s, r, fs, row);
 	LABEL(XL_EXPORTED_AT);
 	xlsx_put_text(&s, row++, COL_VALUE, exported_at, NULL, true);
 #undef LABEL

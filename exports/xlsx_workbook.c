@@ -454,7 +454,7 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 	if (rc == LXW_NO_ERROR)
 		rc = workbook_set_properties(wb, &props);
 	if (rc == LXW_NO_ERROR)
-		rc = xlsx_write_summary(wb, &f, r, in->bia, exported_at);
+		rc = xlsx_write_summary(wb, &f, r, in->findings, exported_at);
 	if (rc == LXW_NO_ERROR)
 		rc = xlsx_write_checklist(wb, &f, r);
 	if (rc == LXW_NO_ERROR)
@@ -564,6 +564,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	xlsx_drill *drills = NULL;
 	size_t n_drills = 0;
 	resp_view response = {0};
+	findings_set *findings = NULL;
 	char day[16], user[64];
 	moat_status st;
 
@@ -594,12 +595,18 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = resp_view_load(s, current->unit.id, &current->q->response, user,
 				    &response);
+	if (!st && !(findings = malloc(sizeof *findings)))
+		st = ST_NOMEM;
+	if (!st)
+		st = findings_view_load(s, current->q, current->unit.id, &bia, today,
+					user, findings);
 	if (st) {
-		snprintf(err, errlen, "%s", store_errmsg(s));
+		snprintf(err, errlen, "%s",
+			 findings ? store_errmsg(s) : status_text(st));
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
 				 &calc, &plan, &bia, before ? &prev_bia : NULL,
-				 &verify, drills, n_drills, &response};
+				 &verify, drills, n_drills, &response, findings};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
@@ -608,6 +615,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 		drill_full_free(&drills[i].f);
 	free(drills);
 	resp_view_free(&response);
+	free(findings);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

@@ -21,6 +21,7 @@ typedef struct {
 	drill_full f;
 	int64_t rto;
 } xlsx_drill;
+#include "model/findings_view.h"
 #include "model/store_response.h"
 
 /* What is exported. Both reports share current's questionnaire. */
@@ -49,6 +50,9 @@ typedef struct {
 	const resp_view *response; /* the unit's emergency response
 				  (resp_view_load), or NULL: no card,
 				  contacts and incidents sheets */
+	const findings_set *findings; /* what the records say of the
+				  checklist's items (findings_view_load), or
+				  NULL: nothing contradicts a state */
 } xlsx_input;
 
 /* Writes in->current to path as a workbook with the sheets Summary,

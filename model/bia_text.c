@@ -731,38 +731,6 @@ bia_find_item bia_find_item_of(const char *key)
 	return BIA_FIND_ITEMS;
 }
 
-/* One item's findings as they are made: lines past the last that fits are
- * only counted, and the last line then says how many. */
-typedef struct {
-	bia_findings *f;
-	msg_id label;
-	size_t more;
-} finder;
-
-static void finding(finder *fd, const char *text)
-{
-	bia_findings *f = fd->f;
-
-	if (f->n_lines == BIA_FINDING_LINES) {
-		fd->more++;
-		return;
-	}
-	say(f->lines[f->n_lines++], BIA_FINDING_BYTES, msg(BIAT_F_LINE_FMT),
-	    msg(fd->label), text);
-}
-
-static void finish(finder *fd)
-{
-	char more[64];
-
-	if (!fd->more)
-		return;
-	/* The last line kept gives way to the count, itself included. */
-	say(more, sizeof more, msg(BIAT_F_MORE_FMT), fd->more + 1);
-	fd->f->n_lines--;
-	finding(fd, more);
-}
-
 /* The counts that are not 0, each "2 of 6 critical processes have no
  * MTD"; whether there was one. */
 static bool count_findings(finder *fd, size_t of, const counted_msg *c,
@@ -775,7 +743,7 @@ static bool count_findings(finder *fd, size_t of, const counted_msg *c,
 		if (!c[i].count)
 			continue;
 		say(text, sizeof text, counted(&c[i]), c[i].count, of);
-		finding(fd, text);
+		finder_add(fd, text);
 		any = true;
 	}
 	return any;
@@ -820,7 +788,7 @@ static size_t critical_systems(const bia_year_figures *y)
  * unit reviews. */
 static void find_reviews(const bia_year_figures *y, finder *fd)
 {
-	char every[32], text[BIA_FINDING_BYTES];
+	char every[32], text[FINDING_BYTES];
 	const counted_msg due = {y->n_review_due, BIAF_REVIEW_DUE_ONE_FMT,
 				 BIAF_REVIEW_DUE_FMT};
 
@@ -831,7 +799,7 @@ static void find_reviews(const bia_year_figures *y, finder *fd)
 	    y->review_months);
 	say(text, sizeof text, counted(&due), y->n_review_due, y->n_processes,
 	    every);
-	finding(fd, text);
+	finder_add(fd, text);
 }
 
 /* Item 1: the processes, their MTDs and systems. */
@@ -848,7 +816,7 @@ static void find_bia_items(const bia_year_figures *y, finder *fd)
 		no_system += !uses_a_system(y, p);
 	}
 	if (y->n_processes == 0) {
-		finding(fd, msg(BIAT_F_NO_PROCESSES));
+		finder_add(fd, msg(BIAT_F_NO_PROCESSES));
 		return;
 	}
 	if (critical == 0) {
@@ -856,7 +824,7 @@ static void find_bia_items(const bia_year_figures *y, finder *fd)
 					  BIAT_F_NONE_CRITICAL_ONE_FMT,
 					  BIAT_F_NONE_CRITICAL_FMT};
 		say(text, sizeof text, counted(&none), y->n_processes);
-		finding(fd, text);
+		finder_add(fd, text);
 		return;
 	}
 	const counted_msg gaps[] = {
@@ -866,7 +834,7 @@ static void find_bia_items(const bia_year_figures *y, finder *fd)
 	if (count_findings(fd, critical, gaps, 2))
 		return;
 	say(text, sizeof text, msg(BIAT_F_BIA_OK_FMT), critical);
-	finding(fd, text);
+	finder_add(fd, text);
 	fd->f->supports_done = true;
 }
 
@@ -880,10 +848,10 @@ static void find_bia(const bia_year_figures *y, finder *fd)
 static void find_rto_rpo(const bia_year_figures *y, finder *fd)
 {
 	size_t systems = critical_systems(y), no_rto = 0, no_rpo = 0, late = 0;
-	char text[BIA_FINDING_BYTES], rto[48], mtd[48];
+	char text[FINDING_BYTES], rto[48], mtd[48];
 
 	if (systems == 0) {
-		finding(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
+		finder_add(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
 		return;
 	}
 	for (size_t s = 0; s < y->n_systems; s++) {
@@ -911,13 +879,13 @@ static void find_rto_rpo(const bia_year_figures *y, finder *fd)
 		bia_minutes_format(y->mtd[p], mtd, sizeof mtd);
 		say(text, sizeof text, msg(BIAT_F_RTO_NOT_BELOW_FMT), proc->name,
 		    rto, mtd);
-		finding(fd, text);
+		finder_add(fd, text);
 		late++;
 	}
 	if (no_rto || no_rpo || late)
 		return;
 	say(text, sizeof text, msg(BIAT_F_RTO_RPO_OK_FMT), systems);
-	finding(fd, text);
+	finder_add(fd, text);
 	fd->f->supports_done = true;
 }
 
@@ -962,10 +930,10 @@ static void find_dr(const bia_year_figures *y, finder *fd)
 {
 	size_t systems = critical_systems(y), partial = 0, no_arch = 0;
 	bool blocked = false, empty = false;
-	char text[BIA_FINDING_BYTES];
+	char text[FINDING_BYTES];
 
 	if (systems == 0) {
-		finding(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
+		finder_add(fd, msg(BIAT_F_NO_CRITICAL_SYSTEM));
 		return;
 	}
 	for (size_t s = 0; s < y->n_systems; s++) {
@@ -975,12 +943,12 @@ static void find_dr(const bia_year_figures *y, finder *fd)
 		partial += !need_complete(&y->needs[s]);
 		no_arch += y->systems[s].arch[0] == '\0';
 		if (dr_blocker(y, s, text, sizeof text)) {
-			finding(fd, text);
+			finder_add(fd, text);
 			blocked = true;
 		}
 	}
 	if (empty)
-		finding(fd, msg(BIAT_F_DR_EMPTY));
+		finder_add(fd, msg(BIAT_F_DR_EMPTY));
 	const counted_msg gaps[] = {
 		{partial, BIAT_F_DR_PARTIAL_ONE_FMT, BIAT_F_DR_PARTIAL_FMT},
 		{no_arch, BIAT_F_DR_NO_ARCH_ONE_FMT, BIAT_F_DR_NO_ARCH_FMT},
@@ -988,7 +956,7 @@ static void find_dr(const bia_year_figures *y, finder *fd)
 	count_findings(fd, systems, gaps, 2);
 	if (!blocked && !empty && !partial && !no_arch) {
 		say(text, sizeof text, msg(BIAT_F_DR_OK_FMT), systems);
-		finding(fd, text);
+		finder_add(fd, text);
 		fd->f->supports_done = true;
 	}
 	/* More than needed is worth knowing (it costs), but is no gap. */
@@ -1000,12 +968,12 @@ static void find_dr(const bia_year_figures *y, finder *fd)
 			continue;
 		say(text, sizeof text, msg(BIAT_F_DR_STRONGER_FMT), sys->name,
 		    sys->planned_level, y->recommended[s]);
-		finding(fd, text);
+		finder_add(fd, text);
 	}
 }
 
 moat_status bia_checklist_findings(const bia_year_figures *y,
-				   bia_findings out[BIA_FIND_ITEMS])
+				   item_findings out[BIA_FIND_ITEMS])
 {
 	static void (*const find[BIA_FIND_ITEMS])(const bia_year_figures *,
 						  finder *) = {
@@ -1014,26 +982,19 @@ moat_status bia_checklist_findings(const bia_year_figures *y,
 	bool ok = figures_hold(y);
 
 	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
-		finder fd = {&out[i], item_labels[i], 0};
-		out[i].item = item_keys[i];
-		out[i].supports_done = false;
-		out[i].n_lines = 0;
+		finder fd;
+		finder_start(&fd, &out[i], item_keys[i], FIND_BIA, item_labels[i]);
 		if (!ok)
 			continue;
 		find[i](y, &fd);
-		finish(&fd);
+		finder_finish(&fd);
 	}
 	return ok ? ST_OK : ST_INVALID;
 }
 
-bool bia_findings_contradict(const bia_findings *f, item_state state)
-{
-	return state == ITEM_DONE && !f->supports_done;
-}
-
 const char *bia_contradiction_text(void)
 {
-	return msg(BIAT_F_CONTRADICTS);
+	return findings_contradiction_text(FIND_BIA);
 }
 
 /* ---- A system's flags ---- */

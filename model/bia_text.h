@@ -19,6 +19,7 @@
 #include "model/bia.h"
 #include "model/bia_table.h"
 #include "model/checklist.h"
+#include "model/findings.h"
 #include "model/status.h"
 
 /* ---- Durations ---- */
@@ -194,20 +195,6 @@ typedef struct {
 	int review_months;   /* the unit's interval between reviews */
 } bia_year_figures;
 
-#define BIA_FINDING_LINES 6
-#define BIA_FINDING_BYTES (TEXT_BYTES(BIA_NAME_MAX) + 256)
-
-/* What the analysis says about one item: short lines, what blocks first,
- * each led by the item's short name ("BIA: 2 of 6 critical processes have
- * no MTD"); beyond BIA_FINDING_LINES the last says how many more there
- * are. supports_done: the analysis bears out a "done" for the item. */
-typedef struct {
-	const char *item; /* BIA_ITEM_BIA, ... */
-	bool supports_done;
-	size_t n_lines;
-	char lines[BIA_FINDING_LINES][BIA_FINDING_BYTES];
-} bia_findings;
-
 /* The findings of the three items from y, in the order of bia_find_item.
  *   bia:     processes are listed, at least one critical; every critical
  *            process has an MTD and uses a system. Processes due for
@@ -226,13 +213,10 @@ typedef struct {
  * ST_INVALID, with out[] empty and not supporting, when an array is
  * missing for its count or a use names a process or system out of range. */
 moat_status bia_checklist_findings(const bia_year_figures *y,
-				   bia_findings out[BIA_FIND_ITEMS]);
+				   item_findings out[BIA_FIND_ITEMS]);
 
-/* Whether an item's state contradicts its findings: "done" that the
- * analysis does not support. */
-bool bia_findings_contradict(const bia_findings *f, item_state state);
-
-/* The words for that contradiction (a static string). */
+/* The words for a "done" the analysis does not support (a static
+ * string; findings_contradiction_text(FIND_BIA)). */
 const char *bia_contradiction_text(void);
 
 /* ---- A system's flags (bia_view_system_flags) ---- */

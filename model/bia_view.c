@@ -36,7 +36,7 @@ bool bia_view_holds(const bia_view *v, size_t s, size_t t)
 	return false;
 }
 
-const bia_findings *bia_view_findings(const bia_view *v, const char *item_key)
+const item_findings *bia_view_findings(const bia_view *v, const char *item_key)
 {
 	bia_find_item i = bia_find_item_of(item_key);
 	if (i == BIA_FIND_ITEMS || !v->findings[i].item)
@@ -47,16 +47,8 @@ const bia_findings *bia_view_findings(const bia_view *v, const char *item_key)
 bool bia_view_contradicts(const bia_view *v, const char *item_key,
 			  item_state state)
 {
-	const bia_findings *f = bia_view_findings(v, item_key);
-	return f && bia_findings_contradict(f, state);
-}
-
-void bia_view_contradicted(const bia_view *v, const questionnaire *q,
-			   const item_state *states, bool *contradicted)
-{
-	for (size_t i = 0; i < q->n_items; i++)
-		contradicted[i] = bia_view_contradicts(v, q->items[i].key,
-						       states[i]);
+	const item_findings *f = bia_view_findings(v, item_key);
+	return f && item_findings_contradict(f, state);
 }
 
 size_t bia_view_process(const bia_view *v, int64_t id)

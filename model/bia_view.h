@@ -54,7 +54,7 @@ typedef struct {
 					reference has none */
 	bia_process_figures *processes; /* per d.processes */
 	bia_system_figures *systems;    /* per d.systems */
-	bia_findings findings[BIA_FIND_ITEMS];
+	item_findings findings[BIA_FIND_ITEMS];
 	size_t n_critical;           /* critical processes */
 	size_t n_weaker;             /* systems flagged weaker */
 	size_t n_review_due;         /* processes whose review is due */
@@ -83,18 +83,14 @@ size_t bia_view_data_type(const bia_view *v, int64_t id);
 
 /* The findings for the checklist item with this key (bia_find_item_of),
  * or NULL for another item and when v holds none (not loaded). */
-const bia_findings *bia_view_findings(const bia_view *v, const char *item_key);
+const item_findings *bia_view_findings(const bia_view *v, const char *item_key);
 
 /* Whether an item in this state claims what v's findings do not bear out
- * (bia_findings_contradict); false for the items the analysis does not
+ * (item_findings_contradict); false for the items the analysis does not
  * speak for. */
 bool bia_view_contradicts(const bia_view *v, const char *item_key,
 			  item_state state);
 
-/* contradicted[i] for each of q's items in states[i] (q->n_items
- * entries each): bia_view_contradicts. */
-void bia_view_contradicted(const bia_view *v, const questionnaire *q,
-			   const item_state *states, bool *contradicted);
 
 /* Whether process p uses system s, system s holds data type t. */
 bool bia_view_uses(const bia_view *v, size_t p, size_t s);

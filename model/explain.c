@@ -71,22 +71,24 @@ void explain_gap(const questionnaire *q, const score_gap *g, char *out,
 }
 
 size_t explain_level_entries(const questionnaire *q, const score_result *r,
-			     const bool *contradicted, int level,
+			     const find_source *contradicted, int level,
 			     explain_entry *out, size_t cap)
 {
 	size_t n = 0;
 
 	for (size_t g = 0; g < r->n_gaps && n < cap; g++)
 		if (q->criteria[r->gaps[g].criterion].level == level)
-			out[n++] = (explain_entry){false, g, r->gaps[g].criterion, 0};
+			out[n++] = (explain_entry){false, g, r->gaps[g].criterion, 0,
+						   FIND_NONE};
 	for (size_t c = 0; c < q->n_criteria && contradicted; c++) {
 		const q_criterion *crit = &q->criteria[c];
 		if (crit->level != level)
 			continue;
 		for (size_t i = 0; i < crit->n_relies && n < cap; i++)
-			if (contradicted[crit->relies_on[i]])
-				out[n++] = (explain_entry){true, 0, c,
-							   crit->relies_on[i]};
+			if (contradicted[crit->relies_on[i]] != FIND_NONE)
+				out[n++] = (explain_entry){
+					true, 0, c, crit->relies_on[i],
+					contradicted[crit->relies_on[i]]};
 	}
 	return n;
 }
@@ -100,7 +102,7 @@ void explain_entry_text(const questionnaire *q, const score_result *r,
 		explain_gap(q, &r->gaps[e->gap], out, outlen);
 		return;
 	}
-	snprintf(detail, sizeof detail, msg(BIAF_GAP_CONTRA_FMT), e->item + 1,
+	snprintf(detail, sizeof detail, findings_gap_fmt(e->source), e->item + 1,
 		 q->items[e->item].title);
 	snprintf(out, outlen, msg(GAPTXT_LINE_FMT), q->criteria[e->criterion].text,
 		 detail);

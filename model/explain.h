@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/findings.h"
 #include "model/scoring.h"
 
 /* Text of an item state / criterion answer in the current language. */
@@ -30,22 +31,23 @@ typedef struct {
 	size_t gap;       /* index into the score's gaps, when not */
 	size_t criterion; /* the criterion, either way */
 	size_t item;      /* the contradicted item, when contradiction */
+	find_source source; /* what contradicts it, when contradiction */
 } explain_entry;
 
 #define EXPLAIN_MAX_ENTRIES (SCORE_MAX_GAPS + Q_MAX_CRITERIA * Q_MAX_RELIES)
 
 /* The lines for level: the score's gaps of its criteria (what blocks it
  * first), then per criterion in order its contradicted items in the order
- * it names them. contradicted has
- * q->n_items entries (NULL: none is). Writes at most cap entries and
- * returns how many. */
+ * it names them. contradicted has q->n_items entries, FIND_NONE for an
+ * item not contradicted (NULL: none is; findings_contradicted). Writes at
+ * most cap entries and returns how many. */
 size_t explain_level_entries(const questionnaire *q, const score_result *r,
-			     const bool *contradicted, int level,
+			     const find_source *contradicted, int level,
 			     explain_entry *out, size_t cap);
 
 /* The text of an entry: explain_gap's, or "<criterion>: item 1 Business
  * impact analysis is marked done, but the BIA recorded here does not
- * support it". */
+ * support it" (findings_gap_fmt of its source). */
 void explain_entry_text(const questionnaire *q, const score_result *r,
 			const explain_entry *e, char *out, size_t outlen);
 

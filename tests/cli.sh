@@ -50,6 +50,7 @@ Blocking Level 3 Defined:
   - Backups restore-tested regularly: evidence for item 5 Restore tests run regularly expired on 2026-10-26
   - BIA completed and RTO/RPO set for all critical systems: item 1 Business impact analysis is marked done, but the BIA recorded here does not support it
   - BIA completed and RTO/RPO set for all critical systems: item 2 RTO/RPO set for critical systems is marked done, but the BIA recorded here does not support it
+  - Emergency plans complete: item 6 Emergency response plan is marked done, but what is recorded here does not support it
 Evidence: 7 pieces, 1 expired, 1 expiring within 30 days.
 Item 1 Business impact analysis (done), by the BIA:
   ! Marked done, but the BIA recorded here does not support it
@@ -64,8 +65,17 @@ Item 3 DR site / architecture (in progress), by the BIA:
   DR: Work order system has no level planned, needs 6
   DR: Parts inventory system plans level 3, needs 5
   DR: Finance system has no level planned, needs 6
-  DR: and 2 more" \
-	"score prints the level, the gap list (a done the analysis does not bear out too), the evidence that ages and the analysis's findings for items 1-3"
+  DR: and 2 more
+Item 6 Emergency response plan (done), by what is recorded:
+  ! Marked done, but what is recorded here does not support it
+  Plan: 3 of 3 contacts are examples to replace
+  Plan: the response card (v4) has never been printed
+Item 9 Emergency team formed and trained (done), by what is recorded:
+  ! Marked done, but what is recorded here does not support it
+  Team: 3 of the card's 3 roles have no one named (examples do not count)
+  Team: last drill 2026-10-11 (Functional drill), 45 days ago
+  Team: in the drill of 2026-10-11 the teams did not work together" \
+	"score prints the level, the gap list (a done the records do not bear out too), the evidence that ages and the findings of the analysis (items 1-3), the response and the drills (items 6, 9)"
 # On another day the same evidence has aged differently.
 run --db "$db" --lang en --today 2026-12-20 score
 case $out in *"Evidence: 7 pieces, 2 expired, 0 expiring within 30 days."*) pass "--today moves the expiry" ;;

@@ -25,9 +25,9 @@ keys c
 expect_screen " 1  Business impact analysis             ● done !BIA" \
 	"a done the analysis does not bear out is marked on the list"
 expect_screen " 2  RTO/RPO set for critical systems     ● done !BIA" "item 2 too"
-expect_screen " 3  DR site / architecture               ◐ in progress    1" \
+expect_screen " 3  DR site / architecture               ◐ in progress     1" \
 	"an item in progress has no marker"
-expect_screen " 4  3-2-1 backups                        ● done           1" \
+expect_screen " 4  3-2-1 backups                        ● done            1" \
 	"nor has an item the analysis does not speak for"
 expect_screen "Marked done, but the BIA recorded here does not support it" \
 	"the footer says why for the item under the cursor"

@@ -156,7 +156,7 @@ run() {
 	expect_screen "${T[two]}" "$what: the next kind, restore tests: both"
 	keys s
 	expect_screen "${T[none]}" "$what: s filters by the next system: none"
-	keys t t a Tab Right Right C-s
+	keys t t t a Tab Right Right C-s
 	expect_screen "${T[check_row]}" "$what: an automated check of the next system recorded there"
 	keys d
 	expect_wrapped "${T[delete]}" "$what: d asks before deleting the entry"

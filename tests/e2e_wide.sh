@@ -21,7 +21,7 @@ expect_screen "Level 2 Repeatable" "home at 132x40"
 keys c
 expect_screen "Emergency team formed and trained" "the checklist"
 expect_eq "$(row 12)" \
-	"   9  Emergency team formed and trained                                              ● done           1    liwei" \
+	"   9  Emergency team formed and trained                                             ● done !REC       1    liwei" \
 	"checklist: the item column takes the width"
 
 keys Enter

@@ -878,7 +878,7 @@ typedef struct {
 	size_t n_review_due;
 	int review_months;
 	bia_year_figures y;
-	bia_findings f[BIA_FIND_ITEMS];
+	item_findings f[BIA_FIND_ITEMS];
 } year;
 
 static void doc_year(year *d)
@@ -964,7 +964,7 @@ static moat_status find(year *d)
 
 /* The lines of one item's findings, "|" apart, and whether they support
  * "done". */
-static void expect_findings(const bia_findings *f, bool done,
+static void expect_findings(const item_findings *f, bool done,
 			    const char *lines)
 {
 	char all[4096] = "";
@@ -1030,9 +1030,9 @@ static void test_findings_of_the_documents_year(void **state)
 		   "灾备：有3个关键系统尚未选定灾备架构（共5个）");
 	/* A "done" on any of them says the analysis does not bear it out. */
 	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
-		assert_true(bia_findings_contradict(&d.f[i], ITEM_DONE));
-		assert_false(bia_findings_contradict(&d.f[i], ITEM_IN_PROGRESS));
-		assert_false(bia_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
+		assert_true(item_findings_contradict(&d.f[i], ITEM_DONE));
+		assert_false(item_findings_contradict(&d.f[i], ITEM_IN_PROGRESS));
+		assert_false(item_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
 	}
 	assert_string_equal(bia_contradiction_text(),
 			    "Marked done, but the BIA recorded here does not "
@@ -1073,8 +1073,8 @@ static void test_findings_that_support_done(void **state)
 		   "DR: every critical system (5) plans the level it needs",
 		   "灾备：关键系统（5个）的计划等级均满足所需");
 	for (int i = 0; i < BIA_FIND_ITEMS; i++) {
-		assert_false(bia_findings_contradict(&d.f[i], ITEM_DONE));
-		assert_false(bia_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
+		assert_false(item_findings_contradict(&d.f[i], ITEM_DONE));
+		assert_false(item_findings_contradict(&d.f[i], ITEM_NOT_STARTED));
 	}
 	/* More than needed is said, and is no gap. */
 	d.systems[CS_SYS].planned_level = 6;
@@ -1212,7 +1212,7 @@ static void test_findings_reviews(void **state)
 		   "BIA: 8 of 8 processes are due for review (every 12 months)",
 		   "BIA：关键业务流程（6个）均已确定MTD和支撑系统|"
 		   "BIA：有8个业务流程到期未评审（共8个，每12个月评审一次）");
-	assert_false(bia_findings_contradict(&d.f[BIA_FIND_BIA], ITEM_DONE));
+	assert_false(item_findings_contradict(&d.f[BIA_FIND_BIA], ITEM_DONE));
 	/* The other items do not speak of reviews. */
 	check(&d, BIA_FIND_RTO_RPO, true,
 	      "RTO/RPO: every critical system (5) has its RTO and RPO");

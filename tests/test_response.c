@@ -15,6 +15,7 @@
 
 #include "model/demo.h"
 #include "model/msg.h"
+#include "model/response_findings.h"
 #include "model/store_incident.h"
 #include "model/store_response.h"
 #include "model/store_verify.h"
@@ -185,6 +186,125 @@ static void test_contact_staleness(void **state)
 	assert_false(resp_contact_stale(&c, today, 91));
 	c.confirmed = today;
 	assert_false(resp_contact_stale(&c, today, 1));
+}
+
+static resp_contact person(const char *role, const char *name, date confirmed,
+			   bool example)
+{
+	resp_contact c;
+	memset(&c, 0, sizeof c);
+	snprintf(c.role, sizeof c.role, "%s", role);
+	snprintf(c.name, sizeof c.name, "%s", name);
+	c.confirmed = confirmed;
+	c.levels = RESP_ALL_LEVELS;
+	c.placeholder = example;
+	return c;
+}
+
+static void expect_lines(const item_findings *f, const char *item, bool done,
+			 const char *const *lines)
+{
+	size_t n = 0;
+	assert_string_equal(f->item, item);
+	assert_int_equal(f->source, FIND_RECORDS);
+	assert_int_equal(f->supports_done, done);
+	while (lines[n])
+		n++;
+	assert_int_equal(f->n_lines, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(f->lines[i], lines[i]);
+}
+
+/* Items 6 and 9 by what the response and the drills record. */
+static void test_checklist_findings(void **state)
+{
+	questionnaire q;
+	resp_find_input in;
+	resp_contact c[4];
+	drill_record d;
+	item_findings plan, team;
+
+	(void)state;
+	fixture_questionnaire("en", &q);
+	msg_set_lang(LANG_EN);
+	memset(&in, 0, sizeof in);
+	in.r = &q.response;
+	in.confirm_days = 90;
+	in.version = 1;
+	in.today = today;
+	/* Nothing yet. */
+	resp_checklist_findings(&in, &plan, &team);
+	expect_lines(&plan, "emergency_plan", false, (const char *const[]){
+		"Plan: no one on the card to call",
+		"Plan: the response card (v1) has never been printed", NULL});
+	expect_lines(&team, "team", false, (const char *const[]){
+		"Team: 3 of the card's 3 roles have no one named (examples do not count)",
+		"Team: no drill held: a team is trained by drills (§4.4)", NULL});
+
+	/* Everyone named and confirmed, the card on the wall current, a
+	 * drill a month ago that went well. */
+	c[0] = person("it_lead", "Zhang San", (date){2026, 11, 1}, false);
+	c[1] = person("business_lead", "Li Si", (date){2026, 8, 27}, false);
+	c[2] = person("commander", "Wang Wu", (date){2026, 11, 20}, false);
+	in.contacts = c;
+	in.n_contacts = 3;
+	in.version = 4;
+	in.printed = true;
+	in.printed_version = 4;
+	in.printed_on = (date){2026, 11, 21};
+	drill_record_init(&d);
+	d.held_on = (date){2026, 10, 26};
+	d.checks[DRILL_KEY_PEOPLE] = DRILL_YES;
+	in.last_drill = &d;
+	in.last_drill_type = "tabletop";
+	resp_checklist_findings(&in, &plan, &team);
+	expect_lines(&plan, "emergency_plan", true, (const char *const[]){
+		"Plan: levels I-IV, contacts and card v4 printed 2026-11-21", NULL});
+	expect_lines(&team, "team", true, (const char *const[]){
+		"Team: last drill 2026-10-26 (tabletop), 30 days ago",
+		"Team: 3 contacts, every role of the card filled and confirmed",
+		NULL});
+
+	/* A change since the print, a lead confirmed 91 days ago, the
+	 * commander an example, the last drill a year and a day ago with
+	 * its key people missing. */
+	in.printed_version = 3;
+	c[1].confirmed = (date){2026, 8, 26};
+	c[2].placeholder = true;
+	d.held_on = (date){2025, 11, 24};
+	d.checks[DRILL_KEY_PEOPLE] = DRILL_NO;
+	resp_checklist_findings(&in, &plan, &team);
+	expect_lines(&plan, "emergency_plan", false, (const char *const[]){
+		"Plan: 1 of 3 contacts are examples to replace",
+		"Plan: the card on the wall is v3 (printed 2026-11-21); the current one is v4",
+		NULL});
+	expect_lines(&team, "team", false, (const char *const[]){
+		"Team: 1 of the card's 3 roles have no one named (examples do not count)",
+		"Team: 1 of 3 contacts not confirmed within 90 days",
+		"Team: the last drill was on 2025-11-24, more than 12 months ago",
+		"Team: in the drill of 2025-11-24 key people were not in place",
+		NULL});
+	/* Exactly a year: still trained; a role with no one at all. */
+	d.held_on = (date){2025, 11, 25};
+	d.checks[DRILL_KEY_PEOPLE] = DRILL_UNSET;
+	c[1].confirmed = today;
+	c[2].placeholder = false;
+	in.n_contacts = 2;
+	in.printed_version = 4;
+	resp_checklist_findings(&in, &plan, &team);
+	expect_lines(&plan, "emergency_plan", false, (const char *const[]){
+		"Plan: no contact for the Emergency commander (called at level I/II)",
+		NULL});
+	expect_lines(&team, "team", false, (const char *const[]){
+		"Team: 1 of the card's 3 roles have no one named (examples do not count)",
+		"Team: last drill 2025-11-25 (tabletop), 365 days ago", NULL});
+	/* In Chinese. */
+	msg_set_lang(LANG_ZH);
+	resp_checklist_findings(&in, &plan, &team);
+	assert_string_equal(plan.lines[0], "应急预案：没有Emergency commander的联系人（I/II级时通知）");
+	assert_string_equal(team.lines[1], "应急团队：最近一次演练：2025-11-25（tabletop），365天前");
+	msg_set_lang(LANG_EN);
+	questionnaire_free(&q);
 }
 
 static void test_levels_text(void **state)
@@ -682,6 +802,7 @@ int main(void)
 		cmocka_unit_test(test_deadlines_from_declaration),
 		cmocka_unit_test(test_contact_staleness),
 		cmocka_unit_test(test_levels_text),
+		cmocka_unit_test(test_checklist_findings),
 		cmocka_unit_test(test_version_follows_changes),
 		cmocka_unit_test(test_card_text),
 		cmocka_unit_test(test_upgrade_from_12),

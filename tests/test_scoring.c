@@ -117,7 +117,7 @@ static void test_gap_list_names_contradictions(void **state)
 	const char *const done[] = {"bia", "rto_rpo", "backup_321",
 				    "emergency_plan", "team", "monitoring", NULL};
 	const char *const prog[] = {"dr_site", "restore_test", "drills", NULL};
-	bool contra[Q_MAX_ITEMS] = {false};
+	find_source contra[Q_MAX_ITEMS] = {FIND_NONE};
 	explain_entry e[EXPLAIN_MAX_ENTRIES];
 	char line[768];
 	size_t n;
@@ -131,8 +131,8 @@ static void test_gap_list_names_contradictions(void **state)
 		assert_false(e[i].contradiction);
 		assert_int_equal(q.criteria[r.gaps[e[i].gap].criterion].level, 3);
 	}
-	contra[questionnaire_item_index(&q, "bia")] = true;
-	contra[questionnaire_item_index(&q, "rto_rpo")] = true;
+	contra[questionnaire_item_index(&q, "bia")] = FIND_BIA;
+	contra[questionnaire_item_index(&q, "rto_rpo")] = FIND_BIA;
 	n = explain_level_entries(&q, &r, contra, 3, e, EXPLAIN_MAX_ENTRIES);
 	assert_int_equal(n, 4);
 	assert_false(e[0].contradiction);
@@ -173,6 +173,18 @@ static void test_gap_list_names_contradictions(void **state)
 	/* A full list stops at its capacity. */
 	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 3), 3);
 	assert_int_equal(explain_level_entries(&q, &r, contra, 3, e, 0), 0);
+	/* A contradiction of the other records says so in its own words. */
+	contra[questionnaire_item_index(&q, "emergency_plan")] = FIND_RECORDS;
+	n = explain_level_entries(&q, &r, contra, 3, e, EXPLAIN_MAX_ENTRIES);
+	assert_int_equal(n, 5);
+	assert_true(e[4].contradiction);
+	assert_int_equal(e[4].source, FIND_RECORDS);
+	assert_int_equal(e[2].source, FIND_BIA);
+	assert_string_equal(q.items[e[4].item].key, "emergency_plan");
+	explain_entry_text(&q, &r, &e[4], line, sizeof line);
+	assert_string_equal(line, "Emergency plans complete: item 6 Emergency"
+				  " response plan is marked done, but what is"
+				  " recorded here does not support it");
 }
 
 static void test_all_done_stops_at_4_until_level_5_is_assessed(void **state)

@@ -195,15 +195,23 @@ static void test_demo_figures(void **state)
 	assert_false(bia_view_contradicts(&v, "backup_321", ITEM_DONE));
 	{
 		item_state st[Q_MAX_ITEMS];
-		bool contra[Q_MAX_ITEMS];
+		find_source contra[Q_MAX_ITEMS];
+		findings_set fs;
 		const char *const done[] = {"bia", "dr_site", "backup_321", NULL};
 		const char *const prog[] = {"rto_rpo", NULL};
 		fixture_states(&c->q, st, done, prog);
-		bia_view_contradicted(&v, &c->q, st, contra);
+		memset(&fs, 0, sizeof fs);
+		for (int i = 0; i < BIA_FIND_ITEMS; i++)
+			findings_set_add(&fs, &v.findings[i]);
+		assert_int_equal(fs.n, BIA_FIND_ITEMS);
+		findings_contradicted(&fs, &c->q, st, contra);
 		for (size_t i = 0; i < c->q.n_items; i++)
 			assert_int_equal(contra[i],
 					 strcmp(c->q.items[i].key, "bia") == 0 ||
-					 strcmp(c->q.items[i].key, "dr_site") == 0);
+							 strcmp(c->q.items[i].key,
+								"dr_site") == 0
+						 ? FIND_BIA
+						 : FIND_NONE);
 	}
 	bia_view_free(&v);
 	/* Nothing loaded: no findings, nothing contradicted. */

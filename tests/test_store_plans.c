@@ -612,7 +612,7 @@ static void test_every_foreign_key_has_an_index(void **state)
 	}
 	sqlite3_finalize(st);
 	sqlite3_close(db);
-	assert_int_equal(checked, 42);
+	assert_int_equal(checked, 43);
 	assert_int_equal(bad, 0);
 }
 

@@ -89,6 +89,8 @@ static void drop_part(app *a, unsigned part)
 		bia_view_free(&a->bia);
 	} else if (part == PART_VERIFY) {
 		verify_view_free(&a->verify);
+	} else if (part == APP_FINDINGS) {
+		a->findings.n = 0;
 	}
 	a->loaded &= ~part;
 }
@@ -122,6 +124,10 @@ static bool load_part(app *a, unsigned part)
 		st = verify_view_load(a->st, a->rep.assessment.unit_id,
 				      a->assessment_id, app_bia(a), a->today,
 				      &a->verify);
+	else if (part == APP_FINDINGS)
+		st = findings_view_load(a->st, a->q, a->rep.assessment.unit_id,
+					app_bia(a), a->today, a->user,
+					&a->findings);
 	if (st)
 		store_trouble(a);
 	return st == ST_OK;
@@ -160,6 +166,12 @@ const bia_view *app_bia(app *a)
 	return &a->bia;
 }
 
+const findings_set *app_findings(app *a)
+{
+	need_part(a, APP_FINDINGS);
+	return &a->findings;
+}
+
 const verify_view *app_verify(app *a)
 {
 	need_part(a, PART_VERIFY);
@@ -178,7 +190,7 @@ agenda *app_plan_history(app *a)
 void app_changed(app *a, unsigned parts)
 {
 	static const unsigned optional[] = {PART_YEARS, PART_CALC, PART_PLAN,
-					    PART_BIA, PART_VERIFY};
+					    PART_BIA, PART_VERIFY, APP_FINDINGS};
 
 	/* Where the data stands is taken before reading it: a commit made
 	 * while it is read shows at the next look. */
@@ -189,6 +201,8 @@ void app_changed(app *a, unsigned parts)
 	/* The backups are judged by the analysis's targets. */
 	if (parts & PART_BIA)
 		parts |= PART_VERIFY;
+	if (parts & (PART_BIA | PART_VERIFY | PART_RESPONSE))
+		parts |= APP_FINDINGS;
 	/* The years take the current year's level from its report. */
 	if (parts & PART_REPORT)
 		parts |= PART_YEARS;

@@ -17,6 +17,7 @@
 
 #include "model/agenda.h"
 #include "model/bia_view.h"
+#include "model/findings_view.h"
 #include "model/calc.h"
 #include "model/changes.h"
 #include "model/date.h"
@@ -38,6 +39,9 @@
 /* In app.used beside the parts (model/changes.h): the duties' history
  * was read with its texts, so the plan is read again with them. */
 #define USE_HISTORY (1u << 16)
+/* The checklist's findings, drawn from the analysis, the response and
+ * the drills: a part of its own, read again when one of those changes. */
+#define APP_FINDINGS (1u << 15)
 
 struct app {
 	store *st;
@@ -55,6 +59,7 @@ struct app {
 	agenda plan;           /* the unit's programme and duties, today */
 	bia_view bia;          /* the year's business impact analysis */
 	verify_view verify;    /* the year's backups, the unit's ledger */
+	findings_set findings; /* what the records say of checklist items */
 	int64_t audit_seen;    /* the newest audit entry read: another
 				* user's commit is re-read by what the
 				* entries after it touched */
@@ -128,6 +133,8 @@ agenda *app_plan_history(app *a);
 /* The current year's business impact analysis with its figures (empty
  * when unreadable). */
 const bia_view *app_bia(app *a);
+/* What the records say of the checklist's items (model/findings.h). */
+const findings_set *app_findings(app *a);
 
 /* The year's backups and the unit's verification ledger, judged against
  * the analysis's targets on today (empty when unreadable). */

@@ -14,6 +14,7 @@
 #include "model/calc.h"
 #include "model/demo.h"
 #include "model/explain.h"
+#include "model/findings_view.h"
 #include "model/money.h"
 #include "model/report.h"
 #include "model/text.h"
@@ -644,24 +645,24 @@ void cli_csv_field(FILE *out, const char *s, bool first)
 	fputc('"', out);
 }
 
-/* What the analysis says about checklist items 1-3, beside their states,
- * and a "done" it does not bear out. */
+/* What the records say about checklist items, beside their states, and
+ * a "done" they do not bear out. */
 static void print_findings(const questionnaire *q, const report *r,
-			   const bia_view *v, FILE *out)
+			   const findings_set *fs, FILE *out)
 {
 	char line[1024];
 
 	for (size_t i = 0; i < q->n_items; i++) {
-		const bia_findings *f = bia_view_findings(v, q->items[i].key);
+		const item_findings *f = findings_for(fs, q->items[i].key);
 		if (!f)
 			continue;
-		snprintf(line, sizeof line, msg(BIAF_CLI_ITEM_FMT), i + 1,
-			 q->items[i].title, explain_state(r->states[i]));
+		snprintf(line, sizeof line, findings_cli_heading_fmt(f->source),
+			 i + 1, q->items[i].title, explain_state(r->states[i]));
 		put_clean(out, line);
 		fputc('\n', out);
-		if (bia_findings_contradict(f, r->states[i])) {
+		if (item_findings_contradict(f, r->states[i])) {
 			fprintf(out, msg(BIAF_CLI_CONTRA_FMT),
-				bia_contradiction_text());
+				findings_contradiction_text(f->source));
 			fputc('\n', out);
 		}
 		for (size_t l = 0; l < f->n_lines; l++) {
@@ -681,22 +682,31 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	char line[1024];
 	int rc = load_current(s, q, db_path, o->today, &r, err);
 	bia_view v;
-	bool have_bia, contradicted[Q_MAX_ITEMS] = {false};
+	findings_set *fs;
+	bool have_bia;
+	find_source contradicted[Q_MAX_ITEMS] = {FIND_NONE};
 	explain_entry *entries;
+	char user[64];
 
 	if (rc)
 		return rc;
 	entries = malloc(EXPLAIN_MAX_ENTRIES * sizeof *entries);
-	if (!entries) {
+	fs = malloc(sizeof *fs);
+	if (!entries || !fs) {
+		free(entries);
+		free(fs);
 		report_free(&r);
 		fprintf(err, "moat: %s\n", status_text(ST_NOMEM));
 		return EXIT_FAIL;
 	}
-	/* An analysis that cannot be read leaves the score as it is. */
+	/* Records that cannot be read leave the score as it is: what was
+	 * read of them still speaks. */
 	have_bia = bia_view_load(s, r.assessment.id, &q->bia, o->today, &v) ==
 		   ST_OK;
-	if (have_bia)
-		bia_view_contradicted(&v, q, r.states, contradicted);
+	user_name(user, sizeof user);
+	findings_view_load(s, q, r.assessment.unit_id, have_bia ? &v : NULL,
+			   o->today, user, fs);
+	findings_contradicted(fs, q, r.states, contradicted);
 	lv = &q->levels[r.score.level - 1];
 	snprintf(line, sizeof line, msg(CLI_SCORE_FMT), r.unit.name,
 		 r.assessment.year, lv->number, lv->name, lv->risk);
@@ -723,9 +733,9 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	}
 	fprintf(out, msg(CLI_EVIDENCE_FMT), r.evidence.n, r.n_expired, r.n_expiring);
 	fputc('\n', out);
-	if (have_bia)
-		print_findings(q, &r, &v, out);
+	print_findings(q, &r, fs, out);
 	bia_view_free(&v);
+	free(fs);
 	free(entries);
 	report_free(&r);
 	return EXIT_OK;

@@ -29,7 +29,7 @@ static const keybinding checklist_keys[] = {
 /* Column layout: #, item, state, evidence, owner. */
 static void columns(int width, int *w)
 {
-	static const int min[] = {3, 16, 14, 6, 8};
+	static const int min[] = {3, 16, 15, 6, 8};
 	static const int weight[] = {0, 4, 0, 0, 1};
 	layout_columns(width, 5, min, weight, w);
 }
@@ -70,11 +70,13 @@ static void checklist_draw(screen *s, app *a, rect b)
 			  draw_state_glyph(st));
 		int sw = draw_text(y + row, x[2] + 2, w[2] - 2, base,
 				   explain_state(st));
-		/* A "done" the analysis does not bear out: marked, never
+		/* A "done" the records do not bear out: marked, never
 		 * changed. */
-		if (bia_view_contradicts(app_bia(a), q->items[i].key, st))
+		find_source contra = findings_contradicts(app_findings(a),
+							  q->items[i].key, st);
+		if (contra != FIND_NONE)
 			draw_text(y + row, x[2] + 3 + sw, w[2] - 3 - sw,
-				  sel ? base : ROLE_WARN, msg(BIAF_LIST_MARK));
+				  sel ? base : ROLE_WARN, findings_mark(contra));
 		draw_textf(y + row, x[3], w[3], base, "%3d", r->evidence_count[i]);
 		draw_text(y + row, x[4], w[4], base,
 			  r->latest[i] && r->latest[i]->owner[0]
@@ -85,12 +87,12 @@ static void checklist_draw(screen *s, app *a, rect b)
 	draw_rule(b.y + b.h - 3, b.x, b.w);
 	{
 		int bw = text_width(buf);
-		bool contra = bia_view_contradicts(app_bia(a),
-						   q->items[c->cursor].key,
-						   r->states[c->cursor]);
+		find_source contra = findings_contradicts(app_findings(a),
+							  q->items[c->cursor].key,
+							  r->states[c->cursor]);
 		draw_paragraph((rect){b.y + b.h - 2, b.x + 2, 2, b.w - bw - 6}, 0,
 			       contra ? ROLE_WARN : ROLE_DIM,
-			       contra ? bia_contradiction_text()
+			       contra ? findings_contradiction_text(contra)
 				      : q->items[c->cursor].question);
 		draw_text_right(b.y + b.h - 2, b.x, b.w - 2, ROLE_HEADING, buf);
 	}

@@ -68,18 +68,20 @@ static void item_draw(screen *s, app *a, rect b)
 	 * body: each gets what it needs when the window has room. */
 	int need[4], rows[4], n_find, room;
 	char head[256];
-	const bia_findings *f;
+	const item_findings *f;
 	bool contradicts;
 
 	if (!a->rep_loaded)
 		return;
-	f = bia_view_findings(app_bia(a), qi->key);
-	contradicts = f && bia_findings_contradict(f, st);
+	f = findings_for(app_findings(a), qi->key);
+	contradicts = f && item_findings_contradict(f, st);
 	label_w = text_width(msg(ITEM_WHY));
 	if (text_width(msg(ITEM_COUNTS)) > label_w)
 		label_w = text_width(msg(ITEM_COUNTS));
 	if (text_width(msg(ITEM_STATE)) > label_w)
 		label_w = text_width(msg(ITEM_STATE));
+	if (f && text_width(findings_label(f->source)) > label_w)
+		label_w = text_width(findings_label(f->source));
 	tw = b.w - label_w - 6;
 	need[0] = draw_paragraph_rows(qi->question, b.w - 4);
 	need[1] = draw_paragraph_rows(qi->why, tw);
@@ -120,18 +122,18 @@ static void item_draw(screen *s, app *a, rect b)
 	}
 	row += 2;
 
-	/* What the analysis says, beside the manager's state (which it
-	 * never changes), and where the two disagree. */
+	/* What the records say, beside the manager's state (which they
+	 * never change), and where the two disagree. */
 	if (n_find) {
 		int rx = b.x + 2 + label_w + 2, rw = b.w - label_w - 6;
 		draw_text(b.y + row, b.x + 2, label_w, ROLE_HEADING,
-			  msg(BIAF_ITEM_LABEL));
+			  findings_label(f->source));
 		/* Lines that do not fit: the last row says how many. */
 		int shown = n_find - contradicts;
 		bool cut = shown < (int)f->n_lines;
 		if (contradicts)
 			draw_text(b.y + row++, rx, rw, ROLE_WARN,
-				  bia_contradiction_text());
+				  findings_contradiction_text(f->source));
 		if (cut && shown > 0)
 			shown--;
 		for (int i = 0; i < shown; i++)

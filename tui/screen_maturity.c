@@ -168,10 +168,11 @@ static void maturity_draw(screen *s, app *a, rect b)
 		/* The gaps of the next level; when they do not all fit, the
 		 * last row says so with "…". */
 		static explain_entry shown[EXPLAIN_MAX_ENTRIES];
-		bool contradicted[Q_MAX_ITEMS];
+		find_source contradicted[Q_MAX_ITEMS];
 		size_t n_shown;
 		int y = 1;
-		bia_view_contradicted(app_bia(a), a->q, r->states, contradicted);
+		findings_contradicted(app_findings(a), a->q, r->states,
+				      contradicted);
 		n_shown = explain_level_entries(a->q, &r->score, contradicted,
 						next, shown, EXPLAIN_MAX_ENTRIES);
 		for (size_t i = 0; i < n_shown && y < gaps.h; i++) {

@@ -1,0 +1,60 @@
+#!/bin/bash
+# The emergency response and the drills beside the checklist in a real
+# terminal: items 6 (emergency response plan) and 9 (team formed and
+# trained) marked when their "done" is not borne out by the contacts, the
+# printed card and the drills; their findings on the item's screen; a
+# print of the card taking its line away. In Chinese and in English.
+. "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
+require_tmux
+
+db=$TMPD/zh.db
+demo_db "$db" zh
+
+start "$db" --lang zh --today 2026-11-25
+keys c
+expect_screen "   6  应急预案                             ● 已完成 ！记录" \
+	"zh: item 6 is marked: the records do not bear its done out"
+expect_screen "   9  应急团队                             ● 已完成 ！记录" "zh: item 9 too"
+keys Down Down Down Down Down Enter
+expect_screen "记录结论" "zh: item 6's screen labels the records' lines"
+expect_screen "已标记为已完成，但此处的记录不支持这一结论" "zh: and says the done is not borne out"
+expect_screen "应急预案：3个联系人（共3个）是待替换的示例" "zh: the contacts are the demo's examples"
+expect_screen "应急预案：应急响应流程卡（第4版）从未打印" "zh: the card was never printed"
+expect_eq "$(sql "$db" "SELECT i.state FROM item_state i JOIN assessment a ON a.id = i.assessment_id
+	WHERE i.item_key = 'emergency_plan' ORDER BY a.year DESC LIMIT 1")" 2 \
+	"zh: the manager's state stays done"
+keys Escape Down Down Down Enter
+expect_screen "应急团队：流程卡的角色中有3个尚无人负责（共3个，示例不算）" \
+	"zh: item 9: examples are not a team"
+expect_screen "应急团队：2026-10-11的演练中各小组协同不畅" "zh: the last drill's teamwork failed"
+keys Escape Escape q
+expect_exit_ok
+
+# A print of the card (from a shell) is seen on the next start.
+moat_cli --db "$db" --lang zh --today 2026-11-25 card >/dev/null
+start "$db" --lang zh --today 2026-11-25
+keys c
+expect_screen "检查清单" "zh: the checklist again"
+keys Down Down Down Down Down Enter
+expect_screen "应急预案：3个联系人（共3个）是待替换的示例" "zh: the examples are still said"
+expect_no_screen "从未打印" "zh: the printed card is no longer said to be unprinted"
+keys Escape Escape q
+expect_exit_ok
+
+db=$TMPD/en.db
+demo_db "$db" en
+start "$db" --lang en --today 2026-11-25
+resize 120 40
+keys m
+expect_wrapped "Emergency plans complete: item 6 Emergency response plan is marked done, but what is recorded here does not support it" \
+	"en: the maturity gap list names item 6"
+keys Escape c
+expect_screen "Emergency team formed and trained" "en: the checklist"
+keys Down Down Down Down Down Down Down Down Enter
+expect_screen "  Data    Marked done, but what is recorded here does not support it" \
+	"en: item 9's screen labels the records' lines"
+expect_screen "Team: last drill 2026-10-11 (Functional drill), 45 days ago" \
+	"en: the last drill with its type and age"
+keys Escape Escape q
+expect_exit_ok
+finish
