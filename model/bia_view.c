@@ -28,6 +28,16 @@ bool bia_view_uses(const bia_view *v, size_t p, size_t s)
 	return false;
 }
 
+bool bia_view_critical_system(const bia_view *v, size_t s)
+{
+	for (size_t i = 0; i < v->d.n_uses; i++)
+		if (v->d.uses[i].system == s &&
+		    v->d.uses[i].process < v->d.n_processes &&
+		    v->d.processes[v->d.uses[i].process].critical)
+			return true;
+	return false;
+}
+
 bool bia_view_holds(const bia_view *v, size_t s, size_t t)
 {
 	for (size_t i = 0; i < v->d.n_holds; i++)

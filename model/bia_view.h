@@ -94,6 +94,8 @@ bool bia_view_contradicts(const bia_view *v, const char *item_key,
 
 /* Whether process p uses system s, system s holds data type t. */
 bool bia_view_uses(const bia_view *v, size_t p, size_t s);
+/* Whether a critical process uses system s. */
+bool bia_view_critical_system(const bia_view *v, size_t s);
 bool bia_view_holds(const bia_view *v, size_t s, size_t t);
 
 /* The flags of system s of v (BIA_FLAG_SPOF ..., model/bia_text.h). */

@@ -178,6 +178,11 @@ static void test_demo_figures(void **state)
 	assert_true(v.systems[find_system(&v.d, "客服管理系统")].need.spof);
 	assert_false(v.systems[find_system(&v.d, "救援调度系统")].need.spof);
 	assert_int_equal(v.n_weaker, 5);
+	/* The five systems critical processes use; CRM and BI serve none. */
+	assert_true(bia_view_critical_system(&v, find_system(&v.d, "救援调度系统")));
+	assert_true(bia_view_critical_system(&v, find_system(&v.d, "财务系统")));
+	assert_false(bia_view_critical_system(&v, find_system(&v.d, "CRM系统")));
+	assert_false(bia_view_critical_system(&v, find_system(&v.d, "BI平台")));
 	/* The demo records no reviews: each is due. */
 	assert_int_equal(v.n_review_due, 8);
 	assert_false(v.findings[BIA_FIND_DR_SITE].supports_done);
