@@ -9,7 +9,9 @@
 
 #include "exports/atomic.h"
 #include "exports/ics.h"
+#include "model/ics_rule.h"
 #include "model/msg.h"
+#include "model/random.h"
 #include "model/recurrence.h"
 #include "model/text.h"
 
@@ -22,7 +24,24 @@ typedef struct {
 	size_t len, cap;
 	bool nomem;
 	char stamp[24]; /* DTSTAMP value */
+	int64_t unit_id;
+	const char *db_id;
 } ics_buf;
+
+/* "<kind>-<id>[-<n>]-u<unit>-<database>@moat": unique across objects,
+ * units and databases (see ics.h). */
+#define UID_MAX (64 + RANDOM_UUID_LEN + 32)
+
+static void make_uid(const ics_buf *b, char *out, size_t len,
+		     const char *kind, int64_t id, int n)
+{
+	char part[16] = "";
+
+	if (n)
+		snprintf(part, sizeof part, "-%d", n);
+	snprintf(out, len, "%s-%lld%s-u%lld-%s@moat", kind, (long long)id, part,
+		 (long long)b->unit_id, b->db_id);
+}
 
 static void put_bytes(ics_buf *b, const char *s, size_t n)
 {
@@ -131,9 +150,8 @@ static void format_ics_date(date d, char *out, size_t len)
 	snprintf(out, len, "%04d%02d%02d", d.y, d.m, d.d);
 }
 
-/* One all-day event on day: UID, DTSTAMP, the day, summary, description. */
-static void put_event(ics_buf *b, const char *uid, date day,
-		      const char *summary, const char *description)
+/* The start of an all-day event on day: UID, DTSTAMP, the day. */
+static void event_begin(ics_buf *b, const char *uid, date day)
 {
 	char start[16], end[16];
 
@@ -144,11 +162,25 @@ static void put_event(ics_buf *b, const char *uid, date day,
 	put_prop(b, "DTSTAMP:%s", b->stamp);
 	put_prop(b, "DTSTART;VALUE=DATE:%s", start);
 	put_prop(b, "DTEND;VALUE=DATE:%s", end);
+}
+
+/* The end of an event: summary, description. */
+static void event_end(ics_buf *b, const char *summary,
+		      const char *description)
+{
 	put_text(b, "SUMMARY", summary);
 	if (description && *description)
 		put_text(b, "DESCRIPTION", description);
 	put_line(b, "TRANSP:TRANSPARENT");
 	put_line(b, "END:VEVENT");
+}
+
+/* One all-day event on day. */
+static void put_event(ics_buf *b, const char *uid, date day,
+		      const char *summary, const char *description)
+{
+	event_begin(b, uid, day);
+	event_end(b, summary, description);
 }
 
 static const char *status_text_of(task_status s)
@@ -161,11 +193,11 @@ static const char *status_text_of(task_status s)
 static void put_task(ics_buf *b, const plan_task *t)
 {
 	/* The phase, status and owner, then the note. */
-	char uid[64];
+	char uid[UID_MAX];
 	char desc[TEXT_BYTES(TASK_OWNER_MAX) + TEXT_BYTES(TASK_NOTE_MAX) + 256];
 	int n;
 
-	snprintf(uid, sizeof uid, "task-%lld@moat", (long long)t->id);
+	make_uid(b, uid, sizeof uid, "task", t->id, 0);
 	n = snprintf(desc, sizeof desc, msg(ICS_TASK_DESC_FMT), t->phase,
 		     status_text_of(t->status),
 		     *t->owner ? t->owner : msg(ICS_NO_OWNER));
@@ -177,10 +209,9 @@ static void put_task(ics_buf *b, const plan_task *t)
 static void put_phase_ends(ics_buf *b, const agenda *a)
 {
 	for (int p = 1; p <= PLAN_PHASES; p++) {
-		char uid[64], summary[128], desc[128];
+		char uid[UID_MAX], summary[128], desc[128];
 
-		snprintf(uid, sizeof uid, "phase-%lld-%d@moat",
-			 (long long)a->programme_id, p);
+		make_uid(b, uid, sizeof uid, "phase", a->programme_id, p);
 		snprintf(summary, sizeof summary, msg(ICS_PHASE_ENDS_FMT), p);
 		snprintf(desc, sizeof desc, msg(ICS_PHASE_DESC_FMT),
 			 a->progress.phase_done[p - 1],
@@ -189,64 +220,151 @@ static void put_phase_ends(ics_buf *b, const agenda *a)
 	}
 }
 
-static void put_occurrence(ics_buf *b, const duty *d, date due, bool overdue,
-			   const char *rule)
+/* Whether due is an occurrence of r's schedule (a record may resolve a
+ * date that a changed rule no longer has). */
+static bool on_schedule(const rec_rule *r, date due)
 {
-	char uid[96], ymd[16], summary[512];
+	int k = rec_index_on_or_after(r, due);
 
-	format_ics_date(due, ymd, sizeof ymd);
-	snprintf(uid, sizeof uid, "duty-%lld-%s@moat", (long long)d->id, ymd);
-	if (overdue)
-		snprintf(summary, sizeof summary, msg(ICS_OVERDUE_FMT),
-			 d->title);
-	else
-		snprintf(summary, sizeof summary, "%s", d->title);
-	put_event(b, uid, due, summary, rule);
+	return k >= 0 && date_cmp(rec_scheduled(r, k), due) == 0;
 }
 
-/* The open occurrences of d (st->open), then for schedule anchoring the
- * next ICS_AHEAD on the schedule, leaving out any already resolved (done
- * early) or in a pause. When the open ones did not all fit in st, the rest
- * are found on the schedule the same way rec_open does, from the one after
- * the last kept (not from the start of the schedule). ev (may be NULL):
- * d's history, newest due first; p: its pauses. */
+/* A growing list of dates (the EXDATEs of a duty). */
+typedef struct {
+	date *v;
+	size_t n, cap;
+} date_list;
+
+static void add_date(ics_buf *b, date_list *l, date d)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		date *v = realloc(l->v, cap * sizeof *v);
+
+		if (!v) {
+			b->nomem = true;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = d;
+}
+
+static int by_date(const void *x, const void *y)
+{
+	return date_cmp(*(const date *)x, *(const date *)y);
+}
+
+/* The day before the pause that has not ended, when it begins after
+ * first: the series stops there (UNTIL). "No date" when there is none. */
+static date series_until(const rec_pause *p, size_t n_p, date first)
+{
+	for (size_t i = 0; i < n_p; i++)
+		if (!p[i].until.y && date_cmp(p[i].from, first) > 0)
+			return date_add_days(p[i].from, -1);
+	return (date){0, 0, 0};
+}
+
+static bool in_series(date due, date first, date until)
+{
+	return date_cmp(due, first) >= 0 &&
+	       (!until.y || date_cmp(due, until) <= 0);
+}
+
+/* What the series from first (to until) must leave out: the skipped
+ * occurrences, and those due in an ended pause that nothing recorded (a
+ * recorded one is shown as recorded). Sorted, each once. */
+static void exdates(ics_buf *b, const duty *d, const duty_event *ev,
+		    size_t n_ev, const rec_pause *p, size_t n_p, date first,
+		    date until, date_list *out)
+{
+	for (size_t i = 0; i < n_ev; i++)
+		if (ev[i].skipped && in_series(ev[i].due, first, until) &&
+		    on_schedule(&d->rule, ev[i].due))
+			add_date(b, out, ev[i].due);
+	for (size_t i = 0; i < n_p; i++) {
+		date from = date_cmp(p[i].from, first) > 0 ? p[i].from : first;
+
+		if (!p[i].until.y)
+			continue; /* the series ends before it (UNTIL) */
+		for (int k = rec_index_on_or_after(&d->rule, from); k >= 0; k++) {
+			date due = rec_scheduled(&d->rule, k);
+
+			if (!due.y || date_cmp(due, p[i].until) >= 0 ||
+			    !in_series(due, first, until) || b->nomem)
+				break;
+			if (!duty_recorded(ev, n_ev, due))
+				add_date(b, out, due);
+		}
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, by_date);
+}
+
+/* A done occurrence of the series: an override of its instance
+ * (RECURRENCE-ID, the date it was due) on the day it was done, which may
+ * be another day. */
+static void put_done(ics_buf *b, const char *uid, const duty *d,
+		     const duty_event *e, const char *rule)
+{
+	char due[16], done_day[16], desc[512];
+	date on = e->on.y ? e->on : e->due;
+
+	format_ics_date(e->due, due, sizeof due);
+	date_format(on, done_day, sizeof done_day);
+	snprintf(desc, sizeof desc, "%s\n", rule);
+	snprintf(desc + strlen(desc), sizeof desc - strlen(desc),
+		 msg(ICS_DONE_FMT), done_day);
+	event_begin(b, uid, on);
+	put_prop(b, "RECURRENCE-ID;VALUE=DATE:%s", due);
+	event_end(b, d->title, desc);
+}
+
+/* One duty. Nothing when nothing is open (paused today). Completion
+ * anchoring: its one open occurrence. Schedule anchoring: one series
+ * from the oldest open occurrence, as the header says. ev: d's history,
+ * newest due first; p: its pauses. */
 static void put_duty(ics_buf *b, const duty *d, const duty_state *st,
 		     const duty_event *ev, size_t n_ev, const rec_pause *p,
-		     size_t n_p, date today)
+		     size_t n_p)
 {
-	size_t kept = st->n_open < DUTY_MAX_OPEN ? st->n_open : DUTY_MAX_OPEN;
-	size_t ahead = ICS_AHEAD;
-	bool need_next = !st->has_next;
-	date after = {0, 0, 0};
-	char rule[256];
+	char uid[UID_MAX], rule[256], rrule[ICS_RRULE_MAX];
+	date first, until;
+	date_list ex = {NULL, 0, 0};
 
-	duty_rule_words(&d->rule, true, rule, sizeof rule);
-	for (size_t i = 0; i < kept; i++) {
-		const rec_occurrence *o = &st->open[i];
-
-		put_occurrence(b, d, o->due, o->overdue, rule);
-		after = o->due;
-	}
-	if (d->rule.anchor != REC_ANCHOR_SCHEDULE || !kept)
+	if (!st->n_open)
 		return;
-	for (int k = rec_index_on_or_after(&d->rule, date_add_days(after, 1));
-	     k >= 0 && ahead > 0 && !b->nomem; k++) {
-		date due = rec_scheduled(&d->rule, k);
-		bool overdue = date_cmp(due, today) < 0;
-		const rec_pause *in = rec_pause_on(p, n_p, due);
-
-		if (due.y == 0 || (in && !in->until.y))
-			break; /* paused from here on */
-		if (duty_recorded(ev, n_ev, due) || in)
-			continue;
-		put_occurrence(b, d, due, overdue, rule);
-		if (overdue)
-			continue; /* an open one beyond st's buffer */
-		if (need_next)
-			need_next = false;
-		else
-			ahead--;
+	first = st->open[0].due;
+	make_uid(b, uid, sizeof uid, "duty", d->id, 0);
+	duty_rule_words(&d->rule, true, rule, sizeof rule);
+	if (d->rule.anchor != REC_ANCHOR_SCHEDULE) {
+		put_event(b, uid, first, d->title, rule);
+		return;
 	}
+	until = series_until(p, n_p, first);
+	if (!ics_rrule(&d->rule, first, until, rrule, sizeof rrule)) {
+		put_event(b, uid, first, d->title, rule); /* not reached */
+		return;
+	}
+	exdates(b, d, ev, n_ev, p, n_p, first, until, &ex);
+	event_begin(b, uid, first);
+	put_prop(b, "RRULE:%s", rrule);
+	for (size_t i = 0; i < ex.n; i++) {
+		char day[16];
+
+		if (i && !date_cmp(ex.v[i], ex.v[i - 1]))
+			continue;
+		format_ics_date(ex.v[i], day, sizeof day);
+		put_prop(b, "EXDATE;VALUE=DATE:%s", day);
+	}
+	free(ex.v);
+	event_end(b, d->title, rule);
+	/* Oldest first, so the file reads in order. */
+	for (size_t i = n_ev; i-- > 0;)
+		if (!ev[i].skipped && in_series(ev[i].due, first, until) &&
+		    on_schedule(&d->rule, ev[i].due))
+			put_done(b, uid, d, &ev[i], rule);
 }
 
 static void build(ics_buf *b, const agenda *a, const char *unit_name)
@@ -271,7 +389,7 @@ static void build(ics_buf *b, const agenda *a, const char *unit_name)
 			 a->events ? a->events[d] : NULL,
 			 a->n_events ? a->n_events[d] : 0,
 			 a->pauses ? a->pauses[d] : NULL,
-			 a->n_pauses ? a->n_pauses[d] : 0, a->today);
+			 a->n_pauses ? a->n_pauses[d] : 0);
 	put_line(b, "END:VCALENDAR");
 }
 
@@ -300,8 +418,21 @@ static moat_status write_file(const ics_buf *b, const char *tmp,
 	return ok ? ST_OK : ST_IO;
 }
 
-moat_status ics_export(const agenda *a, const char *unit_name, const char *path,
-		       date today, char *err, size_t errlen)
+/* A database identity fit for a UID: letters, digits and '-'. */
+static bool id_ok(const char *id)
+{
+	if (!id || !*id || strlen(id) > RANDOM_UUID_LEN)
+		return false;
+	for (; *id; id++)
+		if (!((*id >= '0' && *id <= '9') || (*id >= 'a' && *id <= 'z') ||
+		      (*id >= 'A' && *id <= 'Z') || *id == '-'))
+			return false;
+	return true;
+}
+
+moat_status ics_export(const agenda *a, int64_t unit_id, const char *db_id,
+		       const char *unit_name, const char *path, date today,
+		       char *err, size_t errlen)
 {
 	ics_buf b = {0};
 	char tmp[4096];
@@ -311,6 +442,12 @@ moat_status ics_export(const agenda *a, const char *unit_name, const char *path,
 		snprintf(err, errlen, "calendar: no data or no file name");
 		return ST_INVALID;
 	}
+	if (!id_ok(db_id)) {
+		snprintf(err, errlen, "calendar: no usable database identity");
+		return ST_INVALID;
+	}
+	b.unit_id = unit_id;
+	b.db_id = db_id;
 	snprintf(b.stamp, sizeof b.stamp, "%04d%02d%02dT000000Z", today.y,
 		 today.m, today.d);
 	build(&b, a, unit_name);

@@ -16,6 +16,7 @@
 #include "model/programme.h"
 #include "model/roi.h"
 #include "model/questionnaire.h"
+#include "model/random.h"
 #include "model/scoring.h"
 #include "model/status.h"
 #include "model/text.h"
@@ -324,6 +325,15 @@ moat_status store_roi_settings(store *s, int64_t unit_id, int *horizon,
 
 /* The currency unit shown on every amount (default: msg's). */
 moat_status store_currency(store *s, int64_t unit_id, char *out, size_t outlen);
+
+/* The database's identity: a random UUID (model/random.h) stored once in
+ * the setting table under "db_identity", made on the first call. Calendar
+ * UIDs carry it, so two databases never give the same UID. Several
+ * processes may make one at once: each inserts its own only if none is
+ * there, then all read the one that won. ST_READONLY when there is none
+ * yet and the database cannot be written, ST_IO when no random bytes
+ * could be had; out (len > RANDOM_UUID_LEN) is "" on failure. */
+moat_status store_db_identity(store *s, char *out, size_t len);
 
 /* The unit's programme start date; *found false when none was started. */
 moat_status store_programme(store *s, int64_t unit_id, bool *found,

@@ -27,6 +27,41 @@ static date column_date(sqlite3_stmt *st, int col)
 	return d;
 }
 
+#define IDENTITY_SQL "SELECT value FROM setting WHERE key = 'db_identity'"
+
+moat_status store_db_identity(store *s, char *out, size_t len)
+{
+	char made[RANDOM_UUID_LEN + 1];
+	sqlite3_stmt *st;
+	moat_status rc;
+
+	if ((rc = store_text_scalar(s, IDENTITY_SQL, out, len)) || out[0])
+		return rc;
+	if (s->read_only) {
+		snprintf(s->err, sizeof s->err,
+			 "the database has no identity yet and is read-only");
+		return ST_READONLY;
+	}
+	if ((rc = random_uuid(made, sizeof made))) {
+		snprintf(s->err, sizeof s->err,
+			 "no random bytes for the database's identity");
+		return rc;
+	}
+	/* Another process may have stored one since: keep the first. */
+	if (!(st = store_prepare(s, "INSERT OR IGNORE INTO setting (key, value)"
+				    " VALUES ('db_identity', ?)")))
+		return ST_DB;
+	store_bind_text(st, 1, made);
+	if ((rc = store_run(s, st, "database identity")) ||
+	    (rc = store_text_scalar(s, IDENTITY_SQL, out, len)))
+		return rc;
+	if (!out[0]) {
+		snprintf(s->err, sizeof s->err, "the database's identity is empty");
+		return ST_DB;
+	}
+	return ST_OK;
+}
+
 moat_status store_programme(store *s, int64_t unit_id, bool *found, int64_t *id,
 			    date *start)
 {

@@ -1,26 +1,38 @@
 #!/bin/bash
 # Exports the demo's programme and duties with `moat export --ics` in both
-# languages and reads each calendar back with python3-icalendar
-# (tests/read_ics.py): raw line structure (CRLF, 75 octets, folds between
-# UTF-8 characters, escaping), the calendar header, one event per task on
-# its due date, the phase ends, and the duties' occurrences on the exact
-# dates worked out by hand, the missed restore test marked overdue. Then: a
-# second export is byte for byte the same; -o and --ics together write
-# both files; a copy with texts that need escaping, folding and cleaning
-# (Chinese, ; , \ and newlines, invalid UTF-8, a control character) reads
-# back as stored; another day moves what is overdue; more missed
-# occurrences than a duty's state holds are all listed; a failed export
-# leaves nothing behind. Exit 0 pass, 1 fail, 77 skip (no icalendar for
-# Debian's python3).
+# languages and reads each calendar back (tests/read_ics.py): raw line
+# structure (CRLF, 75 octets, folds between UTF-8 characters, escaping),
+# the calendar header, one event per task on its due date, the phase ends,
+# and one event per duty whose RRULE, EXDATEs and overrides, expanded by
+# python3-dateutil from python3-icalendar's parse and again by
+# python3-recurring-ical-events, give exactly the occurrences moat itself
+# computes (tests/ics/owed) and, on the demo, the dates worked out by hand;
+# no "OVERDUE" in any title. Then: a second export is byte for byte the
+# same; -o and --ics together write both files; texts that need escaping,
+# folding and cleaning read back as stored; another day moves what is
+# overdue; more missed occurrences than a duty's state holds; paused
+# duties (EXDATE, UNTIL); day 31 and day 30 clamped, every two years on 29
+# February, a skipped occurrence (EXDATE), one done late (an override on
+# the day done); two units of one database and two databases give
+# different UIDs, and exports started together agree on the database's
+# identity; a failed export leaves nothing behind. moat has no weekly
+# rules (every 1 to 24 months), so there is none to test. Exit 0 pass, 1
+# fail, 77 skip (no icalendar or recurring_ical_events for Debian's
+# python3).
 
 . "$MOAT_TESTS/readback_lib.sh" icalendar python3-icalendar
+if ! "$py" -c "import recurring_ical_events" 2>/dev/null; then
+	echo "SKIP: $py cannot import recurring_ical_events (install python3-recurring-ical-events)"
+	exit 77
+fi
+: "${MOAT_OWED:?MOAT_OWED must name the built tests/ics/owed}"
 
 version=$("$MOAT_BIN" --version)
 version=${version#moat }
-# The demo at 2026-11-25: 14 tasks, 3 phase ends, and 67 occurrences: the
-# restore test's missed one, then for the five schedule-anchored duties the
-# next occurrence and 12 more, and the yearly full drill's next one.
-demo_said="OK: 84 events: 14 tasks, 3 phase ends, 67 duty occurrences (1 overdue)"
+# The demo at 2026-11-25: 14 tasks, 3 phase ends and the six duties, five
+# of them on a schedule (the yearly full drill counts from its last
+# completion); the restore test's 2026-11-10 is the one missed.
+demo_said="OK: 23 events: 14 tasks, 3 phase ends, 6 duties (5 recurring)"
 
 # readback ICS DB LANG DAY [OPTIONS...]: read_ics.py's verdict in $said.
 readback() {
@@ -62,7 +74,7 @@ for lang in en zh; do
 		fail "$lang: read-back: $said"
 	fi
 	case $said in
-	"$demo_said"*) pass "$lang: every task, phase end and occurrence, one overdue" ;;
+	"$demo_said"*"(1 overdue)"*) pass "$lang: every task, phase end and duty, one overdue" ;;
 	*) fail "$lang: expected '$demo_said': $said" ;;
 	esac
 
@@ -79,10 +91,16 @@ done
 echo "== Chinese text"
 zh_ics=$dir/zh.ics
 if grep -qF '华东售后服务中心' "$zh_ics" && grep -qF '申请预算' "$zh_ics" &&
-	grep -qF '逾期：每月备份恢复测试' "$zh_ics"; then
-	pass "zh: the unit, a task and the overdue mark are in Chinese in the file"
+	grep -qF 'SUMMARY:每月备份恢复测试' "$zh_ics"; then
+	pass "zh: the unit, a task and a duty are in Chinese in the file"
 else
 	fail "zh: Chinese texts missing from $zh_ics"
+fi
+# What is overdue is what the dates say, in no title.
+if grep -qF '逾期' "$zh_ics" || grep -qiF 'OVERDUE' "$dir/en.ics"; then
+	fail "an overdue mark is baked into the calendar"
+else
+	pass "no overdue mark in either calendar"
 fi
 
 echo "== -o and --ics together"
@@ -200,37 +218,171 @@ else
 	fail "many missed: $said $(cat "$dir/export.out")"
 fi
 
+# export_read DB ICS [READ_ICS OPTIONS...]: exports DB's calendar in
+# English on $today to ICS and reads it back (the verdict in $said).
+export_read() {
+	local db=$1 ics=$2
+	shift 2
+	"$MOAT_BIN" --db "$db" --lang en --today "$today" export --ics "$ics" \
+		>"$dir/export.out" 2>&1 && readback "$ics" "$db" en "$today" "$@"
+}
+# unfold ICS: the file's content lines, unfolded, without CR.
+unfold() {
+	"$py" -c 'import sys; sys.stdout.write(open(sys.argv[1], "rb").read()
+	.decode().replace("\r\n ", "").replace("\r\n", "\n"))' "$1"
+}
+# duty_id DB KEY: the id of the duty with that template key.
+duty_id() {
+	sqlite3 -batch -noheader "$1" "SELECT id FROM duty WHERE template_key = '$2'"
+}
+
 echo "== paused duties"
 # As paused_sql says (readback_lib.sh): nothing of the restore test in the
-# calendar, no 2026-12-15 tabletop drill, the review's 2026-12-31 only, no
-# 2028-06-30 assessment (2040-06-29 is the 13th); read_ics.py works each
-# out from duty_pause and paused_on.
+# calendar; the tabletop drill's 2026-12-15 is not owed, so its series
+# starts on 2027-03-15; the review's series ends before its pause (UNTIL
+# 2026-12-31); the assessment's 2028-06-30 left out (EXDATE), 2040-06-29
+# there.
 paused="$dir/paused.db"
 copy_db "$dir/en.db" "$paused" "$paused_sql" || fail "cannot make the copy with paused duties"
-if "$MOAT_BIN" --db "$paused" --lang en --today "$today" export \
-	--ics "$dir/paused.ics" >"$dir/export.out" 2>&1 &&
-	readback "$dir/paused.ics" "$paused" en "$today"; then
+if export_read "$paused" "$dir/paused.ics" \
+		--lacks d.tabletop:2026-12-15 --has d.tabletop:2027-03-15 \
+		--has d.review:2026-12-31 --lacks d.review:2027-03-31 \
+		--lacks d.maturity:2028-06-30 --has d.maturity:2040-06-29; then
 	echo "$said"
-	# 67 less the restore test's 14, the review's 12 after 2026-12-31.
 	case $said in
-	*"41 duty occurrences (0 overdue)"*) pass "paused duties: none of the paused ones, nothing overdue" ;;
-	*) fail "paused duties: expected 41 occurrences, none overdue: $said" ;;
+	*"5 duties (4 recurring)"*"(0 overdue)"*"1 EXDATE(s)"*)
+		pass "paused duties: none of the paused one, nothing overdue, one left out" ;;
+	*) fail "paused duties: expected 5 duties, none overdue, 1 EXDATE: $said" ;;
 	esac
-	# has KEY DAY: the calendar holds duty KEY's occurrence of DAY
-	# (YYYYMMDD; "" for any).
-	has() {
-		grep -q "UID:duty-$(sqlite3 -batch -noheader "$paused" \
-			"SELECT id FROM duty WHERE template_key = '$1'")-$2" "$dir/paused.ics"
-	}
-	if ! has d.restore_test "" && ! has d.tabletop 20261215 &&
-		has d.tabletop 20270315 && ! has d.maturity 20280630 &&
-		has d.maturity 20400629; then
-		pass "paused duties: no restore test, no 2026-12-15 tabletop drill, no 2028 assessment"
+	lines=$(unfold "$dir/paused.ics")
+	if ! grep -q "^UID:duty-$(duty_id "$paused" d.restore_test)-u" <<<"$lines" &&
+		grep -qx 'DTSTART;VALUE=DATE:20270315' <<<"$lines" &&
+		! grep -qx 'EXDATE;VALUE=DATE:20261215' <<<"$lines" &&
+		grep -qx 'EXDATE;VALUE=DATE:20280630' <<<"$lines" &&
+		grep -q '^RRULE:.*;UNTIL=20261231$' <<<"$lines"; then
+		pass "paused duties: no restore test, an EXDATE for the ended pause, UNTIL before the one ahead"
 	else
-		fail "paused duties: the calendar holds a paused occurrence"
+		fail "paused duties: the calendar does not say the pauses as expected"
 	fi
 else
 	fail "paused duties: $said $(cat "$dir/export.out")"
+fi
+
+echo "== clamped days, skipped, done late or early"
+# The functional drill monthly on day 31 from September 2026: 30 September
+# missed, 31 October done on 3 November, 30 November skipped; the
+# tabletop drill quarterly on day 30 from November 2026 (28 February 2027,
+# 29 February 2028); the maturity assessment every two years on day 29
+# from February 2028 (29 February 2028, 28 February 2030); the restore test paused
+# in March and April 2027 and its 2027-01-10 done early, on 2026-11-24.
+odd_days="$dir/days.db"
+copy_db "$dir/en.db" "$odd_days" "
+UPDATE duty SET day = 31, start_date = '2026-09-01' WHERE template_key = 'd.functional_drill';
+UPDATE duty SET day = 30, start_date = '2026-11-01' WHERE template_key = 'd.tabletop';
+UPDATE duty SET every_months = 24, day = 29, start_date = '2028-02-01' WHERE template_key = 'd.maturity';
+DELETE FROM duty_event WHERE duty_id IN (SELECT id FROM duty
+	WHERE template_key IN ('d.functional_drill', 'd.tabletop', 'd.maturity'));
+INSERT INTO duty_event (duty_id, due_date, kind, event_date, note, entered_by, entered_at)
+	SELECT id, '2026-10-31', 'done', '2026-11-03', '', 'alice', '2026-11-03T09:00:00Z'
+	FROM duty WHERE template_key = 'd.functional_drill';
+INSERT INTO duty_event (duty_id, due_date, kind, event_date, note, entered_by, entered_at)
+	SELECT id, '2026-11-30', 'skipped', '2026-11-20', 'merged with the DR test', 'alice',
+	'2026-11-20T09:00:00Z' FROM duty WHERE template_key = 'd.functional_drill';
+INSERT INTO duty_event (duty_id, due_date, kind, event_date, note, entered_by, entered_at)
+	SELECT id, '2027-01-10', 'done', '2026-11-24', '', 'alice', '2026-11-24T09:00:00Z'
+	FROM duty WHERE template_key = 'd.restore_test';
+INSERT INTO duty_pause (duty_id, paused_on, resumed_on)
+	SELECT id, '2027-03-01', '2027-05-01' FROM duty WHERE template_key = 'd.restore_test';" ||
+	fail "cannot make the copy with other days"
+if export_read "$odd_days" "$dir/days.ics" \
+		--has d.functional_drill:2026-09-30 --lacks d.functional_drill:2026-10-31 \
+		--lacks d.functional_drill:2026-11-30 --has d.functional_drill:2026-12-31 \
+		--has d.functional_drill:2027-02-28 --has d.functional_drill:2027-04-30 \
+		--has d.functional_drill:2028-02-29 \
+		--has d.tabletop:2026-11-30 --has d.tabletop:2027-02-28 \
+		--has d.tabletop:2027-05-30 --has d.tabletop:2028-02-29 \
+		--has d.maturity:2028-02-29 --has d.maturity:2030-02-28 \
+		--has d.maturity:2032-02-29 --lacks d.maturity:2029-02-28 \
+		--lacks d.restore_test:2027-01-10 --lacks d.restore_test:2027-03-10 \
+		--lacks d.restore_test:2027-04-10 --has d.restore_test:2027-05-10; then
+	echo "$said"
+	case $said in
+	*"(2 overdue), 2 done, 3 EXDATE(s)"*)
+		pass "two missed, two done on another day, a skip and a pause left out" ;;
+	*) fail "expected 2 overdue, 2 done, 3 EXDATEs: $said" ;;
+	esac
+	lines=$(unfold "$dir/days.ics")
+	if grep -qx 'RRULE:FREQ=MONTHLY;BYMONTHDAY=-1' <<<"$lines" &&
+		grep -qx 'RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=28,29,30;BYSETPOS=-1' <<<"$lines" &&
+		grep -qx 'RRULE:FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1' <<<"$lines" &&
+		grep -qx 'RECURRENCE-ID;VALUE=DATE:20261031' <<<"$lines" &&
+		grep -qx 'EXDATE;VALUE=DATE:20261130' <<<"$lines"; then
+		pass "day 31, day 30 and 29 February said exactly; the late one an override, the skip an EXDATE"
+	else
+		fail "the rules are not said as expected: $(grep -E '^(RRULE|EXDATE|RECURRENCE-ID)' <<<"$lines" | tr '\n' ' ')"
+	fi
+else
+	fail "other days: $said $(cat "$dir/export.out")"
+fi
+
+echo "== UIDs across units and databases"
+# uids ICS: its UIDs, sorted.
+uids() { unfold "$1" | sed -n 's/^UID://p' | sort -u; }
+two="$dir/two.db"
+copy_db "$dir/en.db" "$two" "
+INSERT INTO org_unit (name, created_by, created_at)
+	VALUES ('Second service centre', 'alice', '2026-11-01T00:00:00Z');
+INSERT INTO assessment (unit_id, year, created_by, created_at)
+	SELECT id, 2026, 'alice', '2026-11-01T00:00:00Z' FROM org_unit
+	WHERE name = 'Second service centre';
+INSERT INTO duty (unit_id, template_key, title, every_months, day, anchor, start_date, item_key)
+	SELECT (SELECT id FROM org_unit WHERE name = 'Second service centre'), template_key,
+	title, every_months, day, anchor, start_date, item_key FROM duty;
+UPDATE setting SET value = (SELECT a.id FROM assessment a JOIN org_unit u ON u.id = a.unit_id
+	WHERE u.name = 'Second service centre') WHERE key = 'current_assessment';" ||
+	fail "cannot make the copy with a second unit"
+unit2=$(sqlite3 -batch -noheader "$two" "SELECT id FROM org_unit WHERE name = 'Second service centre'")
+if export_read "$two" "$dir/two.ics"; then
+	echo "$said"
+	pass "the second unit's calendar reads back"
+else
+	fail "second unit: $said $(cat "$dir/export.out")"
+fi
+if [ -n "$(uids "$dir/two.ics")" ] && ! uids "$dir/two.ics" | grep -qv -- "-u$unit2-" &&
+	[ -z "$(comm -12 <(uids "$dir/en.ics") <(uids "$dir/two.ics"))" ]; then
+	pass "two units of one database: every UID names its unit, none shared"
+else
+	fail "two units share UIDs or lack the unit: $(uids "$dir/two.ics" | head -n 3)"
+fi
+id_en=$(sqlite3 -batch -noheader "$dir/en.db" "SELECT value FROM setting WHERE key = 'db_identity'")
+id_zh=$(sqlite3 -batch -noheader "$dir/zh.db" "SELECT value FROM setting WHERE key = 'db_identity'")
+if [ -n "$id_en" ] && [ "$id_en" != "$id_zh" ] &&
+	[ "$(uids "$dir/en.ics" | wc -l)" = "$(uids "$dir/zh.ics" | wc -l)" ] &&
+	[ -z "$(comm -12 <(uids "$dir/en.ics") <(uids "$dir/zh.ics"))" ]; then
+	pass "two databases with the same objects: different identities, no UID shared"
+else
+	fail "two databases: identities '$id_en' '$id_zh', shared UIDs: $(comm -12 <(uids "$dir/en.ics") <(uids "$dir/zh.ics") | head -n 3)"
+fi
+# Exports started together on a database without an identity yet agree.
+race="$dir/race.db"
+copy_db "$dir/en.db" "$race" "DELETE FROM setting WHERE key = 'db_identity';" ||
+	fail "cannot make the copy without an identity"
+pids=()
+for i in 1 2 3 4; do
+	"$MOAT_BIN" --db "$race" --lang en --today "$today" export \
+		--ics "$dir/race$i.ics" >"$dir/race$i.out" 2>&1 &
+	pids+=($!)
+done
+ok=1
+for pid in "${pids[@]}"; do wait "$pid" || ok=0; done
+n_ids=$(sqlite3 -batch -noheader "$race" "SELECT count(*) FROM setting WHERE key = 'db_identity'")
+id_race=$(sqlite3 -batch -noheader "$race" "SELECT value FROM setting WHERE key = 'db_identity'")
+if [ "$ok" = 1 ] && [ "$n_ids" = 1 ] && [ "$id_race" != "$id_en" ] &&
+	cmp -s "$dir/race1.ics" "$dir/race2.ics" && cmp -s "$dir/race1.ics" "$dir/race3.ics" &&
+	cmp -s "$dir/race1.ics" "$dir/race4.ics" && grep -qF -- "-$id_race@moat" "$dir/race1.ics"; then
+	pass "four exports at once: one new identity, four identical calendars"
+else
+	fail "exports at once: ok=$ok, $n_ids identities: $(cat "$dir"/race?.out)"
 fi
 
 echo "== failure leaves nothing behind"

@@ -1,47 +1,64 @@
 #!/usr/bin/python3
 """Reads an iCalendar file written by `moat export --ics` back and checks it
-against the database.
+against the database and against what moat itself computes.
 
-Usage: read_ics.py [--demo] [--folded] ICS DB LANG TODAY VERSION
+Usage: read_ics.py [--demo] [--folded] [--has KEY:DAY] [--lacks KEY:DAY]
+                   ICS DB LANG TODAY VERSION
 
 LANG is en or zh, TODAY the --today of the export (YYYY-MM-DD), VERSION
-moat's version (for PRODID). The file is checked twice: as raw bytes
-(every line CRLF-terminated, at most 75 octets, each physical line valid
-UTF-8 so a fold never splits a character, TEXT values escaped exactly as
-RFC 5545 says) and parsed with the icalendar library (python3-icalendar).
-The database is read with Python's sqlite3, independently of moat's C code.
+moat's version (for PRODID). The file is checked as raw bytes (every line
+CRLF-terminated, at most 75 octets, each physical line valid UTF-8 so a
+fold never splits a character, TEXT values escaped exactly as RFC 5545
+says) and parsed with the icalendar library (python3-icalendar). The
+database is read with Python's sqlite3.
 
 Checks: VCALENDAR with VERSION 2.0, the PRODID, CALSCALE GREGORIAN and the
 unit's name; every event all-day (DTSTART a date, DTEND the next day),
-DTSTAMP TODAY at 00:00:00Z, no UID twice; one event per plan task on its
-due_date with its title, phase, status and owner; the three phase ends; the
-duties' occurrences, each UID carrying its date, in order, none that the
-history already resolved, the overdue ones (due before TODAY) marked in the
-summary and the others not, and exactly the dates worked out here from the
-duty's rule, history and pauses by a separate implementation of the
-schedule (every open occurrence, then the next one and 12 more; for a duty
-counted from its last completion, just the next one; nothing while it is
-paused, and none due in a pause).
+DTSTAMP TODAY at 00:00:00Z; UIDs "KIND-ID[-N]-uUNIT-DBID@moat" with DBID
+the database's identity (a version 4 UUID in the setting table), one per
+task, phase end and duty (a duty's done occurrences share its UID with a
+RECURRENCE-ID); one event per plan task on its due_date with its title,
+phase, status and owner; the three phase ends; summaries that are the
+title alone (no "OVERDUE").
+
+The duties' occurrences are compared with moat's own computation:
+tests/ics/owed ($MOAT_OWED, the agenda's agenda_between) lists for the
+exported unit every occurrence owed up to ten years after TODAY and every
+recorded one. Expected: nothing of a duty with nothing owed; a duty
+counted from its completion is one plain event on its one owed date; a
+duty on a schedule is one RRULE event from its oldest owed occurrence
+whose instances are its owed dates and, from that day on, its done
+occurrences moved to the day they were done (an override with the due
+date as RECURRENCE-ID and "done on" in the description); skipped ones
+and those in a pause are not there. The series is expanded twice, each
+compared with that: (1) from icalendar's parse, the RRULE expanded by
+python3-dateutil with the EXDATEs and overrides applied here; (2) by
+python3-recurring-ical-events, which applies RRULE, EXDATE and
+RECURRENCE-ID itself.
 
 --demo: the database is moat's demo loaded on 2026-11-25 and TODAY is that
-day, so also check the exact occurrence dates worked out by hand from the
-demo's history (questionnaires/en/plan.yaml, model/demo.c): the missed
-2026-11-10 restore test is the only overdue one, and the next ones follow
-the rules (day 10, day 20, quarterly on the 15th, quarterly and yearly on
-the last working day, yearly counted from the last completion).
+day, so also check the first dates of each series against dates worked
+out by hand from the demo's history (questionnaires/en/plan.yaml,
+model/demo.c): the missed 2026-11-10 restore test is the only overdue one.
 --folded: at least one line must have been folded.
+--has / --lacks KEY:YYYY-MM-DD: duty KEY (template key) owes / does not
+owe an occurrence on that day in the calendar (repeatable).
 
 Prints an OK line; exits 1 with the first mismatch.
 """
 
-import calendar
 import datetime
+import os
+import re
 import sqlite3
+import subprocess
 import sys
 
+import dateutil.rrule
 import icalendar
+import recurring_ical_events
 
-from duty_rules import duty_pauses, pause_of, rule_words
+from duty_rules import duty_pauses, rule_words
 
 TEXTS = {
     "en": {
@@ -51,7 +68,7 @@ TEXTS = {
         "no_owner": "not assigned",
         "phase_ends": "Phase {p} ends",
         "phase_desc": "{d} of {t} tasks done",
-        "overdue": "OVERDUE: {t}",
+        "done": "Done on {d}",
         "calname": "{u}: continuity programme",
     },
     "zh": {
@@ -61,7 +78,7 @@ TEXTS = {
         "no_owner": "未指定",
         "phase_ends": "阶段{p}结束",
         "phase_desc": "已完成 {d}/{t} 项任务",
-        "overdue": "逾期：{t}",
+        "done": "已于 {d} 完成",
         "calname": "{u}：业务连续性计划",
     },
 }
@@ -110,74 +127,65 @@ DEMO = {
 }
 DEMO_OVERDUE = {("d.restore_test", d("2026-11-10"))}
 
-def last_working_day(y, m):
-    day = datetime.date(y, m, calendar.monthrange(y, m)[1])
-    while day.weekday() >= 5:
-        day -= datetime.timedelta(days=1)
-    return day
+# How far the expansions are compared: past the demo's hand-worked
+# yearly dates (2039).
+HORIZON_DAYS = 15 * 366
+UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}"
+                   r"-[0-9a-f]{12}")
 
 
-def due_in_month(day_rule, y, m):
-    if day_rule == 0:
-        return last_working_day(y, m)
-    return datetime.date(y, m, min(day_rule, calendar.monthrange(y, m)[1]))
-
-
-def scheduled(every, day_rule, start):
-    """The schedule of a duty, as questionnaires/en/plan.yaml describes
-    it: the first due date on or after start (in its month or the next),
-    then every `every` months on the day rule."""
-    idx = start.year * 12 + start.month - 1
-    if due_in_month(day_rule, start.year, start.month) < start:
-        idx += 1
-    while idx // 12 <= 9999:
-        yield due_in_month(day_rule, idx // 12, idx % 12 + 1)
-        idx += every
-
-
-def add_months(day, n):
-    idx = day.year * 12 + day.month - 1 + n
-    y, m = idx // 12, idx % 12 + 1
-    return datetime.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-
-
-def expected_occurrences(every, day_rule, anchor, start, resolved, last_done,
-                         today, pauses):
-    """What the calendar should hold for a duty, worked out here: for
-    schedule anchoring every unresolved occurrence before today, the first
-    unresolved one on or after today, and the 12 unresolved ones after it;
-    for completion anchoring the one open occurrence (last completion plus
-    `every` months, or the first on the schedule when never completed,
-    skipping resolved dates). Nothing while the duty is paused, and none
-    due in a pause (a pause not resumed owes nothing from its first day)."""
-    out = []
-    if pause_of(pauses, today):
-        return out
-    if anchor == "completion":
-        if last_done is None:
-            cands = scheduled(every, day_rule, start)
+def moat_computes(db_path, today, to):
+    """What moat computes (tests/ics/owed): the unit exported and, per
+    duty id, its owed dates and its recorded occurrences (due, kind, on)."""
+    out = subprocess.run([os.environ["MOAT_OWED"], db_path, str(today),
+                          str(to)], capture_output=True, text=True)
+    check(out.returncode == 0 and not out.stderr,
+          f"tests/ics/owed failed: {out.stderr.strip()}")
+    lines = out.stdout.splitlines()
+    check(lines and lines[0].startswith("unit "), "owed: no unit line")
+    unit = int(lines[0].split()[1])
+    owed, records = {}, {}
+    for line in lines[1:]:
+        f = line.split()
+        did = int(f[1])
+        if f[0] == "owed":
+            owed.setdefault(did, []).append(d(f[2]))
         else:
-            cands = (add_months(last_done, k * every) for k in range(1, 1201))
-        for due in cands:
-            p = pause_of(pauses, due)
-            if p and p[1] is None:
-                break
-            if due not in resolved and not p:
-                return [due]
-        return []
-    ahead = 13
-    for due in scheduled(every, day_rule, start):
-        p = pause_of(pauses, due)
-        if p and p[1] is None:
+            records.setdefault(did, []).append((d(f[2]), f[0], d(f[3])))
+    return unit, owed, records
+
+
+def as_date(v):
+    return v.date() if isinstance(v, datetime.datetime) else v
+
+
+def exdates(ev):
+    """The EXDATE days of an event, however many properties hold them."""
+    ex = ev.get("EXDATE")
+    if ex is None:
+        return set()
+    props = ex if isinstance(ex, list) else [ex]
+    return {as_date(x.dt) for p in props for x in p.dts}
+
+
+def expand_dateutil(master, overrides, to):
+    """Recurrence id -> the day shown, up to `to`: icalendar's parse of the
+    RRULE expanded by dateutil, less the EXDATEs, overrides applied."""
+    start = master.decoded("DTSTART")
+    rule = master.get("RRULE").to_ical().decode()
+    rr = dateutil.rrule.rrulestr(rule, dtstart=datetime.datetime.combine(
+        start, datetime.time()))
+    ex = exdates(master)
+    shown = {}
+    for x in rr:
+        if x.date() > to:
             break
-        if due in resolved or p:
-            continue
-        out.append(due)
-        if due >= today:
-            ahead -= 1
-            if not ahead:
-                break
-    return out
+        if x.date() not in ex:
+            shown[x.date()] = x.date()
+    for rid, ov in overrides.items():
+        check(rid in shown, f"override {rid} is no instance of the series")
+        shown[rid] = ov.decoded("DTSTART")
+    return shown
 
 
 # The bidi embedding, override and isolate controls; the joiners and
@@ -248,16 +256,17 @@ def check_raw(data, want_folded):
 
 
 def raw_events(unfolded):
-    """UID -> {property name (without parameters): raw value} from the
-    unfolded lines."""
+    """(UID, RECURRENCE-ID or "") -> {property name (without parameters):
+    raw value} from the unfolded lines."""
     events, cur = {}, None
     for line in unfolded:
         if line == "BEGIN:VEVENT":
             cur = {}
         elif line == "END:VEVENT":
             check(cur is not None and "UID" in cur, "an event without UID")
-            check(cur["UID"] not in events, f"UID {cur['UID']} twice")
-            events[cur["UID"]] = cur
+            key = (cur["UID"], cur.get("RECURRENCE-ID", ""))
+            check(key not in events, f"event {key} twice")
+            events[key] = cur
             cur = None
         elif cur is not None:
             name, _, value = line.partition(":")
@@ -265,16 +274,35 @@ def raw_events(unfolded):
     return events
 
 
+def day_option(argv, name):
+    """The KEY:DAY values of a repeated option."""
+    out = []
+    for i, a in enumerate(argv):
+        if a == name:
+            key, _, day = argv[i + 1].partition(":")
+            out.append((key, d(day)))
+    return out
+
+
 def main(argv):
     demo = "--demo" in argv
     want_folded = "--folded" in argv
-    args = [a for a in argv if not a.startswith("--")]
+    has, lacks = day_option(argv, "--has"), day_option(argv, "--lacks")
+    args, skip = [], False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in ("--has", "--lacks"):
+            skip = True
+        elif not a.startswith("--"):
+            args.append(a)
     if len(args) != 5:
         print(__doc__, file=sys.stderr)
         return 2
     ics_path, db_path, lang, today_s, version = args
     t = TEXTS[lang]
     today = d(today_s)
+    to = today + datetime.timedelta(days=HORIZON_DAYS)
 
     with open(ics_path, "rb") as f:
         data = f.read()
@@ -289,20 +317,29 @@ def main(argv):
           f"PRODID {cal.get('PRODID')}, expected {prodid}")
     check(str(cal.get("CALSCALE")) == "GREGORIAN", "CALSCALE")
 
+    unit_id, owed, records = moat_computes(db_path, today, to)
     db = sqlite3.connect(db_path)
     db.text_factory = bytes
-    unit_id, unit_name = db.execute(
-        "SELECT id, name FROM org_unit ORDER BY id LIMIT 1").fetchone()
+    unit_name, = db.execute("SELECT name FROM org_unit WHERE id = ?",
+                            (unit_id,)).fetchone()
     calname = t["calname"].format(u=expected_text(unit_name))
     check(str(cal.get("X-WR-CALNAME")) == calname,
           f"X-WR-CALNAME {cal.get('X-WR-CALNAME')!r}, expected {calname!r}")
+    row = db.execute("SELECT value FROM setting WHERE key = 'db_identity'"
+                     ).fetchone()
+    check(row is not None, "no db_identity in the setting table")
+    dbid = row[0].decode()
+    check(UUID4.fullmatch(dbid), f"db_identity {dbid!r} is no version 4 UUID")
+
+    def uid_of(kind, oid, n=None):
+        part = f"-{n}" if n is not None else ""
+        return f"{kind}-{oid}{part}-u{unit_id}-{dbid}@moat"
 
     stamp = datetime.datetime(today.year, today.month, today.day,
                               tzinfo=datetime.timezone.utc)
-    events = {}
+    events, overrides = {}, {}
     for ev in cal.walk("VEVENT"):
         uid = str(ev.get("UID"))
-        check(uid not in events, f"UID {uid} twice")
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
         check(type(start) is datetime.date and type(end) is datetime.date,
               f"{uid}: not an all-day event ({start!r}, {end!r})")
@@ -310,14 +347,26 @@ def main(argv):
               f"{uid}: DTEND {end}, expected the day after {start}")
         check(ev.decoded("DTSTAMP") == stamp,
               f"{uid}: DTSTAMP {ev.decoded('DTSTAMP')}, expected {stamp}")
-        events[uid] = ev
-    check(set(events) == set(raw), "the parser and the raw lines disagree"
-          " on the events")
+        if "RECURRENCE-ID" in ev:
+            rid = as_date(ev.decoded("RECURRENCE-ID"))
+            check(rid not in overrides.get(uid, {}),
+                  f"{uid}: RECURRENCE-ID {rid} twice")
+            overrides.setdefault(uid, {})[rid] = ev
+        else:
+            check(uid not in events, f"UID {uid} twice")
+            events[uid] = ev
+    n_raw = len(events) + sum(len(v) for v in overrides.values())
+    check(n_raw == len(raw), "the parser and the raw lines disagree on the"
+          " events")
+    for uid in overrides:
+        check(uid in events, f"{uid}: an override without its series")
 
-    def expect_text(uid, prop, want):
-        got = str(events[uid].get(prop, ""))
-        check(got == want, f"{uid}: {prop} {got!r}, expected {want!r}")
-        rv = raw[uid].get(prop, "")
+    def expect_text(uid, prop, want, rid=None):
+        ev = events[uid] if rid is None else overrides[uid][rid]
+        got = str(ev.get(prop, ""))
+        check(got == want, f"{uid} {rid or ''}: {prop} {got!r}, expected"
+              f" {want!r}")
+        rv = raw[(uid, f"{rid:%Y%m%d}" if rid else "")].get(prop, "")
         check(rv == escape(want),
               f"{uid}: raw {prop} {rv!r}, expected {escape(want)!r}")
 
@@ -332,8 +381,8 @@ def main(argv):
             "SELECT id, phase, title, status, owner, due_date, note"
             " FROM plan_task WHERE programme_id = ?", (pid,)).fetchall()
         for tid, phase, title, status, owner, due, note in rows:
-            uid = f"task-{tid}@moat"
-            check(uid in events, f"no event for task {tid}")
+            uid = uid_of("task", tid)
+            check(uid in events, f"no event {uid} for task {tid}")
             got = events[uid].decoded("DTSTART")
             check(got == d(due.decode()),
                   f"{uid}: DTSTART {got}, expected due_date {due.decode()}")
@@ -347,7 +396,7 @@ def main(argv):
             seen.add(uid)
         n_tasks = len(rows)
         for p in (1, 2, 3):
-            uid = f"phase-{pid}-{p}@moat"
+            uid = uid_of("phase", pid, p)
             check(uid in events, f"no event for the end of phase {p}")
             want = start + datetime.timedelta(days=30 * p - 1)
             got = events[uid].decoded("DTSTART")
@@ -359,69 +408,107 @@ def main(argv):
                         t["phase_desc"].format(d=done, t=total))
             seen.add(uid)
 
-    # The duties' occurrences.
-    n_occ, overdue = 0, set()
+    # The duties, each expanded by recurring-ical-events as well.
+    second = {}
+    for ev in recurring_ical_events.of(cal).between(
+            datetime.date(1900, 1, 1), to + datetime.timedelta(days=1)):
+        second.setdefault(str(ev.get("UID")), []).append(ev)
+    n_duties = n_series = n_owed = n_done = n_ex = 0
+    overdue, shown_by_key = set(), {}
     duties = db.execute(
         "SELECT id, template_key, title, every_months, day, anchor,"
         " start_date, paused_on FROM duty WHERE unit_id = ?",
         (unit_id,)).fetchall()
     for did, key, title, every, day, anchor, dstart, paused in duties:
-        key = key.decode()
-        prefix = f"duty-{did}-"
-        mine = sorted(u for u in events if u.startswith(prefix))
-        history = db.execute("SELECT due_date, kind, event_date FROM"
-                             " duty_event WHERE duty_id = ?", (did,)).fetchall()
-        resolved = {d(r[0].decode()) for r in history}
-        done = [d(r[2].decode()) for r in history if r[1] == b"done"]
+        key, anchor = key.decode(), anchor.decode()
+        uid = uid_of("duty", did)
+        mine = sorted(owed.get(did, []))
+        rule = rule_words(lang, every, day, anchor, d(dstart.decode()))
+        title = expected_text(title)
+        if not mine:
+            check(uid not in events, f"{key}: an event, but nothing is owed")
+            shown_by_key[key] = []
+            continue
+        check(uid in events, f"{key}: no event {uid}")
+        seen.add(uid)
+        n_duties += 1
+        ev = events[uid]
+        first = mine[0]
+        check(ev.decoded("DTSTART") == first,
+              f"{key}: DTSTART {ev.decoded('DTSTART')}, expected the oldest"
+              f" owed occurrence {first}")
+        expect_text(uid, "SUMMARY", title)
+        expect_text(uid, "DESCRIPTION", rule)
+        overdue |= {(key, x) for x in mine if x < today}
+        if anchor == "completion":
+            check(len(mine) == 1, f"{key}: moat owes {len(mine)}, expected 1")
+            check("RRULE" not in ev and uid not in overrides,
+                  f"{key}: a duty counted from its completion recurs")
+            got = [e.decoded("DTSTART") for e in second.get(uid, [])]
+            check(got == mine, f"{key}: recurring-ical-events {got},"
+                  f" expected {mine}")
+            shown_by_key[key] = mine
+            n_owed += 1
+            continue
+        # The instances moat expects: owed on their day; done from the
+        # series' first day on, on the day done (not past the UNTIL of a
+        # pause that has not ended).
         pauses = duty_pauses(db, did, paused.decode())
-        want = expected_occurrences(every, day, anchor.decode(),
-                                    d(dstart.decode()), resolved,
-                                    max(done) if done else None, today,
-                                    pauses)
-        check(mine or not want, f"no occurrence of duty {key}")
-        rule = rule_words(lang, every, day, anchor.decode(),
-                          d(dstart.decode()))
-        dates = []
-        for uid in mine:
-            due = events[uid].decoded("DTSTART")
-            check(uid == f"{prefix}{due:%Y%m%d}@moat",
-                  f"{uid}: the UID does not carry its date {due}")
-            check(due not in resolved or anchor == b"completion",
-                  f"{uid}: an occurrence already done or skipped")
-            if due < today:
-                overdue.add((key, due))
-                expect_text(uid, "SUMMARY",
-                            t["overdue"].format(t=expected_text(title)))
-            else:
-                expect_text(uid, "SUMMARY", expected_text(title))
-            expect_text(uid, "DESCRIPTION", rule)
-            dates.append(due)
-            seen.add(uid)
-        check(dates == sorted(dates), f"{key}: dates out of order")
-        check(dates == want, f"{key}: {[str(x) for x in dates]}, worked out"
-              f" here {[str(x) for x in want]}")
-        if pauses and pauses[-1][1] is None:
-            pass  # paused now or later: fewer, as worked out above
-        elif anchor == b"completion":
-            check(len(dates) == 1, f"{key}: {len(dates)} occurrences of a"
-                  " completion-anchored duty, expected the next one only")
-        else:
-            check(sum(1 for x in dates if x >= today) == 13,
-                  f"{key}: expected the next occurrence and 12 more")
-        if demo:
-            hand = DEMO.get(key)
-            check(hand is not None, f"unknown demo duty {key}")
-            check(dates == hand, f"{key}: {[str(x) for x in dates]},"
-                  f" expected {[str(x) for x in hand]}")
-        n_occ += len(dates)
+        stop = min((p[0] for p in pauses if p[1] is None and p[0] > first),
+                   default=None)
+        want = {x: x for x in mine}
+        done_here = {}
+        for due, kind, on in records.get(did, []):
+            if kind == "done" and due >= first and (stop is None or
+                                                    due < stop):
+                want[due] = on
+                done_here[due] = on
+        check("RRULE" in ev, f"{key}: no RRULE")
+        got = expand_dateutil(ev, overrides.get(uid, {}), to)
+        check(got == want, f"{key}: dateutil expands"
+              f" {sorted((str(a), str(b)) for a, b in got.items())},"
+              f" moat computes {sorted((str(a), str(b)) for a, b in want.items())}")
+        got2 = sorted(e.decoded("DTSTART") for e in second.get(uid, []))
+        check(got2 == sorted(want.values()),
+              f"{key}: recurring-ical-events {[str(x) for x in got2]},"
+              f" moat computes {[str(x) for x in sorted(want.values())]}")
+        for e in second.get(uid, []):
+            if "RECURRENCE-ID" in e and as_date(e.decoded("RECURRENCE-ID")) \
+                    in done_here:
+                rid = as_date(e.decoded("RECURRENCE-ID"))
+                check(e.decoded("DTSTART") == done_here[rid],
+                      f"{key}: recurring-ical-events moved {rid} to"
+                      f" {e.decoded('DTSTART')}")
+        check(set(overrides.get(uid, {})) == set(done_here),
+              f"{key}: overrides {sorted(overrides.get(uid, {}))},"
+              f" done {sorted(done_here)}")
+        for rid, on in done_here.items():
+            expect_text(uid, "SUMMARY", title, rid)
+            expect_text(uid, "DESCRIPTION",
+                        rule + "\n" + t["done"].format(d=on), rid)
+        shown_by_key[key] = sorted(x for x in mine)
+        n_series += 1
+        n_owed += len(mine)
+        n_done += len(done_here)
+        n_ex += len(exdates(ev))
+    for key, day in has:
+        check(day in shown_by_key.get(key, []), f"{key}: nothing owed on {day}")
+    for key, day in lacks:
+        check(day not in shown_by_key.get(key, []), f"{key}: owed on {day}")
     if demo:
+        for key, hand in DEMO.items():
+            got = shown_by_key.get(key, [])[:len(hand)]
+            check(got == hand, f"{key}: {[str(x) for x in got]},"
+                  f" worked out by hand {[str(x) for x in hand]}")
         check(overdue == DEMO_OVERDUE,
               f"overdue occurrences {sorted(overdue)}, expected {DEMO_OVERDUE}")
     check(seen == set(events), f"unexpected events {sorted(set(events) - seen)}")
 
     print(f"OK: {len(events)} events: {n_tasks} tasks, "
-          f"{3 if prog else 0} phase ends, {n_occ} duty occurrences "
-          f"({len(overdue)} overdue), {n_folded} folded line(s)")
+          f"{3 if prog else 0} phase ends, {n_duties} duties"
+          f" ({n_series} recurring), {n_owed} owed to {to}"
+          f" ({len(overdue)} overdue), {n_done} done, {n_ex} EXDATE(s),"
+          f" {n_folded} folded line(s)")
     return 0
 
 

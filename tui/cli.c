@@ -746,15 +746,16 @@ static int export_ics(store *s, const report *r, const cli_options *o,
 		      FILE *out, FILE *err)
 {
 	agenda a;
-	char msgbuf[1024];
+	char msgbuf[1024], db_id[RANDOM_UUID_LEN + 1];
 	int rc = EXIT_OK;
 
-	if (agenda_load(s, r->unit.id, o->today, AGENDA_EXPORT_DAYS, false, &a)) {
+	if (store_db_identity(s, db_id, sizeof db_id) ||
+	    agenda_load(s, r->unit.id, o->today, AGENDA_EXPORT_DAYS, false, &a)) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		return EXIT_FAIL;
 	}
-	if (ics_export(&a, r->unit.name, o->ics, o->today, msgbuf,
-		       sizeof msgbuf) != ST_OK) {
+	if (ics_export(&a, r->unit.id, db_id, r->unit.name, o->ics, o->today,
+		       msgbuf, sizeof msgbuf) != ST_OK) {
 		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
 		fputc('\n', err);
 		rc = EXIT_FAIL;
