@@ -590,7 +590,7 @@ done:
 moat_status store_cont_step_move(store *s, int64_t step_id, int delta,
 				 const char *user)
 {
-	char system[TEXT_BYTES(BIA_NAME_MAX)], was[16], now[16];
+	char system[TEXT_BYTES(BIA_NAME_MAX)], was[24], now[24];
 	cont_step *steps = NULL, tmp;
 	size_t n = 0, at, to;
 	int64_t plan_id, unit_id;
