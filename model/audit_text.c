@@ -65,6 +65,9 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		if (strcmp(field, "row") == 0)
 			return AV_BIA_ROW;
 	}
+	if (strcmp(entity, "contingency") == 0 &&
+	    (strcmp(field, "outage") == 0 || strcmp(field, "backentry") == 0))
+		return AV_MINUTES;
 	if (strcmp(entity, "verify") == 0)
 		return AV_LEDGER;
 	if (strcmp(entity, "backup") == 0 && strcmp(field, "copy") == 0)
@@ -405,6 +408,20 @@ const char *audit_field_text(const char *entity, const char *field)
 		{"incident", "step", INC_KIND_STEP},
 		{"incident", "restored", INC_KIND_RESTORED},
 		{"incident", "closed", AUDF_INC_CLOSED},
+		{"contingency", "removed", AUDF_REMOVED},
+		{"contingency", "system", CONT_F_SYSTEM},
+		{"contingency", "scenario", CONT_F_SCENARIO},
+		{"contingency", "outage", CONT_F_OUTAGE},
+		{"contingency", "trigger", CONT_F_TRIGGER},
+		{"contingency", "simplified", CONT_F_SIMPLIFIED},
+		{"contingency", "notice", CONT_F_NOTICE},
+		{"contingency", "backentry", CONT_F_BACKENTRY},
+		{"contingency", "step", CONT_F_TITLE},
+		{"contingency", "step_added", AUDF_CONT_STEP_ADDED},
+		{"contingency", "step_removed", AUDF_CONT_STEP_REMOVED},
+		{"contingency", "step_moved", AUDF_CONT_STEP_MOVED},
+		{"contingency", "approved", AUDF_CONT_APPROVED},
+		{"contingency", "columns", CONT_COLUMNS_TITLE},
 		{NULL, "added", AUDF_LINE_ADDED},
 		{NULL, "removed", AUDF_LINE_REMOVED},
 		{NULL, "state", AUDF_STATE},
@@ -539,6 +556,7 @@ static const char *entity_text(const char *entity)
 		{"contact", AUDE_RESP_CONTACT},
 		{"card", AUDE_RESP_CARD},
 		{"incident", AUDE_INCIDENT},
+		{"contingency", AUDE_CONTINGENCY},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(entity, kinds[i].entity) == 0)

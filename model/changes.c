@@ -37,6 +37,9 @@ unsigned change_parts(const char *entity)
 		{"card", PART_RESPONSE},
 		/* An incident's improvements become programme tasks. */
 		{"incident", PART_RESPONSE | PART_PLAN | PART_VERIFY},
+		/* Business contingency plans, shown from the response
+		 * screen. */
+		{"contingency", PART_RESPONSE},
 		{"backup", PART_VERIFY},
 		{"verify", PART_VERIFY | PART_PLAN | PART_REPORT},
 		/* Restoring a drill's service records ledger entries; a

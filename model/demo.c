@@ -6,6 +6,7 @@
 
 #include "model/calc.h"
 #include "model/demo.h"
+#include "model/demo_contingency.h"
 #include "model/demo_response.h"
 #include "model/demo_bia.h"
 #include "model/demo_drill.h"
@@ -232,7 +233,8 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = demo_drill_load(s, q, unit_id, *assessment_id, today, user)) ||
 	    (st = demo_programme(s, q, unit_id, today, user)) ||
 	    (st = demo_verify_load(s, unit_id, *assessment_id, user)) ||
-	    (st = demo_response_load(s, unit_id, today, user)))
+	    (st = demo_response_load(s, unit_id, today, user)) ||
+	    (st = demo_contingency_load(s, unit_id, today, user)))
 		return st;
 	return store_set_current(s, *assessment_id);
 }

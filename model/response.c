@@ -9,6 +9,7 @@
 #include "model/money.h"
 #include "model/msg.h"
 #include "model/response.h"
+#include "model/strbuf.h"
 #include "model/yaml_doc.h"
 
 static const char *const romans[RESP_LEVELS] = {"I", "II", "III", "IV"};
@@ -473,43 +474,20 @@ uint32_t resp_reference_hash(const resp_reference *r)
 
 /* ---- The card as text ---- */
 
-typedef struct {
-	char *buf;
-	size_t len, cap;
-	bool nomem;
-} sbuf;
-
-static void put(sbuf *b, const char *s, size_t n)
+static void put(strbuf *b, const char *s, size_t n)
 {
-	if (b->nomem)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *more;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if (!(more = realloc(b->buf, cap))) {
-			b->nomem = true;
-			return;
-		}
-		b->buf = more;
-		b->cap = cap;
-	}
-	memcpy(b->buf + b->len, s, n);
-	b->len += n;
-	b->buf[b->len] = '\0';
+	strbuf_put(b, s, n);
 }
 
-static void spaces(sbuf *b, int n)
+static void spaces(strbuf *b, int n)
 {
-	for (int i = 0; i < n; i++)
-		put(b, " ", 1);
+	strbuf_repeat(b, " ", n);
 }
 
 /* text (cleaned of anything a terminal would act on) wrapped to the card's
  * width: the first line where the caller left off (at most indent
  * columns in), the others indented by indent. */
-static void para(sbuf *b, int indent, const char *text)
+static void para(strbuf *b, int indent, const char *text)
 {
 	char *clean = text_sanitize(text, false);
 	int cols = RESP_CARD_COLS - indent;
@@ -539,9 +517,9 @@ static void para(sbuf *b, int indent, const char *text)
 }
 
 /* A line indent columns in; what wraps goes on hang columns in. */
-static void linef(sbuf *b, int indent, int hang, const char *fmt, ...)
+static void linef(strbuf *b, int indent, int hang, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-static void linef(sbuf *b, int indent, int hang, const char *fmt, ...)
+static void linef(strbuf *b, int indent, int hang, const char *fmt, ...)
 {
 	char text[2048];
 	va_list ap;
@@ -552,7 +530,7 @@ static void linef(sbuf *b, int indent, int hang, const char *fmt, ...)
 	para(b, hang > indent ? hang : indent, text);
 }
 
-static void rule(sbuf *b, const char *ch)
+static void rule(strbuf *b, const char *ch)
 {
 	for (int i = 0; i < RESP_CARD_COLS; i++)
 		put(b, ch, strlen(ch));
@@ -560,7 +538,7 @@ static void rule(sbuf *b, const char *ch)
 }
 
 /* Left text and right text on one line, or on two when they do not fit. */
-static void left_right(sbuf *b, const char *left, const char *right)
+static void left_right(strbuf *b, const char *left, const char *right)
 {
 	char *l = text_sanitize(left, false), *r = text_sanitize(right, false);
 	if (!l || !r) {
@@ -587,7 +565,7 @@ static bool called_at(const resp_contact *c, int level)
 	return level == 0 || (c->levels & (1u << (level - 1)));
 }
 
-static void contact_lines(sbuf *b, const resp_reference *r,
+static void contact_lines(strbuf *b, const resp_reference *r,
 			  const resp_card *c, int indent)
 {
 	bool any = false;
@@ -622,7 +600,7 @@ static void contact_lines(sbuf *b, const resp_reference *r,
 moat_status resp_card_text(const resp_reference *r, const resp_card *c,
 			   char **out)
 {
-	sbuf b = {0};
+	strbuf b = {0};
 	char day[16], head[512], right[256], label[512];
 	const int ind = 4;
 

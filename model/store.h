@@ -24,7 +24,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who

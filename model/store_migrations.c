@@ -523,6 +523,58 @@ static const struct {
 	"CREATE INDEX verify_by_drill ON verify_entry (drill_id);"
 	"CREATE UNIQUE INDEX verify_by_incident ON verify_entry (incident_id);",
 	 NULL},
+	/* 15: business contingency plans (model/store_contingency.h): per
+	 * unit and system a plan (canon: its steps' canonical lines now,
+	 * kept by every step write), its ordered steps, the columns of its
+	 * paper registration form, its approved versions with the lines
+	 * each froze, and its yearly reviews. */
+	{"CREATE TABLE contingency ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,"
+	"  system TEXT NOT NULL CHECK (length(system) > 0),"
+	"  scenario TEXT NOT NULL DEFAULT '',"
+	"  outage INTEGER CHECK (outage BETWEEN 0 AND 527040),"
+	"  trigger_text TEXT NOT NULL DEFAULT '',"
+	"  simplified TEXT NOT NULL DEFAULT '',"
+	"  notice TEXT NOT NULL DEFAULT '',"
+	"  backentry INTEGER CHECK (backentry BETWEEN 0 AND 527040),"
+	"  canon TEXT NOT NULL DEFAULT '',"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (unit_id, system));"
+	"CREATE TABLE cont_step ("
+	"  id INTEGER PRIMARY KEY,"
+	"  plan_id INTEGER NOT NULL REFERENCES contingency(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 20),"
+	"  title TEXT NOT NULL CHECK (length(title) > 0),"
+	"  minutes INTEGER CHECK (minutes BETWEEN 0 AND 527040),"
+	"  role TEXT NOT NULL DEFAULT '',"
+	"  detail TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX cont_step_by_plan ON cont_step (plan_id, position);"
+	"CREATE TABLE cont_column ("
+	"  plan_id INTEGER NOT NULL REFERENCES contingency(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 10),"
+	"  title TEXT NOT NULL CHECK (length(title) > 0),"
+	"  PRIMARY KEY (plan_id, position)) WITHOUT ROWID;"
+	"CREATE TABLE cont_version ("
+	"  plan_id INTEGER NOT NULL REFERENCES contingency(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL CHECK (version >= 1),"
+	"  approved_by TEXT NOT NULL CHECK (length(approved_by) > 0),"
+	"  approved_on TEXT NOT NULL CHECK (length(approved_on) = 10),"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  snapshot TEXT NOT NULL,"
+	"  PRIMARY KEY (plan_id, version)) WITHOUT ROWID;"
+	"CREATE TABLE cont_review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  plan_id INTEGER NOT NULL REFERENCES contingency(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL CHECK (version >= 1),"
+	"  reviewed_on TEXT NOT NULL CHECK (length(reviewed_on) = 10),"
+	"  reviewed_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL);"
+	"CREATE INDEX cont_review_by_plan ON cont_review (plan_id, version,"
+	"  reviewed_on);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

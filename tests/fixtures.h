@@ -53,9 +53,17 @@ int fixture_demo_teardown(void **state);
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 15 to 14 (before the business
+ * contingency plans). */
+#define FIXTURE_BEFORE_SCHEMA_15                                              \
+	"DROP TABLE cont_review; DROP TABLE cont_version;"                    \
+	" DROP TABLE cont_column; DROP TABLE cont_step;"                      \
+	" DROP TABLE contingency; "
+
 /* SQL that takes a file back from schema 14 to 13: the ledger as it was,
  * without incidents' entries, its rows kept. */
 #define FIXTURE_BEFORE_SCHEMA_14                                              \
+	FIXTURE_BEFORE_SCHEMA_15                                              \
 	"DELETE FROM verify_entry WHERE kind = 'incident';"                   \
 	" CREATE TABLE v13 (id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL" \
 	" REFERENCES org_unit(id) ON DELETE CASCADE, system TEXT NOT NULL,"   \

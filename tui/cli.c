@@ -219,7 +219,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"doctor", CMD_DOCTOR}, {"audit", CMD_AUDIT_VERIFY},
 		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
 		{"drill", CMD_DRILL_LIST},
-		{"card", CMD_CARD}, {"incident", CMD_INCIDENT_LOG},
+		{"card", CMD_CARD}, {"form", CMD_FORM}, {"incident", CMD_INCIDENT_LOG},
 	};
 	bool help = false, version = false;
 	int c;
@@ -423,6 +423,14 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		    o->verify.link || o->verify.since.y)
 			return usage_error(err, "incident declare takes --system,"
 					   " --level and --at", NULL);
+	} else if (o->command == CMD_FORM) {
+		/* --system names the plan whose form is printed. */
+		if (o->verify.kind_given || o->verify.result_given ||
+		    o->verify.has_started || o->verify.has_ended ||
+		    o->verify.minutes >= 0 || o->verify.data_age >= 0 ||
+		    o->verify.completeness >= 0 || o->verify.note ||
+		    o->verify.link || o->verify.since.y)
+			return usage_error(err, "form takes only --system", NULL);
 	} else if (o->verify.given && o->command != CMD_VERIFY_RECORD &&
 		   o->command != CMD_VERIFY_LIST) {
 		return usage_error(err, "--system, --kind and the other ledger options"

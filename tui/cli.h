@@ -29,6 +29,7 @@ typedef enum {
 	CMD_DRILL_LIST,
 	CMD_DRILL_REPORT,
 	CMD_CARD,
+	CMD_FORM,
 	CMD_INCIDENT_DECLARE,
 	CMD_INCIDENT_LOG,
 	CMD_INCIDENT_CLOSE,
@@ -179,6 +180,13 @@ int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
  * a printer or a phone, at o->level (0: every level), recorded as
  * printed on o->today. */
 int cli_card(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err);
+
+/* `moat form [--system NAME]`: the blank emergency service registration
+ * form (§4.3) of each of the current unit's contingency plans (or of the
+ * plan of NAME) as plain text for a printer: at most 80 display columns,
+ * no control characters but newlines. */
+int cli_form(store *s, const questionnaire *q, const cli_options *o,
 	     const char *db_path, FILE *out, FILE *err);
 
 /* `moat incident declare|log|close|show`: the live incident log from a

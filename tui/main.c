@@ -146,6 +146,9 @@ int main(int argc, char **argv)
 	case CMD_CARD:
 		rc = cli_card(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_FORM:
+		rc = cli_form(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_INCIDENT_DECLARE:
 	case CMD_INCIDENT_LOG:
 	case CMD_INCIDENT_CLOSE:

@@ -376,7 +376,7 @@ typedef struct {
 
 enum { ACT_ADD = ACT_USER, ACT_EDIT, ACT_DELETE, ACT_CONFIRM, ACT_DAYS,
        ACT_LEVELS, ACT_CONTACTS, ACT_CARD, ACT_RESET, ACT_NEXT_LEVEL,
-       ACT_INCIDENTS };
+       ACT_INCIDENTS, ACT_PLANS };
 
 static const keybinding contacts_keys[] = {
 	NAV_BINDINGS,
@@ -700,6 +700,7 @@ static const keybinding levels_keys[] = {
 	{{'c', 0}, "c", NO_LABEL, HK_RESP_CONTACTS, ACT_CONTACTS, true},
 	{{'v', 0}, "v", NO_LABEL, HK_RESP_CARD, ACT_CARD, true},
 	{{'i', 0}, "i", NO_LABEL, HK_RESP_INCIDENTS, ACT_INCIDENTS, true},
+	{{'p', 0}, "p", NO_LABEL, HK_CONT_PLANS, ACT_PLANS, true},
 	{{'r', 0}, "r", NO_LABEL, HK_RESP_RESET_LEVEL, ACT_RESET, false},
 };
 
@@ -775,6 +776,8 @@ static key_result levels_key(screen *s, app *a, int action, int key)
 		return push(screen_card_new(a));
 	case ACT_INCIDENTS:
 		return push(screen_incidents_new(a));
+	case ACT_PLANS:
+		return push(screen_contingency_new(a));
 	case ACT_RESET:
 		if (!(ref = malloc(sizeof *ref)))
 			return result(RES_NONE);

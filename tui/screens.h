@@ -66,6 +66,11 @@ screen *screen_contacts_new(app *a);
 screen *screen_card_new(app *a);
 /* The unit's incidents: declare one, open one with its steps and log. */
 screen *screen_incidents_new(app *a);
+/* Business contingency plans (§4.3): the unit's plans per system; one
+ * plan with its steps, approval, review, the difference since its
+ * approval, its registration form's columns and the form as it prints. */
+screen *screen_contingency_new(app *a);
+screen *screen_cont_plan_new(app *a, int64_t id);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
