@@ -3,10 +3,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/contingency_findings.h"
 #include "model/findings_view.h"
+#include "model/store_contingency.h"
 #include "model/response_findings.h"
 #include "model/store_drill.h"
 #include "model/store_response.h"
+
+/* Item 7: the plans against the systems the analysis calls critical. */
+static moat_status add_contingency(store *s, int64_t unit_id,
+				   const bia_view *bia, date today,
+				   findings_set *out)
+{
+	cont_find_input in;
+	cont_summary *plans = NULL;
+	const char **critical = NULL;
+	item_findings f;
+	moat_status st;
+
+	memset(&in, 0, sizeof in);
+	in.today = today;
+	if ((st = store_cont_summaries(s, unit_id, &plans, &in.n_plans)))
+		return st;
+	in.plans = plans;
+	if (bia && bia->d.n_systems &&
+	    !(critical = calloc(bia->d.n_systems, sizeof *critical))) {
+		free(plans);
+		return ST_NOMEM;
+	}
+	for (size_t i = 0; bia && i < bia->d.n_systems; i++)
+		if (bia_view_critical_system(bia, i))
+			critical[in.n_critical++] = bia->d.systems[i].name;
+	in.critical = critical;
+	cont_checklist_findings(&in, &f);
+	findings_set_add(out, &f);
+	free(critical);
+	free(plans);
+	return ST_OK;
+}
 
 moat_status findings_view_load(store *s, const questionnaire *q,
 			       int64_t unit_id, const bia_view *bia, date today,
@@ -47,6 +81,7 @@ moat_status findings_view_load(store *s, const questionnaire *q,
 	resp_checklist_findings(&in, &plan, &team);
 	findings_set_add(out, &plan);
 	findings_set_add(out, &team);
+	st = add_contingency(s, unit_id, bia, today, out);
 out:
 	free(contacts);
 	free(drills);

@@ -1,6 +1,7 @@
 /* Every checklist finding of a unit's year at once, read from the store:
  * the analysis's (from a bia_view already loaded) and those of the
- * emergency response and the drills (model/response_findings.h). */
+ * emergency response and the drills (model/response_findings.h), and the
+ * contingency plans against the critical systems (contingency_findings.h). */
 #ifndef MOAT_FINDINGS_VIEW_H
 #define MOAT_FINDINGS_VIEW_H
 

@@ -70,12 +70,17 @@ Item 6 Emergency response plan (done), by what is recorded:
   ! Marked done, but what is recorded here does not support it
   Plan: 3 of 3 contacts are examples to replace
   Plan: the response card (v4) has never been printed
+Item 7 Business contingency plans (not started), by what is recorded:
+  Plans: no plan for Work order system, which critical processes use
+  Plans: no plan for Parts inventory system, which critical processes use
+  Plans: no plan for Finance system, which critical processes use
+  Plans: the plan for Customer service system changed since v1 was approved
 Item 9 Emergency team formed and trained (done), by what is recorded:
   ! Marked done, but what is recorded here does not support it
   Team: 3 of the card's 3 roles have no one named (examples do not count)
   Team: last drill 2026-10-11 (Functional drill), 45 days ago
   Team: in the drill of 2026-10-11 the teams did not work together" \
-	"score prints the level, the gap list (a done the records do not bear out too), the evidence that ages and the findings of the analysis (items 1-3), the response and the drills (items 6, 9)"
+	"score prints the level, the gap list (a done the records do not bear out too), the evidence that ages and the findings of the analysis (items 1-3), the response, the plans and the drills (items 6, 7, 9)"
 # On another day the same evidence has aged differently.
 run --db "$db" --lang en --today 2026-12-20 score
 case $out in *"Evidence: 7 pieces, 2 expired, 0 expiring within 30 days."*) pass "--today moves the expiry" ;;

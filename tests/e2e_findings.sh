@@ -2,7 +2,8 @@
 # The emergency response and the drills beside the checklist in a real
 # terminal: items 6 (emergency response plan) and 9 (team formed and
 # trained) marked when their "done" is not borne out by the contacts, the
-# printed card and the drills; their findings on the item's screen; a
+# printed card and the drills; item 7 (contingency plans) by the plans
+# against the critical systems; their findings on the item's screen; a
 # print of the card taking its line away. In Chinese and in English.
 . "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
 require_tmux
@@ -27,6 +28,19 @@ keys Escape Down Down Down Enter
 expect_screen "应急团队：流程卡的角色中有3个尚无人负责（共3个，示例不算）" \
 	"zh: item 9: examples are not a team"
 expect_screen "应急团队：2026-10-11的演练中各小组协同不畅" "zh: the last drill's teamwork failed"
+keys Escape Escape q
+expect_exit_ok
+
+# Item 7: the plans against the systems critical processes use.
+start "$db" --lang zh --today 2026-11-25
+keys c
+expect_screen "   7  业务应急方案" "zh: the checklist"
+keys Down Down Down Down Down Down Enter
+expect_screen "业务应急方案：工单管理系统支撑关键业务流程，却没有应急方案" \
+	"zh: item 7: a critical system without a plan"
+expect_screen "业务应急方案：客服管理系统的应急方案在第1版审批后又有改动" \
+	"zh: a plan changed since its approval"
+expect_no_screen "此处的记录不支持" "zh: not started: nothing to contradict"
 keys Escape Escape q
 expect_exit_ok
 

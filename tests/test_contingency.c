@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "model/contingency.h"
+#include "model/contingency_findings.h"
 #include "model/msg.h"
 #include "model/text.h"
 
@@ -354,6 +355,74 @@ static void test_form_limits(void **state)
 	assert_int_equal(cont_form_text(&f, &text), ST_INVALID);
 }
 
+static cont_summary plan(const char *system, int64_t version, date approved,
+			 bool changed, size_t steps)
+{
+	cont_summary s;
+	memset(&s, 0, sizeof s);
+	snprintf(s.system, sizeof s.system, "%s", system);
+	s.version = version;
+	s.approved_on = approved;
+	s.changed = changed;
+	s.n_steps = steps;
+	return s;
+}
+
+/* Checklist item 7 by the plans against the critical systems. */
+static void test_checklist_findings(void **state)
+{
+	static const char *const critical[] = {"WMS", "CRM"};
+	cont_summary p[3];
+	cont_find_input in = {p, 0, critical, 2, {2026, 11, 25}};
+	item_findings f;
+
+	(void)state;
+	msg_set_lang(LANG_EN);
+	cont_checklist_findings(&in, &f);
+	assert_string_equal(f.item, "contingency");
+	assert_int_equal(f.source, FIND_RECORDS);
+	assert_false(f.supports_done);
+	assert_int_equal(f.n_lines, 3);
+	assert_string_equal(f.lines[0], "Plans: no business contingency plan recorded (§4.3)");
+	assert_string_equal(f.lines[1], "Plans: no plan for WMS, which critical processes use");
+	assert_string_equal(f.lines[2], "Plans: no plan for CRM, which critical processes use");
+
+	/* Approved 2025-11-25 is due for review on 2026-11-25, that day. */
+	p[0] = plan("WMS", 2, (date){2025, 11, 25}, false, 4);
+	p[1] = plan("CRM", 1, (date){2026, 6, 1}, true, 3);
+	p[2] = plan("Paper", 0, (date){0, 0, 0}, false, 2);
+	in.n_plans = 3;
+	cont_checklist_findings(&in, &f);
+	assert_false(f.supports_done);
+	assert_int_equal(f.n_lines, 3);
+	assert_string_equal(f.lines[0], "Plans: the plan for WMS was due for review on 2026-11-25");
+	assert_string_equal(f.lines[1], "Plans: the plan for CRM changed since v1 was approved");
+	assert_string_equal(f.lines[2], "Plans: the plan for Paper was never approved");
+
+	/* Every plan current: the done is borne out. */
+	p[0].approved_on = (date){2025, 11, 26};
+	p[1].changed = false;
+	p[2].n_steps = 0;
+	cont_checklist_findings(&in, &f);
+	assert_false(f.supports_done);
+	assert_int_equal(f.n_lines, 1);
+	assert_string_equal(f.lines[0], "Plans: the plan for Paper has no steps");
+	in.n_plans = 2;
+	cont_checklist_findings(&in, &f);
+	assert_true(f.supports_done);
+	assert_int_equal(f.n_lines, 1);
+	assert_string_equal(f.lines[0], "Plans: 2 plans approved and current, covering the 2 critical systems");
+	msg_set_lang(LANG_ZH);
+	cont_checklist_findings(&in, &f);
+	assert_string_equal(f.lines[0], "业务应急方案：2个应急方案均已审批且在有效期内，覆盖全部2个关键系统");
+	/* One critical system uncovered. */
+	in.n_plans = 1;
+	cont_checklist_findings(&in, &f);
+	assert_false(f.supports_done);
+	assert_string_equal(f.lines[0], "业务应急方案：CRM支撑关键业务流程，却没有应急方案");
+	msg_set_lang(LANG_EN);
+}
+
 int main(void)
 {
 	/* Display widths need a UTF-8 LC_CTYPE, as moat sets at start-up. */
@@ -367,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_form_zh),
 		cmocka_unit_test(test_form_en_wraps_headings),
 		cmocka_unit_test(test_form_limits),
+		cmocka_unit_test(test_checklist_findings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
