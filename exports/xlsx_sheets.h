@@ -16,6 +16,7 @@
 #include "model/questionnaire.h"
 #include "model/report.h"
 #include "model/verify_view.h"
+#include "model/store_contingency.h"
 #include "model/store_response.h"
 
 /* Columns wider than this (display columns) wrap instead. */
@@ -43,6 +44,10 @@ typedef struct {
 	lxw_format *in_percent;
 	lxw_format *in_number;
 	lxw_format *mono; /* the response card: a fixed-width font */
+	/* A paper form's cells: ruled on every side; its heading bold on
+	 * grey, wrapped. */
+	lxw_format *boxed;
+	lxw_format *boxed_head;
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -243,5 +248,19 @@ lxw_error xlsx_write_contacts(lxw_workbook *wb, const xlsx_formats *f,
  * them every incident's log. */
 lxw_error xlsx_write_incidents(lxw_workbook *wb, const xlsx_formats *f,
 			       const resp_reference *r, const resp_view *v);
+
+/* The contingency plans sheet: a row per plan with its state on today
+ * (version, approval, reviews, review due), then each plan in full: its
+ * fields, its steps, and where they changed since the approval the lines
+ * added (+) and removed (-). */
+lxw_error xlsx_write_contingency(lxw_workbook *wb, const xlsx_formats *f,
+				 const cont_record *plans, size_t n, date today);
+
+/* The registration forms sheet: each plan's blank 应急服务登记表 with its
+ * columns, CONT_FORM_ROWS ruled rows and the back-entry deadline, one
+ * form to a landscape A4 page. */
+lxw_error xlsx_write_forms(lxw_workbook *wb, const xlsx_formats *f,
+			   const cont_record *plans, size_t n,
+			   const char *unit_name, date today);
 
 #endif

@@ -291,8 +291,16 @@ static lxw_error formats_create(lxw_workbook *wb, xlsx_formats *f)
 	f->in_percent = workbook_add_format(wb);
 	f->in_number = workbook_add_format(wb);
 	f->mono = workbook_add_format(wb);
-	if (!f->mono)
+	f->boxed = workbook_add_format(wb);
+	f->boxed_head = workbook_add_format(wb);
+	if (!f->mono || !f->boxed || !f->boxed_head)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	format_set_border(f->boxed, LXW_BORDER_THIN);
+	format_set_border(f->boxed_head, LXW_BORDER_THIN);
+	format_set_bold(f->boxed_head);
+	format_set_text_wrap(f->boxed_head);
+	format_set_align(f->boxed_head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(f->boxed_head, 0xD9D9D9);
 	/* The response card keeps its columns in a fixed-width font. */
 	format_set_font_name(f->mono, "Courier New");
 	format_set_font_size(f->mono, 9);
@@ -491,6 +499,11 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		rc = xlsx_write_contacts(wb, &f, &r->q->response, in->response, d);
 	if (rc == LXW_NO_ERROR && in->response)
 		rc = xlsx_write_incidents(wb, &f, &r->q->response, in->response);
+	if (rc == LXW_NO_ERROR && in->n_plans)
+		rc = xlsx_write_contingency(wb, &f, in->plans, in->n_plans, d);
+	if (rc == LXW_NO_ERROR && in->n_plans)
+		rc = xlsx_write_forms(wb, &f, in->plans, in->n_plans, r->unit.name,
+				      d);
 	/* Frees the workbook whatever happens; writes the file. */
 	close_rc = workbook_close(wb);
 	capture_end(&cap, printed, sizeof printed);
@@ -565,6 +578,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	size_t n_drills = 0;
 	resp_view response = {0};
 	findings_set *findings = NULL;
+	cont_record *plans = NULL;
+	size_t n_plans = 0;
 	char day[16], user[64];
 	moat_status st;
 
@@ -595,6 +610,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	if (!st)
 		st = resp_view_load(s, current->unit.id, &current->q->response, user,
 				    &response);
+	if (!st)
+		st = store_cont_load_all(s, current->unit.id, &plans, &n_plans);
 	if (!st && !(findings = malloc(sizeof *findings)))
 		st = ST_NOMEM;
 	if (!st)
@@ -606,7 +623,8 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	} else {
 		xlsx_input in = {current, years, n_years, before ? &prev : NULL,
 				 &calc, &plan, &bia, before ? &prev_bia : NULL,
-				 &verify, drills, n_drills, &response, findings};
+				 &verify, drills, n_drills, &response, plans, n_plans,
+				 findings};
 		date_format(today, day, sizeof day);
 		st = xlsx_export(&in, path, day, err, errlen);
 	}
@@ -616,6 +634,7 @@ moat_status xlsx_export_assessment(store *s, const report *current,
 	free(drills);
 	resp_view_free(&response);
 	free(findings);
+	cont_records_free(plans, n_plans);
 	bia_view_free(&prev_bia);
 	bia_view_free(&bia);
 	agenda_free(&plan);

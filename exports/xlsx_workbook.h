@@ -22,6 +22,7 @@ typedef struct {
 	int64_t rto;
 } xlsx_drill;
 #include "model/findings_view.h"
+#include "model/store_contingency.h"
 #include "model/store_response.h"
 
 /* What is exported. Both reports share current's questionnaire. */
@@ -50,6 +51,8 @@ typedef struct {
 	const resp_view *response; /* the unit's emergency response
 				  (resp_view_load), or NULL: no card,
 				  contacts and incidents sheets */
+	const cont_record *plans;     /* the unit's contingency plans */
+	size_t n_plans;               /* 0: no plans and forms sheets */
 	const findings_set *findings; /* what the records say of the
 				  checklist's items (findings_view_load), or
 				  NULL: nothing contradicts a state */

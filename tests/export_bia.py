@@ -533,13 +533,13 @@ def main(argv):
         names = [ref["ratings"][k] for k in RATINGS]
         bia, systems = BIA_SHEETS[lang]
         # The backups sheet, the drills sheet when the unit has drills,
-        # and the emergency response's three sheets follow them.
+        # and the emergency response's sheets follow them.
         drills = {"en": "Drills", "zh": "应急演练"}[lang]
+        card = {"en": "Response card", "zh": "应急响应流程卡"}[lang]
         at = wb.sheetnames.index(bia) if bia in wb.sheetnames else -1
+        rest = wb.sheetnames[at + 3:]
         expect(at >= 0 and wb.sheetnames[at:at + 2] == [bia, systems] and
-               len(wb.sheetnames) - at - 3 in (3, 4) and
-               (len(wb.sheetnames) - at - 3 == 3 or
-                wb.sheetnames[at + 3] == drills),
+               (rest[:2] == [drills, card] or rest[:1] == [card]),
                f"sheets {wb.sheetnames}")
         g = Grid(wb[bia], wbf[bia], bia)
         margins, rated = check_bia(wb[bia], g, a, lang, today, names,

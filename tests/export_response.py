@@ -39,7 +39,9 @@ def main():
     wb = openpyxl.load_workbook(path)
     db = sqlite3.connect(dbpath)
     card_name, contacts_name, incidents_name = SHEETS[lang]
-    expect(wb.sheetnames[-3:] == SHEETS[lang], f"sheets {wb.sheetnames}")
+    at = wb.sheetnames.index(card_name) if card_name in wb.sheetnames else -1
+    expect(at >= 0 and wb.sheetnames[at:at + 3] == SHEETS[lang],
+           f"sheets {wb.sheetnames}")
 
     ws = wb[card_name]
     want = open(card_file, encoding="utf-8").read().rstrip("\n").split("\n")

@@ -106,6 +106,12 @@ RESPONSE_SHEETS = {
     "en": ["Response card", "Contacts", "Incidents"],
     "zh": ["应急响应流程卡", "应急联系人", "应急事件"],
 }
+# Then, when the unit has contingency plans, the plans and their forms
+# (tests/export_contingency.py reads them).
+CONTINGENCY_SHEETS = {
+    "en": ["Contingency plans", "Registration forms"],
+    "zh": ["业务应急方案", "应急服务登记表"],
+}
 STATE_KEYS = ["not_started", "in_progress", "done"]
 ANSWER_KEYS = ["unanswered", "not_met", "partly", "met", "na"]
 LANG_DIRS = {"en": "en", "zh": "zh_CN"}
@@ -2575,10 +2581,12 @@ def main(argv):
         # The drills sheet comes last, when the unit has drills.
         has_drills = db.execute("SELECT count(*) FROM drill WHERE"
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
+        has_plans = db.execute("SELECT count(*) FROM contingency WHERE"
+                               " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
                   [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
                   VERIFY_SHEETS[lang] + [DRILL_SHEET[lang]] * has_drills +
-                  RESPONSE_SHEETS[lang])
+                  RESPONSE_SHEETS[lang] + CONTINGENCY_SHEETS[lang] * has_plans)
         expect(wb.sheetnames == sheets,
                f"sheets {wb.sheetnames}, expected {sheets}")
         q = questionnaire(lang)
