@@ -596,7 +596,8 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	set_escdelay(50);
-	timeout(1000);
+	timeout(APP_TIMEOUT_MS);
+	in.timeout_ms = APP_TIMEOUT_MS;
 	draw_init_colors();
 
 	if (store_is_empty(st, &empty) == ST_OK && !empty &&

@@ -35,6 +35,9 @@
 
 /* A notice about dropped input stays this long while typing goes on. */
 #define APP_NOTICE_MS 3000
+/* How long a read of the terminal waits for a key before the loop looks
+ * again (at other users' changes, a running clock). */
+#define APP_TIMEOUT_MS 1000
 
 /* In app.used beside the parts (model/changes.h): the duties' history
  * was read with its texts, so the plan is read again with them. */

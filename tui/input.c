@@ -24,7 +24,12 @@ static bool terminal_gone(input *in, long long waited_ms)
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
 	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
 		return true;
-	if (waited_ms >= 5) {
+	/* A read that gives up early failed rather than timed out: a
+	 * terminal that answers every read with an error (EIO in a
+	 * background process group, a pty whose other side is gone) can
+	 * take milliseconds per read on a loaded machine, so "early" is
+	 * measured against the timeout, not against a fixed few ms. */
+	if (waited_ms >= in->timeout_ms / 2) {
 		in->fast_errs = 0;
 		return false;
 	}

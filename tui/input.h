@@ -11,7 +11,8 @@
 typedef struct {
 	utf8_stream u;
 	int dropped;   /* bytes dropped as not UTF-8, not yet reported */
-	int fast_errs; /* reads in a row that failed without waiting */
+	int fast_errs; /* reads in a row that failed well before the timeout */
+	int timeout_ms; /* the curses timeout set with timeout() */
 } input;
 
 typedef enum {
