@@ -70,6 +70,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_MINUTES;
 	if (strcmp(entity, "verify") == 0)
 		return AV_LEDGER;
+	if (strcmp(entity, "unit") == 0 && strcmp(field, "archived") == 0)
+		return AV_YES_NO;
 	if (strcmp(entity, "backup") == 0 && strcmp(field, "copy") == 0)
 		return AV_BACKUP_COPY;
 	if (strcmp(entity, "contact") == 0 && strcmp(field, "confirmed") != 0)
@@ -437,6 +439,8 @@ const char *audit_field_text(const char *entity, const char *field)
 		{NULL, "copied_from", AUDF_COPIED},
 		{NULL, "created", AUDF_CREATED},
 		{NULL, "validity_months", AUDF_UNIT_VALIDITY},
+		{"unit", "region", AUDF_REGION},
+		{"unit", "archived", AUDF_ARCHIVED},
 		{NULL, "name", AUDF_NAME},
 		{NULL, "amount", AUDF_AMOUNT},
 		{NULL, "incidents", AUDF_INCIDENTS},

@@ -236,5 +236,5 @@ moat_status demo_load(store *s, const questionnaire *q, date today,
 	    (st = demo_response_load(s, unit_id, today, user)) ||
 	    (st = demo_contingency_load(s, unit_id, today, user)))
 		return st;
-	return store_set_current(s, *assessment_id);
+	return store_set_default_current(s, *assessment_id);
 }

@@ -24,7 +24,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -81,12 +81,15 @@ void store_close(store *s);
 const char *store_errmsg(const store *s);
 
 #define UNIT_NAME_MAX 200      /* characters of a unit's name */
+#define UNIT_REGION_MAX 100    /* characters of a unit's region */
 #define ANSWER_REASON_MAX 1000 /* characters of a "not applicable" reason */
 
 typedef struct {
 	int64_t id;
 	char name[TEXT_BYTES(UNIT_NAME_MAX)];
 	int validity_months; /* default validity of new evidence */
+	char region[TEXT_BYTES(UNIT_REGION_MAX)]; /* "" when none */
+	bool archived;       /* hidden from the picker; its data stays */
 } unit;
 
 typedef enum { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 } assess_status;
@@ -115,10 +118,62 @@ typedef enum {
 /* True when the database has no organisation unit yet (first run). */
 moat_status store_is_empty(store *s, bool *empty);
 
-/* Creates a unit; ST_EXISTS if the name is taken, ST_INVALID if empty. */
+/* Units (model/store_unit.c). Names are trimmed of surrounding spaces,
+ * then must be 1..UNIT_NAME_MAX characters of valid UTF-8 without control
+ * characters (ST_INVALID) and unique among all units, archived ones too
+ * (ST_EXISTS); a region (trimmed, may be empty) at most UNIT_REGION_MAX.
+ * Every change is audited under the unit; store_errmsg says why a change
+ * was refused, in the user's language. */
+
+/* Creates a unit without a year (see store_unit_open_new). */
 moat_status store_unit_create(store *s, const char *name, const char *user,
 			      int64_t *id);
 moat_status store_unit_get(store *s, int64_t id, unit *out);
+
+/* The unit named exactly name (case and all, after trimming);
+ * ST_NOT_FOUND, with no message, when there is none. */
+moat_status store_unit_find(store *s, const char *name, unit *out);
+
+/* Renames a unit; ST_EXISTS when another unit has the name, ST_OK and
+ * nothing written when it is the same. */
+moat_status store_unit_rename(store *s, int64_t id, const char *name,
+			      const char *user);
+
+/* Sets the region ("" clears it). */
+moat_status store_unit_set_region(store *s, int64_t id, const char *region,
+				  const char *user);
+
+/* Archives (true) or brings back (false) a unit. Archiving hides it from
+ * the picker and from store_unit_list without archived; nothing of it is
+ * deleted, and whoever stands in it keeps it until they open another.
+ * ST_INVALID when it already is in that state. */
+moat_status store_unit_set_archived(store *s, int64_t id, bool archived,
+				    const char *user);
+
+/* A unit as a list shows it: with its latest year (0 and id 0 when it
+ * has none yet). */
+typedef struct {
+	unit u;
+	int64_t latest_id;
+	int latest_year;
+	assess_status latest_status;
+	int latest_final_level; /* 0 unless final with a kept level */
+} unit_row;
+
+/* Every unit by name (byte order), archived ones only when asked, in a
+ * new array (*out: free() it; *n may be 0). */
+moat_status store_unit_list(store *s, bool with_archived, unit_row **out,
+			    size_t *n);
+
+/* The id of the unit's latest year; ST_NOT_FOUND when it has none. */
+moat_status store_unit_latest(store *s, int64_t unit_id, int64_t *assessment_id);
+
+/* Creates a unit with its first year, `year` (the year of today, as the
+ * first organisation gets: see tui/screen_firstrun.c), in one
+ * transaction; *assessment_id receives the year. */
+moat_status store_unit_open_new(store *s, const char *name,
+				const char *region, int year, const char *user,
+				int64_t *unit_id, int64_t *assessment_id);
 
 /* Creates the assessment of unit for year (draft, no answers yet);
  * ST_EXISTS if it exists. */
@@ -126,12 +181,23 @@ moat_status store_assessment_create(store *s, int64_t unit_id, int year,
 				    const char *user, int64_t *id);
 moat_status store_assessment_get(store *s, int64_t id, assessment *out);
 
-/* The unit and assessment a session opens on: the last one used, else the
- * first unit's most recent year. ST_NOT_FOUND when there is none. */
-moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id);
+/* The unit and assessment user's session opens on (model/store_current.c):
+ * the one user chose last (even in a unit archived since: it stays
+ * readable); else the file's default (store_set_default_current; a file
+ * of schema 15 keeps its remembered year as that default); else the first
+ * unit's latest year, preferring units not archived. ST_NOT_FOUND when
+ * there is none. */
+moat_status store_current(store *s, const char *user, int64_t *unit_id,
+			  int64_t *assessment_id);
 
-/* Remembers the assessment a session opens on next time. */
-moat_status store_set_current(store *s, int64_t assessment_id);
+/* Remembers the assessment user's sessions open on next time; other users
+ * keep theirs. ST_NOT_FOUND for an assessment that does not exist. */
+moat_status store_set_current(store *s, const char *user,
+			      int64_t assessment_id);
+
+/* Sets what everyone who has not chosen opens on (the first organisation,
+ * the demo). */
+moat_status store_set_default_current(store *s, int64_t assessment_id);
 
 /* Checklist states of an assessment, one per questionnaire item (items
  * never answered are ITEM_NOT_STARTED). */

@@ -42,57 +42,6 @@ moat_status store_is_empty(store *s, bool *empty)
 	return st;
 }
 
-moat_status store_unit_create(store *s, const char *name, const char *user,
-			      int64_t *id)
-{
-	sqlite3_stmt *st;
-	moat_status rc;
-
-	if (!name || !*name) {
-		snprintf(s->err, sizeof s->err, "unit name is empty");
-		return ST_INVALID;
-	}
-	if ((rc = store_check_text(s, name, FIELD_UNIT_NAME, UNIT_NAME_MAX)))
-		return rc;
-	if ((rc = store_begin(s)))
-		return rc;
-	st = store_prepare(s, "INSERT INTO org_unit (name, created_by, created_at)"
-			      " VALUES (?, ?, " NOW ")");
-	if (!st)
-		return store_finish(s, ST_DB);
-	store_bind_text(st, 1, name);
-	store_bind_text(st, 2, user);
-	rc = store_run(s, st, "create unit");
-	if (!rc) {
-		*id = sqlite3_last_insert_rowid(s->db);
-		rc = store_audit(s, user, *id, 0, "unit", name, "created",
-				 NULL, name);
-	}
-	return store_finish(s, rc);
-}
-
-moat_status store_unit_get(store *s, int64_t id, unit *out)
-{
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT id, name, validity_months FROM org_unit WHERE id = ?");
-	int rc;
-	if (!st)
-		return ST_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		store_column_copy(st, 1, out->name, sizeof out->name);
-		out->validity_months = sqlite3_column_int(st, 2);
-	}
-	store_done(st);
-	if (rc == SQLITE_DONE) {
-		snprintf(s->err, sizeof s->err, "no unit %lld", (long long)id);
-		return ST_NOT_FOUND;
-	}
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read unit");
-}
-
 moat_status store_assessment_create(store *s, int64_t unit_id, int year,
 				    const char *user, int64_t *id)
 {
@@ -152,67 +101,6 @@ moat_status store_assessment_get(store *s, int64_t id, assessment *out)
 		return ST_NOT_FOUND;
 	}
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "read assessment");
-}
-
-/* The unit and id of the assessment sql (without parameters) selects;
- * *found says whether there is one. */
-static moat_status unit_and_assessment(store *s, const char *sql,
-				       int64_t *unit_id, int64_t *assessment_id,
-				       bool *found)
-{
-	sqlite3_stmt *st = store_prepare(s, sql);
-	int rc;
-	if (!st)
-		return ST_DB;
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	if (*found) {
-		*unit_id = sqlite3_column_int64(st, 0);
-		*assessment_id = sqlite3_column_int64(st, 1);
-	}
-	store_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE
-		       ? ST_OK
-		       : store_fail(s, rc, "current assessment");
-}
-
-moat_status store_current(store *s, int64_t *unit_id, int64_t *assessment_id)
-{
-	/* The remembered assessment if it still exists, else the first
-	 * unit's latest year: two lookups by key, whatever the number of
-	 * units and years. */
-	bool found;
-	moat_status rc = unit_and_assessment(
-		s, "SELECT unit_id, id FROM assessment WHERE id = (SELECT"
-		   " CAST(value AS INTEGER) FROM setting WHERE key ="
-		   " 'current_assessment')",
-		unit_id, assessment_id, &found);
-	if (!rc && !found)
-		rc = unit_and_assessment(
-			s, "SELECT unit_id, id FROM assessment WHERE unit_id ="
-			   " (SELECT min(unit_id) FROM assessment)"
-			   " ORDER BY year DESC LIMIT 1",
-			unit_id, assessment_id, &found);
-	if (!rc && !found) {
-		snprintf(s->err, sizeof s->err, "no assessment yet");
-		return ST_NOT_FOUND;
-	}
-	return rc;
-}
-
-moat_status store_set_current(store *s, int64_t assessment_id)
-{
-	sqlite3_stmt *st;
-	moat_status rc = store_begin(s);
-	if (rc)
-		return rc;
-	st = store_prepare(s, "INSERT INTO setting (key, value) VALUES"
-			      " ('current_assessment', ?) ON CONFLICT(key)"
-			      " DO UPDATE SET value = excluded.value");
-	if (!st)
-		return store_finish(s, ST_DB);
-	sqlite3_bind_int64(st, 1, assessment_id);
-	return store_finish(s, store_run(s, st, "remember assessment"));
 }
 
 moat_status store_check_writable(store *s, int64_t assessment_id)

@@ -575,6 +575,24 @@ static const struct {
 	"CREATE INDEX cont_review_by_plan ON cont_review (plan_id, version,"
 	"  reviewed_on);",
 	 NULL},
+	/* 16: a group of units. A unit may name its region and be
+	 * archived (hidden from the picker, never deleted); the year a
+	 * person opens on is remembered per Unix user. The file-wide
+	 * choice of schema 15 (setting current_assessment) stays as the
+	 * default of everyone who has not chosen yet, so no one opens on
+	 * something else after the upgrade. */
+	{"ALTER TABLE org_unit ADD COLUMN region TEXT NOT NULL DEFAULT ''"
+	"  CHECK (length(region) <= 100);"
+	"ALTER TABLE org_unit ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (archived IN (0, 1));"
+	"CREATE INDEX org_unit_by_archived ON org_unit (archived, name);"
+	"CREATE INDEX org_unit_by_region ON org_unit (region, name);"
+	"CREATE TABLE user_current ("
+	"  user_name TEXT PRIMARY KEY CHECK (length(user_name) BETWEEN 1 AND 64),"
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  chosen_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX user_current_by_assessment ON user_current (assessment_id);",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

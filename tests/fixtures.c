@@ -149,7 +149,7 @@ static int demo_setup(void **state, moat_lang lang)
 			 ST_OK);
 	assert_int_equal(demo_load(c->s, &c->q, FIXTURE_TODAY, "liwei", &a),
 			 ST_OK);
-	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &c->unit, &c->aid), ST_OK);
 	assert_int_equal(a, c->aid);
 	*state = c;
 	return 0;

@@ -53,9 +53,18 @@ int fixture_demo_teardown(void **state);
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 16 to 15 (before regions,
+ * archived units and the per-user choice of year). */
+#define FIXTURE_BEFORE_SCHEMA_16                                              \
+	"DROP TABLE user_current; DROP INDEX org_unit_by_archived;"           \
+	" DROP INDEX org_unit_by_region;"                                     \
+	" ALTER TABLE org_unit DROP COLUMN archived;"                         \
+	" ALTER TABLE org_unit DROP COLUMN region; "
+
 /* SQL that takes a file back from schema 15 to 14 (before the business
  * contingency plans). */
 #define FIXTURE_BEFORE_SCHEMA_15                                              \
+	FIXTURE_BEFORE_SCHEMA_16                                              \
 	"DROP TABLE cont_review; DROP TABLE cont_version;"                    \
 	" DROP TABLE cont_column; DROP TABLE cont_step;"                      \
 	" DROP TABLE contingency; "

@@ -179,7 +179,8 @@ expect_sql() {
 }
 
 # The assessment moat opens on, for queries: ... WHERE assessment_id = $CUR
-CUR="(SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_assessment')"
+# (this Unix user's choice, else the file's default).
+CUR="(SELECT coalesce((SELECT assessment_id FROM user_current WHERE user_name = '$(id -un)'), (SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'current_assessment')))"
 
 # sql DB QUERY: one value from the database, read with sqlite3 itself.
 sql() { sqlite3 -batch -noheader "$1" "$2"; }

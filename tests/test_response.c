@@ -337,7 +337,7 @@ static store *demo_store(const questionnaire *q, int64_t *unit_id, char *path,
 	fixture_db_path(path, len);
 	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
 	OK(demo_load(s, q, today, "alice", &aid));
-	OK(store_current(s, unit_id, &a2));
+	OK(store_current(s, "alice", unit_id, &a2));
 	return s;
 }
 

@@ -93,10 +93,10 @@ static void test_units_and_assessments(void **state)
 	 * one wins. */
 	assert_int_equal(store_assessment_create(c->s, c->unit, 2025, "bob", &id),
 			 ST_OK);
-	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_OK);
 	assert_int_equal(a, c->aid);
-	assert_int_equal(store_set_current(c->s, id), ST_OK);
-	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(store_set_current(c->s, "alice", id), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_OK);
 	assert_int_equal(a, id);
 }
 
@@ -111,21 +111,21 @@ static void test_current_falls_back_to_the_first_units_latest_year(void **state)
 	assert_int_equal(store_assessment_create(c->s, u2, 2030, "bob", &b), ST_OK);
 	assert_int_equal(store_assessment_create(c->s, c->unit, 2020, "bob", &old),
 			 ST_OK);
-	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_OK);
 	assert_int_equal(u, c->unit);
 	assert_int_equal(a, c->aid);
-	assert_int_equal(store_set_current(c->s, b), ST_OK);
-	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(store_set_current(c->s, "alice", b), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_OK);
 	assert_int_equal(u, u2);
 	assert_int_equal(a, b);
 	snprintf(sql, sizeof sql, "DELETE FROM assessment WHERE id = %lld",
 		 (long long)b);
 	fixture_sql_exec(c->path, sql);
-	assert_int_equal(store_current(c->s, &u, &a), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_OK);
 	assert_int_equal(u, c->unit);
 	assert_int_equal(a, c->aid);
 	fixture_sql_exec(c->path, "DELETE FROM assessment");
-	assert_int_equal(store_current(c->s, &u, &a), ST_NOT_FOUND);
+	assert_int_equal(store_current(c->s, "alice", &u, &a), ST_NOT_FOUND);
 	assert_string_equal(store_errmsg(c->s), "no assessment yet");
 }
 
@@ -401,7 +401,7 @@ static void test_demo_is_level_2_with_evidence(void **state)
 	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid), ST_OK);
 	assert_int_equal(demo_load(s, &q, (date){2026, 11, 25}, "liwei", &aid),
 			 ST_EXISTS);
-	assert_int_equal(store_current(s, &unit_id, &cur), ST_OK);
+	assert_int_equal(store_current(s, "alice", &unit_id, &cur), ST_OK);
 	assert_int_equal(cur, aid);
 	assert_int_equal(report_load(s, &q, aid, (date){2026, 11, 25}, &r), ST_OK);
 	assert_string_equal(r.unit.name, "华东售后服务中心");

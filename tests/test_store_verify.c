@@ -42,7 +42,7 @@ static int setup(void **state)
 	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err),
 			 ST_OK);
 	assert_int_equal(demo_load(c->s, &c->q, today, "liwei", &a), ST_OK);
-	assert_int_equal(store_current(c->s, &c->unit, &c->aid), ST_OK);
+	assert_int_equal(store_current(c->s, "alice", &c->unit, &c->aid), ST_OK);
 	*state = c;
 	return 0;
 }

@@ -272,7 +272,9 @@ bool app_wrote(app *a, moat_status st)
 void app_open_assessment(app *a, int64_t assessment_id)
 {
 	a->assessment_id = assessment_id;
-	store_set_current(a->st, assessment_id);
+	/* Only this Unix user's sessions open on it next time; a read-only
+	 * file cannot remember, which changes nothing now. */
+	store_set_current(a->st, a->user, assessment_id);
 	app_reload(a);
 }
 
@@ -564,7 +566,7 @@ static void startup_notice(app *a, bool utf8)
 }
 
 int app_run(store *st, const questionnaire *q, const char *db_path, date today,
-	    bool utf8)
+	    int64_t open_id, bool utf8)
 {
 	app a;
 	input in;
@@ -600,8 +602,12 @@ int app_run(store *st, const questionnaire *q, const char *db_path, date today,
 	in.timeout_ms = APP_TIMEOUT_MS;
 	draw_init_colors();
 
-	if (store_is_empty(st, &empty) == ST_OK && !empty &&
-	    store_current(st, &unit_id, &assessment_id) == ST_OK) {
+	if (open_id) {
+		a.assessment_id = open_id;
+		app_reload(&a);
+		push_screen(&a, screen_home_new());
+	} else if (store_is_empty(st, &empty) == ST_OK && !empty &&
+	    store_current(st, a.user, &unit_id, &assessment_id) == ST_OK) {
 		a.assessment_id = assessment_id;
 		app_reload(&a);
 		push_screen(&a, screen_home_new());

@@ -105,10 +105,11 @@ struct app {
  * terminal could not be set up (message on stderr), or 128 + N when signal
  * N (SIGTERM, SIGHUP, SIGINT) ended it or 128 + SIGHUP when the terminal
  * went away. The terminal is restored on every way out; every edit was
- * committed when it was made. utf8 false: the user's locale is not UTF-8,
+ * committed when it was made. open_id: the assessment to open on (--unit),
+ * without remembering it; 0 for the user's remembered one. utf8 false: the user's locale is not UTF-8,
  * which the interface says at once. */
 int app_run(store *st, const questionnaire *q, const char *db_path,
-	    date today, bool utf8);
+	    date today, int64_t open_id, bool utf8);
 
 /* Re-reads everything (app_changed with PART_ALL). */
 void app_reload(app *a);

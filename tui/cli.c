@@ -27,7 +27,8 @@ enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHA
        OPT_CSV, OPT_SYSTEM, OPT_KIND, OPT_RESULT, OPT_STARTED, OPT_ENDED,
        OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
        OPT_SINCE, OPT_LEVEL, OPT_ID, OPT_AT, OPT_RESTORED, OPT_WHAT, OPT_WHY,
-       OPT_DECISION, OPT_STEP, OPT_ROOT_CAUSE, OPT_DATA_LOSS, OPT_IMPROVEMENT };
+       OPT_DECISION, OPT_STEP, OPT_ROOT_CAUSE, OPT_DATA_LOSS, OPT_IMPROVEMENT,
+       OPT_UNIT, OPT_REGION };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -172,6 +173,42 @@ static int verify_option(int opt, const char *arg, cli_verify_args *va,
 	return 0;
 }
 
+/* "unit ACTION [NAME [NAME2]]" at argv[optind]: the action into
+ * o->command, its names into o->unit_args, optind left on the last word
+ * used; 0, or EXIT_USAGE said on err. */
+static int unit_action(int argc, char **argv, cli_options *o, FILE *err)
+{
+	static const struct {
+		const char *name;
+		cli_command cmd;
+		int words; /* names after the action */
+	} acts[] = {{"list", CMD_UNIT_LIST, 0},         {"add", CMD_UNIT_ADD, 1},
+		    {"rename", CMD_UNIT_RENAME, 2},     {"region", CMD_UNIT_REGION, 2},
+		    {"archive", CMD_UNIT_ARCHIVE, 1},   {"unarchive", CMD_UNIT_UNARCHIVE, 1},
+		    {"use", CMD_UNIT_USE, 1}};
+	const char *act = optind + 1 < argc ? argv[optind + 1] : NULL;
+	size_t k = 0;
+
+	while (act && k < sizeof acts / sizeof acts[0] &&
+	       strcmp(act, acts[k].name) != 0)
+		k++;
+	if (!act || k == sizeof acts / sizeof acts[0])
+		return usage_error(err, "unit needs an action: list, add, rename,"
+				   " region, archive, unarchive or use", act);
+	o->command = acts[k].cmd;
+	optind++;
+	for (int w = 0; w < acts[k].words; w++) {
+		if (optind + 1 >= argc)
+			return usage_error(err, acts[k].words == 2
+							? "unit rename and unit region need"
+							  " two words: NAME NEW"
+							: "this unit action needs a unit's name",
+					   NULL);
+		o->unit_args[w] = argv[++optind];
+	}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 {
 	static const struct option longopts[] = {
@@ -205,6 +242,8 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"root-cause", required_argument, NULL, OPT_ROOT_CAUSE},
 		{"data-loss", required_argument, NULL, OPT_DATA_LOSS},
 		{"improvement", required_argument, NULL, OPT_IMPROVEMENT},
+		{"unit", required_argument, NULL, OPT_UNIT},
+		{"region", required_argument, NULL, OPT_REGION},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -220,6 +259,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"bia", CMD_BIA}, {"verify", CMD_VERIFY_RECORD},
 		{"drill", CMD_DRILL_LIST},
 		{"card", CMD_CARD}, {"form", CMD_FORM}, {"incident", CMD_INCIDENT_LOG},
+		{"unit", CMD_UNIT_LIST},
 	};
 	bool help = false, version = false;
 	int c;
@@ -279,6 +319,14 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			break;
 		case OPT_CSV:
 			o->csv = true;
+			break;
+		case OPT_UNIT:
+			if (!*optarg)
+				return usage_error(err, "empty --unit", NULL);
+			o->unit = optarg;
+			break;
+		case OPT_REGION:
+			o->region = optarg;
 			break;
 		case OPT_LEVEL:
 			if (!resp_parse_level(optarg, &o->level))
@@ -382,6 +430,11 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			o->command = acts[k].cmd;
 			optind++;
 		}
+		if (o->command == CMD_UNIT_LIST) {
+			int rc = unit_action(argc, argv, o, err);
+			if (rc)
+				return rc;
+		}
 		if (o->command == CMD_AUDIT_VERIFY) {
 			/* "audit" has one action today: verify. */
 			if (optind + 1 >= argc || strcmp(argv[optind + 1], "verify") != 0)
@@ -409,8 +462,12 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		return usage_error(err, "-o only goes with export", NULL);
 	if (o->ics && o->command != CMD_EXPORT)
 		return usage_error(err, "--ics only goes with export", NULL);
-	if (o->csv && o->command != CMD_BIA && o->command != CMD_VERIFY_LIST)
-		return usage_error(err, "--csv only goes with bia and verify list", NULL);
+	if (o->csv && o->command != CMD_BIA && o->command != CMD_VERIFY_LIST &&
+	    o->command != CMD_UNIT_LIST)
+		return usage_error(err, "--csv only goes with bia, verify list and"
+				   " unit list", NULL);
+	if (o->region && o->command != CMD_UNIT_ADD)
+		return usage_error(err, "--region only goes with unit add", NULL);
 	if (o->command == CMD_INCIDENT_DECLARE) {
 		/* The ledger's --system names the system that is down. */
 		if (!o->verify.system || !o->level)
@@ -599,18 +656,95 @@ failed:
 	return EXIT_FAIL;
 }
 
-/* Loads the current assessment's report, or explains why not. */
-static int load_current(store *s, const questionnaire *q, const char *db_path,
-			date today, report *r, FILE *err)
+static void put_clean(FILE *out, const char *text);
+
+/* Says on err that no unit is named name, and which are. */
+static void unknown_unit(store *s, const char *name, FILE *err)
 {
-	int64_t unit_id, aid;
-	moat_status st = store_current(s, &unit_id, &aid);
+	unit_row *rows = NULL;
+	size_t n = 0;
+	char *clean = text_sanitize(name, false);
+	fprintf(err, "moat: ");
+	fprintf(err, msg(UNIT_CLI_UNKNOWN_FMT), clean ? clean : "");
+	free(clean);
+	store_unit_list(s, true, &rows, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(msg(UNIT_CLI_LIST_SEP), err);
+		put_clean(err, rows[i].u.name);
+	}
+	if (!n)
+		fputs(msg(UNIT_CLI_NONE), err);
+	fputc('\n', err);
+	free(rows);
+}
+
+/* The unit --unit names into *u: EXIT_FAIL, said on err, when none. */
+static int find_unit(store *s, const char *name, unit *u, FILE *err)
+{
+	moat_status st = store_unit_find(s, name, u);
 	if (st == ST_NOT_FOUND) {
-		fprintf(err, msg(CLI_NO_ORG_FMT), db_path);
-		fputc('\n', err);
+		unknown_unit(s, name, err);
 		return EXIT_FAIL;
 	}
-	if (st || (st = report_load(s, q, aid, today, r))) {
+	if (st) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cli_check_unit(store *s, const cli_options *o, FILE *err)
+{
+	unit u;
+	return o->unit ? find_unit(s, o->unit, &u, err) : EXIT_OK;
+}
+
+int cli_current(store *s, const cli_options *o, const char *db_path,
+		int64_t *unit_id, int64_t *assessment_id, FILE *err)
+{
+	char user[64];
+	unit u;
+	moat_status st;
+	int rc;
+
+	if (o->unit) {
+		if ((rc = find_unit(s, o->unit, &u, err)))
+			return rc;
+		*unit_id = u.id;
+		st = store_unit_latest(s, u.id, assessment_id);
+		if (st == ST_NOT_FOUND) {
+			fprintf(err, "moat: ");
+			fprintf(err, msg(UNIT_CLI_NO_YEAR_FMT), u.name);
+			fputc('\n', err);
+			return EXIT_FAIL;
+		}
+	} else {
+		user_name(user, sizeof user);
+		st = store_current(s, user, unit_id, assessment_id);
+		if (st == ST_NOT_FOUND) {
+			fprintf(err, msg(CLI_NO_ORG_FMT), db_path);
+			fputc('\n', err);
+			return EXIT_FAIL;
+		}
+	}
+	if (st) {
+		fprintf(err, "moat: %s\n", store_errmsg(s));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* Loads the report of the year the command is about, or explains why
+ * not. */
+static int load_current(store *s, const questionnaire *q, const cli_options *o,
+			const char *db_path, report *r, FILE *err)
+{
+	int64_t unit_id, aid;
+	int rc = cli_current(s, o, db_path, &unit_id, &aid, err);
+	if (rc)
+		return rc;
+	if (report_load(s, q, aid, o->today, r)) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		return EXIT_FAIL;
 	}
@@ -625,10 +759,10 @@ static void put_clean(FILE *out, const char *text)
 	free(clean);
 }
 
-int cli_load_current(store *s, const questionnaire *q, const char *db_path,
-		     date today, report *r, FILE *err)
+int cli_load_current(store *s, const questionnaire *q, const cli_options *o,
+		     const char *db_path, report *r, FILE *err)
 {
-	return load_current(s, q, db_path, today, r, err);
+	return load_current(s, q, o, db_path, r, err);
 }
 
 void cli_put_clean(FILE *out, const char *text)
@@ -688,7 +822,7 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	report r;
 	const q_level *lv;
 	char line[1024];
-	int rc = load_current(s, q, db_path, o->today, &r, err);
+	int rc = load_current(s, q, o, db_path, &r, err);
 	bia_view v;
 	findings_set *fs;
 	bool have_bia;
@@ -784,7 +918,7 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 
 	/* Killed while writing, the export leaves no temporary file. */
 	atomic_remove_on_signals();
-	if ((rc = load_current(s, q, db_path, o->today, &r, err)))
+	if ((rc = load_current(s, q, o, db_path, &r, err)))
 		return rc;
 	if (o->output) {
 		if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,
@@ -818,7 +952,7 @@ int cli_due(store *s, const questionnaire *q, const cli_options *o,
 {
 	report r;
 	agenda a;
-	int width, rc = load_current(s, q, db_path, o->today, &r, err);
+	int width, rc = load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;
@@ -874,7 +1008,7 @@ int cli_roi(store *s, const questionnaire *q, const cli_options *o,
 	calc_data d;
 	const roi_result *res;
 	char v[96], n[64];
-	int rc = load_current(s, q, db_path, o->today, &r, err);
+	int rc = load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;

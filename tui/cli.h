@@ -34,6 +34,13 @@ typedef enum {
 	CMD_INCIDENT_LOG,
 	CMD_INCIDENT_CLOSE,
 	CMD_INCIDENT_SHOW,
+	CMD_UNIT_LIST,
+	CMD_UNIT_ADD,
+	CMD_UNIT_RENAME,
+	CMD_UNIT_REGION,
+	CMD_UNIT_ARCHIVE,
+	CMD_UNIT_UNARCHIVE,
+	CMD_UNIT_USE,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -87,6 +94,9 @@ typedef struct {
 	int64_t drill_id;    /* drill report ID */
 	int level;          /* card and incident --level: 1..4, 0 none */
 	cli_incident_args incident;
+	const char *unit;   /* --unit NAME: the unit every command is about */
+	const char *region; /* unit add --region */
+	const char *unit_args[2]; /* unit ACTION's names (and region) */
 } cli_options;
 
 /* --today is refused outside these years. */
@@ -151,10 +161,27 @@ int cli_due(store *s, const questionnaire *q, const cli_options *o,
 int cli_bia(store *s, const questionnaire *q, const cli_options *o,
 	    const char *db_path, FILE *out, FILE *err);
 
-/* Loads the current assessment's report into r, or says why not on err
- * (no organisation yet: EXIT_FAIL). */
-int cli_load_current(store *s, const questionnaire *q, const char *db_path,
-		     date today, report *r, FILE *err);
+/* The unit and year a command is about: with --unit, that unit (its exact
+ * name) and its latest year; else the user's remembered one (see
+ * store_current). EXIT_FAIL, said on err, for an unknown name (naming
+ * the known units), a unit without a year, or no organisation yet. */
+int cli_current(store *s, const cli_options *o, const char *db_path,
+		int64_t *unit_id, int64_t *assessment_id, FILE *err);
+
+/* Loads the report of cli_current's year into r (judged on o->today), or
+ * says why not on err (EXIT_FAIL). */
+int cli_load_current(store *s, const questionnaire *q, const cli_options *o,
+		     const char *db_path, report *r, FILE *err);
+
+/* For commands about the whole file: EXIT_FAIL (said as cli_current does)
+ * when --unit names no unit, else EXIT_OK. */
+int cli_check_unit(store *s, const cli_options *o, FILE *err);
+
+/* `moat unit list|add|rename|region|archive|unarchive|use`
+ * (tui/cli_unit.c): plain text, EXIT_FAIL with the store's reason for a
+ * refused change. */
+int cli_unit(store *s, const questionnaire *q, const cli_options *o,
+	     const char *db_path, FILE *out, FILE *err);
 
 /* Prints text made safe for a terminal (names come from users). */
 void cli_put_clean(FILE *out, const char *text);

@@ -200,7 +200,7 @@ int cli_bia(store *s, const questionnaire *q, const cli_options *o,
 	report r;
 	bia_view v;
 	char line[2048];
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;

@@ -19,7 +19,7 @@ int cli_form(store *s, const questionnaire *q, const cli_options *o,
 	const char *want = o->verify.system;
 	report r;
 	unit u;
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;

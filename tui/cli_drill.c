@@ -31,7 +31,7 @@ int cli_drill_list(store *s, const questionnaire *q, const cli_options *o,
 	size_t n;
 	bia_view v;
 	bool have_bia;
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;
@@ -83,7 +83,7 @@ int cli_drill_report(store *s, const questionnaire *q, const cli_options *o,
 	bia_view v;
 	char *text;
 	bool mine;
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;

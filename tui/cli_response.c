@@ -25,7 +25,7 @@ int cli_card(store *s, const questionnaire *q, const cli_options *o,
 	char user[64], *text = NULL;
 	int64_t version = 1, print_id;
 	moat_status st;
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;
@@ -207,7 +207,7 @@ int cli_incident(store *s, const questionnaire *q, const cli_options *o,
 	bool found = true;
 	verify_time at = ia->has_at ? ia->at : inc_now(o->today);
 	moat_status st;
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 	int64_t unit_id = r.assessment.unit_id;
 
 	if (rc)

@@ -81,7 +81,7 @@ int cli_verify_record(store *s, const questionnaire *q, const cli_options *o,
 	bia_view v;
 	int64_t id, event, rto, rpo;
 	char line[1024], judge[512], user[64];
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 	moat_status st;
 
 	if (rc)
@@ -139,7 +139,7 @@ int cli_verify_list(store *s, const questionnaire *q, const cli_options *o,
 	bool have_bia;
 	verify_filter f = {o->verify.system, o->verify.kind_given ? (int)o->verify.kind : -1,
 			   o->verify.since};
-	int rc = cli_load_current(s, q, db_path, o->today, &r, err);
+	int rc = cli_load_current(s, q, o, db_path, &r, err);
 
 	if (rc)
 		return rc;

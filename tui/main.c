@@ -51,6 +51,7 @@ int main(int argc, char **argv)
 	char db_path[PATH_MAX], qdir[PATH_MAX], err[1024];
 	questionnaire q;
 	store *st = NULL;
+	int64_t open_unit, open_id = 0;
 	int rc;
 
 	bool utf8 = setup_locale();
@@ -112,6 +113,17 @@ int main(int argc, char **argv)
 			fprintf(stderr, "moat: %s\n", err);
 	}
 
+	/* Commands about the whole file still refuse a --unit that names
+	 * nothing; the others select it (cli_current). */
+	if (o.unit && ((o.command == CMD_AUDIT_VERIFY &&
+			(rc = cli_check_unit(st, &o, stderr))) ||
+		       (o.command == CMD_TUI &&
+			(rc = cli_current(st, &o, db_path, &open_unit, &open_id,
+					  stderr))))) {
+		store_close(st);
+		questionnaire_free(&q);
+		return rc;
+	}
 	switch (o.command) {
 	case CMD_INIT:
 		rc = cli_init(st, &q, &o, db_path, stdout, stderr);
@@ -155,11 +167,22 @@ int main(int argc, char **argv)
 	case CMD_INCIDENT_SHOW:
 		rc = cli_incident(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_UNIT_LIST:
+	case CMD_UNIT_ADD:
+	case CMD_UNIT_RENAME:
+	case CMD_UNIT_REGION:
+	case CMD_UNIT_ARCHIVE:
+	case CMD_UNIT_UNARCHIVE:
+	case CMD_UNIT_USE:
+		rc = cli_check_unit(st, &o, stderr);
+		if (!rc)
+			rc = cli_unit(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_AUDIT_VERIFY:
 		rc = cli_audit_verify(st, db_path, stdout, stderr);
 		break;
 	default:
-		rc = app_run(st, &q, db_path, o.today, utf8);
+		rc = app_run(st, &q, db_path, o.today, open_id, utf8);
 		break;
 	}
 	store_close(st);

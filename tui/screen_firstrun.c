@@ -55,10 +55,8 @@ static screen *create_unit(app *a, void *ctx, const char *name)
 	(void)ctx;
 	if (!*name)
 		return NULL;
-	st = store_unit_create(a->st, name, a->user, &unit_id);
-	if (!st)
-		st = store_assessment_create(a->st, unit_id, a->today.y, a->user,
-					     &assessment_id);
+	st = store_unit_open_new(a->st, name, NULL, a->today.y, a->user,
+				 &unit_id, &assessment_id);
 	if (!app_wrote(a, st))
 		return NULL;
 	return go_home(a, assessment_id);

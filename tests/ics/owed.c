@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (store_open(argv[1], STORE_EXISTING, &s, err, sizeof err) ||
-	    store_current(s, &unit_id, &aid) ||
+	    store_current(s, NULL, &unit_id, &aid) ||
 	    agenda_load(s, unit_id, today, 0, false, &a)) {
 		fprintf(stderr, "owed: %s\n", s ? store_errmsg(s) : err);
 		store_close(s);
