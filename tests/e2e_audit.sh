@@ -99,7 +99,7 @@ sql "$db" "INSERT INTO org_unit (name, created_by, created_at) VALUES
 	2026, 'test', '2026-11-01T08:00:00Z' FROM org_unit WHERE name = 'North Depot'"
 other=$(sql "$db" "SELECT a.id FROM assessment a JOIN org_unit u ON u.id = a.unit_id
 	WHERE u.name = 'North Depot'")
-cur=$(sql "$db" "SELECT value FROM setting WHERE key = 'current_assessment'")
+cur=$(sql "$db" "SELECT $CUR")
 # 18 more than the demo's own: two pages of 100.
 "$MOAT_WRITER" "$db" "$cur" page 18 >/dev/null
 "$MOAT_WRITER" "$db" "$other" north 1 >/dev/null

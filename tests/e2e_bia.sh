@@ -13,7 +13,7 @@ require_tmux
 
 db=$TMPD/bia.db
 demo_db "$db" zh
-cur=$(sql "$db" "SELECT value FROM setting WHERE key = 'current_assessment'")
+cur=$(sql "$db" "SELECT $CUR")
 proc() { sql "$db" "SELECT $1 FROM bia_process WHERE assessment_id = $cur AND name = '$2'"; }
 
 start "$db" --lang zh --today 2026-11-25
@@ -121,7 +121,7 @@ keys a
 type_text "Road rescue"
 keys Enter
 expect_screen "Road rescue                 ·   —" "en: a adds the process"
-cur=$(sql "$db" "SELECT value FROM setting WHERE key = 'current_assessment'")
+cur=$(sql "$db" "SELECT $CUR")
 expect_eq "$(sql "$db" "SELECT group_concat(minutes, ' ') FROM (SELECT minutes FROM
 	bia_duration WHERE assessment_id = $cur ORDER BY minutes)")" "15 60 240 1440" \
 	"en: the first process starts the grids on the reference's durations"
