@@ -14,6 +14,10 @@
 /* Columns wider than this (display columns) wrap instead. */
 #define XLSX_MAX_WIDTH 60
 #define XLSX_MAX_COLS 24
+#define XLSX_MAX_BREAKS 8
+/* A chart's size in pixels: it fits a page either way round. */
+#define XLSX_CHART_WIDTH 560
+#define XLSX_CHART_HEIGHT 300
 
 /* Cell formats, created once per workbook by xlsx_formats_create. */
 typedef struct {
@@ -40,6 +44,11 @@ typedef struct {
 	 * grey, wrapped. */
 	lxw_format *boxed;
 	lxw_format *boxed_head;
+	/* What every printed page says, as Excel's header and footer codes:
+	 * the organisation, the sheet's name and the day of the export on
+	 * top, "page N of M" below. */
+	char page_header[256];
+	char page_footer[128];
 } xlsx_formats;
 
 /* A worksheet being filled: remembers the widest cell of each column and
@@ -49,6 +58,16 @@ typedef struct {
 	const xlsx_formats *f;
 	int width[XLSX_MAX_COLS]; /* display columns of the widest cell */
 	lxw_error err;            /* first failure, LXW_NO_ERROR if none */
+	/* Lines of wrapped text of each row (0: one line), since neither the
+	 * library nor every viewer sizes rows to wrapped text. */
+	unsigned short *lines;
+	lxw_row_t n_lines;
+	bool landscape;           /* as xlsx_print_setup set it */
+	/* Where its charts are, to start a page with one that would be cut
+	 * in two by a page break. */
+	lxw_row_t chart_row[XLSX_MAX_BREAKS];
+	lxw_col_t chart_col[XLSX_MAX_BREAKS];
+	size_t n_charts;
 } xlsx_sheet;
 
 /* Adds a worksheet called name to wb and readies s for it. Returns the
@@ -113,12 +132,36 @@ bool xlsx_formula_string(const char *text, char *out, size_t len);
 bool xlsx_column_range(char *out, size_t len, const char *sheet,
 		       lxw_row_t first, lxw_row_t last, lxw_col_t col);
 
+/* How a sheet prints: on A4, portrait or landscape (for wide tables),
+ * one page wide (and one page tall when one_page), with rows
+ * repeat_first..repeat_last atop every page when repeat is set, and the
+ * page header and footer of f. */
+typedef struct {
+	bool landscape;
+	bool one_page;
+	bool repeat;
+	lxw_row_t repeat_first, repeat_last;
+} xlsx_print;
+
+/* Applies p to s; every sheet calls it once, before inserting charts. */
+void xlsx_print_setup(xlsx_sheet *s, const xlsx_print *p);
+
+/* Inserts chart with its top left corner in cell row, col, at
+ * XLSX_CHART_WIDTH x XLSX_CHART_HEIGHT pixels. Unless the chart surely
+ * ends on the first printed page, a page starts at row, so the chart is
+ * never cut by a page break. Errors count as the sheet's. */
+void xlsx_insert_chart(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+		       lxw_chart *chart);
+
 /* Sets the widths of columns 0..ncols-1 from what was written, capped at
- * XLSX_MAX_WIDTH. Returns s->err (the first failure of the sheet). */
+ * XLSX_MAX_WIDTH, the heights of rows with wrapped text and the page
+ * breaks before charts, and frees what s holds. Returns s->err (the first
+ * failure of the sheet). */
 lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols);
 
-/* Creates the formats of wb into f. Returns the library's error (no
- * memory). */
-lxw_error xlsx_formats_create(lxw_workbook *wb, xlsx_formats *f);
+/* Creates the formats of wb into f, with the page header naming org
+ * and day (either may be ""). Returns the library's error (no memory). */
+lxw_error xlsx_formats_create(lxw_workbook *wb, xlsx_formats *f,
+			      const char *org, const char *day);
 
 #endif

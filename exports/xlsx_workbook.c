@@ -131,7 +131,7 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 		props.created = (time_t)date_to_days(d) * 86400;
 	job = (xlsx_job){in, years, n_years, exported_at, d};
 
-	rc = xlsx_formats_create(wb, &f);
+	rc = xlsx_formats_create(wb, &f, company, exported_at);
 	if (rc == LXW_NO_ERROR)
 		rc = workbook_set_properties(wb, &props);
 	for (size_t i = 0; i < xlsx_sheet_count && rc == LXW_NO_ERROR; i++) {
