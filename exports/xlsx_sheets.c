@@ -10,6 +10,12 @@ static const char *currency_of(const xlsx_job *j)
 	return j->in->calc ? j->in->calc->currency : NULL;
 }
 
+static lxw_error executive(lxw_workbook *wb, const xlsx_formats *f,
+			   const xlsx_job *j)
+{
+	return xlsx_write_executive(wb, f, j->in, j->exported_at);
+}
+
 static lxw_error summary(lxw_workbook *wb, const xlsx_formats *f,
 			 const xlsx_job *j)
 {
@@ -170,6 +176,7 @@ static lxw_error forms(lxw_workbook *wb, const xlsx_formats *f,
 }
 
 const xlsx_sheet_entry xlsx_sheet_list[] = {
+	{NULL, executive},
 	{NULL, summary},
 	{NULL, checklist},
 	{NULL, maturity},

@@ -21,6 +21,15 @@
 #include "model/store_contingency.h"
 #include "model/store_response.h"
 
+/* The executive summary, first in the workbook, on one portrait page: the
+ * level and risk with last year's level, the first three of what blocks
+ * the next level (the Summary sheet lists them all), payback, net benefit
+ * and ROI over N years, the programme's day and progress, the first three
+ * overdue tasks and duty occurrences, the latest drill against its RTO and
+ * the restore tests in a line; what in lacks is left out. */
+lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
+			       const xlsx_input *in, const char *exported_at);
+
 /* The summary sheet: heading, then label / value rows, among them what
  * blocks the next level: the score's gaps, then the items marked done that
  * the records (fs, or NULL) do not bear out, the lines of `moat score` and

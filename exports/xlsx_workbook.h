@@ -12,7 +12,8 @@
 #include "model/store.h"
 
 /* Writes in->current to path as a workbook (exports/xlsx_sheets.c lists
- * its sheets and their order) with the sheets Summary,
+ * its sheets and their order) with the sheets Executive summary (one
+ * page for the CEO), Summary,
  * Checklist, Maturity and Year over year, then, when in->calc is set, ROI
  * and Investment, then, when in->plan is set, Plan (if it has a programme:
  * tasks and a Gantt chart made by conditional formatting) and Duties (if
