@@ -324,6 +324,7 @@ lxw_error xlsx_write_bia(lxw_workbook *wb, const xlsx_formats *f,
 		currency = msg(CUR_DEFAULT);
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_BIA), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 	snprintf(title, sizeof title, msg(XL_BIA_TITLE_FMT), year);
 	xlsx_put_text(&s, 0, 0, title, f->title, false);
 	xlsx_put_headers(&s, row, process_headers, N_PCOLS);
@@ -429,6 +430,7 @@ lxw_error xlsx_write_systems(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_SYSTEMS), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 	snprintf(title, sizeof title, msg(XL_SYS_TITLE_FMT), year);
 	xlsx_put_text(&s, 0, 0, title, f->title, false);
 	xlsx_put_headers(&s, row, system_headers, N_SCOLS);

@@ -38,6 +38,7 @@ lxw_error xlsx_write_checklist(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_CHECKLIST), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, 0, 0});
 	for (lxw_col_t c = 0; c < N_COLS; c++)
 		xlsx_put_text(&s, 0, c, msg(headers[c]), f->header, true);
 

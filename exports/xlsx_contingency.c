@@ -142,6 +142,7 @@ lxw_error xlsx_write_contingency(lxw_workbook *wb, const xlsx_formats *f,
 
 	if (e)
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, 1, 1});
 	xlsx_put_text(&s, 0, 0, msg(CONT_TITLE), f->title, false);
 	xlsx_put_headers(&s, 1, headers, PC_N);
 	for (size_t i = 0; i < n; i++)
@@ -149,9 +150,6 @@ lxw_error xlsx_write_contingency(lxw_workbook *wb, const xlsx_formats *f,
 	row++;
 	for (size_t i = 0; i < n; i++)
 		row = put_plan(&s, row, &plans[i]);
-	worksheet_set_paper(s.ws, 9); /* A4 */
-	worksheet_set_landscape(s.ws);
-	worksheet_fit_to_pages(s.ws, 1, 0);
 	return xlsx_sheet_finish(&s, PC_N);
 }
 
@@ -173,6 +171,7 @@ lxw_error xlsx_write_forms(lxw_workbook *wb, const xlsx_formats *f,
 
 	if (e)
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, false, 0, 0});
 	/* A page break before every form but the first; the list ends in 0. */
 	if (!(breaks = calloc(n + 1, sizeof *breaks)))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -224,9 +223,6 @@ lxw_error xlsx_write_forms(lxw_workbook *wb, const xlsx_formats *f,
 	if (n_breaks && s.err == LXW_NO_ERROR)
 		s.err = worksheet_set_h_pagebreaks(s.ws, breaks);
 	free(breaks);
-	worksheet_set_paper(s.ws, 9); /* A4 */
-	worksheet_set_landscape(s.ws);
-	worksheet_fit_to_pages(s.ws, 1, 0);
 	worksheet_set_margins(s.ws, 0.5, 0.5, 0.6, 0.6);
 	return s.err;
 }

@@ -99,6 +99,7 @@ lxw_error xlsx_write_drills(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_DRILLS), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 	snprintf(head, sizeof head, msg(XL_DRILLS_HEAD_FMT), n);
 	xlsx_put_text(&s, 0, 0, head, f->title, false);
 	for (lxw_col_t c = 0; c < N_COLS; c++) {

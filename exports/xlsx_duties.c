@@ -125,6 +125,7 @@ lxw_error xlsx_write_duties(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_DUTIES), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 	date_format(g->today, day, sizeof day);
 	snprintf(title, sizeof title, msg(XL_DUTIES_HEAD_FMT), day);
 	xlsx_put_text(&s, 0, 0, title, f->title, false);

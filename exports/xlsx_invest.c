@@ -138,7 +138,8 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	chart_series_set_labels_percentage(series);
 	chart_title_set_name(chart, msg(XL_INV_SHARE_TITLE));
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	return worksheet_insert_chart(s->ws, CLASSES_ROW, CHART_COL, chart);
+	xlsx_insert_chart(s, CLASSES_ROW, CHART_COL, chart);
+	return s->err;
 }
 
 /* Every system at level 5 against the tiered total, from row on. Returns
@@ -290,6 +291,7 @@ lxw_error xlsx_write_invest(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, name, f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_NAME, msg(XL_INV_TITLE), f->title, false);
 	row = write_classes(&s, d, CLASSES_ROW, &c);

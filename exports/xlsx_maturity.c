@@ -134,6 +134,7 @@ lxw_error xlsx_write_maturity(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_MATURITY), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 
 	/* Above the table, one row: "Maturity level", the reached level, its
 	 * name and its risk. */

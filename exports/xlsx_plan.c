@@ -427,6 +427,7 @@ lxw_error xlsx_write_plan(lxw_workbook *wb, const xlsx_formats *f,
 		return e;
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_PLAN), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, 0, ROW_HEADER});
 	put_title(&s, g);
 	put_header(&s, &gf, q);
 	for (size_t i = 0; i < g->n_tasks; i++)

@@ -24,6 +24,7 @@ lxw_error xlsx_write_card(lxw_workbook *wb, const xlsx_formats *f,
 
 	if (e)
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){false, true, false, 0, 0});
 	if (resp_card_text(r, &card, &text))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	/* Line by line as `moat card` prints it, in a fixed-width font. */
@@ -36,9 +37,6 @@ lxw_error xlsx_write_card(lxw_workbook *wb, const xlsx_formats *f,
 	}
 	free(text);
 	worksheet_set_column(s.ws, 0, 0, RESP_CARD_COLS + 2, NULL);
-	worksheet_set_paper(s.ws, 9); /* A4 */
-	worksheet_set_portrait(s.ws);
-	worksheet_fit_to_pages(s.ws, 1, 1);
 	worksheet_set_margins(s.ws, 0.4, 0.4, 0.5, 0.5);
 	if (row)
 		worksheet_print_area(s.ws, 0, 0, row - 1, 0);
@@ -62,6 +60,7 @@ lxw_error xlsx_write_contacts(lxw_workbook *wb, const xlsx_formats *f,
 
 	if (e)
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, 1, 1});
 	snprintf(head, sizeof head, msg(XL_CONTACTS_HEAD_FMT), v->days);
 	xlsx_put_text(&s, 0, 0, head, f->title, false);
 	xlsx_put_headers(&s, 1, headers, CC_N);
@@ -117,6 +116,7 @@ lxw_error xlsx_write_incidents(lxw_workbook *wb, const xlsx_formats *f,
 
 	if (e)
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, 0, 0});
 	xlsx_put_headers(&s, 0, headers, IC_N);
 	for (size_t i = 0; i < v->n_incidents; i++) {
 		const incident_record *rec = &v->incidents[i];

@@ -253,7 +253,8 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	chart_axis_set_label_position(chart->x_axis,
 				      LXW_CHART_AXIS_LABEL_POSITION_LOW);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	return worksheet_insert_chart(s->ws, header, CHART_COL, chart);
+	xlsx_insert_chart(s, header, CHART_COL, chart);
+	return s->err;
 }
 
 /* Year t = 0..N with the cumulative cash t x net - one-off, from row on,
@@ -291,6 +292,7 @@ lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, name, f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_NAME, msg(XL_ROI_TITLE), f->title, false);
 	row = write_inputs(&s, d, INPUTS_ROW, &c);

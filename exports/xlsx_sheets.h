@@ -1,4 +1,5 @@
-/* The workbook's sheets and the small toolkit they share. Shared by the
+/* The workbook's sheets, each written by one function, and the list of
+ * them in the order the workbook shows them. Shared by the
  * exports/xlsx_*.c files only. */
 #ifndef MOAT_XLSX_SHEETS_H
 #define MOAT_XLSX_SHEETS_H
@@ -7,7 +8,8 @@
 
 #include <xlsxwriter.h>
 
-#include "exports/xlsx_workbook.h"
+#include "exports/xlsx_cells.h"
+#include "exports/xlsx_input.h"
 #include "model/agenda.h"
 #include "model/bia_view.h"
 #include "model/calc.h"
@@ -19,112 +21,14 @@
 #include "model/store_contingency.h"
 #include "model/store_response.h"
 
-/* Columns wider than this (display columns) wrap instead. */
-#define XLSX_MAX_WIDTH 60
-#define XLSX_MAX_COLS 24
-
-/* Cell formats, created once per workbook by xlsx_workbook.c. */
-typedef struct {
-	lxw_format *title;  /* the summary's heading */
-	lxw_format *header; /* table header row: bold, bottom border */
-	lxw_format *label;  /* the summary's labels: bold */
-	lxw_format *text;   /* plain text, top aligned */
-	lxw_format *wrap;   /* long or multi-line text, top aligned, wrapped */
-	lxw_format *number; /* numbers, top and left aligned */
-	lxw_format *good;   /* a good outcome: green text on light green */
-	lxw_format *bad;    /* a bad outcome: red text on light red */
-	/* Computed figures: money "#,##0.00", a fraction as "0.00%", a
-	 * plain number with two decimals. */
-	lxw_format *money;
-	lxw_format *percent;
-	lxw_format *decimal;
-	/* The same for the calculators' inputs, in Excel's "Input" style so
-	 * the reader sees what to change; in_number has no number format. */
-	lxw_format *in_money;
-	lxw_format *in_percent;
-	lxw_format *in_number;
-	lxw_format *mono; /* the response card: a fixed-width font */
-	/* A paper form's cells: ruled on every side; its heading bold on
-	 * grey, wrapped. */
-	lxw_format *boxed;
-	lxw_format *boxed_head;
-} xlsx_formats;
-
-/* A worksheet being filled: remembers the widest cell of each column and
- * the first error, so writers can write on and check once at the end. */
-typedef struct {
-	lxw_worksheet *ws;
-	const xlsx_formats *f;
-	int width[XLSX_MAX_COLS]; /* display columns of the widest cell */
-	lxw_error err;            /* first failure, LXW_NO_ERROR if none */
-} xlsx_sheet;
-
-/* Adds a worksheet called name to wb and readies s for it. Returns the
- * library's error (an invalid name, no memory) and leaves s->ws NULL. */
-lxw_error xlsx_sheet_add(lxw_workbook *wb, const char *name,
-			 const xlsx_formats *f, xlsx_sheet *s);
-
-/* Writes text (NULL and "" leave the cell empty) at row, col, as
- * xlsx_cell_text prepares it: invalid UTF-8 made valid, a literal
- * "_xHHHH_" kept literal, text longer than a cell can hold cut with a
- * marker that says how much more moat holds. Every sheet writes text
- * through here. With fmt NULL the cell is plain, or wrapped when the text
- * has several lines or is wider than XLSX_MAX_WIDTH. When measure is true
- * the text counts towards the column's width. */
-void xlsx_put_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-		   const char *text, lxw_format *fmt, bool measure);
-
-/* Writes a number (f->number when fmt is NULL); it counts towards the
- * column's width. */
-void xlsx_put_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
-		     lxw_format *fmt);
-
-/* Writes d as YYYY-MM-DD text (nothing for a date with year 0). */
-void xlsx_put_date(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, date d);
-
-/* Writes the catalog's texts headers[0..n-1] across row in the header
- * format. */
-void xlsx_put_headers(xlsx_sheet *s, lxw_row_t row, const msg_id *headers,
-		      lxw_col_t n);
-
-/* A cell's name for a formula: "B5" (xlsx_cell) or "$B$5" (xlsx_abs).
- * Returned by value, so it can be used inside the call that builds the
- * formula: xlsx_cell(r, c).s lives until the end of that expression. */
-typedef struct {
-	char s[LXW_MAX_CELL_NAME_LENGTH];
-} xlsx_ref;
-
-xlsx_ref xlsx_cell(lxw_row_t row, lxw_col_t col);
-xlsx_ref xlsx_abs(lxw_row_t row, lxw_col_t col);
-
-/* Writes the formula made from the printf-style ffmt and its arguments,
- * with its result cached as the number value, so readers that do not
- * recalculate show it (fmt NULL: f->number). A formula too long for the
- * buffer is not written and counts as the sheet's error. */
-void xlsx_put_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-		      lxw_format *fmt, double value, const char *ffmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-/* The same with a text result (shown as given, counted towards the
- * column's width). */
-void xlsx_put_formula_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-			   lxw_format *fmt, const char *value,
-			   const char *ffmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-/* text as a string literal of a formula: in double quotes, its own double
- * quotes doubled. Returns false when out is too small. */
-bool xlsx_formula_string(const char *text, char *out, size_t len);
-
-/* "='Sheet name'!$B$3:$B$7": rows first..last of column col of sheet, for
- * a chart's series. Returns false when out is too small. */
-bool xlsx_column_range(char *out, size_t len, const char *sheet,
-		       lxw_row_t first, lxw_row_t last, lxw_col_t col);
-
-/* Sets the widths of columns 0..ncols-1 from what was written, capped at
- * XLSX_MAX_WIDTH. Returns s->err (the first failure of the sheet). */
-lxw_error xlsx_sheet_finish(xlsx_sheet *s, lxw_col_t ncols);
-
+/* The executive summary, first in the workbook, on one portrait page: the
+ * level and risk with last year's level, the first three of what blocks
+ * the next level (the Summary sheet lists them all), payback, net benefit
+ * and ROI over N years, the programme's day and progress, the first three
+ * overdue tasks and duty occurrences, the latest drill against its RTO and
+ * the restore tests in a line; what in lacks is left out. */
+lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
+			       const xlsx_input *in, const char *exported_at);
 
 /* The summary sheet: heading, then label / value rows, among them what
  * blocks the next level: the score's gaps, then the items marked done that
@@ -262,5 +166,27 @@ lxw_error xlsx_write_contingency(lxw_workbook *wb, const xlsx_formats *f,
 lxw_error xlsx_write_forms(lxw_workbook *wb, const xlsx_formats *f,
 			   const cont_record *plans, size_t n,
 			   const char *unit_name, date today);
+
+/* One export under way: what is exported, with the years to chart (the
+ * current one alone when in has none) and the day of the export. */
+typedef struct {
+	const xlsx_input *in;
+	const year_summary *years; /* at least one, oldest first */
+	size_t n_years;
+	const char *exported_at; /* as given, "" when none */
+	date day;                /* exported_at, year 0 when it is no date */
+} xlsx_job;
+
+/* A sheet of the workbook: whether this export has it (NULL: always) and
+ * the function that writes it. */
+typedef struct {
+	bool (*present)(const xlsx_job *j);
+	lxw_error (*write)(lxw_workbook *wb, const xlsx_formats *f,
+			   const xlsx_job *j);
+} xlsx_sheet_entry;
+
+/* Every sheet, in the order of the workbook (exports/xlsx_sheets.c). */
+extern const xlsx_sheet_entry xlsx_sheet_list[];
+extern const size_t xlsx_sheet_count;
 
 #endif

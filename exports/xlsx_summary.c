@@ -63,6 +63,7 @@ lxw_error xlsx_write_summary(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_SUMMARY), f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){false, true, false, 0, 0});
 	if (level >= 1 && level <= Q_LEVELS)
 		lv = &r->q->levels[level - 1];
 

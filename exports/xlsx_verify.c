@@ -235,7 +235,8 @@ static lxw_error write_trend(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	chart_title_set_name(chart, msg(XL_VB_TREND_TITLE));
 	chart_axis_set_name(chart->y_axis, msg(XL_VL_COL_RTA));
 	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_CONNECTED);
-	return worksheet_insert_chart(s->ws, first, (lxw_col_t)(n + 2), chart);
+	xlsx_insert_chart(s, first, (lxw_col_t)(n + 2), chart);
+	return s->err;
 }
 
 lxw_error xlsx_write_backups(lxw_workbook *wb, const xlsx_formats *f,
@@ -249,6 +250,7 @@ lxw_error xlsx_write_backups(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((rc = xlsx_sheet_add(wb, name, f, &s)) != LXW_NO_ERROR)
 		return rc;
+	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW, HEADER_ROW});
 	snprintf(title, sizeof title, msg(XL_VB_TITLE_FMT), year, v->stale_days);
 	xlsx_put_text(&s, 0, 0, title, f->title, false);
 	row = write_systems(&s, v);

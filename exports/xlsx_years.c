@@ -156,7 +156,8 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s,
 	chart_axis_set_max(chart->y_axis, Q_LEVELS);
 	chart_axis_set_major_unit(chart->y_axis, 1);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	return worksheet_insert_chart(s->ws, TREND_HEADER, CHART_COL, chart);
+	xlsx_insert_chart(s, TREND_HEADER, CHART_COL, chart);
+	return s->err;
 }
 
 /* How many items and criteria changed each way, from row on. Returns the
@@ -307,6 +308,7 @@ lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 
 	if ((e = xlsx_sheet_add(wb, name, f, &s)))
 		return e;
+	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_YEAR, msg(XL_TREND_TITLE), f->title, false);
 	row = write_trend(&s, years, n, current, TREND_HEADER);

@@ -11,7 +11,8 @@ come from the questionnaire YAML files found in $MOAT_DATADIR (else
 ../questionnaires beside this script), read line by line (and compared with
 PyYAML's reading when python3-yaml is installed).
 
-Sheets: Summary and Checklist against the database; Maturity: one row per
+Sheets: the Executive summary first (title, level, payback, N-year net,
+ROI and horizon against the database); Summary and Checklist against the database; Maturity: one row per
 criterion (one for a level without criteria), answers from the database and
 "Met" from the maturity rule worked out here; Year over year: one row per
 year of the unit with its level, a native chart of those cells, and the
@@ -88,6 +89,14 @@ SHEETS = {
     "en": ["Summary", "Checklist", "Maturity", "Year over year", "ROI",
            "Investment"],
     "zh": ["概要", "检查清单", "成熟度", "逐年对比", "投资回报", "分级投入"],
+}
+# The executive summary comes first, always.
+EXEC_SHEET = {"en": "Executive summary", "zh": "管理层摘要"}
+EXEC_TEXT = {
+    "en": {"title": "Business continuity at a glance · {}",
+           "level": "Maturity level", "level_is": "level {} "},
+    "zh": {"title": "业务连续性一览 · {}", "level": "成熟度等级",
+           "level_is": "第{}级 "},
 }
 # The business impact analysis follows, always (tests/export_bia.py reads
 # them), then the backups and their verification (tests/export_verify.py),
@@ -1567,6 +1576,41 @@ def invest_figures(amounts, sc):
     }
 
 
+def check_executive(ws, db, unit_id, lang, level, ci):
+    """The executive summary: its title names the unit, its level is the
+    Summary's, and its payback, N-year net, ROI and horizon are what the
+    database's ROI inputs give. Returns a one-line summary."""
+    t = EXEC_TEXT[lang]
+    r = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
+    name = db.execute("SELECT name FROM org_unit WHERE id = ?",
+                      (unit_id,)).fetchone()[0]
+    name = name.decode() if isinstance(name, bytes) else name
+    expect(ws["A1"].value == t["title"].format(name),
+           f"executive A1: {ws['A1'].value!r}")
+    rows = {ws.cell(i, 1).value: ws.cell(i, 2).value
+            for i in range(1, ws.max_row + 1) if ws.cell(i, 1).value}
+    shown = rows.get(t["level"], "")
+    expect(isinstance(shown, str) and shown.startswith(
+        t["level_is"].format(level)),
+        f"executive level {shown!r}, Summary's {level}")
+    fig = roi_figures([a for _, a, _ in ci.lines["one_off"]],
+                      [a for _, a, _ in ci.lines["recurring"]],
+                      [(a, m) for _, a, m in ci.lines["loss"]],
+                      ci.horizon, ci.rate_bp)
+    want = {
+        r["r_payback"]: fig["payback"] if fig["payback"] is not None
+        else r["never"],
+        r["r_net_n"]: fig["net_n"],
+        r["r_roi"]: fig["roi"] if fig["roi"] is not None else r["nothing"],
+        r["horizon"]: min(max(ci.horizon, 1), ROI_MAX_YEARS),
+    }
+    for label, v in want.items():
+        expect(close(rows.get(label), v),
+               f"executive {label!r}: {rows.get(label)!r}, expected {v!r}")
+    return (f"executive: level {level}, payback {rows[r['r_payback']]},"
+            f" {len(rows)} labelled rows")
+
+
 def check_roi(g, path, lang, ci, document):
     """The ROI sheet, row by row: the inputs equal the database, every
     result is a formula whose cached value is what the inputs give, the
@@ -2583,7 +2627,8 @@ def main(argv):
                                 " unit_id = ?", (unit_id,)).fetchone()[0] > 0
         has_plans = db.execute("SELECT count(*) FROM contingency WHERE"
                                " unit_id = ?", (unit_id,)).fetchone()[0] > 0
-        sheets = (SHEETS[lang] + [PLAN_SHEET[lang]] * has_plan +
+        sheets = ([EXEC_SHEET[lang]] + SHEETS[lang] +
+                  [PLAN_SHEET[lang]] * has_plan +
                   [DUTY_SHEET[lang]] * has_duties + BIA_SHEETS[lang] +
                   VERIFY_SHEETS[lang] + [DRILL_SHEET[lang]] * has_drills +
                   RESPONSE_SHEETS[lang] + CONTINGENCY_SHEETS[lang] * has_plans)
@@ -2614,6 +2659,8 @@ def main(argv):
                     + (f", compared with {prev}" if prev else
                        ", no earlier year"))
         ci = CalcInputs(db, unit_id, lang)
+        more += "\n  " + check_executive(wb[EXEC_SHEET[lang]], db, unit_id,
+                                          lang, level, ci)
         roi_name, inv_name = SHEETS[lang][4:6]
         more += "\n  " + check_roi(
             Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,

@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+"""Checks a moat workbook as a spreadsheet program renders and recalculates it.
+
+Usage:
+  export_render.py pages PDF WORKBOOK N_FORMS
+      The PDF LibreOffice printed from WORKBOOK: every page's header names
+      its sheet (moat prints the sheet's name in the header), so the pages
+      are counted per sheet. Every sheet prints; the executive summary
+      (the first sheet) on exactly one page; the registration forms one
+      page a form (N_FORMS, from the database); every other sheet on at
+      most two pages; no cell shows "###".
+  export_render.py recalc WORKBOOK RECALCULATED
+      Every formula of WORKBOOK (moat's cached value) against the value
+      LibreOffice computed for the same cell in RECALCULATED.
+  export_render.py set-horizon WORKBOOK OUT N
+      WORKBOOK with the ROI sheet's horizon input set to N, saved as OUT.
+  export_render.py roi EDITED_RECALC MOAT_EXPORT
+      The ROI sheet's results of the edited, recalculated workbook against
+      those moat cached when it exported the same inputs itself.
+Exits 1 with the first mismatch.
+"""
+
+import subprocess
+import sys
+
+import openpyxl
+
+ROI = {"en": "ROI", "zh": "投资回报"}
+HORIZON = {"en": "Horizon N (years)", "zh": "测算年限N（年）"}
+RESULTS = {"en": "Results", "zh": "测算结果"}
+
+
+def fail(why):
+    print(f"export_render: {why}", file=sys.stderr)
+    sys.exit(1)
+
+
+def close(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return (a or "") == (b or "")
+
+
+def pages(pdf, workbook, n_forms):
+    names = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+    count = {n: 0 for n in names}
+    for i, page in enumerate(text.split("\f")):
+        lines = [ln for ln in page.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        head = [p.strip() for p in lines[0].split("  ") if p.strip()]
+        # Organisation, sheet, date: the sheet is the one moat named.
+        sheet = next((p for p in head if p in count), None)
+        if sheet is None:
+            fail(f"page {i + 1}: no sheet named in its header {lines[0]!r}")
+        count[sheet] += 1
+        if "###" in page:
+            fail(f"page {i + 1} ({sheet}): a column too narrow shows ###")
+    for n, c in count.items():
+        if c == 0:
+            fail(f"sheet {n!r} does not print")
+    if count[names[0]] != 1:
+        fail(f"the executive summary {names[0]!r} prints on {count[names[0]]}"
+             " pages, not one")
+    forms = names[-1] if n_forms else None
+    for n, c in count.items():
+        if n == forms:
+            if c != n_forms:
+                fail(f"{n!r}: {c} pages for {n_forms} forms")
+        elif c > 2:
+            fail(f"{n!r} prints on {c} pages")
+    print(f"{sum(count.values())} pages: " +
+          ", ".join(f"{n} {c}" for n, c in count.items()))
+
+
+def recalc(workbook, recalculated):
+    formulas = openpyxl.load_workbook(workbook)
+    cached = openpyxl.load_workbook(workbook, data_only=True)
+    lo = openpyxl.load_workbook(recalculated, data_only=True)
+    n = 0
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith("=")):
+                    continue
+                want = cached[ws.title][c.coordinate].value
+                got = lo[ws.title][c.coordinate].value
+                if not close(got, want):
+                    fail(f"{ws.title}!{c.coordinate} {c.value}: LibreOffice"
+                         f" computes {got!r}, moat cached {want!r}")
+                n += 1
+    if n == 0:
+        fail("no formulas")
+    print(f"{n} formulas recalculate to moat's cached values")
+
+
+def roi_sheet(wb):
+    for lang, name in ROI.items():
+        if name in wb.sheetnames:
+            return lang, wb[name]
+    fail("no ROI sheet")
+
+
+def labelled(ws, lang, first):
+    """The label / value rows of the ROI sheet from the row labelled
+    first on, up to the first blank label."""
+    out, on = {}, False
+    for r in range(1, ws.max_row + 1):
+        label = ws.cell(r, 1).value
+        if label == first:
+            on = True
+        elif on and not label:
+            break
+        if on:
+            out[label] = ws.cell(r, 2).value
+    return out
+
+
+def set_horizon(workbook, out, n):
+    wb = openpyxl.load_workbook(workbook)
+    lang, ws = roi_sheet(wb)
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value == HORIZON[lang]:
+            ws.cell(r, 2).value = int(n)
+            wb.save(out)
+            return
+    fail("no horizon input on the ROI sheet")
+
+
+def roi(edited, exported):
+    a = openpyxl.load_workbook(edited, data_only=True)
+    b = openpyxl.load_workbook(exported, data_only=True)
+    lang, wa = roi_sheet(a)
+    _, wb_ = roi_sheet(b)
+    got, want = labelled(wa, lang, RESULTS[lang]), labelled(wb_, lang,
+                                                             RESULTS[lang])
+    if len(want) < 5:
+        fail(f"moat's ROI results: {want}")
+    for k, v in want.items():
+        if not close(got.get(k), v):
+            fail(f"ROI {k!r}: recalculated {got.get(k)!r}, moat {v!r}")
+    print(f"ROI after the edit equals moat's export: {len(want) - 1} results")
+
+
+if __name__ == "__main__":
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "pages":
+        pages(args[0], args[1], int(args[2]))
+    elif cmd == "recalc":
+        recalc(*args)
+    elif cmd == "set-horizon":
+        set_horizon(*args)
+    elif cmd == "roi":
+        roi(*args)
+    else:
+        fail(f"unknown command {cmd}")
