@@ -145,6 +145,9 @@ keys w i
 expect_screen "宣布事件            2026-11-25 09:00" "zh: declared"
 clock "2026-11-25 09:05:00"
 keys s
+# The clock moves on only once the mark is stamped: a key still queued
+# would take the later time.
+expect_screen "开始恢复            2026-11-25 09:05" "zh: recovery started"
 clock "2026-11-25 09:45:00"
 keys r
 expect_screen "服务已恢复：RTA 40分钟，RTO 2小时：达标 · 已记入1条验证记录。" "zh: restored within the RTO"
