@@ -45,8 +45,8 @@ clear() { for _ in $(seq "$1"); do keys BSpace; done; }
 db=$TMPD/en.db
 demo_db "$db"
 start "$db" --lang en --today 2026-11-25
-keys u
-expect_screen "6 duties · 1 overdue · 0 paused" "u lists every duty, with what is overdue"
+keys D
+expect_screen "6 duties · 1 overdue · 0 paused" "D lists every duty, with what is overdue"
 expect_screen "> Monthly backup restore test          2026-12-10  2026-10-10        1  active" \
 	"the restore test: next due, last done, one overdue, active"
 expect_screen "  Yearly full DR drill                 2027-06-20  2026-06-20        0  active" \
@@ -127,7 +127,7 @@ expect_exit_ok
 # is not owed; the one missed before the pause is owed again.
 start "$db" --lang en --today 2026-12-15
 t0=$(now)
-keys u g p
+keys D g p
 expect_screen "Resumed Monthly backup restore test: next due 2027-01-10." "p resumes it"
 expect_screen "> Monthly backup restore test          2027-01-10  2026-10-10        1  active" \
 	"the miss before the pause is owed again, none from the pause"
@@ -197,8 +197,8 @@ db=$TMPD/zh.db
 moat_cli --db "$db" --lang zh --today 2026-11-25 init --demo >/dev/null ||
 	{ echo "init --demo failed"; exit 1; }
 start "$db" --lang zh --today 2026-11-25
-keys u
-expect_screen "共 6 项职责 · 逾期 1 次 · 暂停 0 项" "u 列出全部职责"
+keys D
+expect_screen "共 6 项职责 · 逾期 1 次 · 暂停 0 项" "D 列出全部职责"
 expect_screen "> 每月备份恢复测试                        2026-12-10  2026-10-10     1  启用" \
 	"the restore test in Chinese columns"
 expect_screen "每月10日，按固定日程" "the rule in Chinese words"
@@ -232,7 +232,7 @@ case $due in
 esac
 keys q d
 expect_no_screen "每月备份恢复测试" "the paused duty left the agenda"
-keys q u g p
+keys q D g p
 expect_screen "已恢复 每月备份恢复测试：下次到期 2026-12-10。" "resumed the same day"
 expect_eq "$(sql "$db" "SELECT paused_on || '|' || (SELECT count(*) FROM duty_pause)
 	FROM duty WHERE template_key = 'd.restore_test'")" "|0" \

@@ -40,6 +40,8 @@ for copy in "'NAS in room 2', 'nas', 0" "'Aliyun OSS', 'cloud', 1"; do
 		SELECT id, $copy FROM bia_system WHERE assessment_id = $CUR
 		AND name = 'Rescue dispatch system'"
 done
+moat_cli --db "$template" --today 2026-11-25 unit add "South China Centre" >/dev/null ||
+	{ echo "unit add failed"; exit 1; }
 for day in 2026-11-23 2026-11-24; do
 	moat_cli --db "$template" --today 2026-11-25 verify record --system "Rescue dispatch system" \
 		--kind check --result pass --started "$day 02:00" --minutes 20 >/dev/null ||
@@ -63,12 +65,13 @@ screens=(
 	"investment|i|moat · Investment|$home|help"
 	"programme|p|moat · Programme|$home|help"
 	"agenda|d|moat · Agenda|$home|help"
-	"duties|u|moat · Duties|$home|help"
+	"duties|D|moat · Duties|$home|help"
+	"units|u|moat · Units|$home|help"
 	"duty history|d h|History|moat · Agenda|help"
 	"evidence form|c e|Add evidence|Evid.|hints"
 	"task form|p Enter|Edit task|moat · Programme|hints"
 	"duty record|d Enter|Record · Monthly backup|moat · Agenda|hints"
-	"duty form|u a|New duty|moat · Duties|hints"
+	"duty form|D a|New duty|moat · Duties|hints"
 	"bia|b|8 processes ·|$home|help"
 	"bia process|b Enter|Road rescue · critical|8 processes ·|help"
 	"bia systems|b s|moat · Systems and DR levels|8 processes ·|help"
@@ -116,6 +119,9 @@ declare -A promise=(
 	["history"]="History" ["add a duty"]="New duty" ["edit the rule"]="Edit "
 	["pause / resume"]="Paused " ["remove the duty"]="Remove \""
 	["tiered investment"]="moat · Investment"
+	["units"]="moat · Units" ["open the unit"]=BACK ["new unit"]="Name of the new unit"
+	["rename the unit"]="New name of" ["set the region"]="Region of"
+	["archive or bring back"]="Archive " ["show or hide archived units"]=CHANGE
 	["export workbook"]="Export workbook to:"
 	["default evidence validity"]="Default validity of new evidence"
 	["load demo organisation"]="East China After-Sales"

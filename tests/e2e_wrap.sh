@@ -142,9 +142,9 @@ keys q
 expect_eq "$(settled_screen | sed -n '14,19p')" \
 "  ROI          payback 1.09 years · 5-year net 1290 10k CNY · ROI 2…
   [c] Checklist   [w] Walk through   [m] Maturity   [y] Years
-  [p] Programme   [d] Agenda   [u] Duties   [r] ROI   [i] Investment
+  [p] Programme   [d] Agenda   [D] Duties   [r] ROI   [i] Investment
   [b] BIA   [B] Backups   [e] Drills   [E] Emergency   [a] Audit log
-  [v] Validity   [x] Export
+  [v] Validity   [x] Export   [u] Units
 ──────────────────────────────────────────────────────────────────────" \
 	"home at 70x20: the menu stands below the sections"
 

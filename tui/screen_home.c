@@ -36,6 +36,7 @@ enum {
 	ACT_PLAN,
 	ACT_AGENDA,
 	ACT_DUTIES,
+	ACT_UNITS,
 	ACT_EXPORT,
 	ACT_BACKUPS,
 };
@@ -49,7 +50,8 @@ static const keybinding home_keys[] = {
 	{{'v', 0}, "v", NO_LABEL, HK_VALIDITY, ACT_VALIDITY, false},
 	{{'p', 0}, "p", NO_LABEL, HK_PLAN, ACT_PLAN, true},
 	{{'d', 0}, "d", NO_LABEL, HK_AGENDA, ACT_AGENDA, true},
-	{{'u', 0}, "u", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
+	{{'D', 0}, "D", NO_LABEL, HK_DUTIES, ACT_DUTIES, false},
+	{{'u', 0}, "u", NO_LABEL, HK_UNITS_HOME, ACT_UNITS, false},
 	{{'r', 0}, "r", NO_LABEL, HK_ROI, ACT_ROI, true},
 	{{'i', 0}, "i", NO_LABEL, HK_INVEST, ACT_INVEST, false},
 	{{'b', 0}, "b", NO_LABEL, HK_BIA_HOME, ACT_BIA, false},
@@ -259,7 +261,7 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_BACKUPS, HOME_MENU_DRILLS,
 				 HOME_MENU_RESPONSE,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
-				 HOME_MENU_EXPORT};
+				 HOME_MENU_EXPORT, HOME_MENU_UNITS};
 		size_t n_menu = sizeof menu / sizeof menu[0];
 		int cx = x, lines = 1;
 		/* Lay the menu out once to know how many lines it takes, then
@@ -371,6 +373,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_agenda_new(a));
 	case ACT_DUTIES:
 		return push(screen_duties_new(a));
+	case ACT_UNITS:
+		return push(screen_units_new(a));
 	case ACT_ROI:
 		return push(screen_roi_new(a));
 	case ACT_INVEST:

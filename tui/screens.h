@@ -19,6 +19,7 @@ screen *screen_evidence_new(app *a, const char *target, int64_t evidence_id);
 screen *screen_maturity_new(void);
 /* The unit's years: open, start the next, finalise, compare. */
 screen *screen_years_new(app *a);
+screen *screen_units_new(app *a);
 /* Two years side by side: earlier is compared with later. */
 screen *screen_compare_new(app *a, int64_t earlier, int64_t later);
 /* The audit log, filterable by user and item. */
