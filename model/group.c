@@ -70,8 +70,9 @@ static bool has_value(const group_row *r, group_col c)
 {
 	switch (c) {
 	case GROUP_COL_NAME:
-	case GROUP_COL_REGION:
 		return true;
+	case GROUP_COL_REGION:
+		return r->region[0] != 0; /* units without one go last */
 	case GROUP_COL_PROGRAMME:
 		return r->has_programme;
 	case GROUP_COL_OVERDUE:
@@ -241,7 +242,7 @@ void group_cell_text(const group_row *r, group_col c, char *out, size_t len)
 		snprintf(out, len, "%s", r->name);
 		return;
 	case GROUP_COL_REGION:
-		snprintf(out, len, "%s", *r->region ? r->region : none);
+		snprintf(out, len, "%s", r->region);
 		return;
 	case GROUP_COL_LEVEL:
 		if (!r->prev_level)

@@ -13,7 +13,7 @@
 #include "model/bia.h"
 #include "model/store.h"
 
-#define GROUP_REGION_MAX 60 /* characters of a region's name */
+#define GROUP_REGION_MAX UNIT_REGION_MAX /* characters of a region */
 #define GROUP_RISK_BYTES 64
 
 /* One unit in figures. A count is 0 where it does not apply; the flags
@@ -71,7 +71,8 @@ const char *group_col_heading(group_col c);
 
 /* Orders a row before b by column c, ascending unless desc: negative,
  * 0 or positive. A row without the value (no year, no programme, no
- * restore test measured against an RTO) goes after every row with one,
+ * restore test measured against an RTO, no region) goes after every row
+ * with one,
  * in either direction; rows alike go by name (byte order), then unit id,
  * so the order is the same on every run. */
 int group_row_cmp(const group_row *a, const group_row *b, group_col c,

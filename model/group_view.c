@@ -9,16 +9,12 @@
 #include "model/group_view.h"
 #include "model/report.h"
 #include "model/store_contingency.h"
-#include "model/store_group.h"
 #include "model/verify_view.h"
 
-/* The unit's region. Units have none yet: the schema gains a region
- * column in a later migration, read here (or filled by
- * store_group_units) once it exists. */
+/* The unit's region, as store_unit_list read it ("" when none). */
 static void unit_region(const unit *u, char *out, size_t len)
 {
-	(void)u;
-	snprintf(out, len, "%s", "");
+	snprintf(out, len, "%s", u->region);
 }
 
 /* Level, risk, checklist and evidence of the latest year, the level of
@@ -167,9 +163,11 @@ moat_status group_row_load(store *s, const questionnaire *q, const unit *u,
 moat_status group_view_load(store *s, const questionnaire *q, date today,
 			    group_view *out)
 {
-	unit *units = NULL;
+	unit_row *units = NULL;
 	size_t n = 0;
-	moat_status st = store_group_units(s, &units, &n);
+	/* Archived units are out of the picture: their data stays, but the
+	 * group no longer runs them. */
+	moat_status st = store_unit_list(s, false, &units, &n);
 
 	memset(out, 0, sizeof *out);
 	if (st)
@@ -179,7 +177,7 @@ moat_status group_view_load(store *s, const questionnaire *q, date today,
 		return ST_NOMEM;
 	}
 	for (size_t i = 0; i < n && !st; i++)
-		st = group_row_load(s, q, &units[i], today, &out->rows[i]);
+		st = group_row_load(s, q, &units[i].u, today, &out->rows[i]);
 	free(units);
 	if (st) {
 		group_view_free(out);

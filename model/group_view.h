@@ -22,7 +22,7 @@ typedef struct {
 moat_status group_row_load(store *s, const questionnaire *q, const unit *u,
 			   date today, group_row *out);
 
-/* Every unit's row, by name. On failure *out is empty and the store's
+/* Every unit's row, by name, archived units left out. On failure *out is empty and the store's
  * message says why. Release with group_view_free. */
 moat_status group_view_load(store *s, const questionnaire *q, date today,
 			    group_view *out);

@@ -15,8 +15,10 @@ run() { out=$("$MOAT_BIN" "$@" 2>"$TMPD/err"); rc=$?; err=$(cat "$TMPD/err"); }
 db=$TMPD/group.db
 run --db "$db" --lang en --today 2026-11-25 init --demo
 expect_eq "$rc" 0 "init --demo"
-# Units cannot be made from the command line yet: two are added as the
-# store would hold them.
+# Two units beside the demo's, as an earlier moat could hold them
+# (a year and answers made outside `moat unit add`, which starts a unit
+# with an empty year), then a region and an archived unit the way users
+# make them.
 sql "$db" "INSERT INTO org_unit (name, created_by, created_at) VALUES
 	('Beta centre', 'carol', '2026-01-01T00:00:00Z'),
 	('Alpha centre', 'carol', '2026-01-01T00:00:00Z');
@@ -34,6 +36,11 @@ INSERT INTO evidence (assessment_id, target, body, evidence_date, valid_months, 
 	     (SELECT 'bia' AS target, '2025-01-10' AS day UNION ALL
 	      SELECT 'rto_rpo', '2025-12-10' UNION ALL SELECT 'bia', '2026-06-01') e
 	WHERE u.name = 'Beta centre';" >/dev/null
+run --db "$db" --lang en --today 2026-11-25 unit region "Beta centre" East
+expect_eq "$rc" 0 "Beta centre is put in the region East"
+run --db "$db" --lang en --today 2026-11-25 unit add "Old depot" --region East
+run --db "$db" --lang en --today 2026-11-25 unit archive "Old depot"
+expect_eq "$rc" 0 "Old depot is archived"
 
 run --db "$db" --lang en --today 2026-11-25 group --csv
 expect_eq "$rc" 0 "group --csv exits 0"
@@ -60,7 +67,7 @@ with open(sys.argv[1], encoding='utf-8') as f:
 if header != keys:
     problems.append(f"header {header}")
 names = [r['unit'] for r in rows]
-if names != sorted(n for (n,) in db.execute("SELECT name FROM org_unit")):
+if names != sorted(n for (n,) in db.execute("SELECT name FROM org_unit WHERE NOT archived")):
     problems.append(f"rows by name: {names}")
 
 def add_months(d, m):
@@ -79,7 +86,8 @@ for r in rows:
     plans = db.execute("SELECT count(*) FROM contingency WHERE unit_id = ?",
                        (uid,)).fetchone()[0]
     check(u, 'plans', r['plans'], plans)
-    check(u, 'region', r['region'], '')
+    check(u, 'region', r['region'], db.execute("SELECT region FROM org_unit WHERE id = ?",
+                                               (uid,)).fetchone()[0])
     if not years:
         for k in ('year', 'status', 'level', 'items_done', 'systems'):
             check(u, k, r[k], '')
@@ -171,12 +179,12 @@ done
 expect_eq "$(sed -n 1p "$TMPD/en.txt")" "Group · 3 of 3 units · sort: Unit ↑ · region: all" \
 	"en: the heading says how many units, the sort and the region"
 expect_eq "$(sed -n 3p "$TMPD/en.txt")" \
-	"Unit                 Lvl  Risk      List Exp Soon Prog.    Late Untst RTA% Plans" \
-	"en: the abbreviated headings"
+	"Unit          Region Lvl  Risk      List Exp Soon Prog.    Late Untst RTA% Plans" \
+	"en: the abbreviated headings, with the region now that a unit has one"
 expect_eq "$(sed -n 4,6p "$TMPD/en.txt")" \
-"Alpha centre         -    no year   -    -   -    -        0    -     -    0
-Beta centre          L1   very high 2/10 1   1    -        0    0     -    0
-East China After-Sa… L2 ↑ high      6/10 1   1    d37 5/14 1    6     39%  1" \
+"Alpha centre  -      -    no year   -    -   -    -        0    -     -    0
+Beta centre   East   L1   very high 2/10 1   1    -        0    0     -    0
+East China A… -      L2 ↑ high      6/10 1   1    d37 5/14 1    6     39%  1" \
 	"en: one row per unit, by name; the unit without a year says so"
 expect_eq "$(sed -n 1p "$TMPD/zh.txt")" "集团总览 · 共 3/3 个单位 · 排序：单位 ↑ · 区域：全部" \
 	"zh: the heading"
@@ -195,14 +203,20 @@ expect_eq "$(printf '%s\n' "$out" | sed -n 4,6p | cut -c1-12 | tr '\n' '|')" \
 expect_eq "$(printf '%s\n' "$out" | sed -n 1p)" "Group · 3 of 3 units · sort: Late ↑ · region: all" \
 	"the heading names the sort column"
 
-# The region filter: no unit has a region yet, so a region keeps none.
+# The region filter: Beta centre alone is in East (Old depot, archived,
+# is not shown at all).
 run --db "$db" --lang en --today 2026-11-25 group --region East
 expect_eq "$rc" 0 "--region exits 0"
-expect_eq "$out" "Group · 0 of 3 units · sort: Unit ↑ · region: East
-
-No unit to show." "--region East: none of the three"
+expect_eq "$(printf '%s\n' "$out" | sed -n '1p;4,$p')" "Group · 1 of 3 units · sort: Unit ↑ · region: East
+Beta centre East   L1  very high 2/10 1   1    -     0    0     -    0" \
+	"--region East: Beta centre alone, columns as wide as what they show"
 run --db "$db" --lang en --today 2026-11-25 group --region East --csv
-expect_eq "$(printf '%s\n' "$out" | wc -l)" 1 "--region East --csv: the header only"
+expect_eq "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1,2 | tr -d '\r')" "Beta centre,East" \
+	"--region East --csv: Beta centre alone, with its region"
+run --db "$db" --lang en --today 2026-11-25 group --region North
+expect_eq "$out" "Group · 0 of 3 units · sort: Unit ↑ · region: North
+
+No unit to show." "--region North: none"
 
 # Usage errors.
 run --db "$db" --lang en --today 2026-11-25 group --sort colour

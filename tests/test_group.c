@@ -87,6 +87,11 @@ static void test_sort_counts(void **state)
 	group_row v[5];
 	(void)state;
 	set_of_five(v);
+	/* Regions by name, each by unit name; Delta, without one, last. */
+	group_sort(v, 5, GROUP_COL_REGION, false);
+	assert_string_equal(names(v, 5), "Alpha,Charlie,Bravo,Echo,Delta");
+	group_sort(v, 5, GROUP_COL_REGION, true);
+	assert_string_equal(names(v, 5), "Bravo,Echo,Alpha,Charlie,Delta");
 	/* Overdue duties are the unit's own: Delta has a value too. */
 	group_sort(v, 5, GROUP_COL_OVERDUE, true);
 	assert_string_equal(names(v, 5), "Charlie,Echo,Delta,Alpha,Bravo");
