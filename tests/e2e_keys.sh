@@ -33,6 +33,13 @@ for target in bia l2.backup_process; do
 	done
 done
 
+# A second unit with a year, so the group view has rows to move in.
+sql "$template" "INSERT INTO org_unit (name, created_by, created_at)
+	VALUES ('Beta centre', 'test', '2026-11-02T08:00:00Z');
+	INSERT INTO assessment (unit_id, year, created_by, created_at)
+	SELECT id, 2026, 'test', '2026-11-02T08:00:00Z' FROM org_unit
+	WHERE name = 'Beta centre'"
+
 # Two copies of the first system's backups and two automated checks with
 # their recovery times, so the copies and the ledger have rows to move in.
 for copy in "'NAS in room 2', 'nas', 0" "'Aliyun OSS', 'cloud', 1"; do
@@ -88,6 +95,7 @@ screens=(
 	"drill form|e a|New drill|Drills recorded:|hints"
 	"finding form|e Enter f|New finding|Evaluation: 7 of 9|hints"
 	"emergency response|E|moat · Emergency response|$home|help"
+	"group|G|moat · Group|$home|help"
 	"level form|E Enter|Edit Level I|moat · Emergency response|hints"
 	"contacts|E c|moat · Emergency contacts|moat · Emergency response|help"
 	"contact form|E c a|New contact|moat · Emergency contacts|hints"
@@ -114,6 +122,9 @@ declare -A promise=(
 	["recurring duties"]="moat · Duties" ["ROI calculator"]="moat · ROI"
 	["agenda: what is due"]="moat · Agenda" ["every recurring duty"]="moat · Duties"
 	["repaint the screen"]=SAME
+	["every unit side by side"]="moat · Group" ["open the unit's latest year"]=BACK
+	["sort by the next column"]=CHANGE ["reverse the order"]=CHANGE
+	["show the next region (all, then each)"]="No unit has a region yet."
 	["choose a day on the calendar"]=CHANGE ["list or calendar (h j k l, arrows move the day)"]=CHANGE
 	["the whole month again (or back)"]=BACK
 	["history"]="History" ["add a duty"]="New duty" ["edit the rule"]="Edit "

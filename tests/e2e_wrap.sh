@@ -144,7 +144,7 @@ expect_eq "$(settled_screen | sed -n '14,19p')" \
   [c] Checklist   [w] Walk through   [m] Maturity   [y] Years
   [p] Programme   [d] Agenda   [D] Duties   [r] ROI   [i] Investment
   [b] BIA   [B] Backups   [e] Drills   [E] Emergency   [a] Audit log
-  [v] Validity   [x] Export   [u] Units
+  [v] Validity   [x] Export   [u] Units   [G] Group
 ──────────────────────────────────────────────────────────────────────" \
 	"home at 70x20: the menu stands below the sections"
 

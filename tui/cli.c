@@ -28,7 +28,7 @@ enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHA
        OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
        OPT_SINCE, OPT_LEVEL, OPT_ID, OPT_AT, OPT_RESTORED, OPT_WHAT, OPT_WHY,
        OPT_DECISION, OPT_STEP, OPT_ROOT_CAUSE, OPT_DATA_LOSS, OPT_IMPROVEMENT,
-       OPT_UNIT, OPT_REGION };
+       OPT_UNIT, OPT_REGION, OPT_SORT };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -244,6 +244,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"improvement", required_argument, NULL, OPT_IMPROVEMENT},
 		{"unit", required_argument, NULL, OPT_UNIT},
 		{"region", required_argument, NULL, OPT_REGION},
+		{"sort", required_argument, NULL, OPT_SORT},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -260,6 +261,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"drill", CMD_DRILL_LIST},
 		{"card", CMD_CARD}, {"form", CMD_FORM}, {"incident", CMD_INCIDENT_LOG},
 		{"unit", CMD_UNIT_LIST},
+		{"group", CMD_GROUP},
 	};
 	bool help = false, version = false;
 	int c;
@@ -327,6 +329,12 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			break;
 		case OPT_REGION:
 			o->region = optarg;
+			break;
+		case OPT_SORT:
+			o->group_desc = optarg[0] == '-';
+			if (!group_col_parse(optarg + o->group_desc, &o->group_sort))
+				return usage_error(err, msg(GRP_CLI_BAD_SORT), optarg);
+			o->sort_given = true;
 			break;
 		case OPT_LEVEL:
 			if (!resp_parse_level(optarg, &o->level))
@@ -463,11 +471,14 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 	if (o->ics && o->command != CMD_EXPORT)
 		return usage_error(err, "--ics only goes with export", NULL);
 	if (o->csv && o->command != CMD_BIA && o->command != CMD_VERIFY_LIST &&
-	    o->command != CMD_UNIT_LIST)
-		return usage_error(err, "--csv only goes with bia, verify list and"
-				   " unit list", NULL);
-	if (o->region && o->command != CMD_UNIT_ADD)
-		return usage_error(err, "--region only goes with unit add", NULL);
+	    o->command != CMD_UNIT_LIST && o->command != CMD_GROUP)
+		return usage_error(err, "--csv only goes with bia, verify list,"
+				   " unit list and group", NULL);
+	if (o->region && o->command != CMD_UNIT_ADD && o->command != CMD_GROUP)
+		return usage_error(err, "--region only goes with unit add and group",
+				   NULL);
+	if (o->sort_given && o->command != CMD_GROUP)
+		return usage_error(err, "--sort only goes with group", NULL);
 	if (o->command == CMD_INCIDENT_DECLARE) {
 		/* The ledger's --system names the system that is down. */
 		if (!o->verify.system || !o->level)

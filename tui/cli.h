@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "model/date.h"
+#include "model/group.h"
 #include "model/msg.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
@@ -41,6 +42,7 @@ typedef enum {
 	CMD_UNIT_ARCHIVE,
 	CMD_UNIT_UNARCHIVE,
 	CMD_UNIT_USE,
+	CMD_GROUP,
 	CMD_HELP,
 	CMD_VERSION,
 } cli_command;
@@ -89,13 +91,17 @@ typedef struct {
 	bool within_given;
 	bool demo;          /* init --demo */
 	const char *shared; /* init --shared GROUP */
-	bool csv;           /* bia --csv, verify list --csv */
+	bool csv;           /* bia, verify list and group --csv */
+	group_col group_sort;     /* group --sort; by name unless given */
+	bool group_desc;          /* --sort -COLUMN: descending */
+	bool sort_given;
 	cli_verify_args verify;
 	int64_t drill_id;    /* drill report ID */
 	int level;          /* card and incident --level: 1..4, 0 none */
 	cli_incident_args incident;
 	const char *unit;   /* --unit NAME: the unit every command is about */
-	const char *region; /* unit add --region */
+	const char *region; /* unit add --region; group --region (NULL or
+			     * "": every region) */
 	const char *unit_args[2]; /* unit ACTION's names (and region) */
 } cli_options;
 
@@ -182,6 +188,13 @@ int cli_check_unit(store *s, const cli_options *o, FILE *err);
  * refused change. */
 int cli_unit(store *s, const questionnaire *q, const cli_options *o,
 	     const char *db_path, FILE *out, FILE *err);
+
+/* `moat group`: every unit's row of the group view (model/group_view.h)
+ * sorted by --sort (a leading '-' reverses it) and filtered by --region:
+ * the table of the group screen laid out within 80 columns, naming the
+ * columns left out, or with --csv every figure under stable keys. */
+int cli_group(store *s, const questionnaire *q, const cli_options *o,
+	      const char *db_path, FILE *out, FILE *err);
 
 /* Prints text made safe for a terminal (names come from users). */
 void cli_put_clean(FILE *out, const char *text);

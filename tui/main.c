@@ -143,6 +143,9 @@ int main(int argc, char **argv)
 	case CMD_BIA:
 		rc = cli_bia(st, &q, &o, db_path, stdout, stderr);
 		break;
+	case CMD_GROUP:
+		rc = cli_group(st, &q, &o, db_path, stdout, stderr);
+		break;
 	case CMD_VERIFY_RECORD:
 		rc = cli_verify_record(st, &q, &o, db_path, stdout, stderr);
 		break;

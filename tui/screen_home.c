@@ -39,6 +39,7 @@ enum {
 	ACT_UNITS,
 	ACT_EXPORT,
 	ACT_BACKUPS,
+	ACT_GROUP,
 };
 
 static const keybinding home_keys[] = {
@@ -59,6 +60,7 @@ static const keybinding home_keys[] = {
 	{{'e', 0}, "e", NO_LABEL, HK_DRILLS_HOME, ACT_DRILLS, false},
 	{{'E', 0}, "E", NO_LABEL, HK_RESP_HOME, ACT_RESPONSE, false},
 	{{'x', 0}, "x", NO_LABEL, HK_EXPORT, ACT_EXPORT, true},
+	{{'G', 0}, "G", NO_LABEL, HK_GROUP_HOME, ACT_GROUP, false},
 };
 
 static void draw_label(int y, int x, const char *label)
@@ -261,7 +263,8 @@ static void home_draw(screen *s, app *a, rect b)
 				 HOME_MENU_BACKUPS, HOME_MENU_DRILLS,
 				 HOME_MENU_RESPONSE,
 				 HOME_MENU_AUDIT, HOME_MENU_VALIDITY,
-				 HOME_MENU_EXPORT, HOME_MENU_UNITS};
+				 HOME_MENU_EXPORT, HOME_MENU_UNITS,
+				 HOME_MENU_GROUP};
 		size_t n_menu = sizeof menu / sizeof menu[0];
 		int cx = x, lines = 1;
 		/* Lay the menu out once to know how many lines it takes, then
@@ -387,6 +390,8 @@ static key_result home_key(screen *s, app *a, int action, int key)
 		return push(screen_drills_new());
 	case ACT_RESPONSE:
 		return push(screen_response_new(a));
+	case ACT_GROUP:
+		return push(screen_group_new(a));
 	case ACT_VALIDITY:
 		snprintf(path, sizeof path, "%d", a->rep.unit.validity_months);
 		return push(prompt_checked(prompt_new(msg(VALIDITY_PROMPT), path,

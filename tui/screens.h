@@ -72,6 +72,8 @@ screen *screen_incidents_new(app *a);
  * approval, its registration form's columns and the form as it prints. */
 screen *screen_contingency_new(app *a);
 screen *screen_cont_plan_new(app *a, int64_t id);
+/* Every unit side by side (model/group_view.h); Enter opens one. */
+screen *screen_group_new(app *a);
 /* Help overlay listing the keys of the screen below. */
 screen *screen_help_new(const screen *below);
 
