@@ -637,6 +637,24 @@ static moat_status summary_of(store *s, int64_t plan_id, cont_summary *out)
 	return rc;
 }
 
+/* The start an approval and a review share: day not after today, the
+ * transaction begun, the plan's unit, system and summary read (the
+ * transaction finished again on failure). */
+static moat_status begin_on_plan(store *s, int64_t plan_id, date day,
+				 date today, int64_t *unit_id, char *system,
+				 size_t len, cont_summary *sum)
+{
+	moat_status rc;
+	if (!date_happened_by(day, today))
+		return refuse(s, CONT_DATE_FUTURE);
+	if ((rc = store_begin(s)))
+		return rc;
+	if ((rc = plan_of(s, plan_id, unit_id, system, len)) ||
+	    (rc = summary_of(s, plan_id, sum)))
+		return store_finish(s, rc);
+	return ST_OK;
+}
+
 moat_status store_cont_approve(store *s, int64_t plan_id, const char *approver,
 			       date day, date today, const char *user,
 			       int64_t *version)
@@ -652,13 +670,9 @@ moat_status store_cont_approve(store *s, int64_t plan_id, const char *approver,
 		return refuse(s, CONT_APPROVER_REQUIRED);
 	if ((rc = store_check_text(s, approver, CONT_F_APPROVER, CONT_NAME_MAX)))
 		return rc;
-	if (!date_happened_by(day, today))
-		return refuse(s, CONT_DATE_FUTURE);
-	if ((rc = store_begin(s)))
+	if ((rc = begin_on_plan(s, plan_id, day, today, &unit_id, system,
+				sizeof system, &sum)))
 		return rc;
-	if ((rc = plan_of(s, plan_id, &unit_id, system, sizeof system)) ||
-	    (rc = summary_of(s, plan_id, &sum)))
-		return store_finish(s, rc);
 	if (!sum.n_steps)
 		return store_finish(s, refuse(s, CONT_APPROVE_NO_STEPS));
 	if (sum.version && !sum.changed)
@@ -693,13 +707,9 @@ moat_status store_cont_review(store *s, int64_t plan_id, date day, date today,
 	sqlite3_stmt *st;
 	moat_status rc;
 
-	if (!date_happened_by(day, today))
-		return refuse(s, CONT_DATE_FUTURE);
-	if ((rc = store_begin(s)))
+	if ((rc = begin_on_plan(s, plan_id, day, today, &unit_id, system,
+				sizeof system, &sum)))
 		return rc;
-	if ((rc = plan_of(s, plan_id, &unit_id, system, sizeof system)) ||
-	    (rc = summary_of(s, plan_id, &sum)))
-		return store_finish(s, rc);
 	if (!sum.version)
 		return store_finish(s, refuse(s, CONT_REVIEW_NEVER_APPROVED));
 	if (sum.changed)
