@@ -117,7 +117,7 @@ tmux -L "$sock" send-keys q q
 settle "moat · Home" >/dev/null || exit 1
 # Each screen from home, known by its title.
 for s in "maturity m Maturity" "years y Years" "plan p Programme" \
-	 "agenda d Agenda" "duties u Duties" "roi r ROI" "invest i Investment"; do
+	 "agenda d Agenda" "duties D Duties" "roi r ROI" "invest i Investment"; do
 	set -- $s
 	step "$1" "moat · $3" "$2"
 	tmux -L "$sock" send-keys q
