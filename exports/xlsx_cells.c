@@ -271,6 +271,47 @@ void xlsx_put_formula_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 						  value));
 }
 
+void xlsx_limit_whole(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int lo,
+		      int hi)
+{
+	char message[256];
+	lxw_data_validation v = {0};
+
+	if (!s->ws)
+		return;
+	snprintf(message, sizeof message, msg(XL_WHOLE_RANGE_FMT), lo, hi);
+	v.validate = LXW_VALIDATION_TYPE_INTEGER;
+	v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+	v.minimum_number = lo;
+	v.maximum_number = hi;
+	v.input_message = message;
+	v.error_message = message;
+	keep_error(s, worksheet_data_validation_cell(s->ws, row, col, &v));
+}
+
+void xlsx_unseen_past(xlsx_sheet *s, lxw_row_t first_row, lxw_row_t last_row,
+		      lxw_col_t first_col, lxw_col_t last_col,
+		      const char *last_shown)
+{
+	char test[128];
+	xlsx_ref top = xlsx_abs(first_row, first_col);
+	lxw_conditional_format c = {0};
+
+	if (!s->ws)
+		return;
+	/* The row's offset from the first, relative to each cell's row; not
+	 * ISNA() of the cell, which a reader showing cached values without
+	 * recalculating sees as text. */
+	snprintf(test, sizeof test, "=ROW($%s)-ROW(%s)>%s",
+		 xlsx_cell(first_row, first_col).s, top.s, last_shown);
+	c.type = LXW_CONDITIONAL_TYPE_FORMULA;
+	c.value_string = test;
+	c.format = s->f->unseen;
+	keep_error(s, worksheet_conditional_format_range(
+			      s->ws, first_row, first_col, last_row, last_col,
+			      &c));
+}
+
 /* Writes text between two q characters into out, doubling every q inside,
  * as formulas quote strings (") and sheet names ('). False when out is too
  * small. */
@@ -499,8 +540,10 @@ lxw_error xlsx_formats_create(lxw_workbook *wb, xlsx_formats *f,
 	f->mono = workbook_add_format(wb);
 	f->boxed = workbook_add_format(wb);
 	f->boxed_head = workbook_add_format(wb);
-	if (!f->mono || !f->boxed || !f->boxed_head)
+	f->unseen = workbook_add_format(wb);
+	if (!f->mono || !f->boxed || !f->boxed_head || !f->unseen)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	format_set_font_color(f->unseen, LXW_COLOR_WHITE);
 	format_set_border(f->boxed, LXW_BORDER_THIN);
 	format_set_border(f->boxed_head, LXW_BORDER_THIN);
 	format_set_bold(f->boxed_head);

@@ -44,6 +44,9 @@ typedef struct {
 	 * grey, wrapped. */
 	lxw_format *boxed;
 	lxw_format *boxed_head;
+	/* For conditional formats: text in the page's colour, read as
+	 * blank (the #N/A of the years past the ROI horizon). */
+	lxw_format *unseen;
 	/* What every printed page says, as Excel's header and footer codes:
 	 * the organisation, the sheet's name and the day of the export on
 	 * top, "page N of M" below. */
@@ -131,6 +134,19 @@ bool xlsx_formula_string(const char *text, char *out, size_t len);
  * a chart's series. Returns false when out is too small. */
 bool xlsx_column_range(char *out, size_t len, const char *sheet,
 		       lxw_row_t first, lxw_row_t last, lxw_col_t col);
+
+/* Lets only whole numbers lo..hi be typed into the cell at row, col;
+ * the input message says so. Errors count as the sheet's. */
+void xlsx_limit_whole(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int lo,
+		      int hi);
+
+/* Shows in f->unseen, as blank, the cells of first_row..last_row x
+ * first_col..last_col whose row is more than the value of the cell
+ * last_shown ("$B$18") rows below first_row: the years past the ROI
+ * horizon, wherever the reader sets it. Errors count as the sheet's. */
+void xlsx_unseen_past(xlsx_sheet *s, lxw_row_t first_row, lxw_row_t last_row,
+		      lxw_col_t first_col, lxw_col_t last_col,
+		      const char *last_shown);
 
 /* How a sheet prints: on A4, portrait or landscape (for wide tables),
  * one page wide (and one page tall when one_page), with rows

@@ -14,6 +14,11 @@ enum { COL_NAME, COL_AMOUNT, COL_INCIDENTS, COL_EXPECTED, N_COLS };
 #define INPUTS_ROW 2
 /* The chart sits right of the year table, level with its header. */
 #define CHART_COL COL_EXPECTED
+/* The year table has a row for each year up to this many, or to the
+ * unit's N when longer: a horizon typed into the sheet within it moves
+ * the table and its chart, and the sheet says so. Thirty years keep the
+ * table and the chart beside it on one printed page. */
+#define SHEET_YEARS 30
 
 /* Rows of the lines of one kind: first..last, at least one row (an empty
  * one when there are no lines) so the sums always have a range. */
@@ -26,6 +31,7 @@ typedef struct {
 	span lines[ROI_KIND_COUNT];
 	lxw_row_t horizon, rate;
 	lxw_row_t one_off, recurring, losses, net, net_n;
+	int max_years; /* the year table's last year */
 } roi_cells;
 
 /* Header text from a "... (%s)" message and the currency. */
@@ -111,13 +117,19 @@ static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d, roi_kind k,
 static lxw_row_t write_inputs(xlsx_sheet *s, const calc_data *d,
 			      lxw_row_t row, roi_cells *c)
 {
+	char note[256];
+
 	xlsx_put_text(s, row, COL_NAME, msg(XL_INPUTS), s->f->label, false);
 	row++;
 	for (int k = 0; k < ROI_KIND_COUNT; k++)
 		row = write_lines(s, d, (roi_kind)k, row, &c->lines[k]) + 1;
 	c->horizon = row;
 	xlsx_put_text(s, row, COL_NAME, msg(XL_HORIZON), s->f->label, true);
-	xlsx_put_number(s, row++, COL_AMOUNT, d->roi.years, s->f->in_number);
+	xlsx_put_number(s, row, COL_AMOUNT, d->roi.years, s->f->in_number);
+	xlsx_limit_whole(s, row, COL_AMOUNT, 1, c->max_years);
+	snprintf(note, sizeof note, msg(XL_HORIZON_NOTE_FMT), c->max_years);
+	/* The note spills to the right: it does not widen its column. */
+	xlsx_put_text(s, row++, COL_INCIDENTS, note, NULL, false);
 	c->rate = row;
 	xlsx_put_text(s, row, COL_NAME, msg(XL_RATE), s->f->label, true);
 	xlsx_put_number(s, row++, COL_AMOUNT, d->rate_bp / 10000.0,
@@ -223,8 +235,10 @@ static lxw_row_t write_results(xlsx_sheet *s, const calc_data *d,
 	return row;
 }
 
-/* A line chart of the cumulative cash in rows first..last, beside the
- * table whose header is at header. */
+/* A chart of the cumulative cash in rows first..last, beside the table
+ * whose header is at header. A scatter chart, since a line chart keeps a
+ * slot on its axis for every row: the years past N are #N/A, which a
+ * scatter chart leaves out, axis and all. */
 static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 			   const calc_data *d, lxw_row_t header,
 			   lxw_row_t first, lxw_row_t last)
@@ -239,7 +253,8 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	    !xlsx_column_range(cash, sizeof cash, sheet, first, last,
 			       COL_AMOUNT))
 		return LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED;
-	if (!(chart = workbook_add_chart(wb, LXW_CHART_LINE)))
+	if (!(chart = workbook_add_chart(
+		      wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS)))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	if (!(series = chart_add_series(chart, years, cash)))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -249,6 +264,9 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	chart_title_set_name(chart, msg(XL_CUMULATIVE_TITLE));
 	chart_axis_set_name(chart->x_axis, msg(XL_ROI_YEAR));
 	chart_axis_set_name(chart->y_axis, name);
+	/* Years count from 0, whole: no negative or half years on the axis. */
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_major_unit(chart->x_axis, 1);
 	/* Year labels below the plot, where the line crosses zero or not. */
 	chart_axis_set_label_position(chart->x_axis,
 				      LXW_CHART_AXIS_LABEL_POSITION_LOW);
@@ -257,8 +275,9 @@ static lxw_error add_chart(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	return s->err;
 }
 
-/* Year t = 0..N with the cumulative cash t x net - one-off, from row on,
- * and its chart. */
+/* Years t = 0..c->max_years with the cumulative cash t x net - one-off
+ * from row on, and its chart. A year past the horizon N (as the sheet
+ * holds it, so a new N moves the table) is #N/A, shown blank. */
 static void write_years(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 			const calc_data *d, lxw_row_t row,
 			const roi_cells *c)
@@ -266,17 +285,30 @@ static void write_years(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 	const roi_result *r = &d->roi;
 	xlsx_ref net = xlsx_abs(c->net, COL_AMOUNT);
 	xlsx_ref one_off = xlsx_abs(c->one_off, COL_AMOUNT);
+	xlsx_ref n = xlsx_abs(c->horizon, COL_AMOUNT);
 	lxw_row_t header = row;
 
 	xlsx_put_text(s, row, COL_NAME, msg(XL_ROI_YEAR), s->f->header, true);
 	put_unit_header(s, row, COL_AMOUNT, XL_CUMULATIVE_FMT, d->currency);
-	for (int t = 0; t <= r->years; t++) {
-		row++;
-		xlsx_put_number(s, row, COL_NAME, t, NULL);
-		xlsx_put_formula(s, row, COL_AMOUNT, s->f->money,
-				 r->cumulative[t] / 100.0, "=%s*%s-%s",
-				 xlsx_cell(row, COL_NAME).s, net.s, one_off.s);
+	for (int t = 0; t <= c->max_years; t++) {
+		xlsx_ref year = xlsx_cell(++row, COL_NAME);
+
+		if (t <= r->years) {
+			xlsx_put_formula(s, row, COL_NAME, NULL, t,
+					 "=IF(%d<=%s,%d,NA())", t, n.s, t);
+			xlsx_put_formula(s, row, COL_AMOUNT, s->f->money,
+					 r->cumulative[t] / 100.0, "=%s*%s-%s",
+					 year.s, net.s, one_off.s);
+		} else {
+			xlsx_put_formula_text(s, row, COL_NAME, s->f->number,
+					      "#N/A", "=IF(%d<=%s,%d,NA())",
+					      t, n.s, t);
+			xlsx_put_formula_text(s, row, COL_AMOUNT, s->f->money,
+					      "#N/A", "=%s*%s-%s", year.s,
+					      net.s, one_off.s);
+		}
 	}
+	xlsx_unseen_past(s, header + 1, row, COL_NAME, COL_AMOUNT, n.s);
 	if (s->err == LXW_NO_ERROR)
 		s->err = add_chart(wb, s, sheet, d, header, header + 1, row);
 }
@@ -295,6 +327,7 @@ lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_NAME, msg(XL_ROI_TITLE), f->title, false);
+	c.max_years = d->roi.years > SHEET_YEARS ? d->roi.years : SHEET_YEARS;
 	row = write_inputs(&s, d, INPUTS_ROW, &c);
 	row = write_results(&s, d, row + 1, &c);
 	if (!d->roi.overflow)

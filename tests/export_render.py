@@ -15,8 +15,9 @@ Usage:
   export_render.py set-horizon WORKBOOK OUT N
       WORKBOOK with the ROI sheet's horizon input set to N, saved as OUT.
   export_render.py roi EDITED_RECALC MOAT_EXPORT
-      The ROI sheet's results of the edited, recalculated workbook against
-      those moat cached when it exported the same inputs itself.
+      The ROI sheet's results and year table (years 0..N shown, #N/A past
+      N) of the edited, recalculated workbook against those moat cached
+      when it exported the same inputs itself.
 Exits 1 with the first mismatch.
 """
 
@@ -28,6 +29,7 @@ import openpyxl
 ROI = {"en": "ROI", "zh": "投资回报"}
 HORIZON = {"en": "Horizon N (years)", "zh": "测算年限N（年）"}
 RESULTS = {"en": "Results", "zh": "测算结果"}
+YEAR = {"en": "Year", "zh": "第几年"}
 
 
 def fail(why):
@@ -118,15 +120,28 @@ def labelled(ws, lang, first):
     return out
 
 
+def horizon_cell(ws, lang):
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value == HORIZON[lang]:
+            return r, 2
+    fail("no horizon input on the ROI sheet")
+
+
+def year_table(ws, lang):
+    """The (year, cumulative cash) rows under the year table's header,
+    "#N/A" for the years past N."""
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value == YEAR[lang]:
+            return [(ws.cell(i, 1).value, ws.cell(i, 2).value)
+                    for i in range(r + 1, ws.max_row + 1)]
+    fail("no year table on the ROI sheet")
+
+
 def set_horizon(workbook, out, n):
     wb = openpyxl.load_workbook(workbook)
     lang, ws = roi_sheet(wb)
-    for r in range(1, ws.max_row + 1):
-        if ws.cell(r, 1).value == HORIZON[lang]:
-            ws.cell(r, 2).value = int(n)
-            wb.save(out)
-            return
-    fail("no horizon input on the ROI sheet")
+    ws.cell(*horizon_cell(ws, lang)).value = int(n)
+    wb.save(out)
 
 
 def roi(edited, exported):
@@ -141,7 +156,15 @@ def roi(edited, exported):
     for k, v in want.items():
         if not close(got.get(k), v):
             fail(f"ROI {k!r}: recalculated {got.get(k)!r}, moat {v!r}")
-    print(f"ROI after the edit equals moat's export: {len(want) - 1} results")
+    ya, yb = year_table(wa, lang), year_table(wb_, lang)
+    if ya != yb:
+        fail(f"ROI year table: recalculated {ya}, moat {yb}")
+    shown = [y for y, _ in ya if y != "#N/A"]
+    n = wb_.cell(*horizon_cell(wb_, lang)).value
+    if shown != list(range(n + 1)) or len(ya) <= n + 1:
+        fail(f"ROI year table for N = {n}: years {shown} of {len(ya)} rows")
+    print(f"ROI after the edit equals moat's export: {len(want) - 1} results,"
+          f" years 0-{n} of {len(ya)} rows")
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ from the database, and which gives that value again when evaluated over
 the sheet (a small evaluator of the formulas moat writes). The formulas
 must read the right cells, and when inputs are changed as the CFO would in
 Excel, recalculating them from the inputs up must agree with the same
-computation on the changed inputs. The ROI sheet needs a native line chart
-of its year table, the Investment sheet a pie of its classes. --document:
+computation on the changed inputs. The ROI sheet needs a native scatter
+chart of its year table (which follows a horizon typed into the sheet), the Investment sheet a pie of its classes. --document:
 the database holds the document's figures (moat init --demo), so also
 check the document's results (net 330 a year, payback 1.09 years, 5-year
 net 1290, ROI 280.43 %, shares 60/30/10 %, self-built 1000-2000, cloud
@@ -835,9 +835,10 @@ def sheet_charts(path, sheet):
         return [(t, ET.fromstring(z.read(t))) for t in charts]
 
 
-def one_series_chart(path, sheet, kind, cat, val):
+def one_series_chart(path, sheet, kind, cat, val, tags=("c:cat", "c:val")):
     """The one chart on sheet is a kind chart ("lineChart", "pieChart")
-    with one series whose categories and values are the ranges cat and val
+    with one series whose categories and values (the XML elements tags:
+    c:xVal and c:yVal for a scatter chart) are the ranges cat and val
     ("$A$3:$A$7") of sheet. Returns the chart's XML."""
     charts = sheet_charts(path, sheet)
     expect(len(charts) == 1,
@@ -849,7 +850,7 @@ def one_series_chart(path, sheet, kind, cat, val):
     series = chart.findall(".//c:ser", NS)
     expect(len(series) == 1, f"{sheet} chart: {len(series)} series,"
            " expected 1")
-    for tag, want_range in (("c:cat", cat), ("c:val", val)):
+    for tag, want_range in zip(tags, (cat, val)):
         f = series[0].find(f"{tag}//c:f", NS)
         expect(f is not None, f"{sheet} chart: series has no {tag}"
                " reference")
@@ -858,6 +859,44 @@ def one_series_chart(path, sheet, kind, cat, val):
                f"{sheet} chart {tag}: {f.text!r}, expected"
                f" {(sheet, want_range)}")
     return chart
+
+
+def check_whole_limit(path, sheet, cell, lo, hi):
+    """The cell ("B18") of sheet takes only whole numbers lo..hi."""
+    ws = openpyxl.load_workbook(path)[sheet]
+    rules = [dv for dv in ws.data_validations.dataValidation
+             if cell in str(dv.sqref).split()]
+    expect(len(rules) == 1, f"{sheet}!{cell}: {len(rules)} validations")
+    dv = rules[0]
+    expect(dv.type == "whole" and dv.operator in (None, "between") and
+           (dv.formula1, dv.formula2) == (str(lo), str(hi)),
+           f"{sheet}!{cell}: validation {dv.type} {dv.operator}"
+           f" {dv.formula1}..{dv.formula2}, expected whole {lo}..{hi}")
+
+
+def check_unseen_past(path, sheet, rng, limit):
+    """The cells rng ("A32:B62") of sheet are printed blank past the row
+    the cell limit ("B18") counts from the first: one conditional format
+    over rng, on the rows' offset from its first row."""
+    ws = openpyxl.load_workbook(path)[sheet]
+    found = [(str(cf.sqref), r) for cf in ws.conditional_formatting
+             for r in cf.rules]
+    expect(len(found) == 1 and found[0][0] == rng,
+           f"{sheet}: conditional formats {[f for f, _ in found]}, expected"
+           f" one over {rng}")
+    first = rng.split(":")[0]
+    col, row = re.match(r"([A-Z]+)(\d+)", first).groups()
+    want = f"ROW(${col}{row})-ROW(${col}${row})>${limit[0]}${limit[1:]}"
+    rule = found[0][1]
+    expect(rule.type == "expression" and rule.formula == [want],
+           f"{sheet} {rng}: rule {rule.type} {rule.formula}, expected"
+           f" [{want!r}]")
+    font = rule.dxf.font if rule.dxf is not None else None
+    rgb = font.color.rgb if font is not None and font.color is not None \
+        else None
+    expect(rgb in ("FFFFFFFF", "00FFFFFF"),
+           f"{sheet} {rng}: the rows past {limit} print in {rgb!r}, not"
+           " the page's white")
 
 
 def check_chart(path, sheet, first, last):
@@ -1025,6 +1064,8 @@ ROI_TEXT = {
         "expected": "Expected a year ({})",
         "horizon": "Horizon N (years)",
         "rate": "Discount rate",
+        "horizon_note": "1 to {} years: the year table and its chart follow"
+                        " it",
         "r_one_off": "One-off investment in total ({})",
         "r_recurring": "Yearly costs ({})",
         "r_losses": "Losses avoided a year ({})",
@@ -1052,6 +1093,7 @@ ROI_TEXT = {
         "expected": "每年预期损失（{}）",
         "horizon": "测算年限N（年）",
         "rate": "折现率",
+        "horizon_note": "可填1至{}年，逐年累计现金表和图表随之更新",
         "r_one_off": "一次性投资合计（{}）",
         "r_recurring": "年度费用合计（{}）",
         "r_losses": "每年避免的损失（{}）",
@@ -1134,6 +1176,9 @@ INV_TEXT = {
 }
 ROI_KINDS = ["one_off", "recurring", "loss"]
 ROI_MAX_YEARS = 50
+# The ROI sheet's year table runs to this many years (or the unit's N
+# when longer), and says so beside the horizon.
+ROI_SHEET_YEARS = 30
 # The scenario parameters and their defaults, the document's figures
 # (§5.1-5.3): money in hundredths, percentages, years, minutes.
 INV_PARAMS = {
@@ -1205,6 +1250,14 @@ FORMULA_TOKEN = re.compile(r"""\s*(?:
 )""", re.X)
 
 
+class NAValue(str):
+    """Excel's #N/A: what NA() gives, and what any arithmetic, comparison
+    or IF on it gives again."""
+
+
+NA = NAValue("#N/A")
+
+
 def to_number(v, formula):
     """A value as a number for arithmetic: empty is 0, text is an error
     (#VALUE! in Excel, a mismatch here)."""
@@ -1218,7 +1271,8 @@ def to_number(v, formula):
 class Formula:
     """An Excel formula of the subset moat writes (numbers, strings, cell
     references and ranges of the same sheet, + - * / ^ & comparisons,
-    unary minus, IF, SUM, ROUND, ROUNDDOWN, AND, COUNTIFS with plain criteria),
+    unary minus, IF, NA, SUM, ROUND, ROUNDDOWN, AND, COUNTIFS with plain
+    criteria),
     parsed to evaluate it against any cell values. refs holds every cell
     it reads, ranges expanded."""
 
@@ -1253,11 +1307,15 @@ class Formula:
         return tok
 
     def binary(self, ops, sub, apply):
+        def na_or(op, a, b):
+            if isinstance(a, NAValue) or isinstance(b, NAValue):
+                return NA
+            return apply(op, a, b)
         left = sub()
         while self.peek()[0] == "op" and self.peek()[1] in ops:
             op = self.take()[1]
             right = sub()
-            left = (lambda op_, l_, r_: lambda get: apply(op_, l_(get),
+            left = (lambda op_, l_, r_: lambda get: na_or(op_, l_(get),
                                                           r_(get)))(
                 op, left, right)
         return left
@@ -1349,7 +1407,16 @@ class Formula:
         if name == "IF":
             expect(len(args) == 3, f"{self.text}: IF takes 3 arguments")
             cond, yes, no = args
-            return lambda get: yes(get) if cond(get) else no(get)
+
+            def pick(get):
+                c = cond(get)
+                if isinstance(c, NAValue):
+                    return NA
+                return yes(get) if c else no(get)
+            return pick
+        if name == "NA":
+            expect(not args, f"{self.text}: NA takes no arguments")
+            return lambda get: NA
         if name == "SUM":
             def total(get):
                 out = 0
@@ -1415,6 +1482,9 @@ class Grid:
             for c in row:
                 if c.data_type == "f":
                     self.formulas[(c.row, c.column)] = Formula(c.value)
+                    # A cached error reads as text: it is the error.
+                    if self.values.get((c.row, c.column)) == NA:
+                        self.values[(c.row, c.column)] = NA
         self.max_row = max((r for r, _ in self.values), default=0)
         for cell in self.formulas:
             expect(cell in self.values, f"{name}!{name_of(cell)}: a formula"
@@ -1614,8 +1684,9 @@ def check_executive(ws, db, unit_id, lang, level, ci):
 def check_roi(g, path, lang, ci, document):
     """The ROI sheet, row by row: the inputs equal the database, every
     result is a formula whose cached value is what the inputs give, the
-    formulas read the right cells and move with them, one row a year 0..N,
-    and a line chart of it. Returns a one-line summary."""
+    formulas read the right cells and move with them, one row a year up to
+    the sheet's stated maximum, blank past N, and a scatter chart of it.
+    Returns a one-line summary."""
     t = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
     expect(g.v(1, 1) == t["title"], f"{g.name} A1: {g.v(1, 1)!r}")
     expect(g.v(3, 1) == t["inputs"], f"{g.name} A3: {g.v(3, 1)!r}")
@@ -1728,25 +1799,39 @@ def check_roi(g, path, lang, ci, document):
                f" {sorted(map(name_of, got))}, expected"
                f" {sorted(map(name_of, want))}")
 
-    # The year table: t = 0..N, t x net - one-off.
+    # The year table: a row a year t = 0..M, M the sheet's stated
+    # maximum; up to the sheet's N the year and t x net - one-off, past it
+    # #N/A (shown blank), so a horizon typed into the sheet moves it.
+    top = max(ROI_SHEET_YEARS, n)
+    expect(g.v(horizon, 3) == ROI_TEXT[lang]["horizon_note"].format(top),
+           f"{g.where(horizon, 3)}: {g.v(horizon, 3)!r}, expected the"
+           f" stated maximum {top}")
+    check_whole_limit(path, g.name, name_of((horizon, 2)), 1, top)
     head = at["roi"][0] + 2
     expect(g.blank(head - 1) and g.row(head, 2) == [t["year"],
                                                     t["cumulative"]],
            f"{g.name} row {head}: {g.row(head, 2)}")
-    for y in range(n + 1):
+    for y in range(top + 1):
         r = head + 1 + y
-        expect(g.v(r, 1) == y, f"{g.where(r, 1)}: {g.v(r, 1)!r}, year {y}")
-        g.result_cell(r, 2, fig["cumulative"][y], f"cumulative cash year {y}",
-                      "money")
+        shown_ = y <= n
+        g.result_cell(r, 1, y if shown_ else NA, f"year {y}")
+        g.result_cell(r, 2, fig["cumulative"][y] if shown_ else NA,
+                      f"cumulative cash year {y}", "money")
+        expect(g.refs(r, 1) == {(horizon, 2)},
+               f"{g.where(r, 1)}: reads"
+               f" {sorted(map(name_of, g.refs(r, 1)))}")
         expect(g.refs(r, 2) == {(r, 1), at["net"], at["one_off"]},
                f"{g.where(r, 2)}: reads"
                f" {sorted(map(name_of, g.refs(r, 2)))}")
-    expect(g.max_row == head + 1 + n,
+    last = head + 1 + top
+    expect(g.max_row == last,
            f"{g.name}: rows up to {g.max_row}, the year table ends at"
-           f" {head + 1 + n} (N = {n})")
-    one_series_chart(path, g.name, "lineChart",
-                     f"$A${head + 1}:$A${head + 1 + n}",
-                     f"$B${head + 1}:$B${head + 1 + n}")
+           f" {last} (M = {top})")
+    check_unseen_past(path, g.name, f"A{head + 1}:B{last}",
+                      name_of((horizon, 2)))
+    one_series_chart(path, g.name, "scatterChart",
+                     f"$A${head + 1}:$A${last}", f"$B${head + 1}:$B${last}",
+                     ("c:xVal", "c:yVal"))
 
     # Change inputs as the CFO would in Excel: every result moves as the
     # model says it should.
@@ -1759,6 +1844,10 @@ def check_roi(g, path, lang, ci, document):
          (first_loss, 3): 2},
         {(rate, 2): 0.05},
         {(horizon, 2): min(n + 1, ROI_MAX_YEARS), (rate, 2): 0.1},
+        # The horizon shortened and lengthened to the stated maximum: the
+        # year table follows.
+        {(horizon, 2): 1},
+        {(horizon, 2): top},
         # Costs above the losses: never pays back.
         {first_recurring: fig["losses"] + 1},
         # Nothing invested at all: the ROI is not defined.
@@ -1775,12 +1864,17 @@ def check_roi(g, path, lang, ci, document):
             expect(close(v, shown(want, k)),
                    f"{g.name}: with {changed}, {t['r_' + k]} recalculates"
                    f" to {v!r}, expected {shown(want, k)!r}")
-        cum = g.evaluate([(head + 1 + y, 2) for y in range(n + 1)], o)
-        for y, v in enumerate(cum):
+        new_n = o.get((horizon, 2), n)
+        cum = g.evaluate([(head + 1 + y, c) for y in range(top + 1)
+                          for c in (1, 2)], o)
+        for y in range(top + 1):
             wy = (y * round(want["net"] * 100) -
                   round(want["one_off"] * 100)) / 100
-            expect(close(v, wy), f"{g.name}: with {changed}, cumulative"
-                   f" cash of year {y} recalculates to {v!r}, expected {wy}")
+            want_y = (y, wy) if y <= new_n else (NA, NA)
+            got_y = tuple(cum[2 * y:2 * y + 2])
+            expect(all(close(a, b) for a, b in zip(got_y, want_y)),
+                   f"{g.name}: with {changed}, year {y} and its cumulative"
+                   f" cash recalculate to {got_y!r}, expected {want_y!r}")
 
     if document:
         expect([round(fig[k], 2) for k in ("one_off", "recurring",
