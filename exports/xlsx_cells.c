@@ -339,18 +339,32 @@ bool xlsx_formula_string(const char *text, char *out, size_t len)
 	return quote_with(text, '"', out, len);
 }
 
-bool xlsx_column_range(char *out, size_t len, const char *sheet,
-		       lxw_row_t first, lxw_row_t last, lxw_col_t col)
+/* "<lead>'Sheet name'!<where>" into out. */
+static bool on_sheet(char *out, size_t len, const char *lead,
+		     const char *sheet, const char *where)
 {
 	char quoted[2 * LXW_MAX_SHEETNAME_LENGTH + 3];
-	char range[LXW_MAX_CELL_RANGE_LENGTH + 1];
 	int n;
 
 	if (!quote_with(sheet, '\'', quoted, sizeof quoted))
 		return false;
-	lxw_rowcol_to_range_abs(range, first, col, last, col);
-	n = snprintf(out, len, "=%s!%s", quoted, range);
+	n = snprintf(out, len, "%s%s!%s", lead, quoted, where);
 	return n > 0 && (size_t)n < len;
+}
+
+bool xlsx_column_range(char *out, size_t len, const char *sheet,
+		       lxw_row_t first, lxw_row_t last, lxw_col_t col)
+{
+	char range[LXW_MAX_CELL_RANGE_LENGTH + 1];
+
+	lxw_rowcol_to_range_abs(range, first, col, last, col);
+	return on_sheet(out, len, "=", sheet, range);
+}
+
+bool xlsx_sheet_cell(char *out, size_t len, const char *sheet, lxw_row_t row,
+		     lxw_col_t col)
+{
+	return on_sheet(out, len, "", sheet, xlsx_abs(row, col).s);
 }
 
 /* Points a column is wide: Excel's width w in characters is 7w + 5
@@ -562,6 +576,9 @@ lxw_error xlsx_formats_create(lxw_workbook *wb, xlsx_formats *f,
 	format_set_bold(f->header);
 	format_set_bottom(f->header, LXW_BORDER_THIN);
 	format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+	/* A heading may break its words over lines to keep its column
+	 * narrow. */
+	format_set_text_wrap(f->header);
 	format_set_bold(f->label);
 	format_set_align(f->label, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);

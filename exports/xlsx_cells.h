@@ -148,6 +148,11 @@ void xlsx_unseen_past(xlsx_sheet *s, lxw_row_t first_row, lxw_row_t last_row,
 		      lxw_col_t first_col, lxw_col_t last_col,
 		      const char *last_shown);
 
+/* "'Sheet name'!$B$5": a cell of another sheet, for a formula. Returns
+ * false when out is too small. */
+bool xlsx_sheet_cell(char *out, size_t len, const char *sheet, lxw_row_t row,
+		     lxw_col_t col);
+
 /* How a sheet prints: on A4, portrait or landscape (for wide tables),
  * one page wide (and one page tall when one_page), with rows
  * repeat_first..repeat_last atop every page when repeat is set, and the

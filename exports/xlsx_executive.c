@@ -71,33 +71,56 @@ static lxw_row_t put_blocking(xlsx_sheet *s, const xlsx_input *in,
 	return n ? row : row + 1;
 }
 
-/* Payback, net benefit and ROI over N years, as the ROI sheet has them. */
-static lxw_row_t put_money(xlsx_sheet *s, const calc_data *d, lxw_row_t row)
+/* A figure of the ROI sheet at row: a formula reading it from roi (the
+ * sheet's name) with v's value cached, or v itself when roi is NULL;
+ * text (NULL: the number) in the format text_fmt instead. */
+static void put_roi_figure(xlsx_sheet *s, lxw_row_t row, const char *roi,
+			   const xlsx_roi_at *at, lxw_row_t at_row, double v,
+			   lxw_format *fmt, const char *text,
+			   lxw_format *text_fmt)
+{
+	char ref[2 * LXW_MAX_SHEETNAME_LENGTH + 32];
+
+	if (!roi || !xlsx_sheet_cell(ref, sizeof ref, roi, at_row, at->col)) {
+		if (text)
+			xlsx_put_text(s, row, COL_VALUE, text, text_fmt, true);
+		else
+			xlsx_put_number(s, row, COL_VALUE, v, fmt);
+	} else if (text) {
+		xlsx_put_formula_text(s, row, COL_VALUE, text_fmt, text, "=%s",
+				      ref);
+	} else {
+		xlsx_put_formula(s, row, COL_VALUE, fmt, v, "=%s", ref);
+	}
+}
+
+/* Payback, net benefit and ROI over N years, as the ROI sheet has them:
+ * read from it (roi, its name, or NULL when the workbook has none), so
+ * a horizon or figure the reader changes there shows here too. */
+static lxw_row_t put_money(xlsx_sheet *s, const calc_data *d, const char *roi,
+			   lxw_row_t row)
 {
 	const roi_result *r = &d->roi;
+	xlsx_roi_at at;
 	char text[256];
 
-	if (r->overflow)
+	if (!xlsx_roi_at_of(d, &at))
 		return row;
 	LABEL(s, row, msg(XL_PAYBACK));
-	if (r->pays_back)
-		xlsx_put_number(s, row++, COL_VALUE, r->payback_years,
-				s->f->decimal);
-	else
-		xlsx_put_text(s, row++, COL_VALUE, msg(ROI_NEVER), s->f->bad,
-			      true);
+	put_roi_figure(s, row++, roi, &at, at.payback, r->payback_years,
+		       s->f->decimal, r->pays_back ? NULL : msg(ROI_NEVER),
+		       s->f->bad);
 	snprintf(text, sizeof text, msg(XL_NET_N_FMT), d->currency);
 	LABEL(s, row, text);
-	xlsx_put_number(s, row++, COL_VALUE, r->net_n / 100.0, s->f->money);
+	put_roi_figure(s, row++, roi, &at, at.net_n, r->net_n / 100.0,
+		       s->f->money, NULL, NULL);
 	LABEL(s, row, msg(XL_ROI_PCT));
-	if (r->roi_defined)
-		xlsx_put_number(s, row++, COL_VALUE, r->roi_pct / 100.0,
-				s->f->percent);
-	else
-		xlsx_put_text(s, row++, COL_VALUE, msg(XL_NO_INVESTMENT), NULL,
-			      true);
+	put_roi_figure(s, row++, roi, &at, at.roi, r->roi_pct / 100.0,
+		       s->f->percent,
+		       r->roi_defined ? NULL : msg(XL_NO_INVESTMENT), NULL);
 	LABEL(s, row, msg(XL_HORIZON));
-	xlsx_put_number(s, row++, COL_VALUE, r->years, NULL);
+	put_roi_figure(s, row++, roi, &at, at.horizon, r->years, NULL, NULL,
+		       NULL);
 	return row;
 }
 
@@ -188,7 +211,8 @@ static lxw_row_t put_tests(xlsx_sheet *s, const xlsx_input *in,
 }
 
 lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
-			       const xlsx_input *in, const char *exported_at)
+			       const xlsx_input *in, const char *exported_at,
+			       const char *name, const char *roi)
 {
 	const report *r = in->current;
 	char line[1024];
@@ -196,7 +220,7 @@ lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
 	lxw_row_t row = 2;
 	lxw_error e;
 
-	if ((e = xlsx_sheet_add(wb, msg(XL_SHEET_EXEC), f, &s)))
+	if ((e = xlsx_sheet_add(wb, name ? name : msg(XL_SHEET_EXEC), f, &s)))
 		return e;
 	xlsx_print_setup(&s, &(xlsx_print){false, true, false, 0, 0});
 	snprintf(line, sizeof line, msg(XL_EXEC_TITLE_FMT), r->unit.name);
@@ -224,7 +248,7 @@ lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
 	}
 	row = put_blocking(&s, in, row) + 1;
 	if (in->calc)
-		row = put_money(&s, in->calc, row) + 1;
+		row = put_money(&s, in->calc, roi, row) + 1;
 	if (in->plan)
 		row = put_programme(&s, in->plan, row) + 1;
 	row = put_tests(&s, in, row) + 1;

@@ -30,7 +30,7 @@ typedef struct {
 typedef struct {
 	span lines[ROI_KIND_COUNT];
 	lxw_row_t horizon, rate;
-	lxw_row_t one_off, recurring, losses, net, net_n;
+	lxw_row_t one_off, recurring, losses, net, payback, net_n, roi;
 	int max_years; /* the year table's last year */
 } roi_cells;
 
@@ -191,6 +191,7 @@ static lxw_row_t write_results(xlsx_sheet *s, const calc_data *d,
 			 "=%s-%s", losses.s, recurring.s);
 
 	/* "Never pays back" when the net benefit is not positive. */
+	c->payback = row;
 	xlsx_put_text(s, row, COL_NAME, msg(XL_PAYBACK), f->label, true);
 	if (!xlsx_formula_string(msg(ROI_NEVER), text, sizeof text))
 		text[0] = '\0';
@@ -217,6 +218,7 @@ static lxw_row_t write_results(xlsx_sheet *s, const calc_data *d,
 			 n.s, net.s, net.s, rate.s, n.s, rate.s, one_off.s);
 
 	/* Net benefit over what was put in: one-off plus N years of costs. */
+	c->roi = row;
 	xlsx_put_text(s, row, COL_NAME, msg(XL_ROI_PCT), f->label, true);
 	if (!xlsx_formula_string(msg(XL_NO_INVESTMENT), text, sizeof text))
 		text[0] = '\0';
@@ -313,6 +315,29 @@ static void write_years(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 		s->err = add_chart(wb, s, sheet, d, header, header + 1, row);
 }
 
+/* The inputs and results of d laid out from their first row, into c. */
+static lxw_row_t write_figures(xlsx_sheet *s, const calc_data *d,
+			       roi_cells *c)
+{
+	c->max_years = d->roi.years > SHEET_YEARS ? d->roi.years : SHEET_YEARS;
+	return write_results(s, d, write_inputs(s, d, INPUTS_ROW, c) + 1, c);
+}
+
+bool xlsx_roi_at_of(const calc_data *d, xlsx_roi_at *out)
+{
+	/* The layout without a worksheet: every cell writer does nothing
+	 * then, the rows still count. */
+	xlsx_formats none = {0};
+	xlsx_sheet dry = {.f = &none};
+	roi_cells c = {0};
+
+	if (d->roi.overflow)
+		return false;
+	write_figures(&dry, d, &c);
+	*out = (xlsx_roi_at){c.horizon, c.payback, c.net_n, c.roi, COL_AMOUNT};
+	return true;
+}
+
 lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 			 const calc_data *d)
 {
@@ -327,9 +352,7 @@ lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_NAME, msg(XL_ROI_TITLE), f->title, false);
-	c.max_years = d->roi.years > SHEET_YEARS ? d->roi.years : SHEET_YEARS;
-	row = write_inputs(&s, d, INPUTS_ROW, &c);
-	row = write_results(&s, d, row + 1, &c);
+	row = write_figures(&s, d, &c);
 	if (!d->roi.overflow)
 		write_years(wb, &s, name, d, row + 1, &c);
 	return xlsx_sheet_finish(&s, N_COLS);

@@ -13,7 +13,9 @@ static const char *currency_of(const xlsx_job *j)
 static lxw_error executive(lxw_workbook *wb, const xlsx_formats *f,
 			   const xlsx_job *j)
 {
-	return xlsx_write_executive(wb, f, j->in, j->exported_at);
+	/* The ROI sheet comes with the calculators. */
+	return xlsx_write_executive(wb, f, j->in, j->exported_at, NULL,
+				    j->in->calc ? msg(XL_SHEET_ROI) : NULL);
 }
 
 static lxw_error summary(lxw_workbook *wb, const xlsx_formats *f,

@@ -14,9 +14,11 @@
 #include "model/bia_view.h"
 #include "model/calc.h"
 #include "model/checklist.h"
+#include "model/group.h"
 #include "model/msg.h"
 #include "model/questionnaire.h"
 #include "model/report.h"
+#include "model/status.h"
 #include "model/verify_view.h"
 #include "model/store_contingency.h"
 #include "model/store_response.h"
@@ -26,9 +28,13 @@
  * the next level (the Summary sheet lists them all), payback, net benefit
  * and ROI over N years, the programme's day and progress, the first three
  * overdue tasks and duty occurrences, the latest drill against its RTO and
- * the restore tests in a line; what in lacks is left out. */
+ * the restore tests in a line; what in lacks is left out. The sheet is
+ * called name (NULL: the catalog's "Executive summary"). With roi, the
+ * name of the workbook's ROI sheet (xlsx_write_roi of in->calc), the
+ * money figures are formulas reading it; with NULL, numbers. */
 lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
-			       const xlsx_input *in, const char *exported_at);
+			       const xlsx_input *in, const char *exported_at,
+			       const char *name, const char *roi);
 
 /* The summary sheet: heading, then label / value rows, among them what
  * blocks the next level: the score's gaps, then the items marked done that
@@ -68,6 +74,16 @@ lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
  * year by year and a line chart of it. */
 lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 			 const calc_data *d);
+
+/* Where the ROI sheet of d keeps what the executive summary repeats: the
+ * horizon N (an input) and the payback, net benefit over N years and ROI
+ * (formulas), all in column col. False when d's figures overflow: the
+ * sheet has no results then. */
+typedef struct {
+	lxw_row_t horizon, payback, net_n, roi;
+	lxw_col_t col;
+} xlsx_roi_at;
+bool xlsx_roi_at_of(const calc_data *d, xlsx_roi_at *out);
 
 /* The tiered investment sheet (§5): d's classes with their shares
  * (formulas) and a pie chart of them, then the scenarios' inputs as cells
@@ -184,6 +200,29 @@ typedef struct {
 	lxw_error (*write)(lxw_workbook *wb, const xlsx_formats *f,
 			   const xlsx_job *j);
 } xlsx_sheet_entry;
+
+/* The group sheet: a title naming how many units and scope, then a row
+ * per unit of rows (in their order) with the figures of `moat group
+ * --csv` that a reader compares (counts as numbers, the ones past due
+ * standing out), under a frozen, autofiltered header repeated on every
+ * landscape page, and a totals row of SUM formulas. */
+lxw_error xlsx_write_group(lxw_workbook *wb, const xlsx_formats *f,
+			   const group_row *rows, size_t n, const char *scope);
+
+/* Writes the sheets of a workbook into wb with the formats f. */
+typedef lxw_error (*xlsx_book_fill)(lxw_workbook *wb, const xlsx_formats *f,
+				    void *ctx);
+
+/* Writes a workbook to path, atomically: its formats with the page header
+ * naming company and exported_at ("YYYY-MM-DD", also the document's
+ * creation date; "" for none), its properties, then fill(wb, f, ctx)'s
+ * sheets. On failure path is untouched, no temporary file remains and err
+ * says why (ST_IO: the file cannot be created or replaced, ST_EXPORT: the
+ * library or fill failed). The library's messages are captured, not
+ * printed. */
+moat_status xlsx_book_write(const char *path, const char *company,
+			    const char *exported_at, xlsx_book_fill fill,
+			    void *ctx, char *err, size_t errlen);
 
 /* Every sheet, in the order of the workbook (exports/xlsx_sheets.c). */
 extern const xlsx_sheet_entry xlsx_sheet_list[];

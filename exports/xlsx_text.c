@@ -127,3 +127,61 @@ char *xlsx_cell_text(const char *text, char **shown, size_t *cut)
 	}
 	return out;
 }
+
+bool xlsx_sheet_name(const char *name, size_t room, char *out, size_t len)
+{
+	char *valid = NULL;
+	const char *t = name;
+	size_t n, pos = 0, o = 0, units = 0, budget;
+
+	if (!len)
+		return false;
+	out[0] = '\0';
+	if (!text_valid_utf8(name)) {
+		if (!(valid = text_sanitize(name, false)))
+			return false;
+		t = valid;
+	}
+	budget = room < XLSX_SHEET_NAME_MAX ? XLSX_SHEET_NAME_MAX - room : 1;
+	n = strlen(t);
+	while (pos < n) {
+		uint32_t cp;
+		size_t k = text_decode(t + pos, n - pos, &cp);
+		/* strchr finds the terminator too: a NUL counts as bad. */
+		bool bad = cp < 0x20 || cp == 0x7F ||
+			   (cp < 0x80 && strchr("[]:*?/\\", (int)cp));
+
+		if (units + (cp > 0xFFFF ? 2 : 1) > budget)
+			break;
+		if (o + (bad ? 1 : k) + 1 > len) {
+			free(valid);
+			out[0] = '\0';
+			return false;
+		}
+		if (bad) {
+			out[o++] = '_';
+		} else {
+			memcpy(out + o, t + pos, k);
+			o += k;
+		}
+		units += cp > 0xFFFF ? 2 : 1;
+		pos += k;
+	}
+	free(valid);
+	/* A name cut after a word does not end in its space. */
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	if (o + 2 > len) {
+		out[0] = '\0';
+		return false;
+	}
+	if (o == 0)
+		out[o++] = '_';
+	out[o] = '\0';
+	/* Excel refuses a name that begins or ends with an apostrophe. */
+	if (out[0] == '\'')
+		out[0] = '_';
+	if (out[o - 1] == '\'')
+		out[o - 1] = '_';
+	return true;
+}

@@ -4,6 +4,7 @@
 #ifndef MOAT_XLSX_TEXT_H
 #define MOAT_XLSX_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Excel's limit for the text of one cell, in UTF-16 code units; the
@@ -22,5 +23,17 @@
  * UTF-16 units, the stored text in XLSX_CELL_MAX characters. The caller
  * frees both. */
 char *xlsx_cell_text(const char *text, char **shown, size_t *cut);
+
+/* Excel's limit for a sheet's name, in UTF-16 code units. */
+#define XLSX_SHEET_NAME_MAX 31
+
+/* A sheet name Excel accepts made from name into out (len bytes; at least
+ * XLSX_SHEET_NAME_MAX x 4 + 1 holds any): invalid UTF-8 made valid, each
+ * of []:*?/\ and control characters replaced by "_", an apostrophe that
+ * would begin or end it replaced likewise, cut at a character boundary to
+ * XLSX_SHEET_NAME_MAX UTF-16 units less room units (kept free for a
+ * suffix), without trailing spaces, "_" when nothing is left. False when out is too small or on
+ * no memory; out is then "". */
+bool xlsx_sheet_name(const char *name, size_t room, char *out, size_t len);
 
 #endif

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "exports/xlsx_input.h"
+#include "model/group.h"
+#include "model/questionnaire.h"
 #include "model/status.h"
 #include "model/store.h"
 
@@ -43,5 +45,18 @@ moat_status xlsx_export(const xlsx_input *in, const char *path,
 moat_status xlsx_export_assessment(store *s, const report *current,
 				   date today, const char *path, char *err,
 				   size_t errlen);
+
+/* Writes the group pack to path: first the group sheet with rows[0..n-1]
+ * in their order (as the caller filtered and sorted them) and their
+ * totals, then, for each row with a year, that unit's one-page executive
+ * summary (as in xlsx_export) on a sheet named for the unit (made valid
+ * and unique). region, when not NULL or "", says in the title and the page
+ * header that the rows are that region's. Read and judged on today; the
+ * file is replaced atomically. Errors as xlsx_export; a store failure
+ * gives its status and message. */
+moat_status xlsx_export_group(store *s, const questionnaire *q,
+			      const group_row *rows, size_t n,
+			      const char *region, date today, const char *path,
+			      char *err, size_t errlen);
 
 #endif

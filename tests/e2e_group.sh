@@ -2,8 +2,9 @@
 # The group screen in a real terminal at 80x24 and wider, in English and
 # Chinese: G on the home screen shows every unit side by side with the
 # selected unit's full lines under the table; s and S sort, r shows one
-# region after another, Enter opens another unit, whose name the
-# home screen's title then shows.
+# region after another, x writes the pack of the units shown (read back
+# with openpyxl), Enter opens another unit, whose name the home screen's
+# title then shows.
 . "${MOAT_TESTS:-$(dirname "$0")}/lib.sh"
 require_tmux
 
@@ -66,7 +67,38 @@ keys g
 
 keys '?'
 expect_screen "sort by the next column" "? lists the screen's keys"
+expect_screen "x       export the pack of the units shown" "and the group pack's key"
 keys q
+
+# x writes the pack of the units shown (the region filter holds: East
+# alone), in their order, after the prompt for its file.
+keys r
+expect_screen "1 of 3 units · sort: Lvl ↓ · region: East" "r shows East again"
+keys x
+expect_screen "Export workbook to:" "x asks where the pack goes"
+expect_screen "moat-group.xlsx" "offering moat-group.xlsx"
+keys C-u
+type_text "$TMPD/east.xlsx"
+keys Enter
+expect_screen "Workbook written: $TMPD/east.xlsx" "the status line says the pack is written"
+sheets=$("${DEB_PYTHON3:-/usr/bin/python3}" -c "import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+ws = wb[wb.sheetnames[0]]
+print('|'.join(wb.sheetnames), ws['A1'].value, ws['A4'].value, ws['A5'].value)" \
+	"$TMPD/east.xlsx" 2>&1)
+expect_eq "$sheets" "Group|Beta centre Business continuity of 1 units · Region East Beta centre Total" \
+	"the pack holds the group sheet of East's one unit and that unit's summary"
+keys x
+expect_screen "moat-group.xlsx" "x again"
+keys C-u
+type_text "$TMPD/east.xlsx"
+keys Enter
+expect_screen "already exists" "a file there is replaced only when the user says so"
+keys n
+expect_no_screen "already exists" "n keeps it"
+keys r
+expect_screen "3 of 3 units · sort: Lvl ↓ · region: all" "r again: every region"
+keys g
 
 # Enter opens another unit: back on the home screen, titled with it.
 keys j

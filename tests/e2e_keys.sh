@@ -125,6 +125,7 @@ declare -A promise=(
 	["every unit side by side"]="moat · Group" ["open the unit's latest year"]=BACK
 	["sort by the next column"]=CHANGE ["reverse the order"]=CHANGE
 	["show the next region (all, then each)"]="No unit has a region yet."
+	["export the pack of the units shown: the group sheet and each unit's executive summary"]="Export workbook to:"
 	["choose a day on the calendar"]=CHANGE ["list or calendar (h j k l, arrows move the day)"]=CHANGE
 	["the whole month again (or back)"]=BACK
 	["history"]="History" ["add a duty"]="New duty" ["edit the rule"]="Edit "

@@ -43,23 +43,33 @@ def close(a, b):
     return (a or "") == (b or "")
 
 
-def pages(pdf, workbook, n_forms):
-    names = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+def sheet_pages(pdf, names):
+    """The printed pages of PDF as (page number from 1, sheet, text), the
+    sheet one of names, read from the page's header; fails on a page
+    without one, or with "###" (a column too narrow for its figure)."""
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
                           capture_output=True, text=True).stdout
-    count = {n: 0 for n in names}
+    out = []
     for i, page in enumerate(text.split("\f")):
         lines = [ln for ln in page.splitlines() if ln.strip()]
         if not lines:
             continue
         head = [p.strip() for p in lines[0].split("  ") if p.strip()]
         # Organisation, sheet, date: the sheet is the one moat named.
-        sheet = next((p for p in head if p in count), None)
+        sheet = next((p for p in head if p in names), None)
         if sheet is None:
             fail(f"page {i + 1}: no sheet named in its header {lines[0]!r}")
-        count[sheet] += 1
         if "###" in page:
             fail(f"page {i + 1} ({sheet}): a column too narrow shows ###")
+        out.append((i + 1, sheet, page))
+    return out
+
+
+def pages(pdf, workbook, n_forms):
+    names = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+    count = {n: 0 for n in names}
+    for _, sheet, _ in sheet_pages(pdf, names):
+        count[sheet] += 1
     for n, c in count.items():
         if c == 0:
             fail(f"sheet {n!r} does not print")
@@ -106,14 +116,16 @@ def roi_sheet(wb):
 
 
 def labelled(ws, lang, first):
-    """The label / value rows of the ROI sheet from the row labelled
-    first on, up to the first blank label."""
-    out, on = {}, False
+    """The label / value rows of a sheet from the row labelled first on,
+    up to the first blank label; every labelled row when first is None."""
+    out, on = {}, first is None
     for r in range(1, ws.max_row + 1):
         label = ws.cell(r, 1).value
         if label == first:
             on = True
         elif on and not label:
+            if first is None:
+                continue
             break
         if on:
             out[label] = ws.cell(r, 2).value
@@ -156,6 +168,15 @@ def roi(edited, exported):
     for k, v in want.items():
         if not close(got.get(k), v):
             fail(f"ROI {k!r}: recalculated {got.get(k)!r}, moat {v!r}")
+    # The executive summary reads the ROI sheet: it follows the edit.
+    ea, eb = (labelled(w.worksheets[0], lang, None) for w in (a, b))
+    shared = [k for k in (HORIZON[lang], *want) if k in eb]
+    if len(shared) < 4:
+        fail(f"executive summary: only {shared} of the ROI figures")
+    for k in shared:
+        if not close(ea.get(k), eb[k]):
+            fail(f"executive summary {k!r}: recalculated {ea.get(k)!r},"
+                 f" moat {eb[k]!r}")
     ya, yb = year_table(wa, lang), year_table(wb_, lang)
     if ya != yb:
         fail(f"ROI year table: recalculated {ya}, moat {yb}")
@@ -164,7 +185,7 @@ def roi(edited, exported):
     if shown != list(range(n + 1)) or len(ya) <= n + 1:
         fail(f"ROI year table for N = {n}: years {shown} of {len(ya)} rows")
     print(f"ROI after the edit equals moat's export: {len(want) - 1} results,"
-          f" years 0-{n} of {len(ya)} rows")
+          f" years 0-{n} of {len(ya)} rows, {len(shared)} on the summary")
 
 
 if __name__ == "__main__":

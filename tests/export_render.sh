@@ -9,29 +9,8 @@
 
 . "$MOAT_TESTS/readback_lib.sh" openpyxl python3-openpyxl
 
-for tool in soffice pdftotext; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: no $tool (install libreoffice-calc-nogui poppler-utils)"
-		exit 77
-	fi
-done
+. "$MOAT_TESTS/lo_lib.sh"
 render="$py $MOAT_TESTS/export_render.py"
-
-# A private profile, so parallel runs and users without a home work, that
-# recalculates every formula of a workbook it loads.
-mkdir -p "$dir/lo/user"
-cat >"$dir/lo/user/registrymodifications.xcu" <<'XCU'
-<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-XCU
-# convert FORMAT FILE OUTDIR: soffice's conversion, quietly.
-convert() {
-	soffice -env:UserInstallation="file://$dir/lo" --headless \
-		--convert-to "$1" --outdir "$3" "$2" >"$dir/soffice.out" 2>&1 &&
-		[ -s "$3/$(basename "${2%.*}").${1%%:*}" ]
-}
 
 for lang in en zh; do
 	db="$dir/$lang.db"
@@ -47,7 +26,7 @@ for lang in en zh; do
 	forms=$("$py" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM contingency').fetchone()[0])" "$db")
 
 	mkdir -p "$dir/pdf"
-	if convert pdf "$book" "$dir/pdf" &&
+	if lo_convert pdf "$book" "$dir/pdf" &&
 		said=$($render pages "$dir/pdf/$lang.pdf" "$book" "$forms"); then
 		pass "$lang: printed: $said"
 	else
@@ -56,7 +35,7 @@ for lang in en zh; do
 	fi
 
 	mkdir -p "$dir/recalc"
-	if convert xlsx "$book" "$dir/recalc" &&
+	if lo_convert xlsx "$book" "$dir/recalc" &&
 		said=$($render recalc "$book" "$dir/recalc/$lang.xlsx"); then
 		pass "$lang: $said"
 	else
@@ -71,7 +50,7 @@ for lang in en zh; do
 		if copy_db "$db" "$dir/h$n.db" "INSERT OR REPLACE INTO unit_param
 			(unit_id, key, value) SELECT id, 'roi.horizon', '$n' FROM org_unit;" &&
 			$render set-horizon "$book" "$edited" "$n" &&
-			convert xlsx "$edited" "$dir/edited$n" &&
+			lo_convert xlsx "$edited" "$dir/edited$n" &&
 			"$MOAT_BIN" --db "$dir/h$n.db" --lang "$lang" --today "$today" \
 				export -o "$dir/h$n.xlsx" >"$dir/export.out" 2>&1 &&
 			said=$($render roi "$dir/edited$n/$(basename "$edited")" \

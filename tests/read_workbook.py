@@ -1646,10 +1646,12 @@ def invest_figures(amounts, sc):
     }
 
 
-def check_executive(ws, db, unit_id, lang, level, ci):
-    """The executive summary: its title names the unit, its level is the
-    Summary's, and its payback, N-year net, ROI and horizon are what the
-    database's ROI inputs give. Returns a one-line summary."""
+def check_executive(ws, wsf, roi, db, unit_id, lang, level, ci):
+    """The executive summary (ws, and wsf for its formulas): its title
+    names the unit, its level is the Summary's, and its payback, N-year
+    net, ROI and horizon are what the database's ROI inputs give, each a
+    formula reading the cell of the ROI sheet roi labelled alike. Returns
+    a one-line summary."""
     t = EXEC_TEXT[lang]
     r = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
     name = db.execute("SELECT name FROM org_unit WHERE id = ?",
@@ -1677,6 +1679,15 @@ def check_executive(ws, db, unit_id, lang, level, ci):
     for label, v in want.items():
         expect(close(rows.get(label), v),
                f"executive {label!r}: {rows.get(label)!r}, expected {v!r}")
+    on_roi = {roi.cell(i, 1).value: i for i in range(1, roi.max_row + 1)}
+    for i in range(1, ws.max_row + 1):
+        label = ws.cell(i, 1).value
+        if label not in want:
+            continue
+        f = wsf.cell(i, 2).value
+        expect(label in on_roi and f == f"='{roi.title}'!$B${on_roi[label]}",
+               f"executive {label!r}: {f!r}, expected the ROI sheet's cell"
+               f" of that label")
     return (f"executive: level {level}, payback {rows[r['r_payback']]},"
             f" {len(rows)} labelled rows")
 
@@ -2753,9 +2764,10 @@ def main(argv):
                     + (f", compared with {prev}" if prev else
                        ", no earlier year"))
         ci = CalcInputs(db, unit_id, lang)
-        more += "\n  " + check_executive(wb[EXEC_SHEET[lang]], db, unit_id,
-                                          lang, level, ci)
         roi_name, inv_name = SHEETS[lang][4:6]
+        more += "\n  " + check_executive(
+            wb[EXEC_SHEET[lang]], wb_formulas[EXEC_SHEET[lang]],
+            wb[roi_name], db, unit_id, lang, level, ci)
         more += "\n  " + check_roi(
             Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,
             ci, document)

@@ -164,6 +164,51 @@ static void test_marker_in_chinese(void **state)
 	free(in);
 }
 
+static void expect_sheet_name(const char *in, size_t room, const char *want)
+{
+	char out[XLSX_SHEET_NAME_MAX * 4 + 1];
+
+	assert_true(xlsx_sheet_name(in, room, out, sizeof out));
+	assert_string_equal(out, want);
+}
+
+static void test_sheet_names(void **state)
+{
+	char small[4];
+	(void)state;
+	expect_sheet_name("East China 1", 0, "East China 1");
+	/* What Excel refuses in a name, and controls. */
+	expect_sheet_name("a[b]c:d*e?f/g\\h", 0, "a_b_c_d_e_f_g_h");
+	expect_sheet_name("tab\there", 0, "tab_here");
+	expect_sheet_name("'quoted'", 0, "_quoted_");
+	expect_sheet_name("it's", 0, "it's");
+	expect_sheet_name("", 0, "_");
+	/* 31 units; CJK counts one, outside the BMP two. */
+	expect_sheet_name("0123456789012345678901234567890123", 0,
+			  "0123456789012345678901234567890");
+	expect_sheet_name("0123456789012345678901234567890123", 4,
+			  "012345678901234567890123456");
+	/* Cut after a word, without the space. */
+	expect_sheet_name("East China After-Sales Service Centre", 0,
+			  "East China After-Sales Service");
+	expect_sheet_name("   ", 0, "_");
+	expect_sheet_name("华东售后服务中心华东售后服务中心华东售后服务中心华东售后服务中心",
+			  0, "华东售后服务中心华东售后服务中心华东售后服务中心华东售后服务中");
+	expect_sheet_name("\xF0\x9F\x9A\x97" "0123456789012345678901234567890", 0,
+			  "\xF0\x9F\x9A\x97" "01234567890123456789012345678");
+	/* Non-ASCII characters whose low byte is a refused one stay. */
+	expect_sheet_name("\xC5\x9B", 0, "\xC5\x9B");
+	/* Invalid UTF-8 is made valid, not passed on. */
+	{
+		char out[XLSX_SHEET_NAME_MAX * 4 + 1];
+		assert_true(xlsx_sheet_name("a\xFFb", 0, out, sizeof out));
+		assert_true(text_valid_utf8(out));
+		assert_int_equal(out[0], 'a');
+	}
+	assert_false(xlsx_sheet_name("long enough", 0, small, sizeof small));
+	assert_string_equal(small, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_long_text_is_cut_with_a_marker),
 		cmocka_unit_test(test_escapes_count_towards_the_limit),
 		cmocka_unit_test(test_marker_in_chinese),
+		cmocka_unit_test(test_sheet_names),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

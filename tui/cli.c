@@ -28,7 +28,7 @@ enum { OPT_DB = 256, OPT_LANG, OPT_TODAY, OPT_DEMO, OPT_WITHIN, OPT_ICS, OPT_SHA
        OPT_MINUTES, OPT_DATA_AGE, OPT_COMPLETENESS, OPT_NOTE, OPT_LINK,
        OPT_SINCE, OPT_LEVEL, OPT_ID, OPT_AT, OPT_RESTORED, OPT_WHAT, OPT_WHY,
        OPT_DECISION, OPT_STEP, OPT_ROOT_CAUSE, OPT_DATA_LOSS, OPT_IMPROVEMENT,
-       OPT_UNIT, OPT_REGION, OPT_SORT };
+       OPT_UNIT, OPT_REGION, OPT_SORT, OPT_GROUP };
 
 static int usage_error(FILE *err, const char *what, const char *arg)
 {
@@ -220,6 +220,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 		{"ics", required_argument, NULL, OPT_ICS},
 		{"shared", required_argument, NULL, OPT_SHARED},
 		{"csv", no_argument, NULL, OPT_CSV},
+		{"group", no_argument, NULL, OPT_GROUP},
 		{"system", required_argument, NULL, OPT_SYSTEM},
 		{"kind", required_argument, NULL, OPT_KIND},
 		{"result", required_argument, NULL, OPT_RESULT},
@@ -321,6 +322,9 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 			break;
 		case OPT_CSV:
 			o->csv = true;
+			break;
+		case OPT_GROUP:
+			o->group = true;
 			break;
 		case OPT_UNIT:
 			if (!*optarg)
@@ -474,11 +478,18 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 	    o->command != CMD_UNIT_LIST && o->command != CMD_GROUP)
 		return usage_error(err, "--csv only goes with bia, verify list,"
 				   " unit list and group", NULL);
-	if (o->region && o->command != CMD_UNIT_ADD && o->command != CMD_GROUP)
-		return usage_error(err, "--region only goes with unit add and group",
-				   NULL);
-	if (o->sort_given && o->command != CMD_GROUP)
-		return usage_error(err, "--sort only goes with group", NULL);
+	if (o->group && o->command != CMD_EXPORT)
+		return usage_error(err, "--group only goes with export", NULL);
+	if (o->group && (o->ics || !o->output))
+		return usage_error(err, "export --group needs -o FILE.xlsx (and no"
+				   " --ics)", NULL);
+	if (o->region && o->command != CMD_UNIT_ADD && o->command != CMD_GROUP &&
+	    !o->group)
+		return usage_error(err, "--region only goes with unit add, group"
+				   " and export --group", NULL);
+	if (o->sort_given && o->command != CMD_GROUP && !o->group)
+		return usage_error(err, "--sort only goes with group and export"
+				   " --group", NULL);
 	if (o->command == CMD_INCIDENT_DECLARE) {
 		/* The ledger's --system names the system that is down. */
 		if (!o->verify.system || !o->level)
@@ -894,6 +905,19 @@ int cli_score(store *s, const questionnaire *q, const cli_options *o,
 	return EXIT_OK;
 }
 
+int cli_exported(moat_status st, const char *path, const char *why, FILE *out,
+		 FILE *err)
+{
+	if (st != ST_OK) {
+		fprintf(err, msg(EXPORT_FAILED_FMT), why);
+		fputc('\n', err);
+		return EXIT_FAIL;
+	}
+	fprintf(out, msg(CLI_EXPORTED_FMT), path);
+	fputc('\n', out);
+	return EXIT_OK;
+}
+
 /* Writes the unit's programme and duties as an iCalendar file. */
 static int export_ics(store *s, const report *r, const cli_options *o,
 		      FILE *out, FILE *err)
@@ -907,15 +931,9 @@ static int export_ics(store *s, const report *r, const cli_options *o,
 		fprintf(err, "moat: %s\n", store_errmsg(s));
 		return EXIT_FAIL;
 	}
-	if (ics_export(&a, r->unit.id, db_id, r->unit.name, o->ics, o->today,
-		       msgbuf, sizeof msgbuf) != ST_OK) {
-		fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
-		fputc('\n', err);
-		rc = EXIT_FAIL;
-	} else {
-		fprintf(out, msg(CLI_EXPORTED_FMT), o->ics);
-		fputc('\n', out);
-	}
+	rc = cli_exported(ics_export(&a, r->unit.id, db_id, r->unit.name,
+				     o->ics, o->today, msgbuf, sizeof msgbuf),
+			  o->ics, msgbuf, out, err);
 	agenda_free(&a);
 	return rc;
 }
@@ -929,18 +947,15 @@ int cli_export(store *s, const questionnaire *q, const cli_options *o,
 
 	/* Killed while writing, the export leaves no temporary file. */
 	atomic_remove_on_signals();
+	if (o->group)
+		return cli_export_group(s, q, o, db_path, out, err);
 	if ((rc = load_current(s, q, o, db_path, &r, err)))
 		return rc;
 	if (o->output) {
-		if (xlsx_export_assessment(s, &r, o->today, o->output, msgbuf,
-					   sizeof msgbuf) != ST_OK) {
-			fprintf(err, msg(EXPORT_FAILED_FMT), msgbuf);
-			fputc('\n', err);
-			rc = EXIT_FAIL;
-		} else {
-			fprintf(out, msg(CLI_EXPORTED_FMT), o->output);
-			fputc('\n', out);
-		}
+		rc = cli_exported(xlsx_export_assessment(s, &r, o->today,
+							 o->output, msgbuf,
+							 sizeof msgbuf),
+				  o->output, msgbuf, out, err);
 	}
 	/* Each file stands alone: a failed workbook does not stop the
 	 * calendar. */

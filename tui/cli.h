@@ -92,6 +92,7 @@ typedef struct {
 	bool demo;          /* init --demo */
 	const char *shared; /* init --shared GROUP */
 	bool csv;           /* bia, verify list and group --csv */
+	bool group;         /* export --group: every unit's pack */
 	group_col group_sort;     /* group --sort; by name unless given */
 	bool group_desc;          /* --sort -COLUMN: descending */
 	bool sort_given;
@@ -193,6 +194,10 @@ int cli_unit(store *s, const questionnaire *q, const cli_options *o,
  * sorted by --sort (a leading '-' reverses it) and filtered by --region:
  * the table of the group screen laid out within 80 columns, naming the
  * columns left out, or with --csv every figure under stable keys. */
+/* `moat export --group -o FILE.xlsx [--region R] [--sort [-]COLUMN]`:
+ * the group pack of the units as `moat group` lists them. */
+int cli_export_group(store *s, const questionnaire *q, const cli_options *o,
+		     const char *db_path, FILE *out, FILE *err);
 int cli_group(store *s, const questionnaire *q, const cli_options *o,
 	      const char *db_path, FILE *out, FILE *err);
 
@@ -202,6 +207,11 @@ void cli_put_clean(FILE *out, const char *text);
 /* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
  * line break, its quotes doubled; a comma before it unless first. */
 void cli_csv_field(FILE *out, const char *s, bool first);
+
+/* Says how an export to path went: "Wrote path" on out and EXIT_OK, or
+ * the failure why on err and EXIT_FAIL. */
+int cli_exported(moat_status st, const char *path, const char *why, FILE *out,
+		 FILE *err);
 
 /* `moat verify record`: one ledger entry from o->verify, for the current
  * year's unit; exit 1 (naming the known systems) for an unknown system.

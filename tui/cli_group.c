@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exports/xlsx_workbook.h"
 #include "model/group_view.h"
 #include "model/text.h"
 #include "tui/cli.h"
@@ -157,24 +158,53 @@ static void print_text(FILE *out, const group_row *rows, size_t n,
 	}
 }
 
-int cli_group(store *s, const questionnaire *q, const cli_options *o,
-	      const char *db_path, FILE *out, FILE *err)
+/* Every unit's row into *v, the ones of --region first in --sort's order
+ * (*n of them); false when there is nothing to show, said on err. */
+static bool load_rows(store *s, const questionnaire *q, const cli_options *o,
+		      const char *db_path, group_view *v, size_t *n, FILE *err)
 {
-	group_view v;
-	size_t n;
 	bool empty;
 
 	if (store_is_empty(s, &empty) == ST_OK && empty) {
 		fprintf(err, msg(CLI_NO_ORG_FMT), db_path);
 		fputc('\n', err);
-		return EXIT_FAIL;
+		return false;
 	}
-	if (group_view_load(s, q, o->today, &v)) {
+	if (group_view_load(s, q, o->today, v)) {
 		fprintf(err, "moat: %s\n", store_errmsg(s));
-		return EXIT_FAIL;
+		return false;
 	}
-	n = group_filter_region(v.rows, v.n, o->region);
-	group_sort(v.rows, n, o->group_sort, o->group_desc);
+	*n = group_filter_region(v->rows, v->n, o->region);
+	group_sort(v->rows, *n, o->group_sort, o->group_desc);
+	return true;
+}
+
+int cli_export_group(store *s, const questionnaire *q, const cli_options *o,
+		     const char *db_path, FILE *out, FILE *err)
+{
+	group_view v;
+	char msgbuf[1024];
+	size_t n;
+	int rc;
+
+	if (!load_rows(s, q, o, db_path, &v, &n, err))
+		return EXIT_FAIL;
+	rc = cli_exported(xlsx_export_group(s, q, v.rows, n, o->region,
+					    o->today, o->output, msgbuf,
+					    sizeof msgbuf),
+			  o->output, msgbuf, out, err);
+	group_view_free(&v);
+	return rc;
+}
+
+int cli_group(store *s, const questionnaire *q, const cli_options *o,
+	      const char *db_path, FILE *out, FILE *err)
+{
+	group_view v;
+	size_t n;
+
+	if (!load_rows(s, q, o, db_path, &v, &n, err))
+		return EXIT_FAIL;
 	if (o->csv) {
 		for (size_t c = 0; c < N_CSV; c++)
 			cli_csv_field(out, csv_keys[c], c == 0);

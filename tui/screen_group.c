@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exports/xlsx_workbook.h"
 #include "model/group_view.h"
 #include "model/text.h"
 #include "tui/app.h"
+#include "tui/export_prompt.h"
 #include "tui/screens.h"
 
 /* Every unit side by side: the table laid out for the window (the
@@ -25,7 +27,7 @@ typedef struct {
 	int64_t sel_unit;   /* the unit under the cursor */
 } group_screen;
 
-enum { ACT_OPEN = ACT_USER, ACT_SORT, ACT_REVERSE, ACT_REGION };
+enum { ACT_OPEN = ACT_USER, ACT_SORT, ACT_REVERSE, ACT_REGION, ACT_EXPORT };
 
 static const keybinding group_keys[] = {
 	NAV_BINDINGS,
@@ -33,6 +35,7 @@ static const keybinding group_keys[] = {
 	{{'s', 0}, "s", NO_LABEL, HK_GROUP_SORT, ACT_SORT, true},
 	{{'S', 0}, "S", NO_LABEL, HK_GROUP_REVERSE, ACT_REVERSE, true},
 	{{'r', 0}, "r", NO_LABEL, HK_GROUP_REGION, ACT_REGION, true},
+	{{'x', 0}, "x", NO_LABEL, HK_GROUP_EXPORT, ACT_EXPORT, true},
 };
 
 /* Fills rows from v by the region and the sort, the cursor staying on
@@ -160,6 +163,16 @@ static void next_region(group_screen *g, app *a)
 		    *g->region ? g->region : msg(GRP_REGION_ALL));
 }
 
+/* The pack of the units shown, in the order shown. */
+static moat_status write_pack(app *a, void *ctx, const char *path, char *err,
+			      size_t errlen)
+{
+	const group_screen *g = ctx;
+
+	return xlsx_export_group(a->st, a->q, g->rows, g->n, g->region,
+				 a->today, path, err, errlen);
+}
+
 static key_result group_key(screen *s, app *a, int action, int key)
 {
 	group_screen *g = (group_screen *)s;
@@ -187,6 +200,8 @@ static key_result group_key(screen *s, app *a, int action, int key)
 		next_region(g, a);
 		group_arrange(g);
 		return result(RES_NONE);
+	case ACT_EXPORT:
+		return push(export_prompt_new("moat-group.xlsx", write_pack, g));
 	}
 	if (!g->n)
 		return result(RES_UNUSED);

@@ -3,17 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "exports/xlsx_workbook.h"
 #include "model/calc.h"
 #include "model/text.h"
 #include "tui/app.h"
+#include "tui/export_prompt.h"
 #include "tui/prompt.h"
 #include "tui/screens.h"
-
-/* Characters of a file name typed for the export. */
-#define EXPORT_PATH_MAX 1000
 
 /* The dashboard: organisation, year, maturity and what blocks the next
  * level, checklist progress; the way to every other screen. */
@@ -290,48 +287,12 @@ static void home_draw(screen *s, app *a, rect b)
 	}
 }
 
-/* Writes the workbook to path (already expanded), saying how it went. */
-static void export_now(app *a, const char *path)
+static moat_status write_year(app *a, void *ctx, const char *path, char *err,
+			      size_t errlen)
 {
-	char err[1024];
-
-	if (xlsx_export_assessment(a->st, &a->rep, a->today, path, err,
-				   sizeof err))
-		app_message(a, ROLE_BAD, msg(EXPORT_FAILED_FILE_FMT), path, err);
-	else
-		app_message(a, ROLE_OK, msg(EXPORT_DONE_FMT), path);
-}
-
-static screen *replace_confirmed(app *a, void *ctx, bool yes)
-{
-	if (yes)
-		export_now(a, ctx);
-	return NULL;
-}
-
-static screen *export_to(app *a, void *ctx, const char *path)
-{
-	char expanded[TEXT_BYTES(EXPORT_PATH_MAX) + 4096], q[sizeof expanded + 160];
-	const char *home = getenv("HOME");
-	struct stat sb;
-	char *owned;
-
 	(void)ctx;
-	if (!*path)
-		return NULL;
-	if (strncmp(path, "~/", 2) == 0 && home)
-		snprintf(expanded, sizeof expanded, "%s/%s", home, path + 2);
-	else
-		snprintf(expanded, sizeof expanded, "%s", path);
-	/* A workbook already there is replaced only when the user says so
-	 * (a link or a folder is refused by the export itself). */
-	if (lstat(expanded, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (owned = strdup(expanded))) {
-		snprintf(q, sizeof q, msg(EXPORT_CONFIRM_REPLACE_FMT), expanded);
-		return confirm_new(q, replace_confirmed, owned, true);
-	}
-	export_now(a, expanded);
-	return NULL;
+	return xlsx_export_assessment(a->st, &a->rep, a->today, path, err,
+				      errlen);
 }
 
 static msg_id validity_check(app *a, void *ctx, const char *text)
@@ -400,10 +361,7 @@ static key_result home_key(screen *s, app *a, int action, int key)
 					   validity_check));
 	case ACT_EXPORT:
 		snprintf(path, sizeof path, "moat-%d.xlsx", a->rep.assessment.year);
-		return push(prompt_checked(prompt_new(msg(EXPORT_PROMPT), path,
-						      EXPORT_PATH_MAX, FIELD_FILE,
-						      export_to, NULL, false),
-					   prompt_required));
+		return push(export_prompt_new(path, write_year, NULL));
 	}
 	return result(RES_UNUSED);
 }
