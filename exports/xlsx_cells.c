@@ -586,7 +586,10 @@ lxw_error xlsx_formats_create(lxw_workbook *wb, xlsx_formats *f,
 	format_set_text_wrap(f->wrap);
 	format_set_align(f->number, LXW_ALIGN_LEFT);
 	format_set_align(f->number, LXW_ALIGN_VERTICAL_TOP);
-	/* Excel's own "Good" and "Bad" cell styles. */
+	/* Excel's own "Good" and "Bad" cell styles; a number in them sits
+	 * left like every other (f->number). */
+	format_set_align(f->good, LXW_ALIGN_LEFT);
+	format_set_align(f->bad, LXW_ALIGN_LEFT);
 	format_set_align(f->good, LXW_ALIGN_VERTICAL_TOP);
 	format_set_font_color(f->good, 0x006100);
 	format_set_bg_color(f->good, 0xC6EFCE);
