@@ -225,6 +225,12 @@ case $err in *"--sort must be one of name, region, level"*) pass "and names the 
 	*) fail "--sort colour: $err" ;; esac
 run --db "$db" --lang en --today 2026-11-25 score --region East
 expect_eq "$rc" 2 "--region goes only with group"
+run --db "$db" --lang en --today 2026-11-25 --unit "Beta centre" group
+expect_eq "$rc" 2 "--unit does not go with group, which shows every unit"
+case $err in *"--unit does not go with group"*) pass "and says so" ;;
+	*) fail "--unit with group: $err" ;; esac
+run --db "$db" --lang en --today 2026-11-25 --unit "Beta centre" export --group -o "$TMPD/g.xlsx"
+expect_eq "$rc" 2 "nor with export --group"
 run --db "$TMPD/none.db" --lang en --today 2026-11-25 group
 expect_eq "$rc" 1 "a missing database is refused"
 finish

@@ -478,6 +478,9 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
 	    o->command != CMD_UNIT_LIST && o->command != CMD_GROUP)
 		return usage_error(err, "--csv only goes with bia, verify list,"
 				   " unit list and group", NULL);
+	if (o->unit && (o->command == CMD_GROUP || o->group))
+		return usage_error(err, "--unit does not go with group: it shows"
+				   " every unit (--region narrows it)", NULL);
 	if (o->group && o->command != CMD_EXPORT)
 		return usage_error(err, "--group only goes with export", NULL);
 	if (o->group && (o->ics || !o->output))
