@@ -54,8 +54,10 @@ for lang in en zh; do
 			"$MOAT_BIN" --db "$dir/h$n.db" --lang "$lang" --today "$today" \
 				export -o "$dir/h$n.xlsx" >"$dir/export.out" 2>&1 &&
 			said=$($render roi "$dir/edited$n/$(basename "$edited")" \
-				"$dir/h$n.xlsx"); then
-			pass "$lang: horizon $n: $said"
+				"$dir/h$n.xlsx") &&
+			all=$($render recalc "$dir/h$n.xlsx" \
+				"$dir/edited$n/$(basename "$edited")"); then
+			pass "$lang: horizon $n: $said; every formula: $all"
 		else
 			fail "$lang: horizon $n changed in the workbook"
 		fi
