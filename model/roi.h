@@ -32,6 +32,8 @@ typedef struct {
 	char name[TEXT_BYTES(ROI_NAME_MAX)];
 	money amount;        /* one-off total, yearly cost, or loss per incident */
 	int incidents_milli; /* ROI_LOSS: expected incidents a year x 1000 */
+	char item[64];       /* checklist item a cost advances, "" for none
+			      * (always "" on a loss) */
 } roi_line;
 
 typedef struct {
