@@ -63,11 +63,12 @@ lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 			   const bia_view *prev_bia, const bia_view *bia);
 
 /* The ROI sheet (§6.3): the inputs of d (one-off investments, yearly
- * costs, losses avoided, horizon, discount rate) as cells, the results as
- * formulas over them with d->roi's figures cached, the cumulative cash
- * year by year and a line chart of it. */
+ * costs with the checklist item each advances, titled from q, losses
+ * avoided, horizon, discount rate) as cells, the results as formulas over
+ * them with d->roi's figures cached, the cumulative cash year by year and
+ * a line chart of it. */
 lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
-			 const calc_data *d);
+			 const calc_data *d, const questionnaire *q);
 
 /* The tiered investment sheet (§5): d's classes with their shares
  * (formulas) and a pie chart of them, then the scenarios' inputs as cells

@@ -131,18 +131,24 @@ echo "== an ROI input changed in the database"
 # A copy of the English demo whose DR centre costs 400 instead of 300 (in
 # hundredths): one-off 460, net still 330 a year, so the payback is
 # 460 / 330 = 1.39 years, the 5-year net 1190 and the ROI
-# 1190 / (460 + 5 x 20) = 212.50 %.
+# 1190 / (460 + 5 x 20) = 212.50 %. Its costs name other items: the DR
+# centre none, the backup system the restore tests, the training a key no
+# item has (shown as the key).
 roi="$dir/roi.db"
 if "$py" - "$dir/en.db" "$roi" <<'PY'
 import sqlite3, sys
 src, dst = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 src.backup(dst)
 src.close()
-n = dst.execute("UPDATE roi_line SET amount = 40000"
+n = dst.execute("UPDATE roi_line SET amount = 40000, item_key = ''"
                 " WHERE kind = 'one_off' AND amount = 30000").rowcount
+n += dst.execute("UPDATE roi_line SET item_key = 'restore_test'"
+                 " WHERE item_key = 'backup_321'").rowcount
+n += dst.execute("UPDATE roi_line SET item_key = 'gone'"
+                 " WHERE item_key = 'team'").rowcount
 dst.commit()
 dst.close()
-sys.exit(0 if n == 1 else 1)
+sys.exit(0 if n == 3 else 1)
 PY
 then
 	pass "copy of the demo with the DR centre at 400"

@@ -23,7 +23,8 @@ the checks that need validity are left out.
 
 ROI and Investment (the calculators): read twice, for the cached values
 (data_only=True) and for the formulas. The input cells must equal the
-database (roi_line, invest_class, unit_param with moat's defaults); every
+database (roi_line, invest_class, unit_param with moat's defaults; a
+cost's checklist item by the questionnaire's title); every
 result must be a formula whose cached value equals what is worked out here
 from the database, and which gives that value again when evaluated over
 the sheet (a small evaluator of the formulas moat writes). The formulas
@@ -1023,6 +1024,7 @@ ROI_TEXT = {
         "per_incident": "Loss per incident ({})",
         "incidents": "Incidents a year",
         "expected": "Expected a year ({})",
+        "item": "Checklist item",
         "horizon": "Horizon N (years)",
         "rate": "Discount rate",
         "r_one_off": "One-off investment in total ({})",
@@ -1050,6 +1052,7 @@ ROI_TEXT = {
         "per_incident": "每次损失（{}）",
         "incidents": "每年次数",
         "expected": "每年预期损失（{}）",
+        "item": "关联检查项",
         "horizon": "测算年限N（年）",
         "rate": "折现率",
         "r_one_off": "一次性投资合计（{}）",
@@ -1506,10 +1509,14 @@ class CalcInputs:
             (unit_id,)))
         self.currency = params.get("currency", DEFAULT_CURRENCY[lang])
         self.lines = {k: [] for k in ROI_KINDS}
-        for kind, name, amount, milli in db.execute(
-                "SELECT kind, name, amount, incidents_milli FROM roi_line"
-                " WHERE unit_id = ? ORDER BY id", (unit_id,)):
+        # The checklist item each line names ('' for none), in the order
+        # of self.lines.
+        self.items = {k: [] for k in ROI_KINDS}
+        for kind, name, amount, milli, item in db.execute(
+                "SELECT kind, name, amount, incidents_milli, item_key"
+                " FROM roi_line WHERE unit_id = ? ORDER BY id", (unit_id,)):
             self.lines[kind].append((name, amount, milli))
+            self.items[kind].append(item)
         self.horizon = param_int(params, "roi.horizon", 5)
         self.rate_bp = param_int(params, "roi.rate_bp", 0)
         self.classes = list(db.execute(
@@ -1611,8 +1618,9 @@ def check_executive(ws, db, unit_id, lang, level, ci):
             f" {len(rows)} labelled rows")
 
 
-def check_roi(g, path, lang, ci, document):
-    """The ROI sheet, row by row: the inputs equal the database, every
+def check_roi(g, path, lang, ci, document, q=None):
+    """The ROI sheet, row by row: the inputs equal the database (with the
+    questionnaire, a cost's checklist item by its title), every
     result is a formula whose cached value is what the inputs give, the
     formulas read the right cells and move with them, one row a year 0..N,
     and a line chart of it. Returns a one-line summary."""
@@ -1620,8 +1628,8 @@ def check_roi(g, path, lang, ci, document):
     expect(g.v(1, 1) == t["title"], f"{g.name} A1: {g.v(1, 1)!r}")
     expect(g.v(3, 1) == t["inputs"], f"{g.name} A3: {g.v(3, 1)!r}")
     heads = {
-        "one_off": [t["one_off"], t["amount"]],
-        "recurring": [t["recurring"], t["amount_year"]],
+        "one_off": [t["one_off"], t["amount"], t["item"]],
+        "recurring": [t["recurring"], t["amount_year"], t["item"]],
         "loss": [t["loss"], t["per_incident"], t["incidents"],
                  t["expected"]],
     }
@@ -1638,6 +1646,13 @@ def check_roi(g, path, lang, ci, document):
             expect(g.v(r, 1) == name,
                    f"{g.where(r, 1)}: {g.v(r, 1)!r}, database {name!r}")
             g.input_cell(r, 2, amount / 100, f"{kind} {name}", "money")
+            item = ci.items[kind][i]
+            if kind != "loss" and q is not None:
+                title = (q.titles[q.keys.index(item)] if item in q.keys
+                         else item or None)
+                expect(g.v(r, 3) == title,
+                       f"{g.where(r, 3)}: {g.v(r, 3)!r}, the item of {name}"
+                       f" is {item!r}: expected {title!r}")
             if kind == "loss":
                 g.input_cell(r, 3, milli / 1000, f"incidents of {name}")
                 g.result_cell(r, 4, ((amount * milli + 500) // 1000) / 100,
@@ -2664,7 +2679,7 @@ def main(argv):
         roi_name, inv_name = SHEETS[lang][4:6]
         more += "\n  " + check_roi(
             Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,
-            ci, document)
+            ci, document, q)
         more += "\n  " + check_invest(
             Grid(wb[inv_name], wb_formulas[inv_name], inv_name), path, lang,
             ci, document)
