@@ -12,7 +12,10 @@ come from the questionnaire YAML files found in $MOAT_DATADIR (else
 PyYAML's reading when python3-yaml is installed).
 
 Sheets: the Executive summary first (title, level, payback, N-year net,
-ROI and horizon against the database); Summary and Checklist against the database; Maturity: one row per
+ROI and horizon against the database; the first three lines of what
+blocks the next level as the Summary has them, each followed by the sum of
+the one-off and yearly ROI lines naming the checklist item it is about,
+when any does); Summary and Checklist against the database; Maturity: one row per
 criterion (one for a level without criteria), answers from the database and
 "Met" from the maturity rule worked out here; Year over year: one row per
 year of the unit with its level, a native chart of those cells, and the
@@ -95,10 +98,21 @@ SHEETS = {
 EXEC_SHEET = {"en": "Executive summary", "zh": "管理层摘要"}
 EXEC_TEXT = {
     "en": {"title": "Business continuity at a glance · {}",
-           "level": "Maturity level", "level_is": "level {} "},
+           "level": "Maturity level", "level_is": "level {} ",
+           "blocks": "What blocks level {}",
+           "more": "… and {} more on the Summary sheet",
+           "item": "item {} {}", "amount": "{} {}",
+           "both": "to close: {} one-off + {} a year",
+           "one_off": "to close: {} one-off", "recurring": "to close: {} a year"},
     "zh": {"title": "业务连续性一览 · {}", "level": "成熟度等级",
-           "level_is": "第{}级 "},
+           "level_is": "第{}级 ", "blocks": "阻碍达到第{}级的事项",
+           "more": "……另有{}项，见“概要”表",
+           "item": "第{}项 {}", "amount": "{}{}",
+           "both": "补齐所需：一次性{}，每年{}",
+           "one_off": "补齐所需：一次性{}", "recurring": "补齐所需：每年{}"},
 }
+# The executive summary lists this many of what blocks the next level.
+EXEC_BLOCKING = 3
 # The business impact analysis follows, always (tests/export_bia.py reads
 # them), then the backups and their verification (tests/export_verify.py),
 # then the drills when the unit has any (tests/export_drills.py).
@@ -1583,10 +1597,81 @@ def invest_figures(amounts, sc):
     }
 
 
-def check_executive(ws, db, unit_id, lang, level, ci):
+def money_text(hundredths):
+    """An amount as moat writes it in a sentence: "300", "12.50"."""
+    whole, cents = divmod(hundredths, 100)
+    return f"{whole}" if cents == 0 else f"{whole}.{cents:02d}"
+
+
+def item_named(line, q, lang):
+    """The index of the checklist item a blocking line is about ("item 3
+    DR site / architecture", "第3项 灾备架构"), or None."""
+    fmt = EXEC_TEXT[lang]["item"]
+    found = [(line.find(fmt.format(i + 1, title)), i)
+             for i, title in enumerate(q.titles)
+             if fmt.format(i + 1, title) in line]
+    return min(found)[1] if found else None
+
+
+def exec_blocking_rows(ws, lang, level):
+    """Column B from the row labelled "What blocks level N" down to the
+    next labelled or empty row."""
+    label = EXEC_TEXT[lang]["blocks"].format(level + 1)
+    start = [i for i in range(1, ws.max_row + 1)
+             if ws.cell(i, 1).value == label]
+    expect(len(start) == 1, f"executive: {len(start)} rows labelled"
+           f" {label!r}")
+    rows = []
+    for i in range(start[0], ws.max_row + 1):
+        if ws.cell(i, 2).value is None or (
+                i > start[0] and ws.cell(i, 1).value is not None):
+            break
+        rows.append(text(ws.cell(i, 2).value))
+    return rows
+
+
+def check_exec_costs(ws, lang, q, ci, level, blocking):
+    """The first EXEC_BLOCKING of the Summary's blocking lines, each
+    followed, when the checklist item it is about is named by one-off or
+    yearly ROI lines, by what those add up to; then how many more. Returns
+    how many cost lines there are."""
+    t = EXEC_TEXT[lang]
+    want = []
+    costs = 0
+    for line in blocking[:EXEC_BLOCKING]:
+        want.append(line)
+        i = item_named(line, q, lang)
+        if i is None:
+            continue
+        sums = {}
+        for kind in ("one_off", "recurring"):
+            amounts = [a for (_, a, _), item in zip(ci.lines[kind],
+                                                    ci.items[kind])
+                       if item == q.keys[i]]
+            if amounts:
+                sums[kind] = t["amount"].format(money_text(sum(amounts)),
+                                                ci.currency)
+        costs += bool(sums)
+        if len(sums) == 2:
+            want.append(t["both"].format(sums["one_off"], sums["recurring"]))
+        elif sums:
+            kind, amount = sums.popitem()
+            want.append(t[kind].format(amount))
+    if len(blocking) > EXEC_BLOCKING:
+        want.append(t["more"].format(len(blocking) - EXEC_BLOCKING))
+    got = exec_blocking_rows(ws, lang, level)
+    expect(got == want, f"executive: what blocks level {level + 1} is"
+           f" {got}, expected {want}")
+    return costs
+
+
+def check_executive(ws, db, unit_id, lang, level, ci, q=None, blocking=None):
     """The executive summary: its title names the unit, its level is the
-    Summary's, and its payback, N-year net, ROI and horizon are what the
-    database's ROI inputs give. Returns a one-line summary."""
+    Summary's, its payback, N-year net, ROI and horizon are what the
+    database's ROI inputs give, and (with the questionnaire and the
+    Summary's blocking lines) what blocks the next level is the Summary's
+    first lines, each with its cost from the ROI lines naming its item.
+    Returns a one-line summary."""
     t = EXEC_TEXT[lang]
     r = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
     name = db.execute("SELECT name FROM org_unit WHERE id = ?",
@@ -1614,8 +1699,12 @@ def check_executive(ws, db, unit_id, lang, level, ci):
     for label, v in want.items():
         expect(close(rows.get(label), v),
                f"executive {label!r}: {rows.get(label)!r}, expected {v!r}")
+    costs = ""
+    if q is not None and blocking is not None and level < 5:
+        costs = (f", {check_exec_costs(ws, lang, q, ci, level, blocking)}"
+                 " cost line(s)")
     return (f"executive: level {level}, payback {rows[r['r_payback']]},"
-            f" {len(rows)} labelled rows")
+            f" {len(rows)} labelled rows{costs}")
 
 
 def check_roi(g, path, lang, ci, document, q=None):
@@ -2675,7 +2764,7 @@ def main(argv):
                        ", no earlier year"))
         ci = CalcInputs(db, unit_id, lang)
         more += "\n  " + check_executive(wb[EXEC_SHEET[lang]], db, unit_id,
-                                          lang, level, ci)
+                                          lang, level, ci, q, blocking)
         roi_name, inv_name = SHEETS[lang][4:6]
         more += "\n  " + check_roi(
             Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,
