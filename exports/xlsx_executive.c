@@ -30,8 +30,50 @@ static void level_text(const report *r, char *out, size_t len)
 		 lv ? lv->risk : "");
 }
 
+/* "300 万元": an amount in the calculators' currency unit. */
+static void amount_text(money m, const char *currency, char *out, size_t len)
+{
+	char v[32];
+
+	money_format(m, v, sizeof v);
+	snprintf(out, len, msg(XL_EXEC_AMOUNT_FMT), v, currency);
+}
+
+/* Under a blocking line about checklist item `item` (SCORE_NO_ITEM for
+ * none): what the ROI's costs naming that item add up to, one-off and a
+ * year; nothing when no cost names it. Returns the row after. */
+static lxw_row_t put_cost(xlsx_sheet *s, const calc_data *d,
+			  const questionnaire *q, size_t item, lxw_row_t row)
+{
+	char one_off[128], yearly[128], line[512];
+	roi_item_cost c;
+
+	if (item >= q->n_items)
+		return row;
+	if (!roi_cost_of_item(d->lines, d->n_lines, q->items[item].key, &c)) {
+		xlsx_put_text(s, row, COL_VALUE, msg(ROI_OVERFLOW), s->f->bad,
+			      true);
+		return row + 1;
+	}
+	if (!c.linked)
+		return row;
+	amount_text(c.one_off, d->currency, one_off, sizeof one_off);
+	amount_text(c.recurring, d->currency, yearly, sizeof yearly);
+	if (c.n_one_off && c.n_recurring)
+		snprintf(line, sizeof line, msg(XL_EXEC_COST_BOTH_FMT), one_off,
+			 yearly);
+	else if (c.n_one_off)
+		snprintf(line, sizeof line, msg(XL_EXEC_COST_ONE_OFF_FMT),
+			 one_off);
+	else
+		snprintf(line, sizeof line, msg(XL_EXEC_COST_YEARLY_FMT), yearly);
+	xlsx_put_text(s, row, COL_VALUE, line, NULL, true);
+	return row + 1;
+}
+
 /* The first EXEC_BLOCKING of what blocks the next level, as the Summary
- * lists them, and how many more. Returns the row after them. */
+ * lists them, each followed by what closing it costs where the ROI knows,
+ * and how many more. Returns the row after them. */
 static lxw_row_t put_blocking(xlsx_sheet *s, const xlsx_input *in,
 			      lxw_row_t row)
 {
@@ -61,6 +103,10 @@ static lxw_row_t put_blocking(xlsx_sheet *s, const xlsx_input *in,
 		explain_entry_text(r->q, &r->score, &entries[i], line,
 				   sizeof line);
 		xlsx_put_text(s, row++, COL_VALUE, line, s->f->wrap, true);
+		if (in->calc)
+			row = put_cost(s, in->calc, r->q,
+				       explain_entry_item(&r->score, &entries[i]),
+				       row);
 	}
 	if (n > EXEC_BLOCKING) {
 		snprintf(line, sizeof line, msg(XL_EXEC_MORE_FMT),
@@ -97,14 +143,14 @@ static void put_roi_figure(xlsx_sheet *s, lxw_row_t row, const char *roi,
 /* Payback, net benefit and ROI over N years, as the ROI sheet has them:
  * read from it (roi, its name, or NULL when the workbook has none), so
  * a horizon or figure the reader changes there shows here too. */
-static lxw_row_t put_money(xlsx_sheet *s, const calc_data *d, const char *roi,
-			   lxw_row_t row)
+static lxw_row_t put_money(xlsx_sheet *s, const calc_data *d,
+			   const questionnaire *q, const char *roi, lxw_row_t row)
 {
 	const roi_result *r = &d->roi;
 	xlsx_roi_at at;
 	char text[256];
 
-	if (!xlsx_roi_at_of(d, &at))
+	if (!xlsx_roi_at_of(d, q, &at))
 		return row;
 	LABEL(s, row, msg(XL_PAYBACK));
 	put_roi_figure(s, row++, roi, &at, at.payback, r->payback_years,
@@ -248,7 +294,7 @@ lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
 	}
 	row = put_blocking(&s, in, row) + 1;
 	if (in->calc)
-		row = put_money(&s, in->calc, roi, row) + 1;
+		row = put_money(&s, in->calc, r->q, roi, row) + 1;
 	if (in->plan)
 		row = put_programme(&s, in->plan, row) + 1;
 	row = put_tests(&s, in, row) + 1;

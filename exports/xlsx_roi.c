@@ -6,8 +6,9 @@
 #include "model/msg.h"
 
 /* The input tables: a line's name, its amount, and for a loss the
- * incidents a year and the expected loss. The results and the year table
- * use the first two columns: a label (or the year) and the figure. */
+ * incidents a year and the expected loss, for a cost (which has no
+ * incidents) the checklist item it advances. The results and the year
+ * table use the first two columns: a label (or the year) and the figure. */
 enum { COL_NAME, COL_AMOUNT, COL_INCIDENTS, COL_EXPECTED, N_COLS };
 
 /* The heading, a blank row, then the inputs. */
@@ -56,8 +57,9 @@ static void put_unit_label(xlsx_sheet *s, lxw_row_t row, msg_id fmt,
 
 /* The lines of kind k under a header at row. Returns the row after the
  * table; *out says where its lines are. */
-static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d, roi_kind k,
-			     lxw_row_t row, span *out)
+static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d,
+			     const questionnaire *q, roi_kind k, lxw_row_t row,
+			     span *out)
 {
 	static const msg_id heads[ROI_KIND_COUNT] = {
 		[ROI_ONE_OFF] = XL_ROI_ONE_OFF,
@@ -78,6 +80,9 @@ static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d, roi_kind k,
 			      f->header, true);
 		put_unit_header(s, row, COL_EXPECTED, XL_EXPECTED_FMT,
 				d->currency);
+	} else {
+		xlsx_put_text(s, row, COL_INCIDENTS, msg(XL_COL_CHECKLIST_ITEM),
+			      f->header, true);
 	}
 	out->first = ++row;
 	for (size_t i = 0; i < d->n_lines; i++) {
@@ -90,6 +95,12 @@ static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d, roi_kind k,
 		xlsx_put_text(s, row, COL_NAME, l->name, NULL, true);
 		xlsx_put_number(s, row, COL_AMOUNT, (double)l->amount / 100.0,
 				f->in_money);
+		if (k != ROI_LOSS && l->item[0]) {
+			int item = questionnaire_item_index(q, l->item);
+			xlsx_put_text(s, row, COL_INCIDENTS,
+				      item >= 0 ? q->items[item].title : l->item,
+				      NULL, true);
+		}
 		if (k == ROI_LOSS) {
 			xlsx_put_number(s, row, COL_INCIDENTS,
 					l->incidents_milli / 1000.0,
@@ -115,14 +126,15 @@ static lxw_row_t write_lines(xlsx_sheet *s, const calc_data *d, roi_kind k,
 
 /* The inputs from row on. Returns the row after them. */
 static lxw_row_t write_inputs(xlsx_sheet *s, const calc_data *d,
-			      lxw_row_t row, roi_cells *c)
+			      const questionnaire *q, lxw_row_t row,
+			      roi_cells *c)
 {
 	char note[256];
 
 	xlsx_put_text(s, row, COL_NAME, msg(XL_INPUTS), s->f->label, false);
 	row++;
 	for (int k = 0; k < ROI_KIND_COUNT; k++)
-		row = write_lines(s, d, (roi_kind)k, row, &c->lines[k]) + 1;
+		row = write_lines(s, d, q, (roi_kind)k, row, &c->lines[k]) + 1;
 	c->horizon = row;
 	xlsx_put_text(s, row, COL_NAME, msg(XL_HORIZON), s->f->label, true);
 	xlsx_put_number(s, row, COL_AMOUNT, d->roi.years, s->f->in_number);
@@ -317,13 +329,15 @@ static void write_years(lxw_workbook *wb, xlsx_sheet *s, const char *sheet,
 
 /* The inputs and results of d laid out from their first row, into c. */
 static lxw_row_t write_figures(xlsx_sheet *s, const calc_data *d,
-			       roi_cells *c)
+			       const questionnaire *q, roi_cells *c)
 {
 	c->max_years = d->roi.years > SHEET_YEARS ? d->roi.years : SHEET_YEARS;
-	return write_results(s, d, write_inputs(s, d, INPUTS_ROW, c) + 1, c);
+	return write_results(s, d, write_inputs(s, d, q, INPUTS_ROW, c) + 1,
+			     c);
 }
 
-bool xlsx_roi_at_of(const calc_data *d, xlsx_roi_at *out)
+bool xlsx_roi_at_of(const calc_data *d, const questionnaire *q,
+		    xlsx_roi_at *out)
 {
 	/* The layout without a worksheet: every cell writer does nothing
 	 * then, the rows still count. */
@@ -333,13 +347,13 @@ bool xlsx_roi_at_of(const calc_data *d, xlsx_roi_at *out)
 
 	if (d->roi.overflow)
 		return false;
-	write_figures(&dry, d, &c);
+	write_figures(&dry, d, q, &c);
 	*out = (xlsx_roi_at){c.horizon, c.payback, c.net_n, c.roi, COL_AMOUNT};
 	return true;
 }
 
 lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
-			 const calc_data *d)
+			 const calc_data *d, const questionnaire *q)
 {
 	const char *name = msg(XL_SHEET_ROI);
 	roi_cells c = {0};
@@ -352,7 +366,7 @@ lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
 	xlsx_print_setup(&s, &(xlsx_print){false, false, false, 0, 0});
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, 0, COL_NAME, msg(XL_ROI_TITLE), f->title, false);
-	row = write_figures(&s, d, &c);
+	row = write_figures(&s, d, q, &c);
 	if (!d->roi.overflow)
 		write_years(wb, &s, name, d, row + 1, &c);
 	return xlsx_sheet_finish(&s, N_COLS);

@@ -55,7 +55,7 @@ static bool has_calc(const xlsx_job *j)
 static lxw_error roi(lxw_workbook *wb, const xlsx_formats *f,
 		     const xlsx_job *j)
 {
-	return xlsx_write_roi(wb, f, j->in->calc);
+	return xlsx_write_roi(wb, f, j->in->calc, j->in->current->q);
 }
 
 static lxw_error invest(lxw_workbook *wb, const xlsx_formats *f,

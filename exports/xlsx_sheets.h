@@ -69,11 +69,12 @@ lxw_error xlsx_write_years(lxw_workbook *wb, const xlsx_formats *f,
 			   const bia_view *prev_bia, const bia_view *bia);
 
 /* The ROI sheet (§6.3): the inputs of d (one-off investments, yearly
- * costs, losses avoided, horizon, discount rate) as cells, the results as
- * formulas over them with d->roi's figures cached, the cumulative cash
- * year by year and a line chart of it. */
+ * costs with the checklist item each advances, titled from q, losses
+ * avoided, horizon, discount rate) as cells, the results as formulas over
+ * them with d->roi's figures cached, the cumulative cash year by year and
+ * a line chart of it. */
 lxw_error xlsx_write_roi(lxw_workbook *wb, const xlsx_formats *f,
-			 const calc_data *d);
+			 const calc_data *d, const questionnaire *q);
 
 /* Where the ROI sheet of d keeps what the executive summary repeats: the
  * horizon N (an input) and the payback, net benefit over N years and ROI
@@ -83,7 +84,8 @@ typedef struct {
 	lxw_row_t horizon, payback, net_n, roi;
 	lxw_col_t col;
 } xlsx_roi_at;
-bool xlsx_roi_at_of(const calc_data *d, xlsx_roi_at *out);
+bool xlsx_roi_at_of(const calc_data *d, const questionnaire *q,
+		    xlsx_roi_at *out);
 
 /* The tiered investment sheet (§5): d's classes with their shares
  * (formulas) and a pie chart of them, then the scenarios' inputs as cells

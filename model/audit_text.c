@@ -42,7 +42,8 @@ audit_kind audit_value_kind(const char *entity, const char *field,
 		return AV_TASK_STATUS;
 	if (strcmp(entity, "invest") == 0 && strcmp(field, "class") == 0)
 		return AV_CLASS;
-	if ((strcmp(entity, "task") == 0 || strcmp(entity, "duty") == 0) &&
+	if ((strcmp(entity, "task") == 0 || strcmp(entity, "duty") == 0 ||
+	     strcmp(entity, "roi") == 0) &&
 	    strcmp(field, "item") == 0)
 		return AV_ITEM_KEY;
 	if (strcmp(entity, "duty") == 0 && strcmp(field, "anchor") == 0)

@@ -45,15 +45,16 @@ moat_status calc_load_document_figures(store *s, int64_t unit_id,
 		roi_kind kind;
 		msg_id name;
 		money amount;
+		const char *item; /* the checklist item the cost advances */
 	} lines[] = {
-		{ROI_ONE_OFF, DEMO_ROI_DR_CENTRE, 300 * 100},
-		{ROI_ONE_OFF, DEMO_ROI_BACKUP, 50 * 100},
-		{ROI_ONE_OFF, DEMO_ROI_TRAINING, 10 * 100},
-		{ROI_RECURRING, DEMO_ROI_LINE, 20 * 100},
-		{ROI_LOSS, DEMO_ROI_DIRECT, 150 * 100},
-		{ROI_LOSS, DEMO_ROI_CHURN, 50 * 100},
-		{ROI_LOSS, DEMO_ROI_REPUTATION, 100 * 100},
-		{ROI_LOSS, DEMO_ROI_FINES, 50 * 100},
+		{ROI_ONE_OFF, DEMO_ROI_DR_CENTRE, 300 * 100, "dr_site"},
+		{ROI_ONE_OFF, DEMO_ROI_BACKUP, 50 * 100, "backup_321"},
+		{ROI_ONE_OFF, DEMO_ROI_TRAINING, 10 * 100, "team"},
+		{ROI_RECURRING, DEMO_ROI_LINE, 20 * 100, "dr_site"},
+		{ROI_LOSS, DEMO_ROI_DIRECT, 150 * 100, ""},
+		{ROI_LOSS, DEMO_ROI_CHURN, 50 * 100, ""},
+		{ROI_LOSS, DEMO_ROI_REPUTATION, 100 * 100, ""},
+		{ROI_LOSS, DEMO_ROI_FINES, 50 * 100, ""},
 	};
 	static const struct {
 		msg_id name;
@@ -68,8 +69,9 @@ moat_status calc_load_document_figures(store *s, int64_t unit_id,
 	int64_t id;
 
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && !st; i++) {
-		roi_line l = {0, lines[i].kind, "", lines[i].amount, 1000};
+		roi_line l = {0, lines[i].kind, "", lines[i].amount, 1000, ""};
 		snprintf(l.name, sizeof l.name, "%s", msg(lines[i].name));
+		snprintf(l.item, sizeof l.item, "%s", lines[i].item);
 		st = store_roi_line_add(s, unit_id, &l, user, &id);
 	}
 	for (size_t i = 0; i < sizeof classes / sizeof classes[0] && !st; i++) {

@@ -29,8 +29,9 @@ void calc_compute(calc_data *d);
 
 void calc_free(calc_data *d);
 
-/* Loads the document's ROI lines (§6.3) and tiered classes (§5.1) into a
- * unit that has none, names in the current language. */
+/* Loads the document's ROI lines (§6.3), each cost naming the checklist
+ * item it advances, and tiered classes (§5.1) into a unit that has none,
+ * names in the current language. */
 moat_status calc_load_document_figures(store *s, int64_t unit_id,
 				       const char *user);
 

@@ -93,6 +93,11 @@ size_t explain_level_entries(const questionnaire *q, const score_result *r,
 	return n;
 }
 
+size_t explain_entry_item(const score_result *r, const explain_entry *e)
+{
+	return e->contradiction ? e->item : r->gaps[e->gap].item;
+}
+
 void explain_entry_text(const questionnaire *q, const score_result *r,
 			const explain_entry *e, char *out, size_t outlen)
 {

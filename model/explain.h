@@ -45,6 +45,11 @@ size_t explain_level_entries(const questionnaire *q, const score_result *r,
 			     const find_source *contradicted, int level,
 			     explain_entry *out, size_t cap);
 
+/* The checklist item an entry is about: the gap's item, or the item
+ * contradicted; SCORE_NO_ITEM for a gap of the criterion itself (its
+ * answer, or evidence filed on it). */
+size_t explain_entry_item(const score_result *r, const explain_entry *e);
+
 /* The text of an entry: explain_gap's, or "<criterion>: item 1 Business
  * impact analysis is marked done, but the BIA recorded here does not
  * support it" (findings_gap_fmt of its source). */

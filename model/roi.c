@@ -38,6 +38,34 @@ static bool add(money *acc, money v)
 	return !__builtin_add_overflow(*acc, v, acc);
 }
 
+bool roi_cost_of_item(const roi_line *lines, size_t n, const char *item,
+		      roi_item_cost *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!item[0])
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		const roi_line *l = &lines[i];
+		bool ok = true;
+
+		if (strcmp(l->item, item) != 0)
+			continue;
+		if (l->kind == ROI_ONE_OFF) {
+			ok = add(&out->one_off, l->amount);
+			out->n_one_off++;
+		} else if (l->kind == ROI_RECURRING) {
+			ok = add(&out->recurring, l->amount);
+			out->n_recurring++;
+		}
+		if (!ok) {
+			memset(out, 0, sizeof *out);
+			return false;
+		}
+	}
+	out->linked = out->n_one_off + out->n_recurring > 0;
+	return true;
+}
+
 void roi_compute(const roi_input *in, roi_result *r)
 {
 	int n = in->horizon < 1 ? 1 : in->horizon > ROI_MAX_YEARS ? ROI_MAX_YEARS

@@ -32,6 +32,8 @@ typedef struct {
 	char name[TEXT_BYTES(ROI_NAME_MAX)];
 	money amount;        /* one-off total, yearly cost, or loss per incident */
 	int incidents_milli; /* ROI_LOSS: expected incidents a year x 1000 */
+	char item[64];       /* checklist item a cost advances, "" for none
+			      * (always "" on a loss) */
 } roi_line;
 
 typedef struct {
@@ -57,6 +59,15 @@ typedef struct {
 	money cumulative[ROI_MAX_YEARS + 1]; /* year t: t x yearly_net - one_off */
 } roi_result;
 
+/* What the costs naming one checklist item add up to. */
+typedef struct {
+	bool linked;         /* some one-off or yearly line names the item */
+	size_t n_one_off;    /* one-off lines naming it */
+	size_t n_recurring;  /* yearly lines naming it */
+	money one_off;       /* the sum of their one-off amounts */
+	money recurring;     /* the sum of their yearly amounts */
+} roi_item_cost;
+
 /* The spelling of a kind in the store ("one_off", "recurring", "loss"). */
 const char *roi_kind_key(roi_kind k);
 bool roi_parse_kind(const char *s, roi_kind *out);
@@ -67,5 +78,11 @@ void roi_compute(const roi_input *in, roi_result *out);
 /* The expected yearly loss of one line: amount x incidents, rounded half
  * away from zero to the hundredth. False when it would overflow. */
 bool roi_line_loss(const roi_line *l, money *out);
+
+/* Sums the one-off and yearly amounts of the lines naming item (a
+ * checklist item's key; "" names none, and a loss is never counted).
+ * False, with *out zeroed, when a sum would overflow. */
+bool roi_cost_of_item(const roi_line *lines, size_t n, const char *item,
+		      roi_item_cost *out);
 
 #endif

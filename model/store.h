@@ -24,7 +24,7 @@
 typedef struct store store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 16
+#define STORE_SCHEMA_VERSION 17
 
 /* Opens the database at path and brings its schema up to date; with
  * STORE_CREATE a missing or empty file becomes a new database. A user who
@@ -348,10 +348,12 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out,
 
 /* Adds a line (l->id is ignored; *id receives the new one). Amounts must be
  * 0..MONEY_MAX, incidents 0..ROI_MAX_INCIDENTS_MILLI, the name non-empty
- * UTF-8; else ST_INVALID. Audited. */
+ * UTF-8, the item key (a checklist item's, or "") shorter than 64 bytes
+ * and "" on a loss; else ST_INVALID. Audited. */
 moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 			       const char *user, int64_t *id);
-/* Replaces name, amount and incidents of line l->id. Audited. */
+/* Replaces name, amount, incidents and item of line l->id, checked as
+ * store_roi_line_add checks them. Audited. */
 moat_status store_roi_line_update(store *s, const roi_line *l,
 				  const char *user);
 moat_status store_roi_line_delete(store *s, int64_t id, const char *user);

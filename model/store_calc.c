@@ -32,6 +32,10 @@ static moat_status check_line(store *s, const roi_line *l)
 		return invalid(s, "amount out of range");
 	if (l->incidents_milli < 0 || l->incidents_milli > ROI_MAX_INCIDENTS_MILLI)
 		return invalid(s, "incidents a year out of range");
+	if (!memchr(l->item, '\0', sizeof l->item))
+		return invalid(s, "checklist item key too long");
+	if (l->kind == ROI_LOSS && l->item[0])
+		return invalid(s, "a loss avoided advances no checklist item");
 	return ST_OK;
 }
 
@@ -44,7 +48,8 @@ static void amount_text(money m, char *out, size_t outlen)
 moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT id, kind, name, amount, incidents_milli FROM roi_line"
+		s, "SELECT id, kind, name, amount, incidents_milli, item_key"
+		   " FROM roi_line"
 		   " WHERE unit_id = ? ORDER BY CASE kind WHEN 'one_off' THEN 0"
 		   " WHEN 'recurring' THEN 1 ELSE 2 END, id");
 	size_t cap = 0;
@@ -76,6 +81,7 @@ moat_status store_roi_lines(store *s, int64_t unit_id, roi_line **out, size_t *n
 		store_column_copy(st, 2, l->name, sizeof l->name);
 		l->amount = sqlite3_column_int64(st, 3);
 		l->incidents_milli = sqlite3_column_int(st, 4);
+		store_column_copy(st, 5, l->item, sizeof l->item);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE) {
@@ -97,7 +103,7 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 	if ((rc = check_line(s, l)) || (rc = store_begin(s)))
 		return rc;
 	st = store_prepare(s, "INSERT INTO roi_line (unit_id, kind, name, amount,"
-			      " incidents_milli) VALUES (?, ?, ?, ?, ?)");
+			      " incidents_milli, item_key) VALUES (?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, unit_id);
@@ -105,6 +111,7 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 	store_bind_text(st, 3, l->name);
 	sqlite3_bind_int64(st, 4, l->amount);
 	sqlite3_bind_int(st, 5, l->incidents_milli);
+	store_bind_text(st, 6, l->item);
 	rc = store_run(s, st, "add ROI line");
 	if (!rc) {
 		*id = sqlite3_last_insert_rowid(s->db);
@@ -112,6 +119,9 @@ moat_status store_roi_line_add(store *s, int64_t unit_id, const roi_line *l,
 		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "added",
 				 NULL, amount);
 	}
+	if (!rc && l->item[0])
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "item",
+				 NULL, l->item);
 	return store_finish(s, rc);
 }
 
@@ -126,8 +136,8 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 
 	if ((rc = check_line(s, l)) || (rc = store_begin(s)))
 		return rc;
-	st = store_prepare(s, "SELECT name, amount, incidents_milli, unit_id"
-			      " FROM roi_line WHERE id = ?");
+	st = store_prepare(s, "SELECT name, amount, incidents_milli, unit_id,"
+			      " item_key FROM roi_line WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	sqlite3_bind_int64(st, 1, l->id);
@@ -137,6 +147,7 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		old.amount = sqlite3_column_int64(st, 1);
 		old.incidents_milli = sqlite3_column_int(st, 2);
 		unit_id = sqlite3_column_int64(st, 3);
+		store_column_copy(st, 4, old.item, sizeof old.item);
 	}
 	store_done(st);
 	if (sr != SQLITE_ROW) {
@@ -144,13 +155,14 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		return store_finish(s, ST_NOT_FOUND);
 	}
 	st = store_prepare(s, "UPDATE roi_line SET name = ?, amount = ?,"
-			      " incidents_milli = ? WHERE id = ?");
+			      " incidents_milli = ?, item_key = ? WHERE id = ?");
 	if (!st)
 		return store_finish(s, ST_DB);
 	store_bind_text(st, 1, l->name);
 	sqlite3_bind_int64(st, 2, l->amount);
 	sqlite3_bind_int(st, 3, l->incidents_milli);
-	sqlite3_bind_int64(st, 4, l->id);
+	store_bind_text(st, 4, l->item);
+	sqlite3_bind_int64(st, 5, l->id);
 	rc = store_run(s, st, "update ROI line");
 	if (!rc && strcmp(old.name, l->name) != 0)
 		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "name",
@@ -167,6 +179,9 @@ moat_status store_roi_line_update(store *s, const roi_line *l, const char *user)
 		rc = store_audit(s, user, unit_id, 0, "roi", l->name,
 				 "incidents", a, b);
 	}
+	if (!rc && strcmp(old.item, l->item) != 0)
+		rc = store_audit(s, user, unit_id, 0, "roi", l->name, "item",
+				 old.item, l->item);
 	return store_finish(s, rc);
 }
 

@@ -593,6 +593,13 @@ static const struct {
 	"  chosen_at TEXT NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX user_current_by_assessment ON user_current (assessment_id);",
 	 NULL},
+	/* 17: a one-off investment or yearly cost may name the checklist
+	 * item it advances, by key as plan tasks do ('' for none), so the
+	 * workbook can say what closing a gap costs. A loss avoided
+	 * advances nothing. */
+	{"ALTER TABLE roi_line ADD COLUMN item_key TEXT NOT NULL DEFAULT ''"
+	"  CHECK (length(item_key) < 64 AND (item_key = '' OR kind <> 'loss'));",
+	 NULL},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -104,7 +104,7 @@ cur=$(sql "$db" "SELECT $CUR")
 "$MOAT_WRITER" "$db" "$cur" page 18 >/dev/null
 "$MOAT_WRITER" "$db" "$other" north 1 >/dev/null
 expect_sql "$db" "SELECT count(*) FROM audit_log WHERE unit_id = (SELECT unit_id
-	FROM assessment WHERE id = $cur)" 182 "the demo unit's log has 182 entries"
+	FROM assessment WHERE id = $cur)" 186 "the demo unit's log has 186 entries"
 for lang in en zh; do
 	start "$db" --lang $lang --today 2026-11-25
 	keys a
@@ -136,7 +136,7 @@ for lang in en zh; do
 	expect_exit_ok
 done
 expect_eq "$(moat_cli --db "$db" --lang en audit verify 2>&1)" \
-	"Audit log intact: 183 entries, each sealed to the one before." \
+	"Audit log intact: 187 entries, each sealed to the one before." \
 	"the log of both units verifies"
 
 finish

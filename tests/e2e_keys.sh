@@ -160,6 +160,7 @@ declare -A promise=(
 	["add a line"]="Enter confirm · Tab next · Esc cancel"
 	["delete the line"]="Delete the line"
 	["currency unit"]="Currency unit shown on every amount:"
+	["set the checklist item it advances"]="Which checklist item does"
 	["add a class"]="Enter confirm · Tab next · Esc cancel"
 	["delete the class"]="Delete the line"
 	["cycle status"]=CHANGE ["edit the task"]="Edit task"

@@ -98,6 +98,44 @@ keys y
 sleep 0.2
 expect_sql "$db" "SELECT count(*) FROM roi_line WHERE name = '云备份'" 0 \
 	"y deletes it"
+
+# A cost names the checklist item it advances: begun beside it, in full
+# under the lines when the cursor is on it, stored by the item's key.
+keys g Down
+expect_screen "Advances item 3 DR site / architecture" \
+	"the demo's DR centre advances the DR site"
+expect_screen "   DR centre build                 400 3 DR … " \
+	"the item begins beside the amount at 80 columns"
+keys i
+expect_screen 'Which checklist item does "DR centre build" advance?' \
+	"i asks which item the cost advances"
+expect_screen "Checklist item  3 DR site / architecture" "the stored item is chosen"
+keys Right Right Right
+expect_screen "Checklist item  6 Emergency response plan" "the arrows choose another"
+keys Enter
+expect_sql "$db" "SELECT item_key FROM roi_line WHERE name = 'DR centre build'" \
+	emergency_plan "Enter stores the item's key"
+expect_sql "$db" "SELECT old_value || '>' || new_value FROM audit_log WHERE entity = 'roi' AND field = 'item' AND key = 'DR centre build' ORDER BY id DESC LIMIT 1" \
+	"dr_site>emergency_plan" "the change is audited"
+expect_screen "Advances item 6 Emergency response plan" "the line shows its new item"
+expect_screen "   DR centre build                 400 6 Eme… " "beside the amount too"
+keys i
+for _ in $(seq 6); do keys Left; done
+expect_screen "Checklist item  —" "Left goes back to no item"
+keys Enter
+expect_sql "$db" "SELECT '[' || item_key || ']' FROM roi_line WHERE name = 'DR centre build'" \
+	"[]" "no item is stored as none"
+expect_screen "Advances no checklist item (i names one)" "a cost without an item says how to name one"
+# Wider, the item's title shows whole beside the amount.
+resize 120 30
+expect_screen "   Leased line                      20 3 DR site / architecture" \
+	"at 120 columns the item shows whole"
+resize 80 24
+# A loss avoided advances none.
+keys G k k i
+expect_screen "Put the cursor on a one-off investment or a yearly cost:" "i on a loss says why not"
+expect_sql "$db" "SELECT count(*) FROM roi_line WHERE kind = 'loss' AND item_key <> ''" 0 \
+	"and no loss names an item"
 keys q
 
 # --- The investment planner.
@@ -188,6 +226,14 @@ sleep 0.3
 expect_sql "$db2" "SELECT kind || '|' || amount FROM roi_line WHERE name = '停机损失'" "loss|40000" \
 	"on the losses heading, a adds a loss avoided"
 expect_screen "0.79 年" "a new organisation builds the document's ROI: payback 300 / (400 - 20)"
+keys g Down
+expect_screen "未对应检查项（按 i 指定）" "in Chinese, a new cost names no item"
+keys i
+expect_screen "“灾备中心”对应哪个检查项？" "i asks in Chinese"
+keys Right Right Right Enter
+expect_sql "$db2" "SELECT item_key FROM roi_line WHERE name = '灾备中心'" dr_site \
+	"the third item is stored by its key"
+expect_screen "对应检查项：第3项 灾备架构" "the line's item in Chinese"
 keys q i
 expect_screen "系统类别" "the investment screen opens with no classes"
 keys a

@@ -53,9 +53,15 @@ int fixture_demo_teardown(void **state);
  * store (-1 when there is no row). */
 long long fixture_sql_int(const char *path, const char *sql);
 
+/* SQL that takes a file back from schema 17 to 16 (before cost lines
+ * named checklist items). */
+#define FIXTURE_BEFORE_SCHEMA_17                                              \
+	"ALTER TABLE roi_line DROP COLUMN item_key; "
+
 /* SQL that takes a file back from schema 16 to 15 (before regions,
  * archived units and the per-user choice of year). */
 #define FIXTURE_BEFORE_SCHEMA_16                                              \
+	FIXTURE_BEFORE_SCHEMA_17                                              \
 	"DROP TABLE user_current; DROP INDEX org_unit_by_archived;"           \
 	" DROP INDEX org_unit_by_region;"                                     \
 	" ALTER TABLE org_unit DROP COLUMN archived;"                         \

@@ -12,7 +12,10 @@ come from the questionnaire YAML files found in $MOAT_DATADIR (else
 PyYAML's reading when python3-yaml is installed).
 
 Sheets: the Executive summary first (title, level, payback, N-year net,
-ROI and horizon against the database); Summary and Checklist against the database; Maturity: one row per
+ROI and horizon against the database; the first three lines of what
+blocks the next level as the Summary has them, each followed by the sum of
+the one-off and yearly ROI lines naming the checklist item it is about,
+when any does); Summary and Checklist against the database; Maturity: one row per
 criterion (one for a level without criteria), answers from the database and
 "Met" from the maturity rule worked out here; Year over year: one row per
 year of the unit with its level, a native chart of those cells, and the
@@ -23,7 +26,8 @@ the checks that need validity are left out.
 
 ROI and Investment (the calculators): read twice, for the cached values
 (data_only=True) and for the formulas. The input cells must equal the
-database (roi_line, invest_class, unit_param with moat's defaults); every
+database (roi_line, invest_class, unit_param with moat's defaults; a
+cost's checklist item by the questionnaire's title); every
 result must be a formula whose cached value equals what is worked out here
 from the database, and which gives that value again when evaluated over
 the sheet (a small evaluator of the formulas moat writes). The formulas
@@ -94,10 +98,21 @@ SHEETS = {
 EXEC_SHEET = {"en": "Executive summary", "zh": "管理层摘要"}
 EXEC_TEXT = {
     "en": {"title": "Business continuity at a glance · {}",
-           "level": "Maturity level", "level_is": "level {} "},
+           "level": "Maturity level", "level_is": "level {} ",
+           "blocks": "What blocks level {}",
+           "more": "… and {} more on the Summary sheet",
+           "item": "item {} {}", "amount": "{} {}",
+           "both": "to close: {} one-off + {} a year",
+           "one_off": "to close: {} one-off", "recurring": "to close: {} a year"},
     "zh": {"title": "业务连续性一览 · {}", "level": "成熟度等级",
-           "level_is": "第{}级 "},
+           "level_is": "第{}级 ", "blocks": "阻碍达到第{}级的事项",
+           "more": "……另有{}项，见“概要”表",
+           "item": "第{}项 {}", "amount": "{}{}",
+           "both": "补齐所需：一次性{}，每年{}",
+           "one_off": "补齐所需：一次性{}", "recurring": "补齐所需：每年{}"},
 }
+# The executive summary lists this many of what blocks the next level.
+EXEC_BLOCKING = 3
 # The business impact analysis follows, always (tests/export_bia.py reads
 # them), then the backups and their verification (tests/export_verify.py),
 # then the drills when the unit has any (tests/export_drills.py).
@@ -1062,6 +1077,7 @@ ROI_TEXT = {
         "per_incident": "Loss per incident ({})",
         "incidents": "Incidents a year",
         "expected": "Expected a year ({})",
+        "item": "Checklist item",
         "horizon": "Horizon N (years)",
         "rate": "Discount rate",
         "horizon_note": "1 to {} years: the year table and its chart follow"
@@ -1091,6 +1107,7 @@ ROI_TEXT = {
         "per_incident": "每次损失（{}）",
         "incidents": "每年次数",
         "expected": "每年预期损失（{}）",
+        "item": "关联检查项",
         "horizon": "测算年限N（年）",
         "rate": "折现率",
         "horizon_note": "可填1至{}年，逐年累计现金表和图表随之更新",
@@ -1576,10 +1593,14 @@ class CalcInputs:
             (unit_id,)))
         self.currency = params.get("currency", DEFAULT_CURRENCY[lang])
         self.lines = {k: [] for k in ROI_KINDS}
-        for kind, name, amount, milli in db.execute(
-                "SELECT kind, name, amount, incidents_milli FROM roi_line"
-                " WHERE unit_id = ? ORDER BY id", (unit_id,)):
+        # The checklist item each line names ('' for none), in the order
+        # of self.lines.
+        self.items = {k: [] for k in ROI_KINDS}
+        for kind, name, amount, milli, item in db.execute(
+                "SELECT kind, name, amount, incidents_milli, item_key"
+                " FROM roi_line WHERE unit_id = ? ORDER BY id", (unit_id,)):
             self.lines[kind].append((name, amount, milli))
+            self.items[kind].append(item)
         self.horizon = param_int(params, "roi.horizon", 5)
         self.rate_bp = param_int(params, "roi.rate_bp", 0)
         self.classes = list(db.execute(
@@ -1646,12 +1667,83 @@ def invest_figures(amounts, sc):
     }
 
 
-def check_executive(ws, wsf, roi, db, unit_id, lang, level, ci):
+def money_text(hundredths):
+    """An amount as moat writes it in a sentence: "300", "12.50"."""
+    whole, cents = divmod(hundredths, 100)
+    return f"{whole}" if cents == 0 else f"{whole}.{cents:02d}"
+
+
+def item_named(line, q, lang):
+    """The index of the checklist item a blocking line is about ("item 3
+    DR site / architecture", "第3项 灾备架构"), or None."""
+    fmt = EXEC_TEXT[lang]["item"]
+    found = [(line.find(fmt.format(i + 1, title)), i)
+             for i, title in enumerate(q.titles)
+             if fmt.format(i + 1, title) in line]
+    return min(found)[1] if found else None
+
+
+def exec_blocking_rows(ws, lang, level):
+    """Column B from the row labelled "What blocks level N" down to the
+    next labelled or empty row."""
+    label = EXEC_TEXT[lang]["blocks"].format(level + 1)
+    start = [i for i in range(1, ws.max_row + 1)
+             if ws.cell(i, 1).value == label]
+    expect(len(start) == 1, f"executive: {len(start)} rows labelled"
+           f" {label!r}")
+    rows = []
+    for i in range(start[0], ws.max_row + 1):
+        if ws.cell(i, 2).value is None or (
+                i > start[0] and ws.cell(i, 1).value is not None):
+            break
+        rows.append(text(ws.cell(i, 2).value))
+    return rows
+
+
+def check_exec_costs(ws, lang, q, ci, level, blocking):
+    """The first EXEC_BLOCKING of the Summary's blocking lines, each
+    followed, when the checklist item it is about is named by one-off or
+    yearly ROI lines, by what those add up to; then how many more. Returns
+    how many cost lines there are."""
+    t = EXEC_TEXT[lang]
+    want = []
+    costs = 0
+    for line in blocking[:EXEC_BLOCKING]:
+        want.append(line)
+        i = item_named(line, q, lang)
+        if i is None:
+            continue
+        sums = {}
+        for kind in ("one_off", "recurring"):
+            amounts = [a for (_, a, _), item in zip(ci.lines[kind],
+                                                    ci.items[kind])
+                       if item == q.keys[i]]
+            if amounts:
+                sums[kind] = t["amount"].format(money_text(sum(amounts)),
+                                                ci.currency)
+        costs += bool(sums)
+        if len(sums) == 2:
+            want.append(t["both"].format(sums["one_off"], sums["recurring"]))
+        elif sums:
+            kind, amount = sums.popitem()
+            want.append(t[kind].format(amount))
+    if len(blocking) > EXEC_BLOCKING:
+        want.append(t["more"].format(len(blocking) - EXEC_BLOCKING))
+    got = exec_blocking_rows(ws, lang, level)
+    expect(got == want, f"executive: what blocks level {level + 1} is"
+           f" {got}, expected {want}")
+    return costs
+
+
+def check_executive(ws, wsf, roi, db, unit_id, lang, level, ci, q=None,
+                    blocking=None):
     """The executive summary (ws, and wsf for its formulas): its title
-    names the unit, its level is the Summary's, and its payback, N-year
-    net, ROI and horizon are what the database's ROI inputs give, each a
-    formula reading the cell of the ROI sheet roi labelled alike. Returns
-    a one-line summary."""
+    names the unit, its level is the Summary's, its payback, N-year net,
+    ROI and horizon are what the database's ROI inputs give, each a
+    formula reading the cell of the ROI sheet roi labelled alike, and
+    (with the questionnaire and the Summary's blocking lines) what blocks
+    the next level is the Summary's first lines, each with its cost from
+    the ROI lines naming its item. Returns a one-line summary."""
     t = EXEC_TEXT[lang]
     r = {k: v.format(ci.currency) for k, v in ROI_TEXT[lang].items()}
     name = db.execute("SELECT name FROM org_unit WHERE id = ?",
@@ -1688,12 +1780,17 @@ def check_executive(ws, wsf, roi, db, unit_id, lang, level, ci):
         expect(label in on_roi and f == f"='{roi.title}'!$B${on_roi[label]}",
                f"executive {label!r}: {f!r}, expected the ROI sheet's cell"
                f" of that label")
+    costs = ""
+    if q is not None and blocking is not None and level < 5:
+        costs = (f", {check_exec_costs(ws, lang, q, ci, level, blocking)}"
+                 " cost line(s)")
     return (f"executive: level {level}, payback {rows[r['r_payback']]},"
-            f" {len(rows)} labelled rows")
+            f" {len(rows)} labelled rows{costs}")
 
 
-def check_roi(g, path, lang, ci, document):
-    """The ROI sheet, row by row: the inputs equal the database, every
+def check_roi(g, path, lang, ci, document, q=None):
+    """The ROI sheet, row by row: the inputs equal the database (with the
+    questionnaire, a cost's checklist item by its title), every
     result is a formula whose cached value is what the inputs give, the
     formulas read the right cells and move with them, one row a year up to
     the sheet's stated maximum, blank past N, and a scatter chart of it.
@@ -1702,8 +1799,8 @@ def check_roi(g, path, lang, ci, document):
     expect(g.v(1, 1) == t["title"], f"{g.name} A1: {g.v(1, 1)!r}")
     expect(g.v(3, 1) == t["inputs"], f"{g.name} A3: {g.v(3, 1)!r}")
     heads = {
-        "one_off": [t["one_off"], t["amount"]],
-        "recurring": [t["recurring"], t["amount_year"]],
+        "one_off": [t["one_off"], t["amount"], t["item"]],
+        "recurring": [t["recurring"], t["amount_year"], t["item"]],
         "loss": [t["loss"], t["per_incident"], t["incidents"],
                  t["expected"]],
     }
@@ -1720,6 +1817,13 @@ def check_roi(g, path, lang, ci, document):
             expect(g.v(r, 1) == name,
                    f"{g.where(r, 1)}: {g.v(r, 1)!r}, database {name!r}")
             g.input_cell(r, 2, amount / 100, f"{kind} {name}", "money")
+            item = ci.items[kind][i]
+            if kind != "loss" and q is not None:
+                title = (q.titles[q.keys.index(item)] if item in q.keys
+                         else item or None)
+                expect(g.v(r, 3) == title,
+                       f"{g.where(r, 3)}: {g.v(r, 3)!r}, the item of {name}"
+                       f" is {item!r}: expected {title!r}")
             if kind == "loss":
                 g.input_cell(r, 3, milli / 1000, f"incidents of {name}")
                 g.result_cell(r, 4, ((amount * milli + 500) // 1000) / 100,
@@ -2767,10 +2871,10 @@ def main(argv):
         roi_name, inv_name = SHEETS[lang][4:6]
         more += "\n  " + check_executive(
             wb[EXEC_SHEET[lang]], wb_formulas[EXEC_SHEET[lang]],
-            wb[roi_name], db, unit_id, lang, level, ci)
+            wb[roi_name], db, unit_id, lang, level, ci, q, blocking)
         more += "\n  " + check_roi(
             Grid(wb[roi_name], wb_formulas[roi_name], roi_name), path, lang,
-            ci, document)
+            ci, document, q)
         more += "\n  " + check_invest(
             Grid(wb[inv_name], wb_formulas[inv_name], inv_name), path, lang,
             ci, document)

@@ -83,6 +83,7 @@ static void test_kinds_of_what_the_store_writes(void **state)
 	assert_int_equal(audit_value_kind("param", "value", "currency"), AV_TEXT);
 	assert_int_equal(audit_value_kind("roi", "amount", "DR"), AV_TEXT);
 	assert_int_equal(audit_value_kind("roi", "incidents", "DR"), AV_DECIMAL);
+	assert_int_equal(audit_value_kind("roi", "item", "DR"), AV_ITEM_KEY);
 	assert_int_equal(audit_value_kind("task", "status", "T"), AV_TASK_STATUS);
 	assert_int_equal(audit_value_kind("item", "state", "bia"), AV_ITEM_STATE);
 	assert_int_equal(audit_value_kind("assessment", "status", "2026"), AV_YEAR_STATUS);
@@ -200,6 +201,43 @@ static void test_the_log_as_written_by_the_store(void **state)
 	questionnaire_free(&qz);
 }
 
+/* A cost line's checklist item reads as the item's number and title. */
+static void test_the_roi_item_entries(void **state)
+{
+	questionnaire q, qz;
+	char path[512], err[256], log[1024];
+	store *s;
+	int64_t unit_id;
+	roi_line l = {0, ROI_ONE_OFF, "DR centre", 30000, 1000, "dr_site"};
+	(void)state;
+
+	fixture_questionnaire("en", &q);
+	fixture_questionnaire("zh_CN", &qz);
+	fixture_db_path(path, sizeof path);
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_OK);
+	assert_int_equal(store_unit_create(s, "U", "a", &unit_id), ST_OK);
+	assert_int_equal(store_roi_line_add(s, unit_id, &l, "a", &l.id), ST_OK);
+	snprintf(l.item, sizeof l.item, "team");
+	assert_int_equal(store_roi_line_update(s, &l, "a"), ST_OK);
+	l.item[0] = '\0';
+	assert_int_equal(store_roi_line_update(s, &l, "a"), ST_OK);
+	newest(s, &q, 4, log, sizeof log);
+	assert_string_equal(log,
+		"ROI DR centre | checklist item: 9 Emergency team formed and trained → —\n"
+		"ROI DR centre | checklist item: 3 DR site / architecture → "
+		"9 Emergency team formed and trained\n"
+		"ROI DR centre | checklist item: — → 3 DR site / architecture\n"
+		"ROI DR centre | added: — → 300");
+	msg_set_lang(LANG_ZH);
+	newest(s, &qz, 1, log, sizeof log);
+	assert_string_equal(log, "投资回报 DR centre | 关联检查项：9 应急团队 → —");
+	msg_set_lang(LANG_EN);
+	store_close(s);
+	questionnaire_free(&q);
+	questionnaire_free(&qz);
+}
+
 /* The analysis's entries read as the audit screen shows them: durations
  * as written, ratings by the reference's names, no stored keys. */
 static void test_the_bia_entries(void **state)
@@ -272,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_each_kind_as_typed),
 		cmocka_unit_test(test_kinds_of_what_the_store_writes),
 		cmocka_unit_test(test_the_log_as_written_by_the_store),
+		cmocka_unit_test(test_the_roi_item_entries),
 		cmocka_unit_test(test_the_bia_entries),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

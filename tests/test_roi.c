@@ -188,6 +188,77 @@ static void test_roi_huge_amounts(void **state)
 	assert_int_equal(r.years, 1);
 }
 
+/* The document's costs as the demo links them: the DR centre and the
+ * leased line advance the DR site, the backup system the 3-2-1 backups,
+ * the training the emergency team. */
+static void test_cost_of_an_item(void **state)
+{
+	roi_line lines[] = {
+		{1, ROI_ONE_OFF, "DR centre", W(300), 0, "dr_site"},
+		{2, ROI_ONE_OFF, "Backup system", W(50), 0, "backup_321"},
+		{3, ROI_ONE_OFF, "Training", W(10), 0, "team"},
+		{4, ROI_RECURRING, "Leased line", W(20), 0, "dr_site"},
+		{5, ROI_LOSS, "Direct loss", W(150), 1000, ""},
+		{6, ROI_ONE_OFF, "Second hall", 1234, 0, "dr_site"},
+	};
+	roi_item_cost c;
+	(void)state;
+
+	assert_true(roi_cost_of_item(lines, 6, "dr_site", &c));
+	assert_true(c.linked);
+	assert_int_equal(c.n_one_off, 2);
+	assert_int_equal(c.n_recurring, 1);
+	assert_int_equal(c.one_off, W(300) + 1234);
+	assert_int_equal(c.recurring, W(20));
+	assert_true(roi_cost_of_item(lines, 6, "backup_321", &c));
+	assert_true(c.linked);
+	assert_int_equal(c.n_one_off, 1);
+	assert_int_equal(c.n_recurring, 0);
+	assert_int_equal(c.one_off, W(50));
+	assert_int_equal(c.recurring, 0);
+	/* No line names it; nor does "" name anything. */
+	assert_true(roi_cost_of_item(lines, 6, "drills", &c));
+	assert_false(c.linked);
+	assert_int_equal(c.one_off + c.recurring, 0);
+	assert_true(roi_cost_of_item(lines, 6, "", &c));
+	assert_false(c.linked);
+	assert_int_equal(c.n_one_off + c.n_recurring, 0);
+	/* A yearly cost alone, and one costing nothing, still links. */
+	lines[0].item[0] = lines[5].item[0] = '\0';
+	lines[3].amount = 0;
+	assert_true(roi_cost_of_item(lines, 6, "dr_site", &c));
+	assert_true(c.linked);
+	assert_int_equal(c.n_one_off, 0);
+	assert_int_equal(c.n_recurring, 1);
+	assert_int_equal(c.recurring, 0);
+	/* A loss never counts, even if it names the item. */
+	snprintf(lines[4].item, sizeof lines[4].item, "team");
+	assert_true(roi_cost_of_item(lines, 6, "team", &c));
+	assert_int_equal(c.n_one_off, 1);
+	assert_int_equal(c.one_off, W(10));
+	assert_int_equal(c.n_recurring, 0);
+	assert_int_equal(c.recurring, 0);
+}
+
+/* Sums past what an amount holds are an error, not a wrapped figure. */
+static void test_cost_of_an_item_overflows(void **state)
+{
+	roi_line lines[] = {
+		{1, ROI_RECURRING, "a", INT64_MAX - 5, 0, "dr_site"},
+		{2, ROI_RECURRING, "b", 5, 0, "dr_site"},
+		{3, ROI_RECURRING, "c", 1, 0, "dr_site"},
+	};
+	roi_item_cost c;
+	(void)state;
+
+	assert_true(roi_cost_of_item(lines, 2, "dr_site", &c));
+	assert_int_equal(c.recurring, INT64_MAX);
+	assert_false(roi_cost_of_item(lines, 3, "dr_site", &c));
+	assert_false(c.linked);
+	assert_int_equal(c.recurring, 0);
+	assert_int_equal(c.n_recurring, 0);
+}
+
 static void test_tiered_investment_and_scenarios(void **state)
 {
 	invest_class classes[] = {
@@ -287,6 +358,8 @@ int main(void)
 		cmocka_unit_test(test_roi_one_year_and_incidents),
 		cmocka_unit_test(test_roi_never_pays_back),
 		cmocka_unit_test(test_roi_huge_amounts),
+		cmocka_unit_test(test_cost_of_an_item),
+		cmocka_unit_test(test_cost_of_an_item_overflows),
 		cmocka_unit_test(test_tiered_investment_and_scenarios),
 		cmocka_unit_test(test_scenario_fields_are_checked),
 		cmocka_unit_test(test_ranges_are_checked_when_both_ends_are_known),

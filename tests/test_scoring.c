@@ -142,6 +142,11 @@ static void test_gap_list_names_contradictions(void **state)
 	assert_true(e[2].contradiction);
 	assert_int_equal(e[2].criterion, crit("l3.bia_rto"));
 	assert_string_equal(q.items[e[2].item].key, "bia");
+	/* The item each is about: the gap's, or the one contradicted. */
+	assert_string_equal(q.items[explain_entry_item(&r, &e[0])].key, "dr_site");
+	assert_string_equal(q.items[explain_entry_item(&r, &e[1])].key, "restore_test");
+	assert_string_equal(q.items[explain_entry_item(&r, &e[2])].key, "bia");
+	assert_string_equal(q.items[explain_entry_item(&r, &e[3])].key, "rto_rpo");
 	assert_true(e[3].contradiction);
 	assert_int_equal(e[3].criterion, crit("l3.bia_rto"));
 	assert_string_equal(q.items[e[3].item].key, "rto_rpo");
@@ -207,6 +212,13 @@ static void test_all_done_stops_at_4_until_level_5_is_assessed(void **state)
 	assert_int_equal(r.n_gaps, 2);
 	assert_int_equal(r.gaps[0].kind, GAP_NO_EVIDENCE);
 	assert_true(r.gaps[0].item == SCORE_NO_ITEM);
+	{
+		/* Such a gap is about no item. */
+		explain_entry e[EXPLAIN_MAX_ENTRIES];
+		assert_int_equal(explain_level_entries(&q, &r, NULL, 5, e,
+						       EXPLAIN_MAX_ENTRIES), 2);
+		assert_true(explain_entry_item(&r, &e[0]) == SCORE_NO_ITEM);
+	}
 	ans[crit("l5.culture")].own.valid = 1;
 	ans[crit("l5.benchmark")].own.valid = 1;
 	scoring_evaluate(&q, st, ok_ev, ans, &r);

@@ -423,6 +423,21 @@ static void test_demo_is_level_2_with_evidence(void **state)
 	assert_null(r.latest[questionnaire_item_index(&q, "contingency")]);
 	report_free(&r);
 	{
+		/* The document's costs (§6.3), each naming the item it
+		 * advances; the losses none. */
+		static const char *const items[] = {"dr_site", "backup_321", "team",
+						    "dr_site", "", "", "", ""};
+		roi_line *v;
+		size_t n;
+		assert_int_equal(store_roi_lines(s, unit_id, &v, &n), ST_OK);
+		assert_int_equal(n, 8);
+		assert_string_equal(v[0].name, "灾备中心建设");
+		assert_string_equal(v[3].name, "网络专线");
+		for (size_t i = 0; i < n; i++)
+			assert_string_equal(v[i].item, items[i]);
+		free(v);
+	}
+	{
 		/* The trend of the years: the frozen year's level as kept
 		 * when it was finalised, the draft's scored now. */
 		year_summary *ys;
@@ -900,6 +915,112 @@ static void test_roi_lines_and_params(void **state)
 	assert_string_equal(cur, "k EUR");
 }
 
+/* A cost line names the checklist item it advances: stored, read back,
+ * changed and cleared with an audit entry each time; a loss advances none. */
+static void test_roi_line_items(void **state)
+{
+	ctx *c = *state;
+	roi_line l = {0, ROI_ONE_OFF, "DR centre", 30000, 1000, "dr_site"}, *v;
+	size_t n;
+	int64_t id, x;
+
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &id), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM roi_line"
+					  " WHERE item_key = 'dr_site'"), 1);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE entity = 'roi' AND field = 'item'"
+					  " AND key = 'DR centre' AND old_value IS NULL"
+					  " AND new_value = 'dr_site'"), 1);
+	l.kind = ROI_RECURRING;
+	snprintf(l.name, sizeof l.name, "Leased line");
+	l.item[0] = '\0';
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_OK);
+	/* No item, no entry for it. */
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE field = 'item'"), 1);
+	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].item, "dr_site");
+	assert_string_equal(v[1].item, "");
+	snprintf(v[1].item, sizeof v[1].item, "dr_site");
+	assert_int_equal(store_roi_line_update(c->s, &v[1], "cfo"), ST_OK);
+	snprintf(v[0].item, sizeof v[0].item, "backup_321");
+	assert_int_equal(store_roi_line_update(c->s, &v[0], "ceo"), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE entity = 'roi' AND field = 'item'"
+					  " AND key = 'DR centre' AND user = 'ceo'"
+					  " AND old_value = 'dr_site'"
+					  " AND new_value = 'backup_321'"), 1);
+	v[0].item[0] = '\0';
+	assert_int_equal(store_roi_line_update(c->s, &v[0], "ceo"), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE field = 'item' AND old_value ="
+					  " 'backup_321' AND new_value = ''"), 1);
+	/* Unchanged, no entry. */
+	assert_int_equal(store_roi_line_update(c->s, &v[0], "ceo"), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM audit_log"
+					  " WHERE field = 'item'"), 4);
+	free(v);
+	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
+	assert_string_equal(v[0].item, "");
+	assert_string_equal(v[1].item, "dr_site");
+	free(v);
+
+	/* A loss avoided advances nothing; a key must fit. */
+	l.kind = ROI_LOSS;
+	snprintf(l.item, sizeof l.item, "dr_site");
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_INVALID);
+	l.kind = ROI_ONE_OFF;
+	memset(l.item, 'k', sizeof l.item);
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &x), ST_INVALID);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM roi_line"), 2);
+	/* The schema refuses the same when written by hand. */
+	{
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(c->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "UPDATE roi_line SET kind = 'loss'"
+					      " WHERE item_key <> ''", NULL, NULL,
+					      NULL),
+				 SQLITE_CONSTRAINT);
+		assert_int_equal(sqlite3_exec(db, "UPDATE roi_line SET item_key ="
+					      " printf('%064d', 0)", NULL, NULL,
+					      NULL),
+				 SQLITE_CONSTRAINT);
+		sqlite3_close(db);
+	}
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM roi_line"
+					  " WHERE kind = 'loss'"), 0);
+}
+
+/* A file of schema 16 keeps its ROI lines, which name no item. */
+static void test_migration_17_adds_roi_items(void **state)
+{
+	ctx *c = *state;
+	char err[512];
+	roi_line l = {0, ROI_ONE_OFF, "DR centre", 30000, 1000, ""}, *v;
+	size_t n;
+	int64_t id;
+
+	assert_int_equal(store_roi_line_add(c->s, c->unit, &l, "cfo", &id), ST_OK);
+	store_close(c->s);
+	fixture_sql_exec(c->path, FIXTURE_BEFORE_SCHEMA_17 "PRAGMA user_version = 16;");
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM"
+					  " pragma_table_info('roi_line')"
+					  " WHERE name = 'item_key'"), 0);
+	assert_int_equal(store_open(c->path, STORE_CREATE, &c->s, err, sizeof err), ST_OK);
+	assert_int_equal(fixture_sql_int(c->path, "PRAGMA user_version"), 17);
+	assert_int_equal(store_roi_lines(c->s, c->unit, &v, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].name, "DR centre");
+	assert_int_equal(v[0].amount, 30000);
+	assert_string_equal(v[0].item, "");
+	snprintf(v[0].item, sizeof v[0].item, "dr_site");
+	assert_int_equal(store_roi_line_update(c->s, &v[0], "cfo"), ST_OK);
+	free(v);
+	assert_int_equal(fixture_sql_int(c->path, "SELECT count(*) FROM roi_line"
+					  " WHERE item_key = 'dr_site'"), 1);
+}
+
 static void test_invest_classes_and_scenarios(void **state)
 {
 	ctx *c = *state;
@@ -1114,6 +1235,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_unit_validity_setting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roi_lines_and_params, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roi_line_items, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_17_adds_roi_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invest_classes_and_scenarios, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_schema_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_4_judges_old_years_by_their_local_day, setup, teardown),

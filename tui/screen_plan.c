@@ -7,6 +7,7 @@
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/form.h"
+#include "tui/item_choice.h"
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
@@ -511,9 +512,7 @@ typedef struct {
 	plan_task seen; /* the task when the form opened */
 	size_t status_was; /* the status chosen before the last key */
 	const char *status_opts[TASK_STATUS_COUNT];
-	/* "—" for none, then "N title" per checklist item. */
-	char *item_text[Q_MAX_ITEMS + 1];
-	const char *item_opts[Q_MAX_ITEMS + 1];
+	item_choice items;
 } task_screen;
 
 enum { TF_TITLE, TF_PHASE, TF_OWNER, TF_STATUS, TF_DONE, TF_ITEM, TF_NOTE, TF_COUNT };
@@ -545,7 +544,6 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 {
 	plan_task *t = find_task(a, ts->id), copy;
 	char phase[8], done[16];
-	size_t item;
 
 	if (!t || !form_validate(&ts->form))
 		return false;
@@ -570,9 +568,8 @@ static bool task_save(task_screen *ts, app *a, key_result *out)
 			return refuse(ts, TF_DONE, PLAN_ERR_DONE_ONLY);
 		date_parse(done, &copy.done_on);
 	}
-	item = ts->fields[TF_ITEM].choice;
 	snprintf(copy.item, sizeof copy.item, "%s",
-		 item > 0 && item <= a->q->n_items ? a->q->items[item - 1].key : "");
+		 item_choice_key(&ts->fields[TF_ITEM], a->q));
 	*out = save_task(a, &ts->seen, &copy);
 	/* Refused because someone changed the task meanwhile: the form keeps
 	 * what was typed, and a second Ctrl-S writes it over their change,
@@ -631,8 +628,7 @@ static void task_destroy(screen *s)
 	task_screen *t = (task_screen *)s;
 	for (int i = 0; i < TF_COUNT; i++)
 		te_free(&t->fields[i].te);
-	for (size_t i = 0; i <= Q_MAX_ITEMS; i++)
-		free(t->item_text[i]);
+	item_choice_free(&t->items);
 	free(t);
 }
 
@@ -648,9 +644,7 @@ static const screen_ops task_ops = {
 /* The options of the status and item choices, the item's chosen. */
 static bool fill_choices(task_screen *ts, app *a, const plan_task *t)
 {
-	size_t n = a->q->n_items;
-	form_field *st = &ts->fields[TF_STATUS], *it = &ts->fields[TF_ITEM];
-	int idx = t->item[0] ? questionnaire_item_index(a->q, t->item) : -1;
+	form_field *st = &ts->fields[TF_STATUS];
 
 	for (int i = 0; i < TASK_STATUS_COUNT; i++)
 		ts->status_opts[i] = plan_status_text((task_status)i);
@@ -658,21 +652,8 @@ static bool fill_choices(task_screen *ts, app *a, const plan_task *t)
 	st->n_options = TASK_STATUS_COUNT;
 	st->choice = (size_t)t->status < TASK_STATUS_COUNT ? (size_t)t->status : 0;
 	ts->status_was = st->choice;
-	if (!(ts->item_text[0] = strdup("—")))
-		return false;
-	for (size_t i = 0; i < n && i < Q_MAX_ITEMS; i++) {
-		size_t len = strlen(a->q->items[i].title) + 16;
-		if (!(ts->item_text[i + 1] = malloc(len)))
-			return false;
-		snprintf(ts->item_text[i + 1], len, "%zu %s", i + 1,
-			 a->q->items[i].title);
-	}
-	for (size_t i = 0; i <= n && i <= Q_MAX_ITEMS; i++)
-		ts->item_opts[i] = ts->item_text[i];
-	it->options = ts->item_opts;
-	it->n_options = n + 1;
-	it->choice = idx >= 0 ? (size_t)idx + 1 : 0;
-	return true;
+	te_free(&ts->fields[TF_ITEM].te);
+	return item_choice_init(&ts->items, &ts->fields[TF_ITEM], a->q, t->item);
 }
 
 screen *screen_task_new(app *a, int64_t id)

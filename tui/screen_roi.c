@@ -9,6 +9,7 @@
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/cell_grid.h"
+#include "tui/item_choice.h"
 #include "tui/prompt.h"
 #include "tui/screens.h"
 
@@ -41,13 +42,14 @@ typedef struct {
 
 #define ROI_OF(g) ((roi_screen *)(void *)((char *)(g) - offsetof(roi_screen, grid)))
 
-enum { ACT_ADD = ACT_USER, ACT_DELETE, ACT_CURRENCY };
+enum { ACT_ADD = ACT_USER, ACT_DELETE, ACT_CURRENCY, ACT_ITEM };
 
 static const keybinding roi_keys[] = {
 	CELL_GRID_BINDINGS,
 	{{'a', 0}, "a", NO_LABEL, HK_ADD_LINE, ACT_ADD, true},
 	{{'d', KEY_FN(KEY_DC), 0}, "d", NO_LABEL, HK_DELETE_LINE, ACT_DELETE, true},
 	{{'u', 0}, "u", NO_LABEL, HK_CURRENCY, ACT_CURRENCY, false},
+	{{'i', 0}, "i", NO_LABEL, HK_ROI_ITEM, ACT_ITEM, false},
 };
 
 static const cell_spec spec_name = {CELL_TEXT, 0, ROI_NAME_MAX};
@@ -193,14 +195,48 @@ static roi_result preview(const roi_screen *r)
 	return res;
 }
 
+/* The checklist item a cost names: "3 DR site / architecture", or the key
+ * when no item has it. */
+static void item_label(const questionnaire *q, const char *key, char *out,
+		       size_t len)
+{
+	int i = questionnaire_item_index(q, key);
+	if (i >= 0)
+		snprintf(out, len, "%d %s", i + 1, q->items[i].title);
+	else
+		snprintf(out, len, "%s", key);
+}
+
+/* The focused line's item in full, under the lines: what the column beside
+ * each cost only begins. */
+static void draw_item_detail(const roi_screen *r, app *a, int y, int x, int w)
+{
+	const roi_row *rw = &r->rows[r->grid.row];
+	const roi_line *l;
+	int i;
+
+	if (rw->kind != ROW_LINE || (l = &r->d.lines[rw->line])->kind == ROI_LOSS)
+		return;
+	if (!l->item[0])
+		draw_text(y, x, w, ROLE_DIM, msg(ROI_ITEM_NONE));
+	else if ((i = questionnaire_item_index(a->q, l->item)) >= 0)
+		draw_textf(y, x, w, ROLE_NORMAL, msg(ROI_ITEM_FMT), (size_t)i + 1,
+			   a->q->items[i].title);
+	else
+		draw_textf(y, x, w, ROLE_NORMAL, msg(ROI_ITEM_KEY_FMT), l->item);
+}
+
 static void draw_inputs(roi_screen *r, app *a, rect b)
 {
 	int xn = b.x + 2, wn = 24, xa = xn + wn + 1, wa = 10, xi = xa + wa + 1, wi = 6;
+	/* A cost's item takes what is left of the pane, 6 columns at least. */
+	int wt = b.x + b.w + 1 - xi > wi ? b.x + b.w + 1 - xi : wi;
+	char item[256];
 	static const msg_id heads[ROI_KIND_COUNT] = {ROI_ONE_OFF_HEAD,
 						     ROI_RECURRING_HEAD,
 						     ROI_LOSS_HEAD};
 	cell_grid *g = &r->grid;
-	int rows = b.h;
+	int rows = b.h - 2; /* a blank row, then the focused line's item */
 
 	g->top = layout_scroll(g->top, g->row, g->n_rows, rows);
 	for (int i = 0; i < rows && g->top + i < g->n_rows; i++) {
@@ -217,12 +253,20 @@ static void draw_inputs(roi_screen *r, app *a, rect b)
 				draw_text_right(y, xa, wa, ROLE_DIM, r->d.currency);
 			if (rw->section == ROI_LOSS)
 				draw_text_right(y, xi, wi, ROLE_DIM, msg(ROI_TIMES_YEAR));
+			else
+				draw_text(y, xi, wt, ROLE_DIM, msg(ROI_ITEM_HEAD));
 			break;
-		case ROW_LINE:
+		case ROW_LINE: {
+			const roi_line *l = &r->d.lines[rw->line];
 			for (int c = 0; c < fields_of(g, row); c++)
 				grid_draw_cell(g, row, c, y, c == 0 ? xn : c == 1 ? xa : xi,
 					       c == 0 ? wn : c == 1 ? wa : wi, a);
+			if (l->kind != ROI_LOSS && l->item[0]) {
+				item_label(a->q, l->item, item, sizeof item);
+				draw_text(y, xi, wt, ROLE_DIM, item);
+			}
 			break;
+		}
 		case ROW_HORIZON:
 		case ROW_RATE:
 			draw_text(y, b.x, wn + 2, ROLE_HEADING,
@@ -231,6 +275,7 @@ static void draw_inputs(roi_screen *r, app *a, rect b)
 			break;
 		}
 	}
+	draw_item_detail(r, a, b.y + b.h - 1, xn, b.x + b.w - xn);
 }
 
 static void draw_results(const roi_result *res, const calc_data *d, rect b)
@@ -416,6 +461,103 @@ static key_result add_line(roi_screen *r, app *a)
 	return result(RES_NONE);
 }
 
+/* The checklist item a cost advances, chosen as a task's is. */
+typedef struct {
+	screen base;
+	int64_t id;
+	char name[TEXT_BYTES(ROI_NAME_MAX)];
+	char seen[64]; /* the item stored when the form opened */
+	form form;
+	form_field field;
+	item_choice items;
+} item_form;
+
+static const keybinding item_keys[] = {
+	{{0}, NULL, HK_NAME_ENTER, HK_SAVE, ACT_NONE, true},
+	{{0}, NULL, HK_NAME_ESC, HK_CANCEL, ACT_NONE, true},
+};
+
+static void item_draw(screen *s, app *a, rect b)
+{
+	item_form *f = (item_form *)s;
+	draw_textf(b.y, b.x + 1, b.w - 2, ROLE_HEADING, msg(ROI_ITEM_ASK_FMT),
+		   f->name);
+	form_draw(&f->form, (rect){b.y + 2, b.x + 2, 1, b.w - 4}, a);
+}
+
+/* Writes the chosen item over the line as stored now, unless someone
+ * changed its item since the form opened: then the form stays, and a
+ * second Enter writes over their choice knowingly. */
+static bool item_save(screen *s, app *a)
+{
+	item_form *f = (item_form *)s;
+	const char *key = item_choice_key(&f->field, a->q);
+	roi_line *v, *l = NULL;
+	size_t n;
+	moat_status st = store_roi_lines(a->st, a->rep.unit.id, &v, &n);
+	bool done;
+
+	for (size_t i = 0; !st && i < n && !l; i++)
+		if (v[i].id == f->id)
+			l = &v[i];
+	if (st || !l) {
+		calc_wrote(a, st ? st : ST_NOT_FOUND);
+		free(v);
+		return true;
+	}
+	if (strcmp(l->item, f->seen) != 0) {
+		snprintf(f->seen, sizeof f->seen, "%s", l->item);
+		free(v);
+		return calc_wrote(a, ST_CONFLICT);
+	}
+	snprintf(l->item, sizeof l->item, "%s", key);
+	done = calc_wrote(a, store_roi_line_update(a->st, l, a->user));
+	free(v);
+	return done;
+}
+
+static key_result item_key(screen *s, app *a, int action, int key)
+{
+	return form_screen_handle(s, &((item_form *)s)->form, a, action, key,
+				  item_save);
+}
+
+static void item_destroy(screen *s)
+{
+	item_form *f = (item_form *)s;
+	te_free(&f->field.te);
+	item_choice_free(&f->items);
+	free(f);
+}
+
+static const screen_ops item_ops = {
+	.title = ROI_ITEM_TITLE,
+	.keys = KEYTABLE(item_keys),
+	.text_entry = true,
+	.draw = item_draw,
+	.handle_key = item_key,
+	.destroy = item_destroy,
+};
+
+static screen *item_form_new(app *a, const roi_line *l)
+{
+	item_form *f = calloc(1, sizeof *f);
+
+	if (!f)
+		return NULL;
+	f->base.ops = &item_ops;
+	f->id = l->id;
+	snprintf(f->name, sizeof f->name, "%s", l->name);
+	snprintf(f->seen, sizeof f->seen, "%s", l->item);
+	f->field.label = ROI_F_ITEM;
+	if (!item_choice_init(&f->items, &f->field, a->q, l->item)) {
+		item_destroy(&f->base);
+		return NULL;
+	}
+	form_init(&f->form, &f->field, 1, a->today);
+	return &f->base;
+}
+
 static bool roi_typing(const screen *s)
 {
 	return ((const roi_screen *)s)->grid.edit.editing;
@@ -447,6 +589,13 @@ static key_result roi_key(screen *s, app *a, int action, int key)
 		snprintf(buf, sizeof buf, msg(ROI_CONFIRM_DELETE_FMT),
 			 r->d.lines[r->rows[g->row].line].name);
 		return push(confirm_new(buf, delete_confirmed, id, true));
+	case ACT_ITEM:
+		if (r->rows[g->row].kind != ROW_LINE ||
+		    r->d.lines[r->rows[g->row].line].kind == ROI_LOSS) {
+			app_message(a, ROLE_WARN, "%s", msg(ROI_ITEM_WHERE));
+			return result(RES_NONE);
+		}
+		return push(item_form_new(a, &r->d.lines[r->rows[g->row].line]));
 	case ACT_CURRENCY:
 		return push(prompt_checked(prompt_new(msg(CURRENCY_PROMPT),
 						      r->d.currency, CURRENCY_MAX,
