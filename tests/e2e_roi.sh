@@ -196,7 +196,8 @@ start "$db2" --lang zh --today 2026-11-25
 keys n
 type_text "西南售后"
 keys Enter
-expect_screen "回收期 无法回本" "home says a unit without inputs never pays back"
+expect_screen "尚未填写：按 r 填写投资与可避免的损失" "home says nothing is entered yet and where to start"
+expect_no_screen "回收期 无法回本" "rather than that it never pays back"
 keys r
 expect_screen "一次性投资" "the ROI screen opens with no lines"
 expect_screen "无法回本" "and says it never pays back"
@@ -234,7 +235,9 @@ keys Right Right Right Enter
 expect_sql "$db2" "SELECT item_key FROM roi_line WHERE name = '灾备中心'" dr_site \
 	"the third item is stored by its key"
 expect_screen "对应检查项：第3项 灾备架构" "the line's item in Chinese"
-keys q i
+keys q
+expect_screen "回收期 0.79 年" "with lines entered, home gives the payback"
+keys i
 expect_screen "系统类别" "the investment screen opens with no classes"
 keys a
 type_text "核心系统"

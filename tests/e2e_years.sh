@@ -142,11 +142,19 @@ expect_screen "state: not started → in p" "its state change is listed"
 expect_no_screen "status: draft → final" "other entries are hidden"
 keys x u
 expect_screen "Show changes by user" "u asks for a user"
-keys C-u
-for _ in $(seq 12); do keys BSpace; done
+# The prompt starts empty: the name typed is the filter.
 type_text "nobody"
 keys Enter
 expect_screen "No changes match." "an unknown user matches nothing"
+expect_screen "filter: nobody" "the filter is the name typed, nothing before it"
+keys u
+expect_screen "│ nobody " "u again offers the filter in force"
+keys C-u
+for _ in $(seq 12); do keys BSpace; done
+type_text "$(id -un)"
+keys Enter
+expect_screen "filter: $(id -un)" "the user's own changes"
+expect_no_screen "No changes match." "they are listed"
 keys x
 expect_screen "all changes, newest first" "x clears the filters"
 keys q

@@ -232,10 +232,11 @@ static key_result audit_key(screen *s, app *a, int action, int key)
 	}
 	switch (action) {
 	case ACT_USER_FILTER:
-		return push(prompt_new(msg(AUD_USER_PROMPT),
-				       l->user[0] ? l->user : a->user, FILTER_MAX,
-				       FIELD_USER, user_given,
-				       l, false));
+		/* The filter in force, else nothing: what is typed is the
+		 * name, not added to someone else's. */
+		return push(prompt_new(msg(AUD_USER_PROMPT), l->user,
+				       FILTER_MAX, FIELD_USER, user_given, l,
+				       false));
 	case ACT_ITEM_FILTER:
 		return push(prompt_checked(prompt_new(msg(AUD_ITEM_PROMPT), l->key,
 						      FILTER_MAX, FIELD_ITEM,

@@ -144,6 +144,11 @@ static void home_draw_roi(app *a, int y, int x, int w)
 	const calc_data *c = app_calc(a);
 	char payback[64], net[32], roi[32], line[256];
 
+	/* Nothing entered yet: say where to start, not "never pays back". */
+	if (c->n_lines == 0) {
+		draw_text(y, x, w, ROLE_DIM, msg(HOME_ROI_EMPTY));
+		return;
+	}
 	if (c->roi.pays_back) {
 		char n[32];
 		num_format_double(c->roi.payback_years, 2, n, sizeof n);
