@@ -116,8 +116,8 @@ start "$zdb" --lang zh --today 2026-12-01
 keys E p
 expect_screen "方案2个 · 未批准0个 · 批准后已修改1个 · 应复审1个" "zh: the summary"
 expect_screen "客服管理系统" "zh: the customer service plan"
-expect_screen "救援调度系统               3      已批准第1版（2026-09-26）" "zh: the rescue plan is current"
-expect_screen "工单管理系统                      尚无方案" "zh: a system without a plan"
+expect_screen "救援调度系统 3      已批准第1版（2026-09-26）" "zh: the rescue plan is current"
+expect_screen "工单管理系统        尚无方案" "zh: a system without a plan"
 keys Enter
 expect_screen "场景：客服系统宕机，预计恢复时间2小时" "zh: the scenario"
 expect_screen "1. 立即启动纸质登记 · 10分钟内 · 服务经理" "zh: step 1 with its limit"

@@ -91,10 +91,23 @@ static void list_draw(screen *s, app *a, rect b)
 {
 	list_screen *l = (list_screen *)s;
 	size_t never = 0, changed = 0, due = 0;
-	int wsys = b.w >= 100 ? 36 : 26, wsteps = 6;
-	int xsys = b.x + 2, xsteps = xsys + wsys + 1, xstate = xsteps + wsteps + 1;
+	int cap = b.w >= 100 ? 36 : 26, wsteps = 6;
+	int wsys = text_width(msg(CONT_F_SYSTEM)), xsys, xsteps, xstate;
 	int rows = b.h - 4;
 	char text[1024], day[16];
+
+	/* The systems' column as wide as its longest name (up to cap): the
+	 * state gets the rest. */
+	for (size_t i = 0; i < l->n; i++) {
+		int w = text_width(l->rows[i].system);
+		if (w > wsys)
+			wsys = w;
+	}
+	if (wsys > cap)
+		wsys = cap;
+	xsys = b.x + 2;
+	xsteps = xsys + wsys + 1;
+	xstate = xsteps + wsteps + 1;
 
 	for (size_t i = 0; i < l->n_plans; i++) {
 		unsigned st = cont_state(&l->plans[i], a->today);
