@@ -136,7 +136,10 @@ lxw_error xlsx_write_group(lxw_workbook *wb, const xlsx_formats *f,
 		return e;
 	xlsx_print_setup(&s, &(xlsx_print){true, false, true, HEADER_ROW,
 					   HEADER_ROW});
-	snprintf(title, sizeof title, msg(XL_GRP_TITLE_FMT), n, scope);
+	if (n == 1)
+		snprintf(title, sizeof title, msg(XL_GRP_TITLE_ONE_FMT), scope);
+	else
+		snprintf(title, sizeof title, msg(XL_GRP_TITLE_FMT), n, scope);
 	/* The heading spills over the columns: it does not set a width. */
 	xlsx_put_text(&s, TITLE_ROW, GC_UNIT, title, f->title, false);
 	xlsx_put_headers(&s, HEADER_ROW, headings, GC_COUNT);

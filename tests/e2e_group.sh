@@ -86,7 +86,7 @@ wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 ws = wb[wb.sheetnames[0]]
 print('|'.join(wb.sheetnames), ws['A1'].value, ws['A4'].value, ws['A5'].value)" \
 	"$TMPD/east.xlsx" 2>&1)
-expect_eq "$sheets" "Group|Beta centre Business continuity of 1 units · Region East Beta centre Total" \
+expect_eq "$sheets" "Group|Beta centre Business continuity of one unit · Region East Beta centre Total" \
 	"the pack holds the group sheet of East's one unit and that unit's summary"
 keys x
 expect_screen "moat-group.xlsx" "x again"

@@ -34,7 +34,8 @@ from export_render import sheet_pages
 TEXT = {
     "en": {
         "sheet": "Group", "all": "All units", "region": "Region {}",
-        "title": "Business continuity of {} units · {}", "total": "Total",
+        "title": "Business continuity of {} units · {}",
+        "title_one": "Business continuity of one unit · {}", "total": "Total",
         "prev": "L{} ({})", "no_year": "no year",
         "exec": "Business continuity at a glance · {}", "year": "Year",
         "level": "Maturity level", "level_text": "level {} ",
@@ -47,7 +48,8 @@ TEXT = {
     },
     "zh": {
         "sheet": "集团总览", "all": "全部单位", "region": "{}区域",
-        "title": "{}个单位的业务连续性 · {}", "total": "合计",
+        "title": "{}个单位的业务连续性 · {}",
+        "title_one": "1个单位的业务连续性 · {}", "total": "合计",
         "prev": "第{}级（{}年）", "no_year": "无评估",
         "exec": "业务连续性一览 · {}", "year": "年度",
         "level": "成熟度等级", "level_text": "第{}级 ",
@@ -134,7 +136,8 @@ def check(workbook, csv_path, lang, scope):
     expect(company == where, f"company {company!r}, expected {where!r}")
 
     ws, wv = wb[t["sheet"]], values[t["sheet"]]
-    title = t["title"].format(len(rows), where)
+    title = (t["title_one"].format(where) if len(rows) == 1 else
+             t["title"].format(len(rows), where))
     expect(wv["A1"].value == title, f"A1 {wv['A1'].value!r}, expected"
            f" {title!r}")
     heads = [wv.cell(HEADER_ROW, c).value for c in range(1, 21)]
