@@ -75,10 +75,11 @@ static lxw_row_t put_cost(xlsx_sheet *s, const calc_data *d,
  * lists them, each followed by what closing it costs where the ROI knows,
  * and how many more. Returns the row after them. */
 static lxw_row_t put_blocking(xlsx_sheet *s, const xlsx_input *in,
-			      lxw_row_t row)
+			      bool alone, lxw_row_t row)
 {
 	const report *r = in->current;
 	find_source contradicted[Q_MAX_ITEMS] = {FIND_NONE};
+	bool costed[Q_MAX_ITEMS] = {false}; /* an item's cost is said once */
 	explain_entry *entries;
 	char line[2048];
 	size_t n;
@@ -103,13 +104,18 @@ static lxw_row_t put_blocking(xlsx_sheet *s, const xlsx_input *in,
 		explain_entry_text(r->q, &r->score, &entries[i], line,
 				   sizeof line);
 		xlsx_put_text(s, row++, COL_VALUE, line, s->f->wrap, true);
-		if (in->calc)
-			row = put_cost(s, in->calc, r->q,
-				       explain_entry_item(&r->score, &entries[i]),
-				       row);
+		size_t item = explain_entry_item(&r->score, &entries[i]);
+
+		if (in->calc && item < r->q->n_items && !costed[item]) {
+			costed[item] = true;
+			row = put_cost(s, in->calc, r->q, item, row);
+		}
 	}
 	if (n > EXEC_BLOCKING) {
-		snprintf(line, sizeof line, msg(XL_EXEC_MORE_FMT),
+		/* Alone in a group pack, the summary has no Summary sheet
+		 * beside it to point to. */
+		snprintf(line, sizeof line,
+			 msg(alone ? XL_EXEC_MORE_ALONE_FMT : XL_EXEC_MORE_FMT),
 			 n - EXEC_BLOCKING);
 		xlsx_put_text(s, row++, COL_VALUE, line, NULL, true);
 	}
@@ -260,6 +266,7 @@ lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
 			       const xlsx_input *in, const char *exported_at,
 			       const char *name, const char *roi)
 {
+	bool alone = name != NULL;
 	const report *r = in->current;
 	char line[1024];
 	xlsx_sheet s;
@@ -292,7 +299,7 @@ lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,
 		xlsx_put_text(&s, row++, COL_VALUE, msg(XL_EXEC_NO_PREV), NULL,
 			      true);
 	}
-	row = put_blocking(&s, in, row) + 1;
+	row = put_blocking(&s, in, alone, row) + 1;
 	if (in->calc)
 		row = put_money(&s, in->calc, r->q, roi, row) + 1;
 	if (in->plan)

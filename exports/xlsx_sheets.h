@@ -29,7 +29,9 @@
  * and ROI over N years, the programme's day and progress, the first three
  * overdue tasks and duty occurrences, the latest drill against its RTO and
  * the restore tests in a line; what in lacks is left out. The sheet is
- * called name (NULL: the catalog's "Executive summary"). With roi, the
+ * called name (NULL: the catalog's "Executive summary"); a summary named
+ * otherwise stands alone, without the unit's other sheets (the group
+ * pack), and points to the unit's own workbook for the rest. With roi, the
  * name of the workbook's ROI sheet (xlsx_write_roi of in->calc), the
  * money figures are formulas reading it; with NULL, numbers. */
 lxw_error xlsx_write_executive(lxw_workbook *wb, const xlsx_formats *f,

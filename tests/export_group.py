@@ -22,6 +22,7 @@ Exits 1 with the first mismatch.
 """
 
 import csv
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -38,6 +39,7 @@ TEXT = {
         "title_one": "Business continuity of one unit · {}", "total": "Total",
         "prev": "L{} ({})", "no_year": "no year",
         "exec": "Business continuity at a glance · {}", "year": "Year",
+        "more": "… and {} more in the unit's own workbook \\(moat export\\)",
         "level": "Maturity level", "level_text": "level {} ",
         "heads": ["Unit", "Region", "Year", "Level", "Risk", "Year before",
                   "Items\ndone", "Items", "Evidence\nexpired",
@@ -52,6 +54,7 @@ TEXT = {
         "title_one": "1个单位的业务连续性 · {}", "total": "合计",
         "prev": "第{}级（{}年）", "no_year": "无评估",
         "exec": "业务连续性一览 · {}", "year": "年度",
+        "more": "……另有{}项，详见该单位的工作簿（moat export）",
         "level": "成熟度等级", "level_text": "第{}级 ",
         "heads": ["单位", "区域", "年度", "等级", "风险", "上一年度",
                   "清单\n已完成", "清单\n项数", "证据\n已过期", "证据\n临期",
@@ -182,6 +185,7 @@ def check(workbook, csv_path, lang, scope):
     expect(ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}",
            f"repeated rows {ws.print_title_rows!r}")
 
+    pointers = 0
     for name, r in zip(want_names[1:], [r for r in rows if r["year"]]):
         us = values[name]
         want_title = t["exec"].format(r["unit"])
@@ -191,9 +195,18 @@ def check(workbook, csv_path, lang, scope):
                   for i in range(1, us.max_row + 1)}
         expect(labels.get(t["year"]) == int(r["year"]),
                f"{name!r}: year {labels.get(t['year'])!r}, CSV {r['year']}")
+        # What blocks the next level beyond the first lines: the pack
+        # has no Summary sheet, the unit's own workbook lists them.
+        rest = [us.cell(i, 2).value for i in range(1, us.max_row + 1)
+                if str(us.cell(i, 2).value or "").startswith(t["more"][:3])]
+        expect(all(re.fullmatch(t["more"].format(r"\d+"), v) for v in rest),
+               f"{name!r}: {rest}, expected {t['more']!r}")
+        pointers += len(rest)
         lv = labels.get(t["level"]) or ""
         expect(lv.startswith(t["level_text"].format(r["level"])),
                f"{name!r}: level {lv!r}, CSV {r['level']}")
+    expect(pointers > 0 or not with_year, "no unit summary says where the"
+           " rest of what blocks it is")
     print(f"{len(rows)} units on the group sheet, {len(want_names) - 1}"
           f" unit summaries: {', '.join(want_names[1:])}")
 

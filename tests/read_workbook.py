@@ -1703,16 +1703,19 @@ def exec_blocking_rows(ws, lang, level):
 def check_exec_costs(ws, lang, q, ci, level, blocking):
     """The first EXEC_BLOCKING of the Summary's blocking lines, each
     followed, when the checklist item it is about is named by one-off or
-    yearly ROI lines, by what those add up to; then how many more. Returns
-    how many cost lines there are."""
+    yearly ROI lines, by what those add up to (said once an item, under
+    its first line); then how many more. Returns how many cost lines
+    there are."""
     t = EXEC_TEXT[lang]
     want = []
     costs = 0
+    costed = set()
     for line in blocking[:EXEC_BLOCKING]:
         want.append(line)
         i = item_named(line, q, lang)
-        if i is None:
+        if i is None or i in costed:
             continue
+        costed.add(i)
         sums = {}
         for kind in ("one_off", "recurring"):
             amounts = [a for (_, a, _), item in zip(ci.lines[kind],
