@@ -44,10 +44,14 @@ for lang in en zh; do
 	expect_eq "$(sql "$db" "SELECT o.name || ' ' || a.year FROM user_current c JOIN assessment a
 		ON a.id = c.assessment_id JOIN org_unit o ON o.id = a.unit_id WHERE c.user_name = '$(id -un)'")" \
 		"${T[new]} 2026" "$lang: and remembered as the one this user opens on"
+	expect_screen "> ${T[new]}" "$lang: the cursor goes to the new unit"
 	keys e C-u
 	type_text "${T[renamed]}"
 	keys Enter
 	expect_screen "${T[renamed]}" "$lang: e renames it"
+	expect_eq "$(sql "$db" "SELECT o.name FROM user_current c JOIN assessment a
+		ON a.id = c.assessment_id JOIN org_unit o ON o.id = a.unit_id WHERE c.user_name = '$(id -un)'")" \
+		"${T[renamed]}" "$lang: the new unit is the one renamed"
 	keys r
 	type_text "${T[region]}"
 	keys Enter

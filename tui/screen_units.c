@@ -146,11 +146,14 @@ static bool name_free(app *a, void *ctx, const char *text, char *why,
 
 static screen *created(app *a, void *ctx, const char *name)
 {
+	units_screen *u = ctx; /* the list beneath the prompt */
 	int64_t unit_id, assessment_id;
-	(void)ctx;
 	if (!app_wrote(a, store_unit_open_new(a->st, name, NULL, a->today.y,
 					       a->user, &unit_id, &assessment_id)))
 		return NULL;
+	/* The cursor goes to the new unit, open now: the next key acts on
+	 * it. */
+	u->sel_id = unit_id;
 	app_open_assessment(a, assessment_id);
 	app_message(a, ROLE_OK, msg(UNIT_PICK_CREATED_FMT), name, a->today.y);
 	return NULL;
@@ -204,7 +207,7 @@ static key_result units_key(screen *s, app *a, int action, int key)
 	case ACT_NEW:
 		return push(prompt_checked_text(
 			prompt_new(msg(UNIT_PICK_NEW_Q), NULL, UNIT_NAME_MAX,
-				   UNIT_COL_NAME, created, NULL, false),
+				   UNIT_COL_NAME, created, u, false),
 			name_free));
 	case ACT_SHOW_ARCHIVED:
 		u->archived = !u->archived;
